@@ -1,0 +1,66 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * The closed set of error codes the edge server answers with, over HTTP and socket acks.
+ * The HTTP status and default message of each live in edge-server/src/errors/catalogue.ts;
+ * clients switch on the code, never on the message.
+ */
+export const ERROR_CODES = [
+  'VITRINA_ERR_VALIDATION',
+  'VITRINA_ERR_INVALID_JSON',
+  'VITRINA_ERR_PAYLOAD_TOO_LARGE',
+  'VITRINA_ERR_NOT_FOUND',
+  'VITRINA_ERR_UNAUTHORIZED',
+  'VITRINA_ERR_FORBIDDEN',
+  'VITRINA_ERR_CONFLICT',
+  'VITRINA_ERR_RATE_LIMITED',
+  'VITRINA_ERR_INTERNAL',
+  'VITRINA_ERR_UNAVAILABLE',
+  // devices and pairing
+  'VITRINA_ERR_DEVICE_UNKNOWN',
+  'VITRINA_ERR_DEVICE_REVOKED',
+  'VITRINA_ERR_NOT_PAIRED',
+  // cards and scans
+  'VITRINA_ERR_SCAN_MALFORMED',
+  'VITRINA_ERR_CARD_INVALID',
+  'VITRINA_ERR_CARD_UNKNOWN',
+  'VITRINA_ERR_CARD_BLOCKED',
+  'VITRINA_ERR_SESSION_UNKNOWN',
+  // customers and consent
+  'VITRINA_ERR_CUSTOMER_UNKNOWN',
+  'VITRINA_ERR_CONSENT_REQUIRED',
+  // offers, loyalty, money
+  'VITRINA_ERR_OFFER_UNKNOWN',
+  'VITRINA_ERR_OFFER_NOT_ELIGIBLE',
+  'VITRINA_ERR_PRODUCT_UNKNOWN',
+  'VITRINA_ERR_RECEIPT_INVALID',
+  'VITRINA_ERR_RECEIPT_UNKNOWN',
+  'VITRINA_ERR_REFUND_EXCEEDS_PURCHASE',
+  'VITRINA_ERR_AMOUNT_OUT_OF_RANGE',
+  'VITRINA_ERR_INSUFFICIENT_POINTS',
+  'VITRINA_ERR_INSUFFICIENT_FUNDS',
+  'VITRINA_ERR_CODE_UNKNOWN',
+  'VITRINA_ERR_CODE_ALREADY_USED',
+  'VITRINA_ERR_CODE_LIMIT_REACHED',
+  'VITRINA_ERR_CAMPAIGN_ENDED',
+  'VITRINA_ERR_BUDGET_EXHAUSTED',
+  'VITRINA_ERR_IMPORT_INVALID',
+  // model
+  'VITRINA_ERR_MODEL_INVALID',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorCodeSchema = Type.Union(ERROR_CODES.map((c) => Type.Literal(c)));
+
+export const ErrorInfo = Type.Object({
+  code: ErrorCodeSchema,
+  message: Type.String(),
+  /** Field-level details for validation errors; never internal details. */
+  details: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+});
+export type ErrorInfo = Static<typeof ErrorInfo>;
+
+/** Body of every HTTP error response. */
+export const ErrorResponse = Type.Object({ error: ErrorInfo });
+export type ErrorResponse = Static<typeof ErrorResponse>;

@@ -1,0 +1,21 @@
+import { Type, type Static } from 'typebox';
+
+export const Health = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+  version: Type.String(),
+  uptimeS: Type.Number(),
+  database: Type.Object({ ok: Type.Boolean(), migration: Type.Integer(), customers: Type.Integer() }),
+  model: Type.Object({
+    status: Type.Union([Type.Literal('loaded'), Type.Literal('fallback')]),
+    version: Type.Union([Type.String(), Type.Null()]),
+    featureVersion: Type.String(),
+    reason: Type.Union([Type.String(), Type.Null()]),
+  }),
+  scanner: Type.Object({
+    status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable'), Type.Literal('disabled')]),
+    reason: Type.Union([Type.String(), Type.Null()]),
+    devices: Type.Array(Type.Object({ kioskId: Type.String(), path: Type.Union([Type.String(), Type.Null()]), connected: Type.Boolean(), layout: Type.String() })),
+  }),
+  devices: Type.Object({ kiosksConnected: Type.Integer(), screensConnected: Type.Integer() }),
+});
+export type Health = Static<typeof Health>;

@@ -1,0 +1,64 @@
+import { Type, type Static } from 'typebox';
+import { KioskOffer } from './offers.js';
+
+export const TierInfo = Type.Object({
+  name: Type.String(),
+  /** Next tier's name and the spend (minor units) still needed, null at the top tier. */
+  next: Type.Union([Type.Object({ name: Type.String(), remainingSpendMinor: Type.Integer() }), Type.Null()]),
+});
+export type TierInfo = Static<typeof TierInfo>;
+
+/** What the kiosk shows after a known card is scanned (sent as `kiosk:session`). */
+export const KioskSession = Type.Object({
+  sessionId: Type.String(),
+  kioskId: Type.String(),
+  /** First name only, and only with the shopper's consent; null otherwise. */
+  greetingName: Type.Union([Type.String(), Type.Null()]),
+  cardLast4: Type.String(),
+  pointsBalance: Type.Integer(),
+  pointsExpiring: Type.Union([Type.Object({ points: Type.Integer(), by: Type.String() }), Type.Null()]),
+  tier: TierInfo,
+  /** False when the shopper has not given profiling consent: offers are then non-personal. */
+  personalized: Type.Boolean(),
+  offers: Type.Array(KioskOffer),
+  /** Which scorer ranked the offers: the ONNX model's version, or "fallback". */
+  scoredBy: Type.String(),
+});
+export type KioskSession = Static<typeof KioskSession>;
+
+/** Sent as `kiosk:unknown-card` when a valid card number is not registered yet. */
+export const UnknownCard = Type.Object({
+  kioskId: Type.String(),
+  cardLast4: Type.String(),
+  /** Opaque, short-lived token the kiosk uses to enroll this card without re-sending the number. */
+  enrollToken: Type.String(),
+});
+export type UnknownCard = Static<typeof UnknownCard>;
+
+export const IdentifyResult = Type.Union([
+  Type.Object({ status: Type.Literal('known'), session: KioskSession }),
+  Type.Object({ status: Type.Literal('unknown'), unknown: UnknownCard }),
+]);
+export type IdentifyResult = Static<typeof IdentifyResult>;
+
+export const ClipRequest = Type.Object(
+  { sessionId: Type.String({ minLength: 1, maxLength: 64 }), offerId: Type.String({ minLength: 1, maxLength: 64 }) },
+  { additionalProperties: false },
+);
+export type ClipRequest = Static<typeof ClipRequest>;
+
+export const EndSessionRequest = Type.Object(
+  { sessionId: Type.String({ minLength: 1, maxLength: 64 }), reason: Type.Union([Type.Literal('timeout'), Type.Literal('done')]) },
+  { additionalProperties: false },
+);
+export type EndSessionRequest = Static<typeof EndSessionRequest>;
+
+export const EnrollRequest = Type.Object(
+  {
+    enrollToken: Type.String({ minLength: 1, maxLength: 128 }),
+    firstName: Type.String({ minLength: 1, maxLength: 40 }),
+    consents: Type.Object({ program: Type.Boolean(), marketing: Type.Boolean(), profiling: Type.Boolean() }),
+  },
+  { additionalProperties: false },
+);
+export type EnrollRequest = Static<typeof EnrollRequest>;
