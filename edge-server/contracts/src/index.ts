@@ -8,3 +8,7 @@ export * from './signage.js';
 export * from './devices.js';
 export * from './health.js';
 export * from './events.js';
+export * from './auth.js';
+export * from './receipts.js';
+export * from './loyalty.js';
+export * from './promotions.js';

@@ -1,0 +1,177 @@
+import { Type, type Static } from 'typebox';
+import { Id } from './common.js';
+
+const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Store-local day, YYYY-MM-DD (inclusive).' });
+const Minor = Type.Integer({ minimum: 0, maximum: 100_000_000_00 });
+
+/** percent: 0–100 % off; amount: minor units off once; price: fixed unit price; points: bonus points. */
+export const PromotionDiscount = Type.Object(
+  {
+    type: Type.Union([Type.Literal('percent'), Type.Literal('amount'), Type.Literal('price'), Type.Literal('points')]),
+    value: Type.Integer({ minimum: 0, maximum: 100_000_000_00 }),
+  },
+  { additionalProperties: false },
+);
+
+export const PromotionTarget = Type.Union([
+  Type.Object({ scope: Type.Literal('basket') }, { additionalProperties: false }),
+  Type.Object({ scope: Type.Literal('product'), productIds: Type.Array(Id, { minItems: 1, maxItems: 500 }) }, { additionalProperties: false }),
+  Type.Object({ scope: Type.Literal('category'), categories: Type.Array(Type.String({ minLength: 1, maxLength: 80 }), { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
+]);
+
+/** all: everyone; customer: one shopper (personal); segment: members of a named group; grant: only with a claimed grant or a presented code. */
+export const PromotionAudience = Type.Union([
+  Type.Object({ type: Type.Literal('all') }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('customer'), customerId: Id }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('segment'), segment: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false }),
+  Type.Object({ type: Type.Literal('grant') }, { additionalProperties: false }),
+]);
+
+export const PromotionConditions = Type.Object(
+  {
+    startsOn: LocalDate,
+    endsOn: LocalDate,
+    minBasketMinor: Type.Optional(Minor),
+    minQuantity: Type.Optional(Type.Object({ productId: Id, quantity: Type.Integer({ minimum: 1, maximum: 10_000 }) }, { additionalProperties: false })),
+    /** ISO days of week, 1 = Monday … 7 = Sunday. */
+    daysOfWeek: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { minItems: 1, maxItems: 7 })),
+    tierIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 20 })),
+  },
+  { additionalProperties: false },
+);
+
+export const PromotionLimits = Type.Object(
+  {
+    maxUses: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000 })),
+    maxUsesPerCustomer: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+    budgetMinor: Type.Optional(Minor),
+  },
+  { additionalProperties: false },
+);
+
+export const PromotionDefinition = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    discount: PromotionDiscount,
+    target: PromotionTarget,
+    audience: PromotionAudience,
+    conditions: PromotionConditions,
+    stacking: Type.Union([Type.Literal('exclusive'), Type.Literal('stackable')]),
+    limits: PromotionLimits,
+    campaignId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type PromotionDefinition = Static<typeof PromotionDefinition>;
+
+export const CreatePromotionRequest = Type.Intersect([Type.Object({ id: Type.Optional(Id) }), PromotionDefinition]);
+export type CreatePromotionRequest = Static<typeof CreatePromotionRequest>;
+
+export const Promotion = Type.Object({
+  id: Type.String(),
+  status: Type.Union([Type.Literal('live'), Type.Literal('paused'), Type.Literal('ended')]),
+  definition: PromotionDefinition,
+  usage: Type.Object({ uses: Type.Integer(), discountMinor: Type.Integer() }),
+});
+export type Promotion = Static<typeof Promotion>;
+
+export const CreateCodesRequest = Type.Object(
+  {
+    promotionId: Id,
+    /** Explicit codes, or `count` random ones. */
+    codes: Type.Optional(Type.Array(Type.String({ minLength: 4, maxLength: 32, pattern: '^[A-Za-z0-9-]+$' }), { minItems: 1, maxItems: 1000 })),
+    count: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+    /** 1 = single-use; omitted = unlimited total uses. */
+    maxUses: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000 })),
+    maxUsesPerCustomer: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateCodesRequest = Static<typeof CreateCodesRequest>;
+
+export const PromoCode = Type.Object({
+  code: Type.String(),
+  promotionId: Type.String(),
+  maxUses: Type.Union([Type.Integer(), Type.Null()]),
+  maxUsesPerCustomer: Type.Union([Type.Integer(), Type.Null()]),
+  uses: Type.Integer(),
+});
+export type PromoCode = Static<typeof PromoCode>;
+
+/** A kiosk or till claims a code for a shopper: the use is consumed, the promotion granted. */
+export const RedeemCodeRequest = Type.Object(
+  {
+    customerId: Id,
+    idempotencyKey: Type.String({ minLength: 8, maxLength: 128 }),
+    deviceId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type RedeemCodeRequest = Static<typeof RedeemCodeRequest>;
+
+export const RedeemCodeResponse = Type.Object({ code: Type.String(), promotionId: Type.String(), customerId: Type.String(), validTo: Type.String() });
+export type RedeemCodeResponse = Static<typeof RedeemCodeResponse>;
+
+export const IssueGiftCardRequest = Type.Object(
+  { amountMinor: Type.Integer({ minimum: 1, maximum: 1_000_000_00 }), idempotencyKey: Type.String({ minLength: 8, maxLength: 128 }) },
+  { additionalProperties: false },
+);
+export type IssueGiftCardRequest = Static<typeof IssueGiftCardRequest>;
+
+export const GiftCardBalance = Type.Object({ id: Type.String(), last4: Type.String(), balanceMinor: Type.Integer(), status: Type.String() });
+export type GiftCardBalance = Static<typeof GiftCardBalance>;
+
+/** The number is shown once, at issue; only its HMAC is stored. */
+export const IssueGiftCardResponse = Type.Object({ number: Type.String(), card: GiftCardBalance });
+export type IssueGiftCardResponse = Static<typeof IssueGiftCardResponse>;
+
+export const GiftCardMovementRequest = Type.Object(
+  {
+    number: Type.String({ minLength: 8, maxLength: 40 }),
+    amountMinor: Type.Integer({ minimum: 1, maximum: 1_000_000_00 }),
+    idempotencyKey: Type.String({ minLength: 8, maxLength: 128 }),
+    receiptId: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type GiftCardMovementRequest = Static<typeof GiftCardMovementRequest>;
+
+export const CreateCampaignRequest = Type.Object(
+  {
+    id: Type.Optional(Id),
+    name: Type.String({ minLength: 1, maxLength: 120 }),
+    startsOn: LocalDate,
+    endsOn: LocalDate,
+    /** Share of customers held out as control (0–100 %). */
+    holdoutPct: Type.Integer({ minimum: 0, maximum: 100 }),
+  },
+  { additionalProperties: false },
+);
+export type CreateCampaignRequest = Static<typeof CreateCampaignRequest>;
+
+export const Campaign = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  startsOn: Type.String(),
+  endsOn: Type.String(),
+  holdoutPct: Type.Integer(),
+  status: Type.String(),
+});
+export type Campaign = Static<typeof Campaign>;
+
+export const CreateCampaignOfferRequest = Type.Object(
+  {
+    productId: Id,
+    title: Type.String({ minLength: 1, maxLength: 120 }),
+    discountKind: Type.Union([Type.Literal('percent'), Type.Literal('amount'), Type.Literal('points'), Type.Literal('price')]),
+    discountValue: Type.Integer({ minimum: 0, maximum: 100_000_00 }),
+  },
+  { additionalProperties: false },
+);
+export type CreateCampaignOfferRequest = Static<typeof CreateCampaignOfferRequest>;
+
+export const ReferralCode = Type.Object({ code: Type.String(), qrPayload: Type.String() });
+export type ReferralCode = Static<typeof ReferralCode>;
+
+export const ClaimReferralRequest = Type.Object({ code: Type.String({ minLength: 4, maxLength: 32 }), refereeCustomerId: Id }, { additionalProperties: false });
+export type ClaimReferralRequest = Static<typeof ClaimReferralRequest>;

@@ -1,0 +1,113 @@
+import { Type, type Static } from 'typebox';
+import { Id, Instant } from './common.js';
+
+/** Upper bounds that keep every sum of a receipt far inside exact integer range. */
+export const RECEIPT_LIMITS = { maxLines: 500, maxQuantity: 100_000, maxUnitPriceMinor: 10_000_000_00, maxReceiptMinor: 100_000_000_00 } as const;
+
+export const SaleLineInput = Type.Object(
+  {
+    productId: Id,
+    /** Units bought (> 0). Returns are posted as kind "return" with negative quantities. */
+    quantity: Type.Integer({ minimum: -RECEIPT_LIMITS.maxQuantity, maximum: RECEIPT_LIMITS.maxQuantity }),
+    unitPriceMinor: Type.Integer({ minimum: 0, maximum: RECEIPT_LIMITS.maxUnitPriceMinor }),
+    /** The till's own line discount (minor units, ≥ 0). */
+    discountMinor: Type.Optional(Type.Integer({ minimum: 0, maximum: RECEIPT_LIMITS.maxReceiptMinor })),
+  },
+  { additionalProperties: false },
+);
+export type SaleLineInput = Static<typeof SaleLineInput>;
+
+export const ReturnLineInput = Type.Object(
+  {
+    /** The line of the original receipt being returned (1-based). */
+    originalLineNo: Type.Integer({ minimum: 1, maximum: RECEIPT_LIMITS.maxLines }),
+    /** Units returned, negative as the till prints them. */
+    quantity: Type.Integer({ minimum: -RECEIPT_LIMITS.maxQuantity, maximum: RECEIPT_LIMITS.maxQuantity }),
+  },
+  { additionalProperties: false },
+);
+export type ReturnLineInput = Static<typeof ReturnLineInput>;
+
+const ReceiptBase = {
+  /** The till's receipt id: posting the same id again returns the first result and changes nothing. */
+  receiptId: Id,
+  /** When the till closed the receipt (UTC instant). */
+  storeTime: Instant,
+};
+
+export const SaleReceiptInput = Type.Object(
+  {
+    ...ReceiptBase,
+    kind: Type.Literal('sale'),
+    /** The loyalty card as scanned at the till; omitted for anonymous sales. */
+    cardNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    lines: Type.Array(SaleLineInput, { minItems: 1, maxItems: RECEIPT_LIMITS.maxLines }),
+    /** Promo codes presented at the till. */
+    codes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 5 })),
+    /** Points the shopper pays with (needs a card). */
+    pointsToRedeem: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000 })),
+  },
+  { additionalProperties: false },
+);
+export type SaleReceiptInput = Static<typeof SaleReceiptInput>;
+
+export const ReturnReceiptInput = Type.Object(
+  {
+    ...ReceiptBase,
+    kind: Type.Literal('return'),
+    originalReceiptId: Id,
+    lines: Type.Array(ReturnLineInput, { minItems: 1, maxItems: RECEIPT_LIMITS.maxLines }),
+  },
+  { additionalProperties: false },
+);
+export type ReturnReceiptInput = Static<typeof ReturnReceiptInput>;
+
+export const ReceiptInput = Type.Union([SaleReceiptInput, ReturnReceiptInput]);
+export type ReceiptInput = Static<typeof ReceiptInput>;
+
+export const ReceiptLineResult = Type.Object({
+  lineNo: Type.Integer(),
+  productId: Type.String(),
+  quantity: Type.Integer(),
+  unitPriceMinor: Type.Integer(),
+  discountMinor: Type.Integer(),
+  promoDiscountMinor: Type.Integer(),
+  netMinor: Type.Integer(),
+  pointsEarned: Type.Integer(),
+  pointsRedeemed: Type.Integer(),
+  originalLineNo: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type ReceiptLineResult = Static<typeof ReceiptLineResult>;
+
+export const ReceiptResult = Type.Object({
+  receiptId: Type.String(),
+  kind: Type.Union([Type.Literal('sale'), Type.Literal('return')]),
+  customerId: Type.Union([Type.String(), Type.Null()]),
+  originalReceiptId: Type.Union([Type.String(), Type.Null()]),
+  localDate: Type.String(),
+  /** Merchandise total after all discounts (negative for a return). */
+  totalMinor: Type.Integer(),
+  /** What the shopper pays (sale) or gets back (return, negative) in money, after points. */
+  payableMinor: Type.Integer(),
+  promotions: Type.Array(Type.Object({ promotionId: Type.String(), discountMinor: Type.Integer(), points: Type.Integer() })),
+  points: Type.Object({
+    earned: Type.Integer(),
+    redeemed: Type.Integer(),
+    reversed: Type.Integer(),
+    restored: Type.Integer(),
+    balanceAfter: Type.Union([Type.Integer(), Type.Null()]),
+  }),
+  lines: Type.Array(ReceiptLineResult),
+});
+export type ReceiptResult = Static<typeof ReceiptResult>;
+
+export const ImportReport = Type.Object({
+  linesRead: Type.Integer(),
+  receiptsImported: Type.Integer(),
+  linesImported: Type.Integer(),
+  receiptsSkippedExisting: Type.Integer(),
+  rowsRejected: Type.Integer(),
+  rejected: Type.Array(Type.Object({ line: Type.Integer(), receiptId: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
+  seconds: Type.Number(),
+});
+export type ImportReport = Static<typeof ImportReport>;

@@ -1,0 +1,71 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config/schema.js';
+import { installErrorHandler } from './errors/handler.js';
+import { installValidators } from './http/validators.js';
+import docsPlugin from './http/docs.js';
+import staticAppsPlugin from './http/static-apps.js';
+import dbPlugin from './db/plugin.js';
+import authPlugin from './auth/index.js';
+import devicesPlugin from './devices/index.js';
+import customersPlugin from './customers/index.js';
+import cardsPlugin from './cards/index.js';
+import purchasesPlugin from './purchases/index.js';
+import loyaltyPlugin from './loyalty/index.js';
+import recommendPlugin from './recommend/index.js';
+import offersPlugin from './offers/index.js';
+import analyticsPlugin from './analytics/index.js';
+import contentPlugin from './content/index.js';
+import scannerPlugin from './scanner/plugin.js';
+import realtimePlugin from './realtime/index.js';
+import sessionsPlugin from './sessions/index.js';
+import healthPlugin from './health/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+  }
+}
+
+export interface BuildOptions {
+  config: Config;
+  /** HMAC secret for card numbers and phones (hex). */
+  secret: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/**
+ * Builds the edge server as a Fastify app. It never listens: server.ts does, and tests use
+ * `app.inject` or `app.listen({ port: 0 })`.
+ */
+export async function buildApp({ config, secret, logger = false }: BuildOptions) {
+  const app = Fastify({
+    logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  installValidators(app);
+  installErrorHandler(app);
+  await app.register(docsPlugin);
+
+  await app.register(dbPlugin, { file: config.DATA_DIR === ':memory:' ? ':memory:' : `${config.DATA_DIR}/vitrina.sqlite` });
+  await app.register(authPlugin);
+  await app.register(devicesPlugin);
+  await app.register(customersPlugin);
+  await app.register(cardsPlugin, { secret });
+  await app.register(purchasesPlugin);
+  await app.register(loyaltyPlugin);
+  await app.register(recommendPlugin);
+  await app.register(offersPlugin);
+  await app.register(analyticsPlugin);
+  await app.register(realtimePlugin);
+  await app.register(contentPlugin);
+  await app.register(scannerPlugin);
+  await app.register(sessionsPlugin);
+  await app.register(healthPlugin);
+  await app.register(staticAppsPlugin);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,31 @@
+import { Value } from 'typebox/value';
+import { ConfigSchema, type Config } from './schema.js';
+
+const BOOLEAN_KEYS = new Set(['DEMO_SEED', 'KIOSK_SHOWS_RESTRICTED', 'SCANNER_SIMULATOR']);
+const INTEGER_KEYS = new Set(['PORT', 'KIOSK_OFFER_COUNT', 'SIGNAGE_OFFER_COUNT', 'TAKEOVER_MS', 'BODY_LIMIT_BYTES']);
+
+export class ConfigError extends Error {}
+
+/**
+ * Builds the config from environment variables (strings) plus overrides (tests), applies
+ * defaults and validates. Throws ConfigError listing every bad key — never the values,
+ * since some are secrets.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    if (BOOLEAN_KEYS.has(key)) raw[key] = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+    else if (INTEGER_KEYS.has(key)) raw[key] = /^-?\d+$/.test(value) ? Number(value) : value;
+    else raw[key] = value;
+  }
+  Object.assign(raw, overrides);
+  const withDefaults = Value.Default(ConfigSchema, raw);
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return withDefaults as Config;
+}

@@ -1,0 +1,38 @@
+import { Type, type Static } from 'typebox';
+
+/** Environment of the edge server, validated once at boot. Defaults run the demo store. */
+export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'production' }),
+  HOST: Type.String({ default: '0.0.0.0' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  LOG_LEVEL: Type.Union(
+    [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')],
+    { default: 'info' },
+  ),
+  /** Folder for the SQLite file, the install secret and uploaded media. */
+  DATA_DIR: Type.String({ default: './data' }),
+  /** Store id: keys every store-local write so head office can replay it safely. */
+  STORE_ID: Type.String({ default: 'demo-store', pattern: '^[A-Za-z0-9_-]{1,40}$' }),
+  /** IANA time zone for "today", promotion periods, expiry days and birthdays. */
+  STORE_TIME_ZONE: Type.String({ default: 'America/New_York' }),
+  /** Per-install HMAC secret (hex, ≥ 32 bytes). Generated into DATA_DIR/secret when unset. */
+  VITRINA_SECRET: Type.Optional(Type.String({ minLength: 64, pattern: '^[0-9a-fA-F]+$' })),
+  /** Directory holding model.onnx + model.json. */
+  MODEL_DIR: Type.String({ default: 'models/artifacts/current' }),
+  /** Seed the demo store when the database is empty. */
+  DEMO_SEED: Type.Boolean({ default: true }),
+  /** Categories never shown on signage, and on the kiosk only when KIOSK_SHOWS_RESTRICTED. */
+  RESTRICTED_CATEGORIES: Type.String({ default: 'alcohol,tobacco,beer,wine,spirits,cigarettes,liquor' }),
+  KIOSK_SHOWS_RESTRICTED: Type.Boolean({ default: false }),
+  KIOSK_OFFER_COUNT: Type.Integer({ minimum: 1, maximum: 12, default: 4 }),
+  SIGNAGE_OFFER_COUNT: Type.Integer({ minimum: 1, maximum: 8, default: 3 }),
+  TAKEOVER_MS: Type.Integer({ minimum: 1000, maximum: 120000, default: 12000 }),
+  /** Extra loyalty-card number patterns (comma-separated regexes) besides EAN-13. */
+  CARD_PATTERNS: Type.String({ default: '' }),
+  /** JSON array of scanner bindings: [{"kioskId","vendorId","productId","path","layout"}]. */
+  SCANNERS: Type.String({ default: '[]' }),
+  /** Use a simulated HID backend fed over a dev route (tests, demos without hardware). */
+  SCANNER_SIMULATOR: Type.Boolean({ default: false }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50_000_000, default: 1_048_576 }),
+});
+export type Config = Static<typeof ConfigSchema>;

@@ -1,0 +1,110 @@
+import sqlite3 from 'sqlite3';
+
+export type SqlValue = string | number | bigint | null | Buffer;
+export type Params = readonly SqlValue[] | Record<string, SqlValue>;
+
+/** The statements a repository may run; inside a transaction they run on the writer connection. */
+export interface Queryable {
+  run(sql: string, params?: Params): Promise<{ changes: number; lastID: number }>;
+  get<T>(sql: string, params?: Params): Promise<T | undefined>;
+  all<T>(sql: string, params?: Params): Promise<T[]>;
+}
+
+function promisify(conn: sqlite3.Database): Queryable & { exec(sql: string): Promise<void>; close(): Promise<void> } {
+  return {
+    run: (sql, params = []) =>
+      new Promise((resolve, reject) => {
+        conn.run(sql, params, function (this: sqlite3.RunResult, err: Error | null) {
+          if (err) reject(err);
+          else resolve({ changes: this.changes, lastID: this.lastID });
+        });
+      }),
+    get: <T>(sql: string, params: Params = []) =>
+      new Promise<T | undefined>((resolve, reject) => conn.get(sql, params, (err, row) => (err ? reject(err) : resolve(row as T | undefined)))),
+    all: <T>(sql: string, params: Params = []) =>
+      new Promise<T[]>((resolve, reject) => conn.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[])))),
+    exec: (sql) => new Promise<void>((resolve, reject) => conn.exec(sql, (err) => (err ? reject(err) : resolve()))),
+    close: () => new Promise<void>((resolve, reject) => conn.close((err) => (err ? reject(err) : resolve()))),
+  };
+}
+
+async function openConnection(file: string, mode: number) {
+  const conn = await new Promise<sqlite3.Database>((resolve, reject) => {
+    const db: sqlite3.Database = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)));
+  });
+  const q = promisify(conn);
+  await q.exec('PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+  return q;
+}
+
+/**
+ * SQLite with two connections: one writer and one reader.
+ *
+ * The async sqlite3 driver interleaves the statements of concurrent requests on one
+ * connection, so a BEGIN … COMMIT of one request could swallow another request's writes
+ * (or let a reader see uncommitted rows). Every write therefore goes through `write()` or
+ * `transaction()`, which run one at a time on the writer connection through a promise
+ * queue; reads go to a separate connection, which in WAL mode sees only committed data.
+ */
+export class Database implements Queryable {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly file: string,
+    private readonly writer: Awaited<ReturnType<typeof openConnection>>,
+    private readonly reader: Awaited<ReturnType<typeof openConnection>>,
+  ) {}
+
+  static async open(file: string): Promise<Database> {
+    const writer = await openConnection(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
+    await writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    // An in-memory database cannot be shared by two connections; use the writer for both.
+    const reader = file === ':memory:' ? writer : await openConnection(file, sqlite3.OPEN_READONLY);
+    return new Database(file, writer, reader);
+  }
+
+  /** Runs `fn` alone on the writer connection inside BEGIN IMMEDIATE … COMMIT (ROLLBACK on throw). */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.serialize(async () => {
+      await this.writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.writer);
+        await this.writer.exec('COMMIT');
+        return result;
+      } catch (err) {
+        await this.writer.exec('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
+  }
+
+  /** A single write statement, queued behind any running transaction. */
+  run(sql: string, params?: Params) {
+    return this.serialize(() => this.writer.run(sql, params));
+  }
+
+  /** Several statements (migrations) on the writer, queued. */
+  exec(sql: string) {
+    return this.serialize(() => this.writer.exec(sql));
+  }
+
+  get<T>(sql: string, params?: Params) {
+    return this.reader.get<T>(sql, params);
+  }
+
+  all<T>(sql: string, params?: Params) {
+    return this.reader.all<T>(sql, params);
+  }
+
+  async close() {
+    await this.queue.catch(() => undefined);
+    if (this.reader !== this.writer) await this.reader.close();
+    await this.writer.close();
+  }
+
+  private serialize<T>(job: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,129 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { storeDate } from '../config/store-time.js';
+import { nowIso } from '../db/ids.js';
+import { demoCardNumber } from './cards.js';
+import { loadDemoSeed } from './load-seed.js';
+import { demoFirstName } from './names.js';
+
+export const DEMO_ZONES = [
+  { id: 'entrance', name: 'Entrance' },
+  { id: 'bakery', name: 'Bakery & Deli' },
+];
+export const DEMO_DEVICES = [
+  { id: 'kiosk-entrance', kind: 'kiosk', name: 'Entrance kiosk', zoneId: 'entrance' },
+  { id: 'screen-entrance-1', kind: 'screen', name: 'Entrance screen 1', zoneId: 'entrance' },
+  { id: 'screen-entrance-2', kind: 'screen', name: 'Entrance screen 2', zoneId: 'entrance' },
+  { id: 'screen-bakery-1', kind: 'screen', name: 'Bakery screen', zoneId: 'bakery' },
+] as const;
+
+/** Demo consents: most shoppers allow personalization, some do not (they get non-personal offers). */
+export function demoConsents(i: number) {
+  return { program: true, marketing: i % 3 !== 0, profiling: i % 7 !== 3 };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Seeds the demo store from the committed seed when the database has no customers:
+ * zones, pre-paired devices, an admin, products, customers with EAN-13 cards, their
+ * purchase history (shifted so the latest receipt was yesterday) and live offers.
+ * Idempotent: a store that already has customers is left alone.
+ */
+export async function seedDemoStoreIfEmpty(app: FastifyInstance): Promise<boolean> {
+  if ((await app.customers.count()) > 0) return false;
+  const started = Date.now();
+  const seed = loadDemoSeed();
+  const now = new Date();
+  const shift = Math.floor((now.getTime() - DAY_MS - new Date(seed.lastInstant).getTime()) / DAY_MS) * DAY_MS;
+  const today = storeDate(app.config.STORE_TIME_ZONE, now);
+  const createdAt = nowIso();
+
+  for (const z of DEMO_ZONES) await app.devices.upsertZone(z.id, z.name);
+  const devices = [];
+  for (const d of DEMO_DEVICES) {
+    const { token } = await app.devices.pairWithId(d.id, { kind: d.kind, name: d.name, zoneId: d.zoneId });
+    devices.push({ ...d, token, url: `/${d.kind === 'kiosk' ? 'kiosk' : 'signage'}/?token=${token}` });
+  }
+  const adminPassword = randomBytes(9).toString('base64url');
+  await app.auth.createUser('admin', adminPassword, 'admin');
+
+  const customerOf = new Map<string, string>();
+  await app.db.transaction(async (tx) => {
+    for (const [id, name, department, category, brand, price] of seed.products) {
+      await tx.run('INSERT INTO products (id, name, department, category, brand, price_minor, restricted) VALUES (?, ?, ?, ?, ?, ?, 0)', [id, name, department, category, brand, price]);
+    }
+    for (const [i, [household, ageBand]] of seed.households.entries()) {
+      const customerId = `cust_demo_${household}`;
+      customerOf.set(household, customerId);
+      const c = demoConsents(i);
+      await app.customers.repo.insert(tx, {
+        id: customerId, first_name: demoFirstName(i), birth_date: demoBirthDate(i, ageBand, now), enrolled_at: createdAt,
+        consent_program: 1, consent_marketing: c.marketing ? 1 : 0, consent_profiling: c.profiling ? 1 : 0,
+        consents_updated_at: createdAt, source_ref: `completejourney:${household}`, erased_at: null,
+      });
+      const card = demoCardNumber(i);
+      await tx.run('INSERT INTO cards (hmac, kind, last4, customer_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
+        app.cards.hmacOf('ean13', card), 'ean13', card.slice(-4), customerId, 'active', createdAt,
+      ]);
+    }
+    for (const [pid, , percent] of seed.offers) {
+      await tx.run(
+        `INSERT INTO offers (id, product_id, title, discount_kind, discount_value, starts_on, ends_on, status, source_ref) VALUES (?, ?, ?, 'percent', ?, ?, ?, 'live', ?)`,
+        [`off_${pid}`, pid, `${percent}% off`, percent, shiftDate(today, -7), shiftDate(today, 30), `completejourney:coupon:${pid}`],
+      );
+    }
+  });
+
+  const history = seed.baskets.map(([household, basketId, at, lines]) => ({
+    receiptId: `cj_${basketId}`,
+    customerId: customerOf.get(household)!,
+    storeTime: new Date(new Date(at).getTime() + shift).toISOString(),
+    lines: lines.map(([productId, quantity, salesMinor, discountMinor]) => ({
+      productId, quantity, unitPriceMinor: Math.round((salesMinor + Math.abs(discountMinor)) / quantity), discountMinor: Math.abs(discountMinor),
+    })),
+  }));
+  await insertHistory(app, history);
+
+  const demo = { admin: { username: 'admin', password: adminPassword }, devices };
+  writeFileSync(join(app.config.DATA_DIR, 'demo.json'), JSON.stringify(demo, null, 2), { mode: 0o600 });
+  app.log.info({ customers: seed.households.length, baskets: seed.baskets.length, ms: Date.now() - started }, 'demo store seeded');
+  return true;
+}
+
+function shiftDate(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A birth date consistent with the household's age band; some fall this month for birthday offers. */
+function demoBirthDate(i: number, ageBand: string | null, now: Date): string | null {
+  if (!ageBand) return null;
+  const low = Number(/^(\d+)/.exec(ageBand)?.[1] ?? 40);
+  const year = now.getUTCFullYear() - low - (i % 8);
+  const month = i % 12 === 0 ? now.getUTCMonth() + 1 : (i % 12) + 1;
+  const day = (i % 27) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+interface HistoricalReceipt {
+  receiptId: string;
+  customerId: string;
+  storeTime: string;
+  lines: Array<{ productId: string; quantity: number; unitPriceMinor: number; discountMinor: number }>;
+}
+
+/** Historical receipts go straight into the purchase history, in batches of one transaction each. */
+async function insertHistory(app: FastifyInstance, receipts: HistoricalReceipt[]) {
+  const createdAt = nowIso();
+  for (let i = 0; i < receipts.length; i += 2000) {
+    await app.db.transaction(async (tx) => {
+      for (const r of receipts.slice(i, i + 2000)) {
+        const lines = r.lines.map((l, n) => ({ receipt_id: r.receiptId, line_no: n + 1, product_id: l.productId, quantity: l.quantity, unit_price_minor: l.unitPriceMinor, discount_minor: l.discountMinor }));
+        const total = lines.reduce((sum, l) => sum + l.quantity * l.unit_price_minor - l.discount_minor, 0);
+        await app.purchases.repo.insertReceipt(tx, { id: r.receiptId, store_id: app.config.STORE_ID, customer_id: r.customerId, kind: 'sale', original_receipt_id: null, store_time: r.storeTime, total_minor: total, created_at: createdAt }, lines);
+      }
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import type { ConnectionStatus } from '../../lib/use-device-socket';
+import styles from './style.module.css';
+
+/**
+ * Always in the page (tests read data-state); visible only when the kiosk cannot reach
+ * the store server, because then it cannot look up cards and shoppers should know.
+ */
+export function ConnectionState({ status }: { status: ConnectionStatus }) {
+  const offline = status === 'offline';
+  return (
+    <div class={`${styles.state} ${offline ? styles.offline : ''}`} data-testid="connection-state" data-state={status} role="status">
+      {offline && (
+        <>
+          <span class={styles.dot} aria-hidden="true" />
+          Offline — card lookup is unavailable right now
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'preact/hooks';
+import buttons from '../../styles/buttons.module.css';
+import styles from './style.module.css';
+
+interface Props {
+  secondsLeft: number;
+  onExtend: () => void;
+  onFinish: () => void;
+}
+
+/** "Are you still there?" — the WCAG 2.2.1 warning before the screen resets for privacy. */
+export function InactivityWarning({ secondsLeft, onExtend, onFinish }: Props) {
+  const extendRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => extendRef.current?.focus(), []);
+  return (
+    <div class={styles.backdrop}>
+      <div class={styles.dialog} role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text" data-testid="inactivity-warning">
+        <div class={styles.ring} aria-hidden="true">
+          <span data-testid="inactivity-seconds">{secondsLeft}</span>
+        </div>
+        <h2 id="idle-title">Are you still there?</h2>
+        <p id="idle-text">
+          For your privacy this screen will reset in {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'}.
+        </p>
+        <div class={styles.actions}>
+          <button ref={extendRef} class={`${buttons.primary} ${styles.extend}`} data-testid="extend-session" onClick={onExtend}>
+            I need more time
+          </button>
+          <button class={`${buttons.ghost} ${styles.finish}`} data-testid="finish-session" onClick={onFinish}>
+            I’m done
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

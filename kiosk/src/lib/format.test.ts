@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { displayName, formatMoney, formatPoints, maskDigits } from './format';
+import { friendlyMessage } from './error-messages';
+
+describe('format', () => {
+  it('masks all but the last four digits', () => {
+    expect(maskDigits('')).toBe('');
+    expect(maskDigits('1234')).toBe('1234');
+    expect(maskDigits('4006381333931')).toBe('•••••••••3931');
+  });
+
+  it('formats minor units and points', () => {
+    expect(formatMoney(1240)).toBe('$12.40');
+    expect(formatMoney(5)).toBe('$0.05');
+    expect(formatPoints(12500)).toBe('12,500');
+  });
+
+  it('title-cases all-caps catalogue names and leaves mixed case alone', () => {
+    expect(displayName('FRZN SS PREMIUM ENTREES/DNRS/N')).toBe('Frzn Ss Premium Entrees/Dnrs/N');
+    expect(displayName('SOFT DRINKS 12/18&15PK CAN CAR')).toBe('Soft Drinks 12/18&15pk Can Car');
+    expect(displayName('iPhone Case')).toBe('iPhone Case');
+  });
+});
+
+describe('friendlyMessage', () => {
+  it('never shows a raw code; unknown codes get the generic text', () => {
+    expect(friendlyMessage('VITRINA_ERR_CARD_INVALID').title).toMatch(/couldn’t read/);
+    expect(friendlyMessage('OFFLINE').title).toMatch(/offline/);
+    const generic = friendlyMessage('VITRINA_ERR_SOMETHING_NEW');
+    expect(generic.title).toBe('Something went wrong');
+    expect(JSON.stringify(generic)).not.toMatch(/VITRINA_ERR/);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { KioskSession } from '@vitrina/contracts';
+import { initialKioskState, kioskReducer } from './kiosk-state';
+
+const session: KioskSession = {
+  sessionId: 's1',
+  kioskId: 'k1',
+  greetingName: 'Ana',
+  cardLast4: '3931',
+  pointsBalance: 1200,
+  pointsExpiring: null,
+  tier: { name: 'Silver', next: { name: 'Gold', remainingSpendMinor: 5000 } },
+  personalized: true,
+  scoredBy: 'fallback',
+  offers: [
+    { offerId: 'o1', productId: 'p1', productName: 'Milk', department: 'DAIRY', category: 'MILK', priceMinor: 299, discountKind: 'percent', discountValue: 20, discountText: '20% off', personal: true, clipped: false, validUntil: null },
+    { offerId: 'o2', productId: 'p2', productName: 'Bread', department: 'BAKERY', category: 'BREAD', priceMinor: 199, discountKind: 'amount', discountValue: 50, discountText: '$0.50 off', personal: true, clipped: false, validUntil: null },
+  ],
+};
+
+describe('kioskReducer', () => {
+  it('a known card goes to the session screen and clears any problem', () => {
+    let s = kioskReducer(initialKioskState, { type: 'problem', key: 'OFFLINE' });
+    s = kioskReducer(s, { type: 'identified', result: { status: 'known', session } });
+    expect(s.screen).toBe('session');
+    expect(s.session?.sessionId).toBe('s1');
+    expect(s.problem).toBeNull();
+  });
+
+  it('an unknown card goes to the enroll screen with its token', () => {
+    const s = kioskReducer(initialKioskState, {
+      type: 'identified',
+      result: { status: 'unknown', unknown: { kioskId: 'k1', cardLast4: '0001', enrollToken: 'tok' } },
+    });
+    expect(s.screen).toBe('unknown');
+    expect(s.unknown?.enrollToken).toBe('tok');
+    expect(s.session).toBeNull();
+  });
+
+  it('clipping marks only that offer', () => {
+    let s = kioskReducer(initialKioskState, { type: 'identified', result: { status: 'known', session } });
+    s = kioskReducer(s, { type: 'clipped', offerId: 'o2' });
+    expect(s.session?.offers.map((o) => o.clipped)).toEqual([false, true]);
+  });
+
+  it('the same problem twice is shown twice (new seq), and busy ends on a problem', () => {
+    let s = kioskReducer(initialKioskState, { type: 'busy' });
+    s = kioskReducer(s, { type: 'problem', key: 'VITRINA_ERR_CARD_INVALID' });
+    const first = s.problem?.seq;
+    s = kioskReducer(s, { type: 'problem', key: 'VITRINA_ERR_CARD_INVALID' });
+    expect(s.problem?.seq).not.toBe(first);
+    expect(s.busy).toBe(false);
+    expect(s.screen).toBe('attract');
+  });
+
+  it('reset forgets the shopper entirely', () => {
+    let s = kioskReducer(initialKioskState, { type: 'identified', result: { status: 'known', session } });
+    s = kioskReducer(s, { type: 'reset' });
+    expect(s).toEqual(initialKioskState);
+  });
+});

@@ -1,0 +1,50 @@
+import type { IdentifyResult, KioskSession, UnknownCard } from '@vitrina/contracts';
+import type { ProblemKey } from './error-messages';
+
+/** The kiosk's screens; the screen table in src/screens.tsx maps each to a component. */
+export type Screen = 'attract' | 'keypad' | 'session' | 'unknown';
+
+export interface KioskState {
+  screen: Screen;
+  session: KioskSession | null;
+  unknown: UnknownCard | null;
+  /** The problem being shown to the shopper; `seq` lets the same problem show again. */
+  problem: { key: ProblemKey; seq: number } | null;
+  /** A request is in flight (identify, enroll): buttons show progress, no double submit. */
+  busy: boolean;
+}
+
+export type KioskAction =
+  | { type: 'open-keypad' }
+  | { type: 'busy' }
+  | { type: 'identified'; result: IdentifyResult }
+  | { type: 'problem'; key: ProblemKey }
+  | { type: 'dismiss-problem' }
+  | { type: 'clipped'; offerId: string }
+  | { type: 'reset' };
+
+export const initialKioskState: KioskState = { screen: 'attract', session: null, unknown: null, problem: null, busy: false };
+
+export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
+  switch (action.type) {
+    case 'open-keypad':
+      return { ...state, screen: 'keypad', problem: null };
+    case 'busy':
+      return { ...state, busy: true };
+    case 'identified':
+      return action.result.status === 'known'
+        ? { screen: 'session', session: action.result.session, unknown: null, problem: null, busy: false }
+        : { screen: 'unknown', session: null, unknown: action.result.unknown, problem: null, busy: false };
+    case 'problem':
+      return { ...state, busy: false, problem: { key: action.key, seq: (state.problem?.seq ?? 0) + 1 } };
+    case 'dismiss-problem':
+      return { ...state, problem: null };
+    case 'clipped': {
+      if (!state.session) return state;
+      const offers = state.session.offers.map((o) => (o.offerId === action.offerId ? { ...o, clipped: true } : o));
+      return { ...state, session: { ...state.session, offers } };
+    }
+    case 'reset':
+      return initialKioskState;
+  }
+}

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useReducer, useRef } from 'preact/hooks';
+import type { Ack, EnrollRequest, IdentifyRequest, IdentifyResult } from '@vitrina/contracts';
+import { ACK_TIMEOUT_MS, PROBLEM_SHOW_MS } from '../config';
+import { initialKioskState, kioskReducer, type KioskState } from './kiosk-state';
+import type { KioskSocket } from './use-device-socket';
+
+export interface KioskActions {
+  openKeypad(): void;
+  identify(code: string, source: IdentifyRequest['source']): void;
+  clip(offerId: string): void;
+  enroll(form: Omit<EnrollRequest, 'enrollToken'>): void;
+  /** Leaves the session (Done button, Cancel, or inactivity) and goes back to attract. */
+  finish(reason: 'timeout' | 'done'): void;
+  dismissProblem(): void;
+}
+
+/** Sends one request and turns "no answer in time" into an ordinary failed Ack. */
+async function request<T>(send: () => Promise<Ack<T>>): Promise<Ack<T> | 'timeout'> {
+  try {
+    return await send();
+  } catch {
+    return 'timeout';
+  }
+}
+
+/**
+ * The kiosk's behaviour: server pushes (hardware scanner results) and shopper actions
+ * feed one reducer. Every request is refused up front when offline, instead of being
+ * queued by socket.io and replayed minutes later for a shopper who has left.
+ */
+export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskState, KioskActions] {
+  const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
+  const sessionRef = useRef<string | null>(null);
+  sessionRef.current = state.session?.sessionId ?? null;
+
+  const endSession = useCallback(
+    (reason: 'timeout' | 'done') => {
+      const sessionId = sessionRef.current;
+      if (sessionId && socket?.connected) socket.emit('kiosk:end', { sessionId, reason }, () => undefined);
+    },
+    [socket],
+  );
+
+  useEffect(() => {
+    if (!socket) return;
+    socket.on('kiosk:session', (session) => {
+      if (sessionRef.current && sessionRef.current !== session.sessionId) endSession('done');
+      dispatch({ type: 'identified', result: { status: 'known', session } });
+    });
+    socket.on('kiosk:unknown-card', (unknown) => {
+      endSession('done');
+      dispatch({ type: 'identified', result: { status: 'unknown', unknown } });
+    });
+    socket.on('kiosk:scan-error', (error) => dispatch({ type: 'problem', key: error.code }));
+    return () => {
+      socket.off('kiosk:session');
+      socket.off('kiosk:unknown-card');
+      socket.off('kiosk:scan-error');
+    };
+  }, [socket, endSession]);
+
+  // Problems go away on their own so the next shopper does not see them.
+  useEffect(() => {
+    if (!state.problem) return;
+    const t = setTimeout(() => dispatch({ type: 'dismiss-problem' }), PROBLEM_SHOW_MS);
+    return () => clearTimeout(t);
+  }, [state.problem]);
+
+  const ready = (): KioskSocket | null => {
+    if (socket && online && socket.connected) return socket;
+    dispatch({ type: 'problem', key: 'OFFLINE' });
+    return null;
+  };
+
+  const actions: KioskActions = {
+    openKeypad: () => dispatch({ type: 'open-keypad' }),
+    dismissProblem: () => dispatch({ type: 'dismiss-problem' }),
+    finish: (reason) => {
+      endSession(reason);
+      dispatch({ type: 'reset' });
+    },
+    identify: (code, source) => {
+      const s = ready();
+      if (!s) return;
+      dispatch({ type: 'busy' });
+      void request<IdentifyResult>(() => s.timeout(ACK_TIMEOUT_MS).emitWithAck('kiosk:identify', { code, source })).then((ack) => {
+        if (ack === 'timeout') return dispatch({ type: 'problem', key: 'TIMEOUT' });
+        if (!ack.ok) return dispatch({ type: 'problem', key: ack.error.code });
+        if (sessionRef.current && (ack.data.status !== 'known' || ack.data.session.sessionId !== sessionRef.current)) endSession('done');
+        dispatch({ type: 'identified', result: ack.data });
+      });
+    },
+    clip: (offerId) => {
+      const sessionId = sessionRef.current;
+      const s = ready();
+      if (!s || !sessionId) return;
+      void request<{ offerId: string; clipped: true }>(() => s.timeout(ACK_TIMEOUT_MS).emitWithAck('kiosk:clip', { sessionId, offerId })).then((ack) => {
+        if (ack === 'timeout') return dispatch({ type: 'problem', key: 'TIMEOUT' });
+        if (!ack.ok && ack.error.code !== 'VITRINA_ERR_CONFLICT') return dispatch({ type: 'problem', key: ack.error.code });
+        dispatch({ type: 'clipped', offerId });
+      });
+    },
+    enroll: (form) => {
+      const enrollToken = state.unknown?.enrollToken;
+      const s = ready();
+      if (!s || !enrollToken) return;
+      dispatch({ type: 'busy' });
+      void request<IdentifyResult>(() => s.timeout(ACK_TIMEOUT_MS).emitWithAck('kiosk:enroll', { enrollToken, ...form })).then((ack) => {
+        if (ack === 'timeout') return dispatch({ type: 'problem', key: 'TIMEOUT' });
+        if (!ack.ok) return dispatch({ type: 'problem', key: ack.error.code });
+        dispatch({ type: 'identified', result: ack.data });
+      });
+    },
+  };
+
+  return [state, actions];
+}

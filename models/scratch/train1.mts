@@ -1,0 +1,23 @@
+import { loadTafeng, tafengKeysetDataset } from '/work/main/models/src/data/tafeng.js';
+import { StoreAggregates } from '/work/main/models/src/features/index.js';
+import { aggregateBaskets, buildExamples, buildTrainExamples, candidateRecall } from '/work/main/models/src/eval/examples.js';
+import { trainRanker, candidateNdcg10, TRAIN_DEFAULTS } from '/work/main/models/src/train/train-ranker.js';
+import { userMetrics, meanMetrics } from '/work/main/models/src/eval/metrics.js';
+const data = await loadTafeng('/work/shared/datasets');
+const ds = tafengKeysetDataset(data, Number(process.argv[2] ?? 0));
+const M = 300;
+let t = Date.now();
+const full = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
+const train = buildTrainExamples(ds, 5, M);
+const val = buildExamples(ds.val.map((id) => ds.users.get(id)!), () => full, M);
+const testUsers = ds.test.map((id) => ds.users.get(id)!);
+const test = buildExamples(testUsers, () => full, M);
+console.log('examples ms', Date.now() - t); t = Date.now();
+const res = await trainRanker(train, val, { ...TRAIN_DEFAULTS, progress: false, epochs: Number(process.argv[3] ?? 8) });
+console.log('train ms', Date.now() - t, res.epochs, res.bestEpoch);
+const scores = res.ranker.predict(test.features, testUsers.length * M);
+const rows = testUsers.map((u, r) => {
+  const idx = test.candidates[r]!.map((_, k) => k).sort((a, b) => scores[r * M + b]! - scores[r * M + a]!);
+  return userMetrics(idx.slice(0, 20).map((k) => test.candidates[r]![k]!), u.future);
+});
+console.log(meanMetrics(rows));

@@ -1,0 +1,91 @@
+import { StoreAggregates, FEATURE_COUNT } from '../features/index.js';
+import type { EvalDataset, SequenceUser } from '../data/types.js';
+import { gTopFreq, gpTopFreq, gpTopFreqPopTies, pTopFreq } from './baselines.js';
+import { TifuKnn } from './tifu-knn.js';
+import { meanMetrics, userMetrics, type MetricRow } from './metrics.js';
+import { aggregateBaskets, buildExamples, buildTrainExamples, candidateRecall } from './examples.js';
+import { trainRanker, TRAIN_DEFAULTS, type TrainOptions } from '../train/train-ranker.js';
+import { exportOnnx } from '../train/onnx-export.js';
+import { OnnxScorer } from '../train/onnx-scorer.js';
+
+export const METHODS = ['G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+popTies', 'TIFU-KNN', 'Model'] as const;
+export type Method = (typeof METHODS)[number];
+
+export interface EvalOptions {
+  maxCandidates: number;
+  folds: number;
+  train: TrainOptions;
+}
+export const EVAL_DEFAULTS: EvalOptions = { maxCandidates: 300, folds: 5, train: { ...TRAIN_DEFAULTS, epochs: 6 } };
+
+export interface SplitResult {
+  name: string;
+  testUsers: number;
+  methods: Record<Method, MetricRow>;
+  candidateRecall: number;
+  trainSeconds: number;
+  bestEpoch: number;
+}
+
+const K = 20;
+
+/** Candidates by score, then the popularity ranking, so every method ranks over all items. */
+function rankCandidates(candidates: readonly string[], scores: Float32Array, popRanking: readonly string[]): string[] {
+  const order = candidates.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const out = order.slice(0, K).map((k) => candidates[k]!);
+  const seen = new Set(out);
+  for (const id of popRanking) {
+    if (out.length >= K) break;
+    if (!seen.has(id)) out.push(id);
+  }
+  return out;
+}
+
+/**
+ * One split of the protocol: baselines and the model on the same test users. The model is
+ * trained on the train users (targets = their future baskets, aggregates K-folded so no user
+ * sees their own target), selected on the validation users, exported to ONNX and scored
+ * through onnxruntime — the serving path.
+ */
+export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DEFAULTS): Promise<SplitResult> {
+  const test = ds.test.map((id) => ds.users.get(id)!);
+  const rows: Record<Method, MetricRow[]> = Object.fromEntries(METHODS.map((m) => [m, []])) as unknown as Record<Method, MetricRow[]>;
+  const popRank = new Map(ds.popRanking.map((id, r) => [id, r]));
+  const tifu = new TifuKnn(ds.train.map((id) => ds.users.get(id)!.history));
+  for (const u of test) {
+    rows['G-TopFreq'].push(userMetrics(gTopFreq(ds.popRanking, K), u.future));
+    rows['P-TopFreq'].push(userMetrics(pTopFreq(u.history), u.future));
+    rows['GP-TopFreq'].push(userMetrics(gpTopFreq(u.history, ds.popRanking), u.future));
+    rows['GP-TopFreq+popTies'].push(userMetrics(gpTopFreqPopTies(u.history, popRank, ds.popRanking), u.future));
+    rows['TIFU-KNN'].push(userMetrics(tifu.rank(u.history, ds.popRanking, K), u.future));
+  }
+  const started = Date.now();
+  const full = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
+  const trainSet = buildTrainExamples(ds, opts.folds, opts.maxCandidates);
+  const valSet = buildExamples(ds.val.map((id) => ds.users.get(id)!), () => full, opts.maxCandidates);
+  const trained = await trainRanker(trainSet, valSet, opts.train);
+  const trainSeconds = (Date.now() - started) / 1000;
+  trained.ranker.dispose();
+  const scorer = await OnnxScorer.fromBytes(exportOnnx(trained.weights, `eval ${ds.name}`));
+  const testSet = buildExamples(test, () => full, opts.maxCandidates);
+  const M = opts.maxCandidates;
+  for (let r = 0; r < test.length; r++) {
+    const n = testSet.candidates[r]!.length;
+    const scores = await scorer.score(testSet.features.subarray(r * M * FEATURE_COUNT, (r * M + n) * FEATURE_COUNT), n);
+    rows.Model.push(userMetrics(rankCandidates(testSet.candidates[r]!, scores, ds.popRanking), test[r]!.future));
+  }
+  await scorer.close();
+  const methods = Object.fromEntries(METHODS.map((m) => [m, meanMetrics(rows[m])])) as Record<Method, MetricRow>;
+  return {
+    name: ds.name,
+    testUsers: test.length,
+    methods,
+    candidateRecall: candidateRecall(testSet, test.map((u: SequenceUser) => u.future)),
+    trainSeconds,
+    bestEpoch: trained.bestEpoch,
+  };
+}
+
+export function averageSplits(results: SplitResult[]): Record<Method, MetricRow> {
+  return Object.fromEntries(METHODS.map((m) => [m, meanMetrics(results.map((r) => r.methods[m]))])) as Record<Method, MetricRow>;
+}

@@ -1,0 +1,77 @@
+import { buildCandidateFeatures, FEATURE_COUNT, StoreAggregates, type AggregateBasket, type AggregateOptions } from '../features/index.js';
+import type { EvalDataset, SequenceUser } from '../data/types.js';
+
+/**
+ * Training and scoring examples for the next-basket protocol. A user's features come from
+ * their history only; the store aggregates they see never contain the user's own target.
+ */
+export interface ExampleSet {
+  users: string[];
+  maxCandidates: number;
+  /** users × maxCandidates × FEATURE_COUNT, zero-padded. */
+  features: Float32Array;
+  /** users × maxCandidates: 1 when the candidate is in the target basket. */
+  labels: Float32Array;
+  /** users × maxCandidates: 1 for a real candidate, 0 for padding. */
+  mask: Float32Array;
+  candidates: string[][];
+  /** Distinct items in each user's target basket (recall's denominator). */
+  targetSize: Float32Array;
+}
+
+/** History baskets of every user, and the target basket of users in `withFuture`. */
+export function* aggregateBaskets(ds: EvalDataset, withFuture: ReadonlySet<string>): Generator<AggregateBasket> {
+  for (const u of ds.users.values()) {
+    for (let j = 0; j < u.history.length; j++) yield { customerId: u.id, basketId: String(j), t: j, items: u.history[j]! };
+    if (withFuture.has(u.id)) yield { customerId: u.id, basketId: 'future', t: u.history.length, items: u.future };
+  }
+}
+
+export function historyOf(u: SequenceUser): { t: number; items: string[] }[] {
+  return u.history.map((items, j) => ({ t: j, items }));
+}
+
+export function buildExamples(users: readonly SequenceUser[], aggFor: (u: SequenceUser) => StoreAggregates, maxCandidates: number): ExampleSet {
+  const F = FEATURE_COUNT;
+  const features = new Float32Array(users.length * maxCandidates * F);
+  const labels = new Float32Array(users.length * maxCandidates);
+  const mask = new Float32Array(users.length * maxCandidates);
+  const candidates: string[][] = [];
+  const targetSize = new Float32Array(users.length);
+  users.forEach((u, row) => {
+    targetSize[row] = new Set(u.future).size;
+    const built = buildCandidateFeatures(historyOf(u), aggFor(u), { maxCandidates });
+    features.set(built.features, row * maxCandidates * F);
+    const target = new Set(u.future);
+    built.candidates.forEach((id, k) => {
+      mask[row * maxCandidates + k] = 1;
+      if (target.has(id)) labels[row * maxCandidates + k] = 1;
+    });
+    candidates.push(built.candidates);
+  });
+  return { users: users.map((u) => u.id), maxCandidates, features, labels, mask, candidates, targetSize };
+}
+
+/**
+ * Train-user examples with K-fold aggregates: fold f's users are featurised against
+ * aggregates that include every other train user's target but not their own.
+ */
+export function buildTrainExamples(ds: EvalDataset, folds: number, maxCandidates: number, aggOpts: AggregateOptions = {}): ExampleSet {
+  const foldOf = new Map(ds.train.map((id, k) => [id, k % folds]));
+  const aggs = Array.from({ length: folds }, (_, f) =>
+    StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train.filter((id) => foldOf.get(id) !== f))), aggOpts),
+  );
+  const users = ds.train.map((id) => ds.users.get(id)!);
+  return buildExamples(users, (u) => aggs[foldOf.get(u.id)!]!, maxCandidates);
+}
+
+/** Mean share of each user's target items found among their candidates. */
+export function candidateRecall(set: ExampleSet, targets: readonly (readonly string[])[]): number {
+  let sum = 0;
+  targets.forEach((t, row) => {
+    let hits = 0;
+    for (let k = 0; k < set.maxCandidates; k++) hits += set.labels[row * set.maxCandidates + k]!;
+    sum += t.length ? hits / new Set(t).size : 0;
+  });
+  return targets.length ? sum / targets.length : 0;
+}

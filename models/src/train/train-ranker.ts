@@ -1,0 +1,115 @@
+import * as tf from '@tensorflow/tfjs-core';
+import cliProgress from 'cli-progress';
+import { FEATURE_COUNT } from '../features/index.js';
+import { seededRandom } from '../data/random.js';
+import type { ExampleSet } from '../eval/examples.js';
+import { ensureBackend, featureMoments, MlpRanker, type RankerWeights } from './mlp.js';
+
+export interface TrainOptions {
+  hidden: number[];
+  epochs: number;
+  learningRate: number;
+  batchUsers: number;
+  /** Candidates per user per step: all positives plus sampled negatives. */
+  listSize: number;
+  seed: number;
+  progress: boolean;
+}
+
+export const TRAIN_DEFAULTS: TrainOptions = { hidden: [32, 16], epochs: 12, learningRate: 0.003, batchUsers: 128, listSize: 96, seed: 7, progress: true };
+
+export interface TrainResult {
+  weights: RankerWeights;
+  ranker: MlpRanker;
+  bestEpoch: number;
+  valNdcg10: number;
+  epochs: { epoch: number; loss: number; valNdcg10: number }[];
+}
+
+/** NDCG@10 over candidates (IDCG over the whole target) — the selection metric. */
+export function candidateNdcg10(set: ExampleSet, scores: Float32Array): number {
+  const M = set.maxCandidates;
+  let sum = 0;
+  for (let u = 0; u < set.users.length; u++) {
+    const idx: number[] = [];
+    for (let k = 0; k < M; k++) if (set.mask[u * M + k]) idx.push(k);
+    idx.sort((a, b) => scores[u * M + b]! - scores[u * M + a]!);
+    let dcg = 0, idcg = 0;
+    for (let r = 0; r < Math.min(10, idx.length); r++) if (set.labels[u * M + idx[r]!]) dcg += 1 / Math.log2(r + 2);
+    for (let r = 0; r < set.targetSize[u]!; r++) idcg += 1 / Math.log2(r + 2);
+    sum += idcg ? dcg / idcg : 0;
+  }
+  return set.users.length ? sum / set.users.length : 0;
+}
+
+/**
+ * Listwise training (softmax cross-entropy over each user's candidate list, the target spread
+ * evenly over the items they bought), Adam, seeded init and sampling; the epoch with the best
+ * validation NDCG@10 is kept.
+ */
+export async function trainRanker(train: ExampleSet, val: ExampleSet, opts: TrainOptions = TRAIN_DEFAULTS): Promise<TrainResult> {
+  await ensureBackend();
+  const F = FEATURE_COUNT, M = train.maxCandidates, S = opts.listSize;
+  const { mean, std } = featureMoments(train.features, train.mask, F);
+  const ranker = new MlpRanker(F, opts.hidden, mean, std, opts.seed);
+  const optimizer = tf.train.adam(opts.learningRate);
+  const rand = seededRandom(opts.seed + 1);
+  const usable: number[] = [];
+  for (let u = 0; u < train.users.length; u++) {
+    let pos = 0;
+    for (let k = 0; k < M; k++) pos += train.labels[u * M + k]!;
+    if (pos > 0) usable.push(u);
+  }
+  const steps = Math.ceil(usable.length / opts.batchUsers);
+  const bar = opts.progress ? new cliProgress.SingleBar({ format: 'train [{bar}] {percentage}% | epoch {epoch} | loss {loss} | val ndcg@10 {val}' }, cliProgress.Presets.shades_classic) : null;
+  bar?.start(opts.epochs * steps, 0, { epoch: 1, loss: '-', val: '-' });
+  const log: TrainResult['epochs'] = [];
+  let best = { ndcg: -1, epoch: 0, weights: ranker.weights() };
+  const x = new Float32Array(opts.batchUsers * S * F), y = new Float32Array(opts.batchUsers * S), m = new Float32Array(opts.batchUsers * S);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = usable.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [usable[i], usable[j]] = [usable[j]!, usable[i]!];
+    }
+    let lossSum = 0;
+    for (let s = 0; s < steps; s++) {
+      const batch = usable.slice(s * opts.batchUsers, (s + 1) * opts.batchUsers);
+      x.fill(0); y.fill(0); m.fill(0);
+      batch.forEach((u, bi) => {
+        const pos: number[] = [], neg: number[] = [];
+        for (let k = 0; k < M; k++) if (train.mask[u * M + k]) (train.labels[u * M + k] ? pos : neg).push(k);
+        for (let i = neg.length - 1; i > 0; i--) {
+          const j = Math.floor(rand() * (i + 1));
+          [neg[i], neg[j]] = [neg[j]!, neg[i]!];
+        }
+        const pick = pos.slice(0, S).concat(neg.slice(0, Math.max(0, S - pos.length)));
+        pick.forEach((k, slot) => {
+          const row = bi * S + slot;
+          x.set(train.features.subarray((u * M + k) * F, (u * M + k + 1) * F), row * F);
+          y[row] = train.labels[u * M + k]!;
+          m[row] = 1;
+        });
+      });
+      const B = batch.length;
+      const loss = optimizer.minimize(() => tf.tidy(() => {
+        const logits = tf.reshape(ranker.forward(tf.tensor2d(x.subarray(0, B * S * F), [B * S, F])), [B, S]);
+        const mask = tf.tensor2d(m.subarray(0, B * S), [B, S]);
+        const labels = tf.tensor2d(y.subarray(0, B * S), [B, S]);
+        const masked = tf.add(logits, tf.mul(tf.sub(1, mask), -1e4));
+        const target = tf.div(labels, tf.sum(labels, 1, true));
+        return tf.neg(tf.mean(tf.sum(tf.mul(target, tf.logSoftmax(masked)), 1))) as tf.Scalar;
+      }), true, ranker.vars.flatMap((v) => [v.w, v.b]));
+      lossSum += (await loss!.data())[0]!;
+      loss!.dispose();
+      bar?.increment(1, { epoch, loss: (lossSum / (s + 1)).toFixed(4) });
+    }
+    const ndcg = candidateNdcg10(val, ranker.predict(val.features, val.users.length * val.maxCandidates));
+    log.push({ epoch, loss: lossSum / steps, valNdcg10: ndcg });
+    bar?.update({ val: ndcg.toFixed(4) });
+    if (ndcg > best.ndcg) best = { ndcg, epoch, weights: ranker.weights() };
+  }
+  bar?.stop();
+  optimizer.dispose();
+  ranker.setWeights(best.weights);
+  return { weights: best.weights, ranker, bestEpoch: best.epoch, valNdcg10: best.ndcg, epochs: log };
+}

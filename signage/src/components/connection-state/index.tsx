@@ -1,0 +1,14 @@
+import type { ConnectionStatus } from '../../lib/use-device-socket';
+import styles from './style.module.css';
+
+/** A tiny dot in the corner while the server is unreachable; the loop keeps playing regardless. */
+export function ConnectionState({ status }: { status: ConnectionStatus }) {
+  return (
+    <div
+      class={`${styles.dot} ${status === 'offline' ? styles.offline : ''}`}
+      data-testid="connection-state"
+      data-state={status}
+      aria-label={status === 'offline' ? 'Offline' : undefined}
+    />
+  );
+}
