@@ -19,7 +19,6 @@ export default defineConfig({
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
-      includeAssets: ['icon.svg'],
       manifest: {
         name: 'Vitrina Signage',
         short_name: 'Signage',
@@ -42,6 +41,9 @@ export default defineConfig({
         navigateFallback: `${BASE}index.html`,
         navigateFallbackAllowlist: [/^\/signage\//],
         cleanupOutdatedCaches: true,
+        // Take control on the very first load: a screen may run for weeks without a reload.
+        clientsClaim: true,
+        skipWaiting: true,
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.startsWith('/media/'),

@@ -15,11 +15,14 @@ import loyaltyPlugin from './loyalty/index.js';
 import recommendPlugin from './recommend/index.js';
 import offersPlugin from './offers/index.js';
 import analyticsPlugin from './analytics/index.js';
+import offersEnginePlugin from './offers/engine-plugin.js';
+import receiptsPlugin from './purchases/receipts-plugin.js';
 import contentPlugin from './content/index.js';
 import scannerPlugin from './scanner/plugin.js';
 import realtimePlugin from './realtime/index.js';
 import sessionsPlugin from './sessions/index.js';
 import healthPlugin from './health/index.js';
+import metricsPlugin from './metrics/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,6 +52,7 @@ export async function buildApp({ config, secret, logger = false }: BuildOptions)
   installErrorHandler(app);
   await app.register(docsPlugin);
 
+  await app.register(metricsPlugin);
   await app.register(dbPlugin, { file: config.DATA_DIR === ':memory:' ? ':memory:' : `${config.DATA_DIR}/vitrina.sqlite` });
   await app.register(authPlugin);
   await app.register(devicesPlugin);
@@ -59,6 +63,8 @@ export async function buildApp({ config, secret, logger = false }: BuildOptions)
   await app.register(recommendPlugin);
   await app.register(offersPlugin);
   await app.register(analyticsPlugin);
+  await app.register(offersEnginePlugin);
+  await app.register(receiptsPlugin);
   await app.register(realtimePlugin);
   await app.register(contentPlugin);
   await app.register(scannerPlugin);

@@ -2,6 +2,8 @@ import { loadConfig, ConfigError } from './config/load.js';
 import { loadSecret } from './config/secret.js';
 import { buildApp } from './app.js';
 import { seedDemoStoreIfEmpty } from './demo/seed.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The process entry: logger, config, demo seed, listen, graceful shutdown. */
 async function main() {
@@ -15,9 +17,17 @@ async function main() {
     }
     throw err;
   }
+  const secret = loadSecret(config);
+  // The demo store is seeded through the real app, before the serving app is built, so that
+  // everything wired at boot (scanner bindings, model aggregates) sees the seeded store.
+  if (config.DEMO_SEED) {
+    const seeder = await buildApp({ config, secret, logger: { level: config.LOG_LEVEL } });
+    await seedDemoStoreIfEmpty(seeder);
+    await seeder.close();
+  }
   const app = await buildApp({
     config,
-    secret: loadSecret(config),
+    secret,
     logger: {
       level: config.LOG_LEVEL,
       // Tokens and card numbers must never reach the logs.
@@ -27,7 +37,6 @@ async function main() {
   app.server.requestTimeout = 30_000;
   app.server.headersTimeout = 35_000;
 
-  if (config.DEMO_SEED) await seedDemoStoreIfEmpty(app);
 
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -42,6 +51,25 @@ async function main() {
     });
   }
   await app.listen({ host: config.HOST, port: config.PORT });
+  printDemoLinks(config.DATA_DIR, config.PORT);
+}
+
+/** On a demo store, tell the person at the terminal where to click and which cards to try. */
+function printDemoLinks(dataDir: string, port: number) {
+  const file = join(dataDir, 'demo.json');
+  if (!existsSync(file)) return;
+  const demo = JSON.parse(readFileSync(file, 'utf8')) as { admin: { username: string; password: string }; devices: Array<{ name: string; url: string }> };
+  const base = `http://localhost:${port}`;
+  const lines = [
+    '',
+    'Vitrina demo store is up:',
+    ...demo.devices.map((d) => `  ${d.name.padEnd(20)} ${base}${d.url}`),
+    `  Staff console        ${base}/console/   (user ${demo.admin.username}, password ${demo.admin.password})`,
+    `  API docs             ${base}/api/docs`,
+    `  Demo loyalty cards:  npm run demo:cards`,
+    '',
+  ];
+  console.log(lines.join('\n'));
 }
 
 main().catch((err) => {

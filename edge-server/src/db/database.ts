@@ -96,7 +96,12 @@ export class Database implements Queryable {
     return this.reader.all<T>(sql, params);
   }
 
+  private closed = false;
+
+  /** Idempotent: the app's onClose may run after a test already closed it. */
   async close() {
+    if (this.closed) return;
+    this.closed = true;
     await this.queue.catch(() => undefined);
     if (this.reader !== this.writer) await this.reader.close();
     await this.writer.close();

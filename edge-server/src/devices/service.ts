@@ -89,7 +89,11 @@ export class DevicesService {
     const rows = await this.repo.list();
     let kiosks = 0;
     let screens = 0;
-    for (const r of rows) if (this.connections.has(r.id)) r.kind === 'kiosk' ? kiosks++ : screens++;
+    for (const r of rows) {
+      if (!this.connections.has(r.id)) continue;
+      if (r.kind === 'kiosk') kiosks++;
+      else screens++;
+    }
     return { kiosksConnected: kiosks, screensConnected: screens };
   }
 

@@ -1,28 +1,25 @@
 import fp from 'fastify-plugin';
-import type { TierInfo } from '@vitrina/contracts';
+import { LoyaltyRepository } from './repository.js';
+import { loyaltyRoutes } from './routes.js';
+import { LoyaltyService } from './service.js';
 
-/** What the kiosk greeting needs from the loyalty program. */
-export interface LoyaltySummary {
-  pointsBalance: number;
-  pointsExpiring: { points: number; by: string } | null;
-  tier: TierInfo;
-}
-export interface LoyaltyReader {
-  summaryOf(customerId: string): Promise<LoyaltySummary>;
-}
+export type { LoyaltyReader, LoyaltySummary } from './service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    loyalty: LoyaltyReader;
+    /** The points program (implements LoyaltyReader for the kiosk greeting). */
+    loyalty: LoyaltyService;
   }
 }
 
-// PLACEHOLDER until the points ledger lands (issue 4): every member at 0 points, base tier.
 export default fp(
   async (app) => {
-    app.decorate('loyalty', {
-      summaryOf: async () => ({ pointsBalance: 0, pointsExpiring: null, tier: { name: 'Member', next: null } }),
-    } satisfies LoyaltyReader);
+    const customerExists = async (id: string) => {
+      const c = await app.customers.repo.byId(id);
+      return !!c && !c.erased_at;
+    };
+    app.decorate('loyalty', new LoyaltyService(app.db, new LoyaltyRepository(app.config.STORE_ID, app.config.STORE_TIME_ZONE), app.config.STORE_TIME_ZONE, customerExists));
+    await app.register(loyaltyRoutes, { prefix: '/api/v1' });
   },
-  { name: 'loyalty', dependencies: ['db'] },
+  { name: 'loyalty', dependencies: ['db', 'auth', 'customers'] },
 );

@@ -123,7 +123,7 @@ export class LoyaltyRepository {
   /** Net spend per store-local day (returns negative), oldest first. */
   spendsByDay(q: Queryable, customerId: string): Promise<DaySpend[]> {
     return q.all<{ date: string; netMinor: number }>(
-      'SELECT local_date AS date, SUM(total_minor) AS netMinor FROM receipts WHERE customer_id = ? AND local_date IS NOT NULL GROUP BY local_date ORDER BY local_date',
+      "SELECT COALESCE(local_date, substr(store_time, 1, 10)) AS date, SUM(total_minor) AS netMinor FROM receipts WHERE customer_id = ? GROUP BY 1 ORDER BY 1",
       [customerId],
     );
   }

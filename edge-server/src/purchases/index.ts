@@ -10,7 +10,7 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    const repo = new PurchasesRepository(app.db);
+    const repo = new PurchasesRepository(app.db, app.config.STORE_TIME_ZONE);
     const history: HistorySource = { basketsOf: (id) => repo.basketsOf(id), allBaskets: () => repo.allBaskets() };
     app.decorate('purchases', { repo, history });
   },

@@ -18,6 +18,13 @@ export class SessionsService {
   constructor(private readonly app: FastifyInstance) {}
 
   async identify(kiosk: Pick<DeviceRow, 'id' | 'zone_id'>, code: unknown, source: Source): Promise<IdentifyResult> {
+    const started = performance.now();
+    const result = await this.recognizeAndStart(kiosk, code, source);
+    this.app.metrics.scanMs.record(performance.now() - started);
+    return result;
+  }
+
+  private async recognizeAndStart(kiosk: Pick<DeviceRow, 'id' | 'zone_id'>, code: unknown, source: Source): Promise<IdentifyResult> {
     const recognition = await this.app.cards.recognize(code, source);
     if (recognition.status === 'unknown') {
       void this.record([{ type: 'scan', deviceId: kiosk.id, payload: { source, known: false } }]);
@@ -70,7 +77,9 @@ export class SessionsService {
     ]);
     // Without profiling consent the ranking ignores the shopper's history (non-personal offers).
     const personalized = customer.consents.profiling;
+    const rankStarted = performance.now();
     const ranked = await app.recommend.rank(customerId, { limit: 50, personalized, candidates: offerProducts });
+    app.metrics.rankMs.record(performance.now() - rankStarted);
     const chosen = await app.offers.selectForSession(customerId, ranked, today);
     const active = this.sessions.open(kiosk.id, customerId, chosen.kiosk.map((o) => o.offerId));
     const session: KioskSession = {

@@ -37,6 +37,13 @@ describe('kioskReducer', () => {
     expect(s.session).toBeNull();
   });
 
+  it('a session from enrolling is marked as new; a scanned one is not', () => {
+    const enrolled = kioskReducer(initialKioskState, { type: 'identified', result: { status: 'known', session }, enrolled: true });
+    expect(enrolled.justEnrolled).toBe(true);
+    const scanned = kioskReducer(enrolled, { type: 'identified', result: { status: 'known', session } });
+    expect(scanned.justEnrolled).toBe(false);
+  });
+
   it('clipping marks only that offer', () => {
     let s = kioskReducer(initialKioskState, { type: 'identified', result: { status: 'known', session } });
     s = kioskReducer(s, { type: 'clipped', offerId: 'o2' });

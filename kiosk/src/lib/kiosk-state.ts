@@ -12,18 +12,27 @@ export interface KioskState {
   problem: { key: ProblemKey; seq: number } | null;
   /** A request is in flight (identify, enroll): buttons show progress, no double submit. */
   busy: boolean;
+  /** The session comes from enrolling just now: greet with "Welcome", not "Welcome back". */
+  justEnrolled: boolean;
 }
 
 export type KioskAction =
   | { type: 'open-keypad' }
   | { type: 'busy' }
-  | { type: 'identified'; result: IdentifyResult }
+  | { type: 'identified'; result: IdentifyResult; enrolled?: boolean }
   | { type: 'problem'; key: ProblemKey }
   | { type: 'dismiss-problem' }
   | { type: 'clipped'; offerId: string }
   | { type: 'reset' };
 
-export const initialKioskState: KioskState = { screen: 'attract', session: null, unknown: null, problem: null, busy: false };
+export const initialKioskState: KioskState = {
+  screen: 'attract',
+  session: null,
+  unknown: null,
+  problem: null,
+  busy: false,
+  justEnrolled: false,
+};
 
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
   switch (action.type) {
@@ -33,8 +42,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, busy: true };
     case 'identified':
       return action.result.status === 'known'
-        ? { screen: 'session', session: action.result.session, unknown: null, problem: null, busy: false }
-        : { screen: 'unknown', session: null, unknown: action.result.unknown, problem: null, busy: false };
+        ? { ...initialKioskState, screen: 'session', session: action.result.session, justEnrolled: action.enrolled === true }
+        : { ...initialKioskState, screen: 'unknown', unknown: action.result.unknown };
     case 'problem':
       return { ...state, busy: false, problem: { key: action.key, seq: (state.problem?.seq ?? 0) + 1 } };
     case 'dismiss-problem':

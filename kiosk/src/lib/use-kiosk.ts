@@ -108,7 +108,7 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
       void request<IdentifyResult>(() => s.timeout(ACK_TIMEOUT_MS).emitWithAck('kiosk:enroll', { enrollToken, ...form })).then((ack) => {
         if (ack === 'timeout') return dispatch({ type: 'problem', key: 'TIMEOUT' });
         if (!ack.ok) return dispatch({ type: 'problem', key: ack.error.code });
-        dispatch({ type: 'identified', result: ack.data });
+        dispatch({ type: 'identified', result: ack.data, enrolled: true });
       });
     },
   };

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     if (!args.json) console.error(`evaluating ${ds.name}: ${ds.train.length} train / ${ds.val.length} val / ${ds.test.length} test users`);
     const r = await evaluateSplit(ds, { ...EVAL_DEFAULTS, train });
     results.push(r);
-    if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}), candidate recall ${r.candidateRecall.toFixed(4)}`);
+    if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}, exported ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}`);
   }
   const avg = averageSplits(results);
   const candidateRecall = results.reduce((s, r) => s + r.candidateRecall, 0) / results.length;
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const meta = { dataset: sources.label, splits: results.length, testUsers: results.map((r) => r.testUsers), skipped: sources.skipped };
   if (args.json) {
     for (const m of METHODS) {
-      const extra = m === 'Model' ? { candidateRecall, trainSecondsPerSplit: trainSeconds } : {};
+      const extra = m === 'Model' ? { candidateRecall, trainSecondsPerSplit: trainSeconds, kinds: results.map((r) => r.modelKind) } : {};
       console.log(JSON.stringify({ method: m, ...avg[m], ...extra, ...meta }));
     }
     return;

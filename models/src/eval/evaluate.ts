@@ -7,6 +7,7 @@ import { aggregateBaskets, buildExamples, buildTrainExamples, candidateRecall } 
 import { trainRanker, TRAIN_DEFAULTS, type TrainOptions } from '../train/train-ranker.js';
 import { exportOnnx } from '../train/onnx-export.js';
 import { OnnxScorer } from '../train/onnx-scorer.js';
+import { selectRanker } from '../train/select.js';
 
 export const METHODS = ['G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+popTies', 'TIFU-KNN', 'Model'] as const;
 export type Method = (typeof METHODS)[number];
@@ -25,6 +26,7 @@ export interface SplitResult {
   candidateRecall: number;
   trainSeconds: number;
   bestEpoch: number;
+  modelKind: 'mlp' | 'gp-tie';
 }
 
 const K = 20;
@@ -66,7 +68,8 @@ export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DE
   const trained = await trainRanker(trainSet, valSet, opts.train);
   const trainSeconds = (Date.now() - started) / 1000;
   trained.ranker.dispose();
-  const scorer = await OnnxScorer.fromBytes(exportOnnx(trained.weights, `eval ${ds.name}`));
+  const chosen = selectRanker(trained, valSet);
+  const scorer = await OnnxScorer.fromBytes(exportOnnx(chosen.weights, `eval ${ds.name}`));
   const testSet = buildExamples(test, () => full, opts.maxCandidates);
   const M = opts.maxCandidates;
   for (let r = 0; r < test.length; r++) {
@@ -83,6 +86,7 @@ export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DE
     candidateRecall: candidateRecall(testSet, test.map((u: SequenceUser) => u.future)),
     trainSeconds,
     bestEpoch: trained.bestEpoch,
+    modelKind: chosen.kind,
   };
 }
 

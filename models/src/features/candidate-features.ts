@@ -8,6 +8,11 @@ export interface HistoryBasket {
 
 export interface CandidateOptions {
   maxCandidates: number;
+  /**
+   * Score exactly these items (e.g. products with a live offer) instead of generating
+   * candidates. Items the aggregates do not know are left out of the result.
+   */
+  only?: readonly string[];
 }
 
 export interface CandidateFeatures {
@@ -91,15 +96,25 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
       chosen.push(i);
     }
   };
-  const ownSorted = own.slice().sort((a, b) => d09[b]! - d09[a]! || count[b]! - count[a]! || a - b);
+  if (opts.only) {
+    for (const id of opts.only) {
+      const i = agg.index.get(id);
+      if (i !== undefined && !isChosen(i)) {
+        stamp[i] = -2;
+        chosen.push(i);
+      }
+    }
+  }
+  const generate = opts.only === undefined;
+  const ownSorted = !generate ? [] : own.slice().sort((a, b) => d09[b]! - d09[a]! || count[b]! - count[a]! || a - b);
   for (const i of ownSorted.slice(0, Math.ceil(max * OWN_SHARE))) choose(i);
   const neighbourBudget = chosen.length + Math.ceil(max * NEIGHBOUR_SHARE);
-  const neighbours = reached.filter((i) => count[i] === 0).sort((a, b) => cooc[b]! + trans[b]! - (cooc[a]! + trans[a]!) || a - b);
+  const neighbours = !generate ? [] : reached.filter((i) => count[i] === 0).sort((a, b) => cooc[b]! + trans[b]! - (cooc[a]! + trans[a]!) || a - b);
   for (const i of neighbours) {
     if (chosen.length >= neighbourBudget) break;
     choose(i);
   }
-  for (let r = 0; chosen.length < max && r < agg.byLast.length; r++) {
+  for (let r = 0; generate && chosen.length < max && r < agg.byLast.length; r++) {
     choose(agg.byLast[r]!);
     choose(agg.byAll[r]!);
   }

@@ -53,3 +53,20 @@ export function roundHalfUp(num: bigint, den: bigint): number {
   const r = num % den;
   return Number(2n * (r < 0n ? -r : r) >= den ? q + (num < 0n ? -1n : 1n) : q);
 }
+
+/**
+ * Shares of `total` proportional to `weights` with no per-line cap (bonus points may exceed a
+ * line's amount); floored, the remainder to the largest weight. All-zero weights: first line.
+ */
+export function splitByWeight(total: number, weights: readonly number[]): number[] {
+  if (weights.length === 0) return [];
+  const w = weights.map((x) => Math.max(0, x));
+  const sum = w.reduce((s, x) => s + x, 0);
+  if (sum === 0) return w.map((_, i) => (i === 0 ? total : 0));
+  const shares = w.map((x) => Number((BigInt(total) * BigInt(x)) / BigInt(sum)));
+  const rest = total - shares.reduce((s, x) => s + x, 0);
+  let largest = 0;
+  w.forEach((x, i) => { if (x > w[largest]!) largest = i; });
+  shares[largest]! += rest;
+  return shares;
+}

@@ -1,6 +1,6 @@
 import type { PromotionDefinition } from '@vitrina/contracts';
 import { isoDayOfWeek } from '../../loyalty/calendar.js';
-import { allocateToLargest, roundHalfUp } from './allocate.js';
+import { allocateToLargest, roundHalfUp, splitByWeight } from './allocate.js';
 
 /**
  * The promotions engine: pure, no I/O. Given a basket, the shopper's context and the live
@@ -46,6 +46,8 @@ export interface AppliedPromotion {
   discountMinor: number;
   points: number;
   perLine: number[];
+  /** Bonus points split over the targeted lines (so a refund can take back its share). */
+  pointsPerLine: number[];
 }
 
 export interface EngineResult {
@@ -106,7 +108,7 @@ export function discountOf(p: EnginePromotion, lines: readonly EngineLine[], roo
   let perLine: number[];
   switch (def.discount.type) {
     case 'points':
-      return { promotionId: p.id, discountMinor: 0, points: v, perLine: lines.map(() => 0) };
+      return { promotionId: p.id, discountMinor: 0, points: v, perLine: lines.map(() => 0), pointsPerLine: splitPoints(def, lines, v) };
     case 'percent':
       total = Math.min(subtotal, roundHalfUp(BigInt(subtotal) * BigInt(Math.min(v, 100)), 100n));
       perLine = allocateToLargest(total, eligible);
@@ -126,7 +128,15 @@ export function discountOf(p: EnginePromotion, lines: readonly EngineLine[], roo
     total = Math.max(0, budget - p.usage.discountMinor);
     perLine = allocateToLargest(total, perLine);
   }
-  return { promotionId: p.id, discountMinor: total, points: 0, perLine };
+  return { promotionId: p.id, discountMinor: total, points: 0, perLine, pointsPerLine: lines.map(() => 0) };
+}
+
+function splitPoints(def: PromotionDefinition, lines: readonly EngineLine[], points: number): number[] {
+  const idx = lines.map((l, i) => (targets(def, l) && l.quantity > 0 ? i : -1)).filter((i) => i >= 0);
+  const shares = splitByWeight(points, idx.map((i) => lines[i]!.netMinor));
+  const out = lines.map(() => 0);
+  idx.forEach((i, k) => { out[i] = shares[k]!; });
+  return out;
 }
 
 function valueOf(applied: readonly AppliedPromotion[], pointValue: number) {

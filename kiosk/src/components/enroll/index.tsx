@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ScreenProps } from '../../screens';
 import { Brand } from '../brand';
+import { LetterKeyboard } from '../letter-keyboard';
 import { ConsentToggle } from './consent-toggle';
 import buttons from '../../styles/buttons.module.css';
 import styles from './style.module.css';
@@ -8,6 +9,8 @@ import styles from './style.module.css';
 type ConsentKey = 'program' | 'marketing' | 'profiling';
 
 /** One plain sentence per consent; only the program itself is needed to join. */
+const NAME_MAX = 40;
+
 const CONSENTS: { key: ConsentKey; title: string; text: string }[] = [
   { key: 'program', title: 'Join Vitrina Rewards (required)', text: 'You collect points when you shop and can spend them on discounts.' },
   { key: 'marketing', title: 'Tell me about offers and events', text: 'We may send you news about deals; you can stop this at any time.' },
@@ -40,34 +43,40 @@ export default function Enroll({ state, actions }: ScreenProps) {
         </p>
       </div>
       <form class={styles.form} data-testid="enroll-form" onSubmit={submit}>
-        <label class={styles.field}>
-          <span>Your first name</span>
-          <input
-            data-testid="enroll-first-name"
-            value={firstName}
-            maxLength={40}
-            autoComplete="off"
-            autoCapitalize="words"
-            onInput={(e) => setFirstName(e.currentTarget.value)}
-          />
-          <small>We use it only to greet you here.</small>
-        </label>
-        <fieldset class={styles.consents}>
-          <legend>Your choices</legend>
-          {CONSENTS.map((c) => (
-            <ConsentToggle
-              key={c.key}
-              id={c.key}
-              title={c.title}
-              text={c.text}
-              checked={consents[c.key]}
-              onChange={(checked) => setConsents((v) => ({ ...v, [c.key]: checked }))}
+        <div class={styles.column}>
+          <label class={styles.field}>
+            <span>Your first name</span>
+            <input
+              data-testid="enroll-first-name"
+              value={firstName}
+              maxLength={NAME_MAX}
+              autoComplete="off"
+              autoCapitalize="words"
+              inputMode="none"
+              onInput={(e) => setFirstName(e.currentTarget.value)}
             />
-          ))}
-        </fieldset>
-        <button class={`${buttons.primary} ${styles.submit}`} type="submit" data-testid="enroll-submit" disabled={!canSubmit}>
-          {state.busy ? 'Joining…' : 'Join now'}
-        </button>
+            <small>We use it only to greet you here.</small>
+          </label>
+          <LetterKeyboard value={firstName} onChange={setFirstName} maxLength={NAME_MAX} />
+        </div>
+        <div class={styles.column}>
+          <fieldset class={styles.consents}>
+            <legend>Your choices</legend>
+            {CONSENTS.map((c) => (
+              <ConsentToggle
+                key={c.key}
+                id={c.key}
+                title={c.title}
+                text={c.text}
+                checked={consents[c.key]}
+                onChange={(checked) => setConsents((v) => ({ ...v, [c.key]: checked }))}
+              />
+            ))}
+          </fieldset>
+          <button class={`${buttons.primary} ${styles.submit}`} type="submit" data-testid="enroll-submit" disabled={!canSubmit}>
+            {state.busy ? 'Joining…' : 'Join now'}
+          </button>
+        </div>
       </form>
     </main>
   );

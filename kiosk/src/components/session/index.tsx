@@ -5,6 +5,12 @@ import { PointsSummary } from '../points-summary';
 import buttons from '../../styles/buttons.module.css';
 import styles from './style.module.css';
 
+/** First name only when the shopper consented to it (the server sends null otherwise). */
+function greeting(isNew: boolean, name: string | null): string {
+  const hello = isNew ? 'Welcome' : 'Welcome back';
+  return name ? `${hello}, ${name}` : hello;
+}
+
 /** The identified shopper's screen: greeting, points, tier, and offers to clip. */
 export default function Session({ state, actions }: ScreenProps) {
   const session = state.session;
@@ -18,7 +24,7 @@ export default function Session({ state, actions }: ScreenProps) {
         </button>
       </header>
       <h1 class={styles.hello} data-testid="greeting-text">
-        {session.greetingName ? `Welcome back, ${session.greetingName}` : 'Welcome back'}
+        {greeting(state.justEnrolled, session.greetingName)}
       </h1>
       <div class={styles.body}>
         <PointsSummary session={session} />

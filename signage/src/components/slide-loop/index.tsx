@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PlaylistItem } from '@vitrina/contracts';
 import { CROSSFADE_MS } from '../../config';
 import { useLoop } from '../../lib/use-loop';
@@ -14,7 +14,8 @@ export function SlideLoop({ items }: { items: readonly PlaylistItem[] }) {
   const [leaving, setLeaving] = useState<PlaylistItem | null>(null);
   const [shown, setShown] = useState<PlaylistItem | undefined>(item);
 
-  useEffect(() => {
+  // Layout effect: the leaving slide must be in place before the browser paints the new one.
+  useLayoutEffect(() => {
     if (item?.id === shown?.id) return;
     setLeaving(shown ?? null);
     setShown(item);

@@ -1,0 +1,34 @@
+import { AppShell } from './components/app-shell';
+import { ErrorBoundary } from './components/error-boundary';
+import { LazyPage } from './components/lazy-page';
+import { Login } from './components/login';
+import { Loading } from './components/query-view';
+import { relativePath, matchRoute } from './lib/router';
+import { useAuth, useVerifySession } from './lib/use-auth';
+import { useLocation } from './lib/use-location';
+import { isAllowed, NOT_FOUND, ROUTES } from './routes';
+
+export const BASE = import.meta.env.BASE_URL;
+
+/** Signed out → sign-in screen. Signed in → the shell with the page the URL names. */
+export function App() {
+  const auth = useAuth();
+  const verified = useVerifySession();
+  const pathname = useLocation();
+
+  if (!verified) return <Loading label="Checking your session…" />;
+  if (!auth.user) return <Login reason={auth.signOutReason} onSignIn={auth.signIn} />;
+
+  const rel = relativePath(pathname, BASE) ?? '';
+  const matched = matchRoute(ROUTES, rel);
+  const route = matched && isAllowed(matched.route, auth.user.role) ? matched.route : NOT_FOUND;
+  const params = matched?.params ?? {};
+
+  return (
+    <AppShell user={auth.user} base={BASE} current={route} onSignOut={auth.signOut}>
+      <ErrorBoundary resetKey={pathname}>
+        <LazyPage key={route.id} route={route} params={params} />
+      </ErrorBoundary>
+    </AppShell>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { PageProps, RouteDef } from '../../routes';
+import { ErrorNotice, Loading } from '../query-view';
+
+const loaded = new Map<string, ComponentType<PageProps>>();
+
+/**
+ * Loads a route's page chunk on first visit (then keeps it), and moves focus to the page's
+ * h1 so keyboard and screen-reader users land on the new content.
+ */
+export function LazyPage({ route, params }: { route: RouteDef; params: Record<string, string> }) {
+  const [Page, setPage] = useState<ComponentType<PageProps> | undefined>(() => loaded.get(route.id));
+  const [error, setError] = useState<Error | null>(null);
+
+  useEffect(() => {
+    const cached = loaded.get(route.id);
+    if (cached) {
+      setPage(() => cached);
+      return;
+    }
+    let live = true;
+    setPage(undefined);
+    setError(null);
+    route
+      .load()
+      .then((m) => {
+        loaded.set(route.id, m.default);
+        if (live) setPage(() => m.default);
+      })
+      .catch((e: unknown) => live && setError(e instanceof Error ? e : new Error('The page could not be loaded.')));
+    return () => {
+      live = false;
+    };
+  }, [route]);
+
+  useEffect(() => {
+    if (!Page) return;
+    document.title = `${route.title} · Vitrina Console`;
+    const h1 = document.querySelector<HTMLElement>('[data-page-title]');
+    if (h1 && document.activeElement === document.body) h1.focus();
+  }, [Page, route]);
+
+  if (error) return <ErrorNotice error={new Error(`The ${route.title} page could not be loaded (${error.message}). Reload the console.`)} onRetry={() => location.reload()} />;
+  if (!Page) return <Loading label={`Loading ${route.title}…`} />;
+  return <Page params={params} />;
+}

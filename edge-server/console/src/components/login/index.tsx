@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import type { SignOutReason } from '../../lib/session-store';
+import { describeError } from '../../lib/api-error';
+import style from './style.module.css';
+
+interface Props {
+  reason: SignOutReason;
+  onSignIn: (username: string, password: string) => Promise<void>;
+}
+
+/** The sign-in screen; a failed sign-in keeps the username and says why. */
+export function Login({ reason, onSignIn }: Props) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    if (!username.trim() || !password) {
+      setError('Enter your username and password.');
+      return;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      await onSignIn(username.trim(), password);
+    } catch (err) {
+      setError(describeError(err));
+      setPassword('');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div class={style.page}>
+      <form class={style.card} onSubmit={submit} data-testid="login-form" noValidate aria-describedby={error ? 'login-error' : undefined}>
+        <div class={style.brand}>
+          <span class={style.logo} aria-hidden="true">
+            V
+          </span>
+          <div>
+            <h1>Vitrina Console</h1>
+            <p>Sign in with your store staff account.</p>
+          </div>
+        </div>
+        {reason === 'expired' && !error && (
+          <p class={style.info} role="status">
+            Your session ended. Please sign in again.
+          </p>
+        )}
+        {error && (
+          <p id="login-error" class={style.error} role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <label class="field">
+          <span>Username</span>
+          <input
+            class="input"
+            name="username"
+            autoComplete="username"
+            autoFocus
+            value={username}
+            onInput={(e) => setUsername(e.currentTarget.value)}
+            data-testid="login-username"
+            required
+          />
+        </label>
+        <label class="field">
+          <span>Password</span>
+          <input
+            class="input"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            data-testid="login-password"
+            required
+          />
+        </label>
+        <button type="submit" class="btn btn-primary" disabled={pending} data-testid="login-submit">
+          {pending ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { ComponentChildren } from 'preact';
+import style from './style.module.css';
+
+interface Props {
+  title?: ComponentChildren;
+  actions?: ComponentChildren;
+  children: ComponentChildren;
+  testId?: string;
+  /** Content that brings its own padding (tables). */
+  flush?: boolean;
+}
+
+/** A titled card that groups one part of a page. */
+export function Panel({ title, actions, children, testId, flush }: Props) {
+  return (
+    <section class={style.panel} data-testid={testId}>
+      {(title || actions) && (
+        <header class={style.head}>
+          {title && <h2>{title}</h2>}
+          {actions && <div class={style.actions}>{actions}</div>}
+        </header>
+      )}
+      <div class={flush ? style.flush : style.body}>{children}</div>
+    </section>
+  );
+}

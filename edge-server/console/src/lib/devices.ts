@@ -1,0 +1,33 @@
+import type { Device, DeviceKind } from '@vitrina/contracts';
+import type { Tone } from '../components/status-chip';
+import { formatAgo } from './format';
+
+/** The URL a newly paired device opens once; the app stores the token and strips it from the address bar. */
+export function pairingUrl(origin: string, kind: DeviceKind, token: string): string {
+  const app = kind === 'kiosk' ? 'kiosk' : 'signage';
+  return `${origin.replace(/\/+$/, '')}/${app}/?token=${encodeURIComponent(token)}`;
+}
+
+export interface Presence {
+  tone: Tone;
+  label: string;
+  /** Sort key: online first, then recently seen, revoked last. */
+  rank: number;
+}
+
+/** Revoked beats everything; otherwise connected, or offline with when it was last seen. */
+export function devicePresence(device: Pick<Device, 'status' | 'connected' | 'lastSeenAt'>, now: number = Date.now()): Presence {
+  if (device.status === 'revoked') return { tone: 'neutral', label: 'Revoked', rank: 3 };
+  if (device.connected) return { tone: 'ok', label: 'Connected', rank: 0 };
+  if (!device.lastSeenAt) return { tone: 'warn', label: 'Never connected', rank: 2 };
+  return { tone: 'bad', label: `Offline · seen ${formatAgo(device.lastSeenAt, now)}`, rank: 1 };
+}
+
+export const KIND_LABELS: Record<DeviceKind, string> = { kiosk: 'Kiosk', screen: 'Screen' };
+
+/** Devices in a stable order: by zone, then presence, then name. */
+export function sortDevices(devices: readonly Device[], now: number = Date.now()): Device[] {
+  return [...devices].sort(
+    (a, b) => a.zoneId.localeCompare(b.zoneId) || devicePresence(a, now).rank - devicePresence(b, now).rank || a.name.localeCompare(b.name),
+  );
+}

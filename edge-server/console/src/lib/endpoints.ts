@@ -1,0 +1,40 @@
+/**
+ * Every API path the console calls, in one place, so a renamed route is a one-line change.
+ * Paths marked "expected" follow the contracts but had no route on the server when the
+ * console was written; their pages say "not available on this server" on a 404.
+ */
+const enc = encodeURIComponent;
+
+export const EP = {
+  health: '/api/health',
+  login: '/api/v1/auth/login',
+  me: '/api/v1/auth/me',
+  logout: '/api/v1/auth/logout',
+  zones: '/api/v1/zones',
+  devices: '/api/v1/devices',
+  revokeDevice: (id: string) => `/api/v1/devices/${enc(id)}/revoke`,
+  playlist: (zoneId: string) => `/api/v1/zones/${enc(zoneId)}/playlist`,
+
+  promotions: '/api/v1/promotions',
+  promotionStatus: (id: string) => `/api/v1/promotions/${enc(id)}/status`,
+  promotionCodes: (id: string) => `/api/v1/promotions/${enc(id)}/codes`,
+  codes: '/api/v1/codes',
+  giftCards: '/api/v1/gift-cards',
+  giftCardBalance: '/api/v1/gift-cards/balance',
+  loyaltySettings: '/api/v1/loyalty/settings',
+  loyaltyTiers: '/api/v1/loyalty/tiers',
+
+  // expected
+  campaigns: '/api/v1/campaigns',
+  campaignOffers: (id: string) => `/api/v1/campaigns/${enc(id)}/offers`,
+  analyticsKpis: (query = '') => `/api/v1/analytics/kpis${query}`,
+  analyticsCampaigns: '/api/v1/analytics/campaigns',
+  analyticsRfm: '/api/v1/analytics/rfm',
+} as const;
+
+/** A query string from defined values only: qs({ from: '2026-01-01', to: undefined }) → '?from=2026-01-01'. */
+export function qs(params: Record<string, string | number | undefined | null>): string {
+  const entries = Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== null && e[1] !== '');
+  if (entries.length === 0) return '';
+  return `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`;
+}

@@ -1,0 +1,29 @@
+import type { StaffRole } from '@vitrina/contracts';
+
+/**
+ * What each role may do in the console. The server enforces the same rules
+ * (requireRole on each route); this only hides what would be refused anyway.
+ */
+export type Permission =
+  | 'devices.view'
+  | 'devices.pair'
+  | 'devices.revoke'
+  | 'content.view'
+  | 'content.edit'
+  | 'campaigns.view'
+  | 'campaigns.edit'
+  | 'analytics.view'
+  | 'imports.run'
+  | 'customers.requests';
+
+const GRANTS: Record<StaffRole, readonly Permission[]> = {
+  admin: ['devices.view', 'devices.pair', 'devices.revoke', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'imports.run', 'customers.requests'],
+  marketer: ['devices.view', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view'],
+  staff: ['devices.view', 'content.view', 'campaigns.view', 'analytics.view', 'customers.requests'],
+};
+
+export function can(role: StaffRole | null | undefined, permission: Permission): boolean {
+  return role ? GRANTS[role].includes(permission) : false;
+}
+
+export const ROLE_LABELS: Record<StaffRole, string> = { admin: 'Admin', marketer: 'Marketer', staff: 'Staff' };

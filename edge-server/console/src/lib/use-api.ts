@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api } from './api';
+import { ApiError } from './api-error';
+
+export interface Query<T> {
+  data: T | undefined;
+  error: ApiError | Error | undefined;
+  loading: boolean;
+  /** Fetches again; the current data stays on screen meanwhile. */
+  reload: () => void;
+}
+
+/**
+ * GET `path` as JSON (null path = don't fetch). `refreshMs` re-polls in the background,
+ * which is how device presence and health stay fresh without a console socket.
+ */
+export function useApi<T>(path: string | null, { refreshMs }: { refreshMs?: number } = {}): Query<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<ApiError | Error | undefined>(undefined);
+  const [loading, setLoading] = useState(path !== null);
+  const [tick, setTick] = useState(0);
+  const lastPath = useRef(path);
+
+  useEffect(() => {
+    if (path === null) return;
+    if (lastPath.current !== path) {
+      lastPath.current = path;
+      setData(undefined);
+    }
+    const ctrl = new AbortController();
+    setLoading(true);
+    api
+      .get<T>(path, ctrl.signal)
+      .then((d) => {
+        setData(d);
+        setError(undefined);
+      })
+      .catch((e: unknown) => {
+        if (ctrl.signal.aborted) return;
+        setError(e instanceof Error ? e : new Error(String(e)));
+      })
+      .finally(() => {
+        if (!ctrl.signal.aborted) setLoading(false);
+      });
+    return () => ctrl.abort();
+  }, [path, tick]);
+
+  useEffect(() => {
+    if (!refreshMs || path === null) return;
+    const id = setInterval(() => setTick((n) => n + 1), refreshMs);
+    return () => clearInterval(id);
+  }, [refreshMs, path]);
+
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload };
+}
+
+export interface Action<A extends unknown[], R> {
+  run: (...args: A) => Promise<R | undefined>;
+  pending: boolean;
+  error: ApiError | Error | undefined;
+  reset: () => void;
+}
+
+/** A mutation (POST/PUT) with its pending and error state; `run` resolves undefined on failure. */
+export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>): Action<A, R> {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<ApiError | Error | undefined>(undefined);
+  const fnRef = useRef(fn);
+  fnRef.current = fn;
+  const run = useCallback(async (...args: A) => {
+    setPending(true);
+    setError(undefined);
+    try {
+      return await fnRef.current(...args);
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+      return undefined;
+    } finally {
+      setPending(false);
+    }
+  }, []);
+  const reset = useCallback(() => setError(undefined), []);
+  return { run, pending, error, reset };
+}

@@ -1,0 +1,115 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Device, PairDeviceResponse, Zone } from '@vitrina/contracts';
+import { PageHeader } from '../../components/page-header';
+import { Panel } from '../../components/panel';
+import { EmptyState, ErrorNotice, QueryView } from '../../components/query-view';
+import { StatusChip } from '../../components/status-chip';
+import { ConfirmButton } from '../../components/confirm-button';
+import { api } from '../../lib/api';
+import { useAction, useApi } from '../../lib/use-api';
+import { useAuth } from '../../lib/use-auth';
+import { can } from '../../lib/roles';
+import { devicePresence, KIND_LABELS, sortDevices } from '../../lib/devices';
+import { formatDateTime } from '../../lib/format';
+import { PairDeviceForm } from './pair-device-form';
+import { PairingResult } from './pairing-result';
+import style from './style.module.css';
+
+/** Kiosks and screens: presence, pairing (admin) and revocation (admin). Polls every 10 s. */
+export default function DevicesPage() {
+  const { user } = useAuth();
+  const devices = useApi<Device[]>('/api/v1/devices', { refreshMs: 10_000 });
+  const zones = useApi<Zone[]>('/api/v1/zones');
+  const [paired, setPaired] = useState<PairDeviceResponse | null>(null);
+  const revoke = useAction((id: string) => api.post<Device>(`/api/v1/devices/${encodeURIComponent(id)}/revoke`));
+  const mayPair = can(user?.role, 'devices.pair');
+  const mayRevoke = can(user?.role, 'devices.revoke');
+  const zoneName = useMemo(() => new Map((zones.data ?? []).map((z) => [z.id, z.name])), [zones.data]);
+
+  async function onRevoke(id: string) {
+    if (await revoke.run(id)) devices.reload();
+  }
+
+  return (
+    <>
+      <PageHeader title="Devices" description="Kiosks and signage screens paired with this store server. Presence refreshes every 10 seconds." />
+      {paired && <PairingResult result={paired} zoneName={zoneName.get(paired.device.zoneId)} onDone={() => setPaired(null)} />}
+      {mayPair && !paired && (
+        <PairDeviceForm
+          zones={zones.data ?? []}
+          onPaired={(r) => {
+            setPaired(r);
+            devices.reload();
+          }}
+        />
+      )}
+      {revoke.error && <ErrorNotice error={revoke.error} />}
+      <Panel title="Paired devices" flush>
+        <QueryView query={devices} what="device management">
+          {(list) =>
+            list.length === 0 ? (
+              <div class={style.pad}>
+                <EmptyState title="No devices yet">{mayPair ? 'Pair a kiosk or a screen above; it gets a one-time link to open.' : 'An administrator pairs kiosks and screens.'}</EmptyState>
+              </div>
+            ) : (
+              <table class="table" data-testid="devices-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Zone</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Last seen</th>
+                    <th scope="col">Device id</th>
+                    {mayRevoke && (
+                      <th scope="col">
+                        <span class="visually-hidden">Actions</span>
+                      </th>
+                    )}
+                  </tr>
+                </thead>
+                <tbody>
+                  {sortDevices(list).map((d) => {
+                    const p = devicePresence(d);
+                    return (
+                      <tr key={d.id} data-testid="device-row" data-device-id={d.id} data-status={d.status} data-connected={String(d.connected)} class={d.status === 'revoked' ? style.revoked : undefined}>
+                        <td class={style.name}>{d.name}</td>
+                        <td>{KIND_LABELS[d.kind]}</td>
+                        <td>{zoneName.get(d.zoneId) ?? d.zoneId}</td>
+                        <td>
+                          <StatusChip tone={p.tone} testId="device-status">
+                            {p.label}
+                          </StatusChip>
+                        </td>
+                        <td class="muted">{d.connected ? 'now' : formatDateTime(d.lastSeenAt)}</td>
+                        <td>
+                          <code class={style.id}>{d.id}</code>
+                        </td>
+                        {mayRevoke && (
+                          <td class="num">
+                            {d.status === 'active' ? (
+                              <ConfirmButton
+                                label="Revoke"
+                                confirmLabel="Revoke now"
+                                ariaLabel={`Revoke ${d.name}`}
+                                disabled={revoke.pending}
+                                onConfirm={() => void onRevoke(d.id)}
+                                testId="revoke-button"
+                              />
+                            ) : (
+                              <span class="muted">—</span>
+                            )}
+                          </td>
+                        )}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            )
+          }
+        </QueryView>
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Device, Health } from '@vitrina/contracts';
+import { HealthPanel } from '../../components/health-panel';
+import { KpiCard, KpiGrid } from '../../components/kpi-card';
+import { PageHeader } from '../../components/page-header';
+import { Panel } from '../../components/panel';
+import { QueryView } from '../../components/query-view';
+import { StatusChip } from '../../components/status-chip';
+import { devicePresence, sortDevices, KIND_LABELS } from '../../lib/devices';
+import { formatCount } from '../../lib/format';
+import { hrefFor } from '../../lib/router';
+import { useApi } from '../../lib/use-api';
+import { useAuth } from '../../lib/use-auth';
+import { onLinkClick } from '../../lib/use-location';
+import { can } from '../../lib/roles';
+import { ProgramSummary } from './program-summary';
+import style from './style.module.css';
+
+
+/** The first screen after sign-in: is the store running, and how is the program doing. */
+export default function OverviewPage() {
+  const { user } = useAuth();
+  const health = useApi<Health>('/api/health', { refreshMs: 15_000 });
+  const devices = useApi<Device[]>('/api/v1/devices', { refreshMs: 15_000 });
+  const base = import.meta.env.BASE_URL;
+
+  return (
+    <>
+      <PageHeader title="Overview" description={`Signed in as ${user?.username}. Store server health and device presence refresh by themselves.`} />
+      <QueryView query={health} what="health">
+        {(h) => <HealthPanel health={h} />}
+      </QueryView>
+      <QueryView query={devices} what="devices">
+        {(list) => {
+          const active = list.filter((d) => d.status === 'active');
+          const offline = sortDevices(active).filter((d) => !d.connected);
+          return (
+            <>
+              <KpiGrid>
+                <KpiCard name="devices-online" label="Devices online" value={`${formatCount(active.filter((d) => d.connected).length)} / ${formatCount(active.length)}`} />
+                <KpiCard name="kiosks" label="Kiosks" value={formatCount(active.filter((d) => d.kind === 'kiosk').length)} />
+                <KpiCard name="screens" label="Screens" value={formatCount(active.filter((d) => d.kind === 'screen').length)} />
+              </KpiGrid>
+              {offline.length > 0 && (
+                <Panel
+                  title="Offline devices"
+                  actions={
+                    <a class="btn btn-small" href={hrefFor(base, 'devices')} onClick={onLinkClick}>
+                      All devices
+                    </a>
+                  }
+                >
+                  <ul class={style.offline}>
+                    {offline.slice(0, 8).map((d) => {
+                      const p = devicePresence(d);
+                      return (
+                        <li key={d.id}>
+                          <span class={style.devName}>{d.name}</span>
+                          <span class="muted">
+                            {KIND_LABELS[d.kind]} · {d.zoneId}
+                          </span>
+                          <StatusChip tone={p.tone}>{p.label}</StatusChip>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </Panel>
+              )}
+            </>
+          );
+        }}
+      </QueryView>
+      {can(user?.role, 'analytics.view') && <ProgramSummary base={base} />}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { ComponentType } from 'preact';
+import type { Permission } from './lib/roles';
+import { can } from './lib/roles';
+import type { StaffRole } from '@vitrina/contracts';
+
+export interface PageProps {
+  params: Record<string, string>;
+}
+
+export interface RouteDef {
+  /** Stable id: nav test ids are `nav-<id>`. */
+  id: string;
+  path: string;
+  title: string;
+  /** Needed to see the page (and its nav entry). */
+  permission: Permission | null;
+  /** Shown in the side navigation. */
+  nav: boolean;
+  /** Lazy: each page is its own chunk. */
+  load: () => Promise<{ default: ComponentType<PageProps> }>;
+}
+
+/** THE route table of the console. Order matters only for matching (first match wins). */
+export const ROUTES: readonly RouteDef[] = [
+  { id: 'overview', path: '', title: 'Overview', permission: null, nav: true, load: () => import('./pages/overview') },
+  { id: 'analytics', path: 'analytics', title: 'Analytics', permission: 'analytics.view', nav: true, load: () => import('./pages/analytics') },
+  { id: 'campaigns', path: 'campaigns', title: 'Campaigns', permission: 'campaigns.view', nav: true, load: () => import('./pages/campaigns') },
+  { id: 'promotions', path: 'promotions', title: 'Promotions & codes', permission: 'campaigns.view', nav: true, load: () => import('./pages/promotions') },
+  { id: 'playlists', path: 'playlists', title: 'Screens & playlists', permission: 'content.view', nav: true, load: () => import('./pages/playlists') },
+  { id: 'devices', path: 'devices', title: 'Devices', permission: 'devices.view', nav: true, load: () => import('./pages/devices') },
+  { id: 'gift-cards', path: 'gift-cards', title: 'Gift cards', permission: 'campaigns.view', nav: true, load: () => import('./pages/gift-cards') },
+  { id: 'imports', path: 'imports', title: 'Data imports', permission: 'imports.run', nav: true, load: () => import('./pages/imports') },
+  { id: 'customers', path: 'customers', title: 'Data requests', permission: 'customers.requests', nav: true, load: () => import('./pages/customers') },
+];
+
+export const NOT_FOUND: RouteDef = { id: 'not-found', path: '*', title: 'Page not found', permission: null, nav: false, load: () => import('./pages/not-found') };
+
+export function visibleRoutes(role: StaffRole | null | undefined): RouteDef[] {
+  return ROUTES.filter((r) => r.nav && (r.permission === null || can(role, r.permission)));
+}
+
+export function isAllowed(route: RouteDef, role: StaffRole | null | undefined): boolean {
+  return route.permission === null || can(role, route.permission);
+}

@@ -1,0 +1,103 @@
+import { test, expect, type Page } from '@playwright/test';
+import { encodeHidPosReports } from '../src/scanner/index.js';
+import { demoCardNumber } from '../src/demo/cards.js';
+import { startServer, type RunningServer } from './server.js';
+
+// Demo shoppers (edge-server/src/demo/seed.ts): #0 Ana and #1 Ben allow personalization, #3 David does not.
+const ANA = demoCardNumber(0);
+const DAVID = demoCardNumber(3);
+const UNREGISTERED = demoCardNumber(9998);
+
+let server: RunningServer;
+test.beforeAll(async () => {
+  server = await startServer(18_611);
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+async function openKiosk(page: Page, query = '') {
+  await page.setViewportSize({ width: 1080, height: 1920 });
+  await page.goto(`${server.url}/kiosk/?token=${server.device('kiosk-entrance').token}${query}`);
+  await expect(page.getByTestId('attract')).toBeVisible();
+  // The token is kept by the page and taken out of the address bar.
+  expect(page.url()).not.toContain('token=');
+}
+
+async function openSignage(page: Page, screenId: string) {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${server.url}/signage/?token=${server.device(screenId).token}`);
+  await expect(page.getByTestId('signage-loop')).toBeVisible();
+}
+
+test('a card scanned at the kiosk shows personal offers there and a privacy-safe takeover on the zone screens', async ({ browser }, testInfo) => {
+  const kiosk = await (await browser.newContext()).newPage();
+  const entranceScreen = await (await browser.newContext()).newPage();
+  const bakeryScreen = await (await browser.newContext()).newPage();
+  await openKiosk(kiosk);
+  await openSignage(entranceScreen, 'screen-entrance-1');
+  await openSignage(bakeryScreen, 'screen-bakery-1');
+  await expect(entranceScreen.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
+
+  await server.scan('kiosk-entrance', encodeHidPosReports(ANA, ']E0'));
+
+  await expect(kiosk.getByTestId('greeting')).toContainText('Ana');
+  await expect(kiosk.getByTestId('points-balance')).toBeVisible();
+  const offers = kiosk.getByTestId('offer-card');
+  await expect(offers.first()).toBeVisible();
+  expect(await offers.count()).toBeGreaterThanOrEqual(1);
+  await expect(offers.first()).toContainText(/off|points|Now/);
+  await kiosk.screenshot({ path: testInfo.outputPath('kiosk-session.png') });
+
+  const takeover = entranceScreen.getByTestId('takeover');
+  await expect(takeover).toBeVisible();
+  await expect(entranceScreen.getByTestId('takeover-offer').first()).toBeVisible();
+  const shown = await takeover.innerText();
+  expect(shown).not.toContain('Ana');
+  expect(shown).not.toContain(ANA.slice(-4));
+  await entranceScreen.screenshot({ path: testInfo.outputPath('signage-takeover.png') });
+  // A screen in another zone keeps its loop.
+  await expect(bakeryScreen.getByTestId('takeover')).toHaveCount(0);
+
+  // Clip the first offer to the card.
+  await offers.first().getByTestId('clip-button').click();
+  await expect(offers.first().getByTestId('clip-button')).toHaveAttribute('data-clipped', 'true');
+});
+
+test('typing a card on the keypad greets without a name when the shopper did not consent to personalization', async ({ page }, testInfo) => {
+  await openKiosk(page);
+  await page.getByTestId('open-keypad').click();
+  await expect(page.getByTestId('keypad')).toBeVisible();
+  for (const digit of DAVID) await page.getByTestId(`keypad-key-${digit}`).click();
+  await page.getByTestId('keypad-ok').click();
+  await expect(page.getByTestId('greeting')).toBeVisible();
+  await expect(page.getByTestId('greeting')).not.toContainText('David');
+  await page.screenshot({ path: testInfo.outputPath('kiosk-non-personal.png') });
+});
+
+test('an unregistered card gets a "not registered yet" screen with enrollment', async ({ page }, testInfo) => {
+  await openKiosk(page);
+  await server.scan('kiosk-entrance', encodeHidPosReports(UNREGISTERED, ']E0'));
+  await expect(page.getByTestId('unknown-card')).toBeVisible();
+  await expect(page.getByTestId('enroll-form')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('kiosk-unknown-card.png') });
+});
+
+test('the kiosk warns before resetting after inactivity, can be extended, then resets', async ({ page }, testInfo) => {
+  await openKiosk(page, '&idleMs=2000&warningMs=3000');
+  await server.scan('kiosk-entrance', encodeHidPosReports(ANA, ']E0'));
+  await expect(page.getByTestId('greeting')).toBeVisible();
+  await expect(page.getByTestId('inactivity-warning')).toBeVisible({ timeout: 6000 });
+  await page.screenshot({ path: testInfo.outputPath('kiosk-inactivity-warning.png') });
+  await page.getByTestId('extend-session').click();
+  await expect(page.getByTestId('inactivity-warning')).toHaveCount(0);
+  await expect(page.getByTestId('greeting')).toBeVisible();
+  // No touch this time: warning, then back to the attract screen.
+  await expect(page.getByTestId('inactivity-warning')).toBeVisible({ timeout: 6000 });
+  await expect(page.getByTestId('attract')).toBeVisible({ timeout: 8000 });
+});
+
+test('a kiosk without a valid pairing token says it is not paired', async ({ page }) => {
+  await page.goto(`${server.url}/kiosk/?token=this-token-was-never-issued`);
+  await expect(page.getByTestId('not-paired')).toBeVisible();
+});

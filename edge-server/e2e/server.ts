@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface DemoInfo {
+  admin: { username: string; password: string };
+  devices: Array<{ id: string; kind: 'kiosk' | 'screen'; zoneId: string; token: string; url: string }>;
+}
+
+export interface RunningServer {
+  url: string;
+  demo: DemoInfo;
+  device(id: string): DemoInfo['devices'][number];
+  /** Feeds raw HID reports into the simulated scanner bound to a kiosk. */
+  scan(kioskId: string, reports: Uint8Array[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts the real edge server (demo store, simulated scanners) in its own process. */
+export async function startServer(port: number): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vitrina-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'edge-server/src/server.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCANNER_SIMULATOR: 'true', TAKEOVER_MS: '8000' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`edge server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (i > 600) throw new Error('edge server did not become healthy in 120 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoInfo;
+  let stopped = false;
+  return {
+    url,
+    demo,
+    device: (id) => {
+      const d = demo.devices.find((x) => x.id === id);
+      if (!d) throw new Error(`no demo device ${id}`);
+      return d;
+    },
+    async scan(kioskId, reports) {
+      const res = await fetch(`${url}/api/v1/dev/scanners/${kioskId}/reports`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reports: reports.map((r) => [...r]) }),
+      });
+      if (res.status !== 202) throw new Error(`scan refused: ${res.status} ${await res.text()}`);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

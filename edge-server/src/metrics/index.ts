@@ -1,0 +1,37 @@
+import fp from 'fastify-plugin';
+import { Type } from 'typebox';
+import { RecentHistogram } from './histogram.js';
+
+export interface ScanMetrics {
+  /** Whole scan path inside the server: recognize → rank → offers → emit (ms). */
+  scanMs: RecentHistogram;
+  /** Ranking alone: features + model scoring (ms). */
+  rankMs: RecentHistogram;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: ScanMetrics;
+  }
+}
+
+const Summary = Type.Object({
+  count: Type.Integer(), window: Type.Integer(),
+  p50: Type.Union([Type.Number(), Type.Null()]), p95: Type.Union([Type.Number(), Type.Null()]),
+  p99: Type.Union([Type.Number(), Type.Null()]), max: Type.Union([Type.Number(), Type.Null()]),
+});
+
+/** GET /api/metrics: recent scan-path timings and process memory, for bench and technicians. */
+export default fp(
+  async (app) => {
+    const metrics: ScanMetrics = { scanMs: new RecentHistogram(), rankMs: new RecentHistogram() };
+    app.decorate('metrics', metrics);
+    app.get('/api/metrics', {
+      schema: { tags: ['health'], response: { 200: Type.Object({ scanMs: Summary, rankMs: Summary, rssMb: Type.Number(), heapUsedMb: Type.Number() }) } },
+    }, async () => {
+      const mem = process.memoryUsage();
+      return { scanMs: metrics.scanMs.summary(), rankMs: metrics.rankMs.summary(), rssMb: Math.round(mem.rss / 1e5) / 10, heapUsedMb: Math.round(mem.heapUsed / 1e5) / 10 };
+    });
+  },
+  { name: 'metrics' },
+);

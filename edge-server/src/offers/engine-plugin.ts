@@ -1,0 +1,37 @@
+import fp from 'fastify-plugin';
+import { CodesRepository } from './codes/repository.js';
+import { CodesService } from './codes/service.js';
+import { giftCardRoutes } from './gift-cards/routes.js';
+import { GiftCardsService } from './gift-cards/service.js';
+import { ReferralsService } from './referrals/service.js';
+import { PromotionsRepository } from './promotions/repository.js';
+import { promotionsRoutes } from './promotions/routes.js';
+import { PromotionsService } from './promotions/service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    promotions: PromotionsService;
+    codes: CodesService;
+    giftCards: GiftCardsService;
+    referrals: ReferralsService;
+  }
+}
+
+/** Promotions, codes, gift cards, referrals and campaigns: the offers engine behind receipts. */
+export default fp(
+  async (app) => {
+    const tz = app.config.STORE_TIME_ZONE;
+    const promotions = new PromotionsService(app.db, new PromotionsRepository(), (q, id) => app.purchases.repo.productExists(q, id));
+    app.decorate('promotions', promotions);
+    app.decorate('codes', new CodesService(app.db, new CodesRepository(), promotions, tz));
+    const customerExists = async (id: string) => {
+      const c = await app.customers.repo.byId(id);
+      return !!c && !c.erased_at;
+    };
+    app.decorate('giftCards', new GiftCardsService(app.db, (n) => app.cards.hmacOf('pattern', `gift:${n}`)));
+    app.decorate('referrals', new ReferralsService(app.db, app.loyalty, app.config.STORE_ID, customerExists));
+    await app.register(promotionsRoutes, { prefix: '/api/v1' });
+    await app.register(giftCardRoutes, { prefix: '/api/v1' });
+  },
+  { name: 'offers-engine', dependencies: ['db', 'auth', 'customers', 'cards', 'purchases', 'loyalty'] },
+);

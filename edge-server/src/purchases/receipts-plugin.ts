@@ -1,0 +1,35 @@
+import fp from 'fastify-plugin';
+import { VitrinaError } from '../errors/vitrina-error.js';
+import { receiptsRoutes } from './receipts-routes.js';
+import { ReceiptsService } from './receipts-service.js';
+import type { ReceiptDeps } from './receipt-deps.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    receipts: ReceiptsService;
+  }
+}
+
+/** Receipts from the till: the write path joining purchases, loyalty and the offers engine. */
+export default fp(
+  async (app) => {
+    const deps: ReceiptDeps = {
+      repo: app.purchases.repo, loyalty: app.loyalty, promotions: app.promotions, codes: app.codes,
+      storeId: app.config.STORE_ID, timeZone: app.config.STORE_TIME_ZONE,
+      onFirstSale: (tx, customerId, receiptId, at) => app.referrals.rewardFirstPurchase(tx, customerId, receiptId, at),
+    };
+    app.decorate('receipts', new ReceiptsService(app.db, deps, {
+      async byCard(cardNumber) {
+        const r = await app.cards.recognize(cardNumber, 'keypad');
+        if (r.status !== 'known') throw new VitrinaError('VITRINA_ERR_CARD_UNKNOWN');
+        return r.customerId;
+      },
+      async byId(id) {
+        const c = await app.customers.repo.byId(id);
+        return c && !c.erased_at ? { id: c.id, programConsent: c.consent_program === 1 } : null;
+      },
+    }));
+    await app.register(receiptsRoutes, { prefix: '/api/v1' });
+  },
+  { name: 'receipts', dependencies: ['db', 'auth', 'cards', 'customers', 'purchases', 'loyalty', 'offers-engine'] },
+);

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import type { ReceiptInput, ReceiptResult, SaleReceiptInput } from '@vitrina/contracts';
+import type { Database, Queryable } from '../db/database.js';
+import { VitrinaError } from '../errors/vitrina-error.js';
+import { localDateOf } from '../loyalty/calendar.js';
+import type { ReceiptDeps } from './receipt-deps.js';
+import { postReturnIn } from './return.js';
+import { checkSaleLines, postSaleIn } from './sale.js';
+
+/** A sale as the demo seed or a trusted caller posts it: the customer by id instead of a card. */
+export type SaleWithCustomer = SaleReceiptInput & { customerId?: string };
+export type ServiceReceiptInput = ReceiptInput | SaleWithCustomer;
+
+export interface CustomerLookup {
+  /** card number → customer id (throws CARD_* errors). */
+  byCard(cardNumber: string): Promise<string>;
+  /** null when unknown or erased. */
+  byId(id: string): Promise<{ id: string; programConsent: boolean } | null>;
+}
+
+interface Prepared {
+  requestHash: string;
+  at: string;
+  day: string;
+  customerId: string | null;
+  earnsPoints: boolean;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Receipts from the till. Posting is idempotent by receipt id: the same receipt again returns
+ * the first result and writes nothing; the same id with different content is a conflict.
+ * Everything a receipt writes (receipt, lines, points, promotion uses, codes) commits together.
+ */
+export class ReceiptsService {
+  constructor(
+    private readonly db: Database,
+    private readonly deps: ReceiptDeps,
+    private readonly customers: CustomerLookup,
+  ) {}
+
+  async post(input: ServiceReceiptInput): Promise<ReceiptResult> {
+    const prepared = await this.prepare(input);
+    return this.db.transaction((tx) => this.postIn(tx, input, prepared));
+  }
+
+  /** Posts many receipts in one transaction (demo seed, replays); stops at the first error. */
+  async postMany(inputs: readonly ServiceReceiptInput[]): Promise<ReceiptResult[]> {
+    const prepared: Prepared[] = [];
+    for (const input of inputs) prepared.push(await this.prepare(input));
+    return this.db.transaction(async (tx) => {
+      const out: ReceiptResult[] = [];
+      for (let i = 0; i < inputs.length; i++) out.push(await this.postIn(tx, inputs[i]!, prepared[i]!));
+      return out;
+    });
+  }
+
+  async get(receiptId: string): Promise<ReceiptResult> {
+    const row = await this.deps.repo.receiptById(this.db, receiptId);
+    if (!row) throw new VitrinaError('VITRINA_ERR_RECEIPT_UNKNOWN');
+    if (!row.result_json) throw new VitrinaError('VITRINA_ERR_RECEIPT_UNKNOWN', 'That receipt was imported from history and has no posting result.');
+    return JSON.parse(row.result_json) as ReceiptResult;
+  }
+
+  /** Checks that need no transaction, and resolves the card (reads only). */
+  private async prepare(input: ServiceReceiptInput): Promise<Prepared> {
+    const requestHash = createHash('sha256').update(canonical(input)).digest('hex');
+    const at = new Date(input.storeTime);
+    if (Number.isNaN(at.getTime())) throw new VitrinaError('VITRINA_ERR_RECEIPT_INVALID', 'storeTime is not a valid instant.');
+    const day = localDateOf(this.deps.timeZone, at);
+    let customerId: string | null = null;
+    let earnsPoints = false;
+    if (input.kind === 'sale') {
+      const existing = await this.deps.repo.receiptById(this.db, input.receiptId);
+      if (!existing) {
+        checkSaleLines(input);
+        const byId = 'customerId' in input ? input.customerId : undefined;
+        if (byId !== undefined || input.cardNumber !== undefined) {
+          customerId = byId ?? (await this.customers.byCard(input.cardNumber!));
+          const c = await this.customers.byId(customerId);
+          if (!c) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+          earnsPoints = c.programConsent;
+        }
+      }
+    }
+    return { requestHash, at: at.toISOString(), day, customerId, earnsPoints };
+  }
+
+  private async postIn(tx: Queryable, input: ServiceReceiptInput, p: Prepared): Promise<ReceiptResult> {
+    const existing = await this.deps.repo.receiptById(tx, input.receiptId);
+    if (existing) {
+      if (existing.request_hash === p.requestHash && existing.result_json) return JSON.parse(existing.result_json) as ReceiptResult;
+      throw new VitrinaError('VITRINA_ERR_CONFLICT', `Receipt "${input.receiptId}" was already posted with different content.`);
+    }
+    const ctx = { receiptId: input.receiptId, at: p.at, day: p.day, requestHash: p.requestHash };
+    if (input.kind === 'return') return postReturnIn(tx, this.deps, input, ctx);
+    return postSaleIn(tx, this.deps, input, { ...ctx, customerId: p.customerId, earnsPoints: p.earnsPoints });
+  }
+}
