@@ -12,3 +12,4 @@ export * from './auth.js';
 export * from './receipts.js';
 export * from './loyalty.js';
 export * from './promotions.js';
+export * from './customers.js';
