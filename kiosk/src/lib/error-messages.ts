@@ -34,8 +34,8 @@ const MESSAGES: Partial<Record<ProblemKey, FriendlyMessage>> = {
     hint: 'Please hold the barcode steady under the scanner and try again.',
   },
   VITRINA_ERR_CARD_UNKNOWN: {
-    title: 'We don’t know this card yet',
-    hint: 'You can join the program right here.',
+    title: 'We couldn’t find that number',
+    hint: 'Please check it and try again, or scan your loyalty card.',
   },
   VITRINA_ERR_CARD_BLOCKED: {
     title: 'This card can’t be used here',

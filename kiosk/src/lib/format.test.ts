@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, formatMoney, formatPoints, maskDigits } from './format';
+import { displayName, formatMoney, formatPoints, maskDigits, tierLabel } from './format';
 import { friendlyMessage } from './error-messages';
 
 describe('format', () => {
@@ -19,6 +19,14 @@ describe('format', () => {
     expect(displayName('FRZN SS PREMIUM ENTREES/DNRS/N')).toBe('Frzn Ss Premium Entrees/Dnrs/N');
     expect(displayName('SOFT DRINKS 12/18&15PK CAN CAR')).toBe('Soft Drinks 12/18&15pk Can Car');
     expect(displayName('iPhone Case')).toBe('iPhone Case');
+  });
+});
+
+describe('tierLabel', () => {
+  it('adds "member" once', () => {
+    expect(tierLabel('Silver')).toBe('Silver member');
+    expect(tierLabel('Member')).toBe('Member');
+    expect(tierLabel('Gold Member')).toBe('Gold Member');
   });
 });
 

@@ -34,3 +34,8 @@ export function maskDigits(digits: string): string {
   if (digits.length <= 4) return digits;
   return '•'.repeat(digits.length - 4) + digits.slice(-4);
 }
+
+/** "Silver member"; a tier already called "Member" (or "Gold Member") is not doubled. */
+export function tierLabel(name: string): string {
+  return /\bmember$/i.test(name.trim()) ? name.trim() : `${name.trim()} member`;
+}

@@ -18,7 +18,8 @@ export function usePlaylist(socket: SignageSocket | null): Playlist | null {
       const p = parsePlaylist(raw);
       if (!p) return; // a malformed playlist never replaces a working one
       savePlaylist(window.localStorage, p);
-      setPlaylist(p);
+      // Same zone and version (e.g. asked again after a reconnect): keep the running loop untouched.
+      setPlaylist((cur) => (cur && cur.zoneId === p.zoneId && cur.version === p.version ? cur : p));
     };
     const ask = () => {
       socket

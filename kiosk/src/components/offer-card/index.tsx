@@ -23,6 +23,7 @@ export function OfferCard({ offer, onClip }: Props) {
         data-testid="clip-button"
         disabled={offer.clipped}
         aria-pressed={offer.clipped}
+        data-clipped={offer.clipped}
         onClick={() => onClip(offer.offerId)}
       >
         {offer.clipped ? (

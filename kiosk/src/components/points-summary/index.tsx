@@ -1,5 +1,5 @@
 import type { KioskSession } from '@vitrina/contracts';
-import { formatMoney, formatPoints, formatShortDate } from '../../lib/format';
+import { formatMoney, formatPoints, formatShortDate, tierLabel } from '../../lib/format';
 import styles from './style.module.css';
 
 /** Points balance, tier and the way to the next tier, and points about to expire. */
@@ -13,7 +13,7 @@ export function PointsSummary({ session }: { session: KioskSession }) {
         <span class={styles.unit}> pts</span>
       </p>
       <div class={styles.tier} data-testid="tier" data-tier={tier.name}>
-        <span class={styles.tierChip}>{tier.name} member</span>
+        <span class={styles.tierChip}>{tierLabel(tier.name)}</span>
         <p class={styles.next}>
           {tier.next
             ? `Spend ${formatMoney(tier.next.remainingSpendMinor)} more to reach ${tier.next.name}.`
