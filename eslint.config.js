@@ -34,7 +34,23 @@ export default tseslint.config(
   },
   {
     // Contracts are shared with browsers: no Node-only modules.
-    files: ['edge-server/contracts/**/*.ts'],
+    files: ['edge-server/contracts/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto'], message: 'Contracts must run in browsers too.' }] }] },
+  },
+  {
+    // ...and the main entry with Node too: browser-only code lives in contracts/client.
+    files: ['edge-server/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'crypto'], message: 'Contracts must run in browsers too.' },
+          { group: ['preact', 'preact/*', 'socket.io-client', '../client/**'], message: 'Browser-only code goes in @vitrina/contracts/client.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['edge-server/contracts/client/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
 );

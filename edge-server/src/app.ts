@@ -17,6 +17,7 @@ import offersPlugin from './offers/index.js';
 import analyticsPlugin from './analytics/index.js';
 import offersEnginePlugin from './offers/engine-plugin.js';
 import receiptsPlugin from './purchases/receipts-plugin.js';
+import kpisPlugin from './analytics/kpis-plugin.js';
 import contentPlugin from './content/index.js';
 import scannerPlugin from './scanner/plugin.js';
 import realtimePlugin from './realtime/index.js';
@@ -65,6 +66,7 @@ export async function buildApp({ config, secret, logger = false }: BuildOptions)
   await app.register(analyticsPlugin);
   await app.register(offersEnginePlugin);
   await app.register(receiptsPlugin);
+  await app.register(kpisPlugin);
   await app.register(realtimePlugin);
   await app.register(contentPlugin);
   await app.register(scannerPlugin);

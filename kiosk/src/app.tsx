@@ -1,9 +1,7 @@
 import { useState } from 'preact/hooks';
-import { loadDeviceToken, saveToken } from './lib/device-token';
-import { useDeviceSocket } from './lib/use-device-socket';
+import { ErrorBoundary, NotPaired, loadDeviceToken, saveToken, useDeviceSocket } from '@vitrina/contracts/client';
 import { ConnectionState } from './components/connection-state';
-import { ErrorBoundary } from './components/error-boundary';
-import { NotPaired } from './components/not-paired';
+import { CRASH_RELOAD_MS } from './config';
 import { Kiosk } from './kiosk';
 
 // Read once, before the first render, so the token leaves the address bar at once.
@@ -11,11 +9,11 @@ const initialToken = loadDeviceToken();
 
 export function App() {
   const [token, setToken] = useState(initialToken);
-  const conn = useDeviceSocket(token);
+  const conn = useDeviceSocket('/kiosk', token);
   const pair = (raw: string) => setToken(saveToken(raw, window.localStorage));
 
   return (
-    <ErrorBoundary>
+    <ErrorBoundary app="kiosk" reloadAfterMs={CRASH_RELOAD_MS}>
       {conn.status === 'unpaired' ? (
         <NotPaired what="kiosk" refusal={conn.refusal} onPair={pair} />
       ) : (

@@ -4,7 +4,7 @@ import { SCREENS, TIMED_SCREENS } from './screens';
 import { useInactivity } from './lib/use-inactivity';
 import { useKiosk } from './lib/use-kiosk';
 import { useWedge } from './lib/use-wedge';
-import type { KioskSocket } from './lib/use-device-socket';
+import type { KioskSocket } from '@vitrina/contracts/client';
 import { InactivityWarning } from './components/inactivity-warning';
 import { ProblemToast } from './components/problem-toast';
 

@@ -1,13 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { DEFAULT_LOOP } from './default-loop';
-import { loadDeviceToken, saveToken } from './lib/device-token';
+import { ErrorBoundary, NotPaired, loadDeviceToken, saveToken, useDeviceSocket } from '@vitrina/contracts/client';
+import { CRASH_RELOAD_MS } from './config';
 import { loopItems } from './lib/playlist';
-import { useDeviceSocket } from './lib/use-device-socket';
 import { usePlaylist } from './lib/use-playlist';
 import { useTakeover } from './lib/use-takeover';
 import { ConnectionState } from './components/connection-state';
-import { ErrorBoundary } from './components/error-boundary';
-import { NotPaired } from './components/not-paired';
 import { SlideLoop } from './components/slide-loop';
 import { Takeover } from './components/takeover';
 
@@ -16,7 +14,7 @@ const initialToken = loadDeviceToken();
 
 function Player() {
   const [token, setToken] = useState(initialToken);
-  const conn = useDeviceSocket(token);
+  const conn = useDeviceSocket('/signage', token);
   const playlist = usePlaylist(conn.socket);
   const takeover = useTakeover(conn.socket);
   const items = useMemo(() => loopItems(playlist, DEFAULT_LOOP), [playlist]);
@@ -40,7 +38,7 @@ function Player() {
 
 export function App() {
   return (
-    <ErrorBoundary>
+    <ErrorBoundary app="signage" reloadAfterMs={CRASH_RELOAD_MS}>
       <Player />
     </ErrorBoundary>
   );

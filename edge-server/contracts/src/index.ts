@@ -13,3 +13,4 @@ export * from './receipts.js';
 export * from './loyalty.js';
 export * from './promotions.js';
 export * from './customers.js';
+export * from './analytics.js';

@@ -64,7 +64,7 @@ export const PromotionDefinition = Type.Object(
 );
 export type PromotionDefinition = Static<typeof PromotionDefinition>;
 
-export const CreatePromotionRequest = Type.Intersect([Type.Object({ id: Type.Optional(Id) }), PromotionDefinition]);
+export const CreatePromotionRequest = Type.Object({ id: Type.Optional(Id), ...PromotionDefinition.properties }, { additionalProperties: false });
 export type CreatePromotionRequest = Static<typeof CreatePromotionRequest>;
 
 export const Promotion = Type.Object({

@@ -1,8 +1,13 @@
 import fp from 'fastify-plugin';
 import { CodesRepository } from './codes/repository.js';
 import { CodesService } from './codes/service.js';
+import { CampaignsRepository } from './campaigns/repository.js';
+import { campaignsRoutes } from './campaigns/routes.js';
+import { CampaignsService } from './campaigns/service.js';
 import { giftCardRoutes } from './gift-cards/routes.js';
+import { GiftCardsRepository } from './gift-cards/repository.js';
 import { GiftCardsService } from './gift-cards/service.js';
+import { ReferralsRepository } from './referrals/repository.js';
 import { ReferralsService } from './referrals/service.js';
 import { PromotionsRepository } from './promotions/repository.js';
 import { promotionsRoutes } from './promotions/routes.js';
@@ -14,6 +19,7 @@ declare module 'fastify' {
     codes: CodesService;
     giftCards: GiftCardsService;
     referrals: ReferralsService;
+    campaigns: CampaignsService;
   }
 }
 
@@ -28,10 +34,17 @@ export default fp(
       const c = await app.customers.repo.byId(id);
       return !!c && !c.erased_at;
     };
-    app.decorate('giftCards', new GiftCardsService(app.db, (n) => app.cards.hmacOf('pattern', `gift:${n}`)));
-    app.decorate('referrals', new ReferralsService(app.db, app.loyalty, app.config.STORE_ID, customerExists));
+    app.decorate('giftCards', new GiftCardsService(app.db, new GiftCardsRepository(), (n) => app.cards.hmacOf('pattern', `gift:${n}`)));
+    app.decorate('referrals', new ReferralsService(app.db, new ReferralsRepository(), app.loyalty, app.config.STORE_ID, customerExists, (q, id) => app.purchases.repo.hasSale(q, id)));
+    const campaigns = new CampaignsService(app.db, new CampaignsRepository(), promotions, (q, id) => app.purchases.repo.productExists(q, id), {
+      settings: (q) => app.loyalty.settings(q),
+      birthDateOf: async (_q, id) => (await app.customers.repo.byId(id))?.birth_date ?? null,
+    });
+    app.decorate('campaigns', campaigns);
+    app.offers.useLifecycle(campaigns);
     await app.register(promotionsRoutes, { prefix: '/api/v1' });
+    await app.register(campaignsRoutes, { prefix: '/api/v1' });
     await app.register(giftCardRoutes, { prefix: '/api/v1' });
   },
-  { name: 'offers-engine', dependencies: ['db', 'auth', 'customers', 'cards', 'purchases', 'loyalty'] },
+  { name: 'offers-engine', dependencies: ['db', 'auth', 'customers', 'cards', 'purchases', 'loyalty', 'offers'] },
 );

@@ -17,12 +17,20 @@ export interface SessionOffers {
 
 const LIVE_CACHE_MS = 30_000;
 
+/** Campaign eligibility, holdout and lifecycle (offers/campaigns), plugged in by the offers engine. */
+export interface OfferLifecycle {
+  /** Which of these ranked offers the shopper may see; records assignment and "shown" for the first `keep`. */
+  filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<Set<string>>;
+  clipped(customerId: string, offerId: string): Promise<void>;
+}
+
 /**
  * Chooses which live offers a shopper sees: offers on the products the recommender ranked
  * highest first, then the rest by their own order; a privacy-safe subset for signage.
  */
 export class OffersService {
   private cache: { day: string; at: number; rows: LiveOfferRow[] } | null = null;
+  private lifecycle: OfferLifecycle | null = null;
 
   constructor(
     private readonly repo: OffersRepository,
@@ -39,6 +47,10 @@ export class OffersService {
     return rows;
   }
 
+  useLifecycle(lifecycle: OfferLifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
   invalidate() {
     this.cache = null;
   }
@@ -52,11 +64,16 @@ export class OffersService {
     const [offers, clipped] = await Promise.all([this.live(today), this.repo.clippedBy(customerId)]);
     const rank = new Map<string, number>();
     ranked.forEach((r, i) => { if (!rank.has(r.productId)) rank.set(r.productId, i); });
-    const ordered = offers
+    let ordered = offers
       .filter((o) => this.policy.kioskShowsRestricted || !this.policy.isRestricted(o))
       .map((o, i) => ({ o, key: rank.get(o.product_id) ?? ranked.length + i }))
       .sort((a, b) => a.key - b.key)
       .map((x) => x.o);
+    // Campaign offers reach only the campaign's treatment arm (control is recorded, shown nothing).
+    if (this.lifecycle) {
+      const allowed = await this.lifecycle.filterForSession(customerId, ordered.map((o) => o.id), today, this.counts.kiosk);
+      ordered = ordered.filter((o) => allowed.has(o.id));
+    }
 
     const kiosk = ordered.slice(0, this.counts.kiosk).map((o) => toKioskOffer(o, clipped.has(o.id)));
     const signage = ordered
@@ -69,6 +86,7 @@ export class OffersService {
   async clip(customerId: string, offerId: string, shownOfferIds: ReadonlySet<string>) {
     if (!shownOfferIds.has(offerId)) throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'That offer was not shown in this session.');
     await this.repo.clip(customerId, offerId, nowIso());
+    await this.lifecycle?.clipped(customerId, offerId);
   }
 }
 

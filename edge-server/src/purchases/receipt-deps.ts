@@ -12,6 +12,8 @@ export interface ReceiptDeps {
   codes: CodesService;
   storeId: string;
   timeZone: string;
+  /** Before a carded sale is priced (birthday grants). */
+  onSaleStart?: (tx: Queryable, customerId: string, day: string) => Promise<unknown>;
   /** Referral rewards on a referee's first purchase (inside the receipt's transaction). */
   onFirstSale?: (tx: Queryable, customerId: string, receiptId: string, at: string) => Promise<void>;
 }

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { VitrinaError } from '../errors/vitrina-error.js';
+import { importRoutes } from './import/routes.js';
 import { receiptsRoutes } from './receipts-routes.js';
 import { ReceiptsService } from './receipts-service.js';
 import type { ReceiptDeps } from './receipt-deps.js';
@@ -16,6 +17,7 @@ export default fp(
     const deps: ReceiptDeps = {
       repo: app.purchases.repo, loyalty: app.loyalty, promotions: app.promotions, codes: app.codes,
       storeId: app.config.STORE_ID, timeZone: app.config.STORE_TIME_ZONE,
+      onSaleStart: (tx, customerId, day) => app.campaigns.grantBirthdayIn(tx, customerId, day),
       onFirstSale: (tx, customerId, receiptId, at) => app.referrals.rewardFirstPurchase(tx, customerId, receiptId, at),
     };
     app.decorate('receipts', new ReceiptsService(app.db, deps, {
@@ -30,6 +32,7 @@ export default fp(
       },
     }));
     await app.register(receiptsRoutes, { prefix: '/api/v1' });
+    await app.register(importRoutes, { prefix: '/api/v1' });
   },
   { name: 'receipts', dependencies: ['db', 'auth', 'cards', 'customers', 'purchases', 'loyalty', 'offers-engine'] },
 );

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ErrorResponse, Id, ReceiptInput, ReceiptResult } from '@vitrina/contracts';
+import { ErrorResponse, Id, ReceiptInput, ReceiptResult, SaleReceiptInput } from '@vitrina/contracts';
 import { Type } from 'typebox';
 
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
@@ -17,6 +17,11 @@ export const receiptsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     preHandler: staff,
   }, (req) => app.receipts.post(req.body));
+
+  app.post('/receipts/quote', {
+    schema: { tags, description: 'Prices a sale (promotions, codes, points) without writing anything.', body: SaleReceiptInput, response: { 200: ReceiptResult, ...errors } },
+    preHandler: staff,
+  }, (req) => app.receipts.quote(req.body));
 
   app.get('/receipts/:receiptId', { schema: { tags, params: Type.Object({ receiptId: Id }), response: { 200: ReceiptResult, ...errors } }, preHandler: staff }, (req) => app.receipts.get(req.params.receiptId));
 };

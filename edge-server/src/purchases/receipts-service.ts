@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ReceiptInput, ReceiptResult, SaleReceiptInput } from '@vitrina/contracts';
 import type { Database, Queryable } from '../db/database.js';
 import { VitrinaError } from '../errors/vitrina-error.js';
 import { localDateOf } from '../loyalty/calendar.js';
 import type { ReceiptDeps } from './receipt-deps.js';
+import { withReadCache } from './read-cache.js';
 import { postReturnIn } from './return.js';
 import { checkSaleLines, postSaleIn } from './sale.js';
 
@@ -17,6 +18,9 @@ export interface CustomerLookup {
   /** null when unknown or erased. */
   byId(id: string): Promise<{ id: string; programConsent: boolean } | null>;
 }
+
+/** Thrown to roll a quote's transaction back. */
+const ROLLBACK = Symbol('rollback');
 
 interface Prepared {
   requestHash: string;
@@ -56,10 +60,26 @@ export class ReceiptsService {
     const prepared: Prepared[] = [];
     for (const input of inputs) prepared.push(await this.prepare(input));
     return this.db.transaction(async (tx) => {
+      const q = withReadCache(tx);
       const out: ReceiptResult[] = [];
-      for (let i = 0; i < inputs.length; i++) out.push(await this.postIn(tx, inputs[i]!, prepared[i]!));
+      for (let i = 0; i < inputs.length; i++) out.push(await this.postIn(q, inputs[i]!, prepared[i]!));
       return out;
     });
+  }
+
+  /**
+   * Prices a sale exactly as posting it would (promotions, codes, points), then rolls the
+   * transaction back: nothing is written. For the till's and the kiosk's basket preview.
+   */
+  async quote(input: SaleWithCustomer): Promise<ReceiptResult> {
+    const probe = { ...input, receiptId: `quote-${randomUUID()}` };
+    const p = await this.prepare(probe);
+    let quoted: ReceiptResult | null = null;
+    await this.db.transaction(async (tx) => {
+      quoted = await postSaleIn(tx, this.deps, probe, { receiptId: probe.receiptId, at: p.at, day: p.day, requestHash: p.requestHash, customerId: p.customerId, earnsPoints: p.earnsPoints });
+      throw ROLLBACK;
+    }).catch((err: unknown) => { if (err !== ROLLBACK) throw err; });
+    return { ...quoted!, receiptId: input.receiptId };
   }
 
   async get(receiptId: string): Promise<ReceiptResult> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeEan13 } from '../cards/card-number.js';
 import { build } from '../test-support/build.js';
 import { sale, seedLoyaltyStore } from './test-fixtures.js';
 
@@ -77,7 +78,7 @@ describe('POST /api/v1/receipts', () => {
     const cases: Array<[unknown, number, string]> = [
       [sale(t.cards[0], [['p-milk', -1, 349]]), 422, 'VITRINA_ERR_RECEIPT_INVALID'],
       [sale(t.cards[0], [['p-nope', 1, 349]]), 422, 'VITRINA_ERR_PRODUCT_UNKNOWN'],
-      [sale('2991000000996', [['p-milk', 1, 349]]), 404, 'VITRINA_ERR_CARD_UNKNOWN'],
+      [sale(makeEan13('2991', 99), [['p-milk', 1, 349]]), 404, 'VITRINA_ERR_CARD_UNKNOWN'],
       [sale('12345', [['p-milk', 1, 349]]), 400, 'VITRINA_ERR_CARD_INVALID'],
       [sale(t.cards[0], [['p-tv', 100_000, 1_000_000_000]]), 422, 'VITRINA_ERR_AMOUNT_OUT_OF_RANGE'],
       [sale(t.cards[0], [['p-milk', 1, 2 ** 53]]), 400, 'VITRINA_ERR_VALIDATION'],
@@ -93,6 +94,21 @@ describe('POST /api/v1/receipts', () => {
       expect({ status: res.statusCode, code: res.json().error?.code }).toEqual({ status, code });
     }
     expect(await t.counts()).toEqual(before);
+  });
+
+  it('quotes a basket exactly as posting would, writing nothing', async () => {
+    const t = await setup();
+    await t.app.inject({ method: 'POST', url: '/api/v1/promotions', headers: await t.staffHeaders('admin'), payload: {
+      id: 'p-all', name: '10%', discount: { type: 'percent', value: 10 }, target: { scope: 'basket' }, audience: { type: 'all' },
+      conditions: { startsOn: '2026-01-01', endsOn: '2026-12-31' }, stacking: 'stackable', limits: { maxUses: 1 },
+    } });
+    const before = await t.counts();
+    const body = sale(t.cards[0], [['p-coffee', 2, 1000]]);
+    const q = await t.app.inject({ method: 'POST', url: '/api/v1/receipts/quote', headers: t.headers, payload: body });
+    expect(q.json()).toMatchObject({ receiptId: body.receiptId, totalMinor: 1800, points: { earned: 18 }, promotions: [{ promotionId: 'p-all', discountMinor: 200 }] });
+    expect(await t.counts()).toEqual(before);
+    expect((await t.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM promotion_uses'))!.n).toBe(0);
+    expect((await t.post(body)).json()).toMatchObject({ totalMinor: 1800, points: { earned: 18 } });
   });
 
   it('a return line must be negative and reference a real line', async () => {

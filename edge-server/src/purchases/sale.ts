@@ -49,6 +49,7 @@ export async function postSaleIn(tx: Queryable, deps: ReceiptDeps, input: SaleRe
     const c = await codes.check(tx, raw, ctx.customerId, ctx.day);
     presented.set(c.promotionId, c.code);
   }
+  if (ctx.customerId && deps.onSaleStart) await deps.onSaleStart(tx, ctx.customerId, ctx.day);
   const promoCtx = await promotions.context(tx, ctx.customerId, ctx.day, new Set(presented.keys()));
   const lines: EngineLine[] = input.lines.map((l) => {
     const p = products.get(l.productId)!;

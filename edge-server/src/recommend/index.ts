@@ -1,15 +1,17 @@
+import { resolve } from 'node:path';
 import fp from 'fastify-plugin';
+import type { AggregateStats } from '@vitrina/models/features';
+import { RecommendService, type RankOptions, type Ranked } from './service.js';
+import type { ModelHealth } from './model-adapter.js';
 
-export interface RankOptions {
-  limit: number;
-  /** False without profiling consent: the ranking must not use the shopper's history. */
-  personalized: boolean;
-  /** Products that must be scored (e.g. those with live offers). */
-  candidates?: string[];
-}
+export type { RankOptions } from './service.js';
+
 export interface Recommender {
-  rank(customerId: string, opts: RankOptions): Promise<Array<{ productId: string; score: number }>>;
-  health(): { status: 'loaded' | 'fallback'; version: string | null; featureVersion: string; reason: string | null };
+  rank(customerId: string, opts: RankOptions): Promise<Ranked>;
+  health(): ModelHealth;
+  /** Rebuild the store aggregates now (e.g. after a receipt import); runs in the background. */
+  refreshAggregates(): Promise<AggregateStats>;
+  reloadModel(): Promise<ModelHealth>;
 }
 
 declare module 'fastify' {
@@ -18,18 +20,28 @@ declare module 'fastify' {
   }
 }
 
-// PLACEHOLDER until the model adapter lands: personal frequency over the candidates.
+/**
+ * The recommender: the ONNX model from MODEL_DIR (watched, hot-swapped) over the features of
+ * @vitrina/models, with store aggregates refreshed every 10 minutes and on demand.
+ */
 export default fp(
   async (app) => {
+    const service = await RecommendService.create({
+      modelDir: resolve(app.config.MODEL_DIR),
+      history: app.purchases.history,
+      watchModel: app.config.NODE_ENV !== 'test',
+      refreshIntervalMs: app.config.NODE_ENV === 'test' ? 0 : 10 * 60_000,
+      onError: (err) => app.log.error({ err }, 'aggregate refresh failed'),
+    });
+    const health = service.health();
+    if (health.status === 'fallback') app.log.warn({ reason: health.reason }, 'recommendations use the fallback scorer');
     app.decorate('recommend', {
-      async rank(customerId, opts) {
-        const counts = new Map<string, number>();
-        if (opts.personalized) for (const b of await app.purchases.history.basketsOf(customerId)) for (const p of b.productIds) counts.set(p, (counts.get(p) ?? 0) + 1);
-        const pool = opts.candidates ?? [...counts.keys()];
-        return pool.map((productId) => ({ productId, score: counts.get(productId) ?? 0 })).sort((a, b) => b.score - a.score).slice(0, opts.limit);
-      },
-      health: () => ({ status: 'fallback', version: null, featureVersion: 'none', reason: 'model adapter not wired yet' }),
+      rank: (customerId, opts) => service.rank(customerId, opts),
+      health: () => service.health(),
+      refreshAggregates: () => service.refreshAggregates(),
+      reloadModel: () => service.reloadModel(),
     } satisfies Recommender);
+    app.addHook('onClose', async () => service.close());
   },
   { name: 'recommend', dependencies: ['purchases'] },
 );

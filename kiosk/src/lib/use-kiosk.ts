@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef } from 'preact/hooks';
 import type { Ack, EnrollRequest, IdentifyRequest, IdentifyResult } from '@vitrina/contracts';
 import { ACK_TIMEOUT_MS, PROBLEM_SHOW_MS } from '../config';
 import { initialKioskState, kioskReducer, type KioskState } from './kiosk-state';
-import type { KioskSocket } from './use-device-socket';
+import type { KioskSocket } from '@vitrina/contracts/client';
 
 export interface KioskActions {
   openKeypad(): void;

@@ -14,6 +14,8 @@ export function parseCliArgs(argv: string[]) {
       json: { type: 'boolean', default: false },
       keysets: { type: 'string' },
       epochs: { type: 'string' },
+      cuts: { type: 'string' },
+      splits: { type: 'string' },
       seed: { type: 'string' },
       'no-progress': { type: 'boolean', default: false },
     },
@@ -28,7 +30,7 @@ export function parseCliArgs(argv: string[]) {
     if (!Number.isInteger(n) || n < 0) throw new ModelsError('VITRINA_ERR_IMPORT_INVALID', `--${name} must be a non-negative integer`);
     return n;
   };
-  return { ...values, keysets: int(values.keysets, 'keysets'), epochs: int(values.epochs, 'epochs'), seed: int(values.seed, 'seed') };
+  return { ...values, keysets: int(values.keysets, 'keysets'), epochs: int(values.epochs, 'epochs'), cuts: int(values.cuts, 'cuts'), splits: int(values.splits, 'splits'), seed: int(values.seed, 'seed') };
 }
 
 /** Prints a pipeline error as one clear line and sets the exit code (2 for missing data). */

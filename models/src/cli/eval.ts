@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const results: SplitResult[] = [];
   for (const ds of sources.splits) {
     if (!args.json) console.error(`evaluating ${ds.name}: ${ds.train.length} train / ${ds.val.length} val / ${ds.test.length} test users`);
-    const r = await evaluateSplit(ds, { ...EVAL_DEFAULTS, train });
+    const r = await evaluateSplit(ds, { ...EVAL_DEFAULTS, cuts: args.cuts ?? EVAL_DEFAULTS.cuts, train });
     results.push(r);
     if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}, exported ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}`);
   }

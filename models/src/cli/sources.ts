@@ -14,6 +14,8 @@ export interface SourceArgs {
   data?: string;
   keysets?: number;
   seed?: number;
+  /** Seeded user splits to average over (seed, seed + 1, …); Ta-Feng uses its keysets. */
+  splits?: number;
 }
 
 export interface Sources {
@@ -56,9 +58,13 @@ export async function loadSources(args: SourceArgs): Promise<Sources> {
     label = `db:${args['from-db']}`;
   }
   const skipped = { ...loaded.skipped };
-  const ds = buildProtocolDataset(label, loaded.baskets, { minBaskets: 3, minItemCount: 3, seed: args.seed ?? 42 }, skipped);
-  if (ds.test.length === 0 || ds.train.length === 0) {
+  const seed = args.seed ?? 42;
+  const splits = Array.from({ length: Math.max(1, args.splits ?? 1) }, (_, k) =>
+    buildProtocolDataset(`${label}#seed${seed + k}`, loaded.baskets, { minBaskets: 3, minItemCount: 3, seed: seed + k }, k === 0 ? skipped : {}),
+  );
+  const ds = splits[0]!;
+  if (ds.test.length === 0 || ds.train.length === 0 || ds.val.length === 0) {
     throw new ModelsError('VITRINA_ERR_IMPORT_INVALID', `${label}: too few customers with 3+ baskets to evaluate (${ds.users.size})`);
   }
-  return { label, splits: [ds], rows: loaded.rows, skipped };
+  return { label, splits, rows: loaded.rows, skipped };
 }

@@ -15,9 +15,11 @@ export type Method = (typeof METHODS)[number];
 export interface EvalOptions {
   maxCandidates: number;
   folds: number;
+  /** Targets per train user: the future basket, plus (cuts − 1) of their last history baskets. */
+  cuts: number;
   train: TrainOptions;
 }
-export const EVAL_DEFAULTS: EvalOptions = { maxCandidates: 300, folds: 5, train: { ...TRAIN_DEFAULTS, epochs: 6 } };
+export const EVAL_DEFAULTS: EvalOptions = { maxCandidates: 300, folds: 5, cuts: 1, train: { ...TRAIN_DEFAULTS, epochs: 6 } };
 
 export interface SplitResult {
   name: string;
@@ -63,7 +65,7 @@ export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DE
   }
   const started = Date.now();
   const full = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
-  const trainSet = buildTrainExamples(ds, opts.folds, opts.maxCandidates);
+  const trainSet = buildTrainExamples(ds, opts.folds, opts.maxCandidates, {}, opts.cuts);
   const valSet = buildExamples(ds.val.map((id) => ds.users.get(id)!), () => full, opts.maxCandidates);
   const trained = await trainRanker(trainSet, valSet, opts.train);
   const trainSeconds = (Date.now() - started) / 1000;

@@ -55,14 +55,40 @@ export function buildExamples(users: readonly SequenceUser[], aggFor: (u: Sequen
 /**
  * Train-user examples with K-fold aggregates: fold f's users are featurised against
  * aggregates that include every other train user's target but not their own.
+ * With cuts > 1, each train user also yields examples whose target is one of their last
+ * history baskets (history = the baskets before it), against aggregates from which that
+ * fold's baskets from the cut on are removed: more examples, still no leakage.
  */
-export function buildTrainExamples(ds: EvalDataset, folds: number, maxCandidates: number, aggOpts: AggregateOptions = {}): ExampleSet {
+export function buildTrainExamples(ds: EvalDataset, folds: number, maxCandidates: number, aggOpts: AggregateOptions = {}, cuts = 1): ExampleSet {
   const foldOf = new Map(ds.train.map((id, k) => [id, k % folds]));
-  const aggs = Array.from({ length: folds }, (_, f) =>
-    StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train.filter((id) => foldOf.get(id) !== f))), aggOpts),
-  );
-  const users = ds.train.map((id) => ds.users.get(id)!);
-  return buildExamples(users, (u) => aggs[foldOf.get(u.id)!]!, maxCandidates);
+  const trainSet = new Set(ds.train);
+  const users: SequenceUser[] = [];
+  const aggOf = new Map<SequenceUser, StoreAggregates>();
+  for (let cut = 0; cut < cuts; cut++) {
+    for (let f = 0; f < folds; f++) {
+      const fold = ds.train.filter((id) => foldOf.get(id) === f);
+      const pseudo = fold
+        .map((id) => ds.users.get(id)!)
+        .filter((u) => u.history.length - cut >= 1)
+        .map((u) => ({ id: cut === 0 ? u.id : `${u.id}#${cut}`, history: u.history.slice(0, u.history.length - cut), future: cut === 0 ? u.future : u.history[u.history.length - cut]! }));
+      if (pseudo.length === 0) continue;
+      const inFold = new Set(fold);
+      const agg = StoreAggregates.build(foldAggregateBaskets(ds, inFold, trainSet, cut), aggOpts);
+      for (const u of pseudo) {
+        users.push(u);
+        aggOf.set(u, agg);
+      }
+    }
+  }
+  return buildExamples(users, (u) => aggOf.get(u)!, maxCandidates);
+}
+
+function* foldAggregateBaskets(ds: EvalDataset, inFold: ReadonlySet<string>, train: ReadonlySet<string>, cut: number): Generator<AggregateBasket> {
+  for (const u of ds.users.values()) {
+    const keep = inFold.has(u.id) ? u.history.length - cut : u.history.length;
+    for (let j = 0; j < keep; j++) yield { customerId: u.id, basketId: String(j), t: j, items: u.history[j]! };
+    if (!inFold.has(u.id) && train.has(u.id)) yield { customerId: u.id, basketId: 'future', t: u.history.length, items: u.future };
+  }
 }
 
 /** Mean share of each user's target items found among their candidates. */

@@ -35,7 +35,7 @@ const RECENT_DEPTH = 4;
 export class StoreAggregates {
   readonly index: Map<string, number>;
   /** Per-call scratch for feature computation (dense, but O(items), never O(items²)). */
-  readonly scratch: { a: Float32Array; b: Float32Array; c: Float32Array; d: Float32Array; e: Float32Array; f: Float32Array; g: Float32Array; last: Int32Array; stamp: Int32Array };
+  readonly scratch: { a: Float32Array; b: Float32Array; c: Float32Array; d: Float32Array; e: Float32Array; f: Float32Array; g: Float32Array; h: Float32Array; last: Int32Array; stamp: Int32Array };
 
   private constructor(
     readonly itemIds: string[],
@@ -60,7 +60,7 @@ export class StoreAggregates {
     const n = itemIds.length;
     this.scratch = {
       a: new Float32Array(n), b: new Float32Array(n), c: new Float32Array(n), d: new Float32Array(n),
-      e: new Float32Array(n), f: new Float32Array(n), g: new Float32Array(n),
+      e: new Float32Array(n), f: new Float32Array(n), g: new Float32Array(n), h: new Float32Array(n),
       last: new Int32Array(n).fill(-1), stamp: new Int32Array(n).fill(-1),
     };
   }

@@ -1,5 +1,6 @@
 import { FEATURE_COUNT, F } from './contract.js';
 import type { StoreAggregates } from './aggregates.js';
+import { topByScore } from './sparse-lists.js';
 
 export interface HistoryBasket {
   t: number;
@@ -108,11 +109,12 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
   const generate = opts.only === undefined;
   const ownSorted = !generate ? [] : own.slice().sort((a, b) => d09[b]! - d09[a]! || count[b]! - count[a]! || a - b);
   for (const i of ownSorted.slice(0, Math.ceil(max * OWN_SHARE))) choose(i);
-  const neighbourBudget = chosen.length + Math.ceil(max * NEIGHBOUR_SHARE);
-  const neighbours = !generate ? [] : reached.filter((i) => count[i] === 0).sort((a, b) => cooc[b]! + trans[b]! - (cooc[a]! + trans[a]!) || a - b);
-  for (const i of neighbours) {
-    if (chosen.length >= neighbourBudget) break;
-    choose(i);
+  const neighbourBudget = Math.ceil(max * NEIGHBOUR_SHARE);
+  if (generate) {
+    const fresh = reached.filter((i) => count[i] === 0);
+    const linked = s.h;
+    for (const i of fresh) linked[i] = cooc[i]! + trans[i]!;
+    for (const i of topByScore(fresh, linked, neighbourBudget)) choose(i);
   }
   for (let r = 0; generate && chosen.length < max && r < agg.byLast.length; r++) {
     choose(agg.byLast[r]!);
@@ -156,7 +158,7 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
     count[i] = 0; d09[i] = 0; d05[i] = 0; lastIdx[i] = -1; stamp[i] = -1;
   }
   for (const i of reached) {
-    cooc[i] = 0; coocMax[i] = 0; coocLast[i] = 0; trans[i] = 0; stamp[i] = -1;
+    cooc[i] = 0; coocMax[i] = 0; coocLast[i] = 0; trans[i] = 0; s.h[i] = 0; stamp[i] = -1;
   }
   for (const i of chosen) stamp[i] = -1;
   return { candidates, features };

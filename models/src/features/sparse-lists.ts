@@ -35,10 +35,7 @@ export function buildNeighbourLists(
       }
     });
     if (events > 0 && touched.length > 0) {
-      touched.sort((a, b) => acc[b]! - acc[a]! || a - b);
-      const keep = Math.min(topN, touched.length);
-      for (let k = 0; k < keep; k++) {
-        const i = touched[k]!;
+      for (const i of topByScore(touched, acc, topN)) {
         outItems.push(i);
         outProbs.push(acc[i]! / events);
       }
@@ -52,4 +49,25 @@ export function buildNeighbourLists(
 
 export function listBytes(l: NeighbourLists): number {
   return l.offsets.byteLength + l.items.byteLength + l.probs.byteLength;
+}
+
+/**
+ * The `n` ids with the highest score (ties: lower id first), best first. A bounded insertion
+ * list: O(ids × n) in the worst case but O(ids) typically — a full sort of every item's
+ * touched list was the refresh's bottleneck.
+ */
+export function topByScore(ids: readonly number[], score: ArrayLike<number>, n: number): number[] {
+  const top: number[] = [];
+  const better = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
+  for (const i of ids) {
+    if (top.length === n && !better(i, top[n - 1]!)) continue;
+    let k = top.length < n ? top.length : n - 1;
+    if (top.length < n) top.push(i);
+    while (k > 0 && better(i, top[k - 1]!)) {
+      top[k] = top[k - 1]!;
+      k--;
+    }
+    top[k] = i;
+  }
+  return top;
 }

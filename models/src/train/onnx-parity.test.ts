@@ -5,7 +5,7 @@ import { syntheticDataset } from '../features/test-store.js';
 import { trainRanker, TRAIN_DEFAULTS } from './train-ranker.js';
 import { exportOnnx } from './onnx-export.js';
 import { OnnxScorer } from './onnx-scorer.js';
-import { gpTieWeights } from './select.js';
+import { gpTieWeights } from './gp-tie.js';
 import { F } from '../features/contract.js';
 
 describe('ONNX export', () => {

@@ -3,7 +3,7 @@ import type { Playlist } from '@vitrina/contracts';
 import { ACK_TIMEOUT_MS } from '../config';
 import { parsePlaylist } from './playlist';
 import { loadPlaylist, savePlaylist } from './playlist-store';
-import type { SignageSocket } from './use-device-socket';
+import type { SignageSocket } from '@vitrina/contracts/client';
 
 /**
  * The zone's playlist: the cached one at start, then whatever the server answers on each

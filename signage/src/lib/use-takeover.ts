@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SignageTakeover } from '@vitrina/contracts';
 import { TAKEOVER_MAX_MS, TAKEOVER_MAX_OFFERS, TAKEOVER_MIN_MS } from '../config';
-import type { SignageSocket } from './use-device-socket';
+import type { SignageSocket } from '@vitrina/contracts/client';
 
 /** Bounds a takeover's time on screen and its number of offers. */
 export function normalizeTakeover(t: SignageTakeover): SignageTakeover | null {

@@ -17,6 +17,13 @@ export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
+  /** POSTs a text body as is (a CSV file), with its content type. */
+  upload<T>(path: string, text: string, contentType: string): Promise<T>;
+}
+
+/** A body sent verbatim instead of as JSON. */
+class RawBody {
+  constructor(readonly text: string, readonly contentType: string) {}
 }
 
 /**
@@ -30,11 +37,12 @@ export function createApiClient({ getToken, onUnauthorized, fetchImpl, baseUrl =
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = getToken();
     if (token) headers['authorization'] = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (body !== undefined) headers['content-type'] = body instanceof RawBody ? body.contentType : 'application/json';
+    const payload = body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body);
 
     let res: Response;
     try {
-      res = await doFetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+      res = await doFetch(`${baseUrl}${path}`, { method, headers, body: payload, signal });
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;
       throw networkError();
@@ -65,5 +73,6 @@ export function createApiClient({ getToken, onUnauthorized, fetchImpl, baseUrl =
     get: (path, signal) => request('GET', path, undefined, signal),
     post: (path, body) => request('POST', path, body ?? {}),
     put: (path, body) => request('PUT', path, body),
+    upload: (path, text, contentType) => request('POST', path, new RawBody(text, contentType)),
   };
 }

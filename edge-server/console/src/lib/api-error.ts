@@ -23,9 +23,15 @@ export class ApiError extends Error {
     return this.status === 401;
   }
 
-  /** The route does not exist on this server (older build, feature not shipped yet). */
+  /**
+   * The route does not exist on this server (older build, feature not shipped yet), as opposed
+   * to "this campaign/zone does not exist". The server's not-found handler uses the generic
+   * VITRINA_ERR_NOT_FOUND with "No route for …"; unknown things get specific codes or messages.
+   */
   get isNotAvailable() {
-    return this.status === 404 && (this.code === 'VITRINA_ERR_NOT_FOUND' || this.code === 'CONSOLE_BAD_RESPONSE');
+    if (this.status !== 404) return false;
+    if (this.code === 'CONSOLE_BAD_RESPONSE') return true;
+    return this.code === 'VITRINA_ERR_NOT_FOUND' && this.message.startsWith('No route for');
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Every API path the console calls, in one place, so a renamed route is a one-line change.
- * Paths marked "expected" follow the contracts but had no route on the server when the
- * console was written; their pages say "not available on this server" on a 404.
+ * Paths marked "expected" had no route on the server when the console was written; their
+ * pages say "not available on this server" on a 404.
  */
 const enc = encodeURIComponent;
 
@@ -23,13 +23,26 @@ export const EP = {
   giftCardBalance: '/api/v1/gift-cards/balance',
   loyaltySettings: '/api/v1/loyalty/settings',
   loyaltyTiers: '/api/v1/loyalty/tiers',
+  loyaltyEarnRules: '/api/v1/loyalty/earn-rules',
+  loyaltyAdjust: (id: string) => `/api/v1/loyalty/customers/${enc(id)}/adjust`,
+  loyaltyCustomer: (id: string) => `/api/v1/loyalty/customers/${enc(id)}`,
+  loyaltyLedger: (id: string) => `/api/v1/loyalty/customers/${enc(id)}/ledger`,
+  receipt: (id: string) => `/api/v1/receipts/${enc(id)}`,
+  customer: (id: string) => `/api/v1/customers/${enc(id)}`,
+  customerConsents: (id: string) => `/api/v1/customers/${enc(id)}/consents`,
+  customerExport: (id: string) => `/api/v1/customers/${enc(id)}/export`,
+  customerErase: (id: string) => `/api/v1/customers/${enc(id)}/erase`,
 
-  // expected
   campaigns: '/api/v1/campaigns',
+  campaignStatus: (id: string) => `/api/v1/campaigns/${enc(id)}/status`,
   campaignOffers: (id: string) => `/api/v1/campaigns/${enc(id)}/offers`,
-  analyticsKpis: (query = '') => `/api/v1/analytics/kpis${query}`,
-  analyticsCampaigns: '/api/v1/analytics/campaigns',
-  analyticsRfm: '/api/v1/analytics/rfm',
+  campaignLifecycle: (id: string) => `/api/v1/campaigns/${enc(id)}/lifecycle`,
+  analyticsProgram: (periodDays?: number) => `/api/v1/analytics/program${qs({ periodDays })}`,
+  analyticsCampaign: (id: string) => `/api/v1/analytics/campaigns/${enc(id)}`,
+  /** limit=0: segment counts only, no per-customer scores (the console shows no individual scores). */
+  analyticsRfm: (periodDays?: number) => `/api/v1/analytics/rfm${qs({ periodDays, limit: 0 })}`,
+  // expected: a receipt CSV upload (today the import is the CLI `npm run import`)
+  importReceipts: '/api/v1/imports/receipts',
 } as const;
 
 /** A query string from defined values only: qs({ from: '2026-01-01', to: undefined }) → '?from=2026-01-01'. */

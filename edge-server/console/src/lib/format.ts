@@ -4,6 +4,7 @@ export const CURRENCY = 'USD';
 
 const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY });
 const moneyCompact = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY, notation: 'compact', maximumFractionDigits: 1 });
+const moneyWhole = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY, maximumFractionDigits: 0, minimumFractionDigits: 0 });
 const count = new Intl.NumberFormat(LOCALE);
 
 const DASH = '—';
@@ -21,6 +22,11 @@ export function formatMoney(minor: number | null | undefined): string {
 export function formatMoneyCompact(minor: number | null | undefined): string {
   if (!usable(minor)) return DASH;
   return Math.abs(minor) < 10_000_00 ? money.format(minor / 100) : moneyCompact.format(minor / 100);
+}
+
+/** Whole dollars for totals where cents are noise: 2622642 → "$26,226". */
+export function formatMoneyWhole(minor: number | null | undefined): string {
+  return usable(minor) ? moneyWhole.format(Math.round(minor / 100)) : DASH;
 }
 
 export function formatCount(n: number | null | undefined): string {
@@ -110,4 +116,9 @@ export function formatDuration(seconds: number): string {
 export function displayName(name: string): string {
   if (name !== name.toUpperCase()) return name;
   return name.toLowerCase().replace(/(^|[\s/&(-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+}
+
+/** "0255786029914304" → "0255 7860 2991 4304": easier to read aloud and copy by hand. */
+export function groupDigits(n: string): string {
+  return n.replace(/(.{4})(?=.)/g, '$1 ');
 }

@@ -14,12 +14,15 @@ export type Permission =
   | 'campaigns.edit'
   | 'analytics.view'
   | 'imports.run'
-  | 'customers.requests';
+  | 'customers.requests'
+  | 'customers.export-erase'
+  | 'loyalty.settings';
 
 const GRANTS: Record<StaffRole, readonly Permission[]> = {
-  admin: ['devices.view', 'devices.pair', 'devices.revoke', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'imports.run', 'customers.requests'],
+  admin: ['devices.view', 'devices.pair', 'devices.revoke', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'imports.run', 'customers.requests', 'customers.export-erase', 'loyalty.settings'],
   marketer: ['devices.view', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view'],
-  staff: ['devices.view', 'content.view', 'campaigns.view', 'analytics.view', 'customers.requests'],
+  // Analytics routes are for admins and marketers only (requireRole on /analytics/*).
+  staff: ['devices.view', 'content.view', 'campaigns.view', 'customers.requests'],
 };
 
 export function can(role: StaffRole | null | undefined, permission: Permission): boolean {

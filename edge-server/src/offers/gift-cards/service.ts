@@ -3,6 +3,7 @@ import type { GiftCardBalance, IssueGiftCardResponse } from '@vitrina/contracts'
 import type { Database, Queryable } from '../../db/database.js';
 import { newId, nowIso } from '../../db/ids.js';
 import { VitrinaError } from '../../errors/vitrina-error.js';
+import type { GiftCardsRepository } from './repository.js';
 
 /**
  * Gift cards with their own append-only ledger (issue, redeem, refund). The number is a bearer
@@ -10,19 +11,17 @@ import { VitrinaError } from '../../errors/vitrina-error.js';
  * and checked inside the serialized transaction, so it can never go below zero.
  */
 export class GiftCardsService {
-  constructor(private readonly db: Database, private readonly hmac: (number: string) => string) {}
+  constructor(private readonly db: Database, private readonly repo: GiftCardsRepository, private readonly hmac: (number: string) => string) {}
 
   async issue(amountMinor: number, idempotencyKey: string): Promise<IssueGiftCardResponse> {
     const key = `issue:${idempotencyKey}`;
     const number = Array.from({ length: 16 }, () => String(randomInt(10))).join('');
     return this.db.transaction(async (tx) => {
-      if (await tx.get('SELECT 1 AS x FROM gift_card_ledger WHERE idempotency_key = ?', [key])) {
-        throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That gift card was already issued; its number was shown once.');
-      }
+      if (await this.repo.movementByKey(tx, key)) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That gift card was already issued; its number was shown once.');
       const id = newId('gc');
       const at = nowIso();
-      await tx.run('INSERT INTO gift_cards (id, code_hmac, last4, status, issued_at) VALUES (?, ?, ?, ?, ?)', [id, this.hmac(number), number.slice(-4), 'active', at]);
-      await tx.run('INSERT INTO gift_card_ledger (gift_card_id, kind, amount_minor, idempotency_key, at) VALUES (?, ?, ?, ?, ?)', [id, 'issue', amountMinor, key, at]);
+      await this.repo.insertCard(tx, { id, codeHmac: this.hmac(number), last4: number.slice(-4), at });
+      await this.repo.insertMovement(tx, { cardId: id, kind: 'issue', amount: amountMinor, key, receiptId: null, at });
       return { number, card: await this.view(tx, id) };
     });
   }
@@ -45,36 +44,29 @@ export class GiftCardsService {
   private move(number: string, kind: 'redeem' | 'refund', amount: number, key: string, receiptId?: string): Promise<GiftCardBalance> {
     return this.db.transaction(async (tx) => {
       const card = await this.byNumber(tx, number);
-      const prior = await tx.get<{ gift_card_id: string; amount_minor: number }>('SELECT gift_card_id, amount_minor FROM gift_card_ledger WHERE idempotency_key = ?', [key]);
+      const prior = await this.repo.movementByKey(tx, key);
       if (prior) {
         if (prior.gift_card_id !== card.id || prior.amount_minor !== amount) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That idempotency key was used for another movement.');
         return this.view(tx, card.id);
       }
       if (card.status !== 'active') throw new VitrinaError('VITRINA_ERR_CARD_BLOCKED', 'That gift card is blocked.');
-      const balance = await this.sum(tx, card.id);
+      const balance = await this.repo.balance(tx, card.id);
       if (balance + amount < 0) throw new VitrinaError('VITRINA_ERR_INSUFFICIENT_FUNDS', `The gift card holds ${balance}.`);
-      if (kind === 'refund') {
-        const spent = -(await tx.get<{ s: number | null }>("SELECT SUM(amount_minor) AS s FROM gift_card_ledger WHERE gift_card_id = ? AND kind IN ('redeem', 'refund')", [card.id]))!.s!;
-        if (amount > (spent || 0)) throw new VitrinaError('VITRINA_ERR_REFUND_EXCEEDS_PURCHASE', 'More than was spent from this gift card.');
-      }
-      await tx.run('INSERT INTO gift_card_ledger (gift_card_id, kind, amount_minor, idempotency_key, receipt_id, at) VALUES (?, ?, ?, ?, ?, ?)', [card.id, kind, amount, key, receiptId ?? null, nowIso()]);
+      if (kind === 'refund' && amount > (await this.repo.spent(tx, card.id))) throw new VitrinaError('VITRINA_ERR_REFUND_EXCEEDS_PURCHASE', 'More than was spent from this gift card.');
+      await this.repo.insertMovement(tx, { cardId: card.id, kind, amount, key, receiptId: receiptId ?? null, at: nowIso() });
       return this.view(tx, card.id);
     });
   }
 
   private async byNumber(q: Queryable, number: string) {
     const clean = number.replace(/[\s-]/g, '');
-    const card = /^\d{16}$/.test(clean) ? await q.get<{ id: string; status: string }>('SELECT id, status FROM gift_cards WHERE code_hmac = ?', [this.hmac(clean)]) : undefined;
+    const card = /^\d{16}$/.test(clean) ? await this.repo.byHmac(q, this.hmac(clean)) : undefined;
     if (!card) throw new VitrinaError('VITRINA_ERR_CODE_UNKNOWN', 'Unknown gift card.');
     return card;
   }
 
-  private async sum(q: Queryable, id: string) {
-    return (await q.get<{ s: number | null }>('SELECT SUM(amount_minor) AS s FROM gift_card_ledger WHERE gift_card_id = ?', [id]))?.s ?? 0;
-  }
-
   private async view(q: Queryable, id: string): Promise<GiftCardBalance> {
-    const card = (await q.get<{ id: string; last4: string; status: string }>('SELECT id, last4, status FROM gift_cards WHERE id = ?', [id]))!;
-    return { id: card.id, last4: card.last4, status: card.status, balanceMinor: await this.sum(q, id) };
+    const card = (await this.repo.card(q, id))!;
+    return { id: card.id, last4: card.last4, status: card.status, balanceMinor: await this.repo.balance(q, id) };
   }
 }

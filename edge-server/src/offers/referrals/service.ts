@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../../db/database.js';
 import { nowIso } from '../../db/ids.js';
 import { VitrinaError } from '../../errors/vitrina-error.js';
 import type { LoyaltyService } from '../../loyalty/service.js';
+import type { ReferralsRepository } from './repository.js';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -15,9 +16,12 @@ const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export class ReferralsService {
   constructor(
     private readonly db: Database,
+    private readonly repo: ReferralsRepository,
     private readonly loyalty: LoyaltyService,
     private readonly storeId: string,
     private readonly customerExists: (id: string) => Promise<boolean>,
+    /** Whether the customer already bought (purchases domain). */
+    private readonly hasSale: (q: Queryable, customerId: string) => Promise<boolean>,
   ) {}
 
   qrPayload(code: string) {
@@ -27,12 +31,12 @@ export class ReferralsService {
   async codeOf(customerId: string): Promise<ReferralCode> {
     if (!(await this.customerExists(customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     const code = await this.db.transaction(async (tx) => {
-      const row = await tx.get<{ code: string }>('SELECT code FROM referral_codes WHERE customer_id = ?', [customerId]);
-      if (row) return row.code;
+      const existing = await this.repo.codeOf(tx, customerId);
+      if (existing) return existing;
       for (;;) {
         const candidate = `R${Array.from({ length: 7 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
-        if (await tx.get('SELECT 1 AS x FROM referral_codes WHERE code = ?', [candidate])) continue;
-        await tx.run('INSERT INTO referral_codes (code, customer_id) VALUES (?, ?)', [candidate, customerId]);
+        if (await this.repo.ownerOf(tx, candidate)) continue;
+        await this.repo.insertCode(tx, candidate, customerId);
         return candidate;
       }
     });
@@ -43,29 +47,29 @@ export class ReferralsService {
     if (!(await this.customerExists(refereeId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     const code = rawCode.trim().toUpperCase();
     return this.db.transaction(async (tx) => {
-      const owner = await tx.get<{ customer_id: string }>('SELECT customer_id FROM referral_codes WHERE code = ?', [code]);
+      const owner = await this.repo.ownerOf(tx, code);
       if (!owner) throw new VitrinaError('VITRINA_ERR_CODE_UNKNOWN', 'Unknown referral code.');
-      if (owner.customer_id === refereeId) throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'A member cannot refer themselves.');
-      const existing = await tx.get<{ referrer_id: string }>('SELECT referrer_id FROM referrals WHERE referee_id = ?', [refereeId]);
+      if (owner === refereeId) throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'A member cannot refer themselves.');
+      const existing = await this.repo.referralOf(tx, refereeId);
       if (existing) {
-        if (existing.referrer_id === owner.customer_id) return { referrerId: owner.customer_id, refereeId };
+        if (existing.referrer_id === owner) return { referrerId: owner, refereeId };
         throw new VitrinaError('VITRINA_ERR_CODE_ALREADY_USED', 'This member was already referred.');
       }
-      if (await tx.get("SELECT 1 AS x FROM receipts WHERE customer_id = ? AND kind = 'sale'", [refereeId])) {
+      if (await this.hasSale(tx, refereeId)) {
         throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'Referrals are for members who have not bought yet.');
       }
-      await tx.run('INSERT INTO referrals (referee_id, referrer_id, claimed_at) VALUES (?, ?, ?)', [refereeId, owner.customer_id, nowIso()]);
-      return { referrerId: owner.customer_id, refereeId };
+      await this.repo.insertReferral(tx, refereeId, owner, nowIso());
+      return { referrerId: owner, refereeId };
     });
   }
 
   /** Called inside the receipt's transaction on a customer's first sale. */
   async rewardFirstPurchase(tx: Queryable, refereeId: string, receiptId: string, at: string) {
-    const ref = await tx.get<{ referrer_id: string; rewarded_receipt_id: string | null }>('SELECT referrer_id, rewarded_receipt_id FROM referrals WHERE referee_id = ?', [refereeId]);
+    const ref = await this.repo.referralOf(tx, refereeId);
     if (!ref || ref.rewarded_receipt_id) return;
     const s = await this.loyalty.settings(tx);
     await this.loyalty.awardIn(tx, { customerId: ref.referrer_id, kind: 'earn', points: s.referrerPoints, idempotencyKey: `referral:${refereeId}:referrer`, at, receiptId: null, note: 'referral reward' });
     await this.loyalty.awardIn(tx, { customerId: refereeId, kind: 'earn', points: s.refereePoints, idempotencyKey: `referral:${refereeId}:referee`, at, receiptId: null, note: 'referral welcome' });
-    await tx.run('UPDATE referrals SET rewarded_receipt_id = ? WHERE referee_id = ?', [receiptId, refereeId]);
+    await this.repo.markRewarded(tx, refereeId, receiptId);
   }
 }

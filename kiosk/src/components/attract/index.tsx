@@ -1,6 +1,6 @@
 import type { ScreenProps } from '../../screens';
 import { Brand } from '../brand';
-import buttons from '../../styles/buttons.module.css';
+import { buttons } from '@vitrina/contracts/client';
 import styles from './style.module.css';
 
 /** The idle screen: invites a scan, or typing the number on the keypad. */

@@ -1,4 +1,4 @@
-import type { ConnectionStatus } from '../../lib/use-device-socket';
+import type { ConnectionStatus } from '@vitrina/contracts/client';
 import styles from './style.module.css';
 
 /**

@@ -3,7 +3,7 @@ import type { ScreenProps } from '../../screens';
 import { Brand } from '../brand';
 import { LetterKeyboard } from '../letter-keyboard';
 import { ConsentToggle } from './consent-toggle';
-import buttons from '../../styles/buttons.module.css';
+import { buttons } from '@vitrina/contracts/client';
 import styles from './style.module.css';
 
 type ConsentKey = 'program' | 'marketing' | 'profiling';

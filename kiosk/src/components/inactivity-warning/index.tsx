@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import buttons from '../../styles/buttons.module.css';
+import { buttons } from '@vitrina/contracts/client';
 import styles from './style.module.css';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ScreenProps } from '../../screens';
 import { maskDigits } from '../../lib/format';
-import buttons from '../../styles/buttons.module.css';
+import { buttons } from '@vitrina/contracts/client';
 import styles from './style.module.css';
 
 /** Longest card or phone number accepted from the keypad. */

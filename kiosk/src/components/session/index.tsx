@@ -2,7 +2,7 @@ import type { ScreenProps } from '../../screens';
 import { Brand } from '../brand';
 import { OfferCard } from '../offer-card';
 import { PointsSummary } from '../points-summary';
-import buttons from '../../styles/buttons.module.css';
+import { buttons } from '@vitrina/contracts/client';
 import styles from './style.module.css';
 
 /** First name only when the shopper consented to it (the server sends null otherwise). */

@@ -1,6 +1,5 @@
-import type { CampaignMeasurementView } from '../../lib/analytics';
-import { fmtCampaign } from '../../lib/analytics';
-import { formatLocalDate } from '../../lib/format';
+import type { CampaignRow } from '../../lib/analytics';
+import { formatCount, formatInterval, formatLocalDate, formatMoney, formatPercent, formatRoi } from '../../lib/format';
 import { StatusChip } from '../status-chip';
 import style from './style.module.css';
 
@@ -14,73 +13,92 @@ const VERDICT = {
  * Treatment vs control per campaign: what the holdout design measures. Lift is read with its
  * 95% confidence interval; an interval that crosses 0 is labelled "not significant".
  */
-export function CampaignResultsTable({ rows }: { rows: CampaignMeasurementView[] }) {
+export function CampaignResultsTable({ rows }: { rows: CampaignRow[] }) {
   return (
     <table class={`table ${style.table}`} data-testid="campaigns-table">
       <thead>
         <tr>
-          <th scope="col" rowSpan={2}>
-            Campaign
+          <th scope="col">Campaign</th>
+          <th scope="col" class="num">
+            Customers
+            <div class={style.arms}>treatment · control</div>
           </th>
-          <th scope="colgroup" colSpan={3} class={style.group}>
-            Treatment
+          <th scope="col" class="num">
+            Reached
+            <div class={style.arms}>redeemed</div>
           </th>
-          <th scope="colgroup" colSpan={3} class={style.group}>
-            Control (holdout)
+          <th scope="col" class="num">
+            Revenue / cust.
+            <div class={style.arms}>treatment vs control</div>
           </th>
-          <th scope="col" rowSpan={2} class="num">
+          <th scope="col" class="num">
+            Margin / cust.
+            <div class={style.arms}>treatment vs control</div>
+          </th>
+          <th scope="col" class="num">
             Incremental
-            <br />
-            margin
+            <div class={style.arms}>revenue · margin</div>
           </th>
-          <th scope="col" rowSpan={2} class="num">
+          <th scope="col" class="num">
             Cost
           </th>
-          <th scope="col" rowSpan={2} class="num">
-            Lift · 95% CI
+          <th scope="col" class="num">
+            Lift
+            <div class={style.arms}>95% CI</div>
           </th>
-          <th scope="col" rowSpan={2} class="num">
+          <th scope="col" class="num">
             ROI
           </th>
-        </tr>
-        <tr>
-          <th scope="col" class="num">Customers</th>
-          <th scope="col" class="num">Redeemed</th>
-          <th scope="col" class="num">Rev./cust.</th>
-          <th scope="col" class="num">Customers</th>
-          <th scope="col" class="num">Redeemed</th>
-          <th scope="col" class="num">Rev./cust.</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((c) => {
           const v = VERDICT[c.verdict];
+          const m = c.m;
           return (
             <tr key={c.id} data-testid="campaign-row" data-campaign-id={c.id} data-verdict={c.verdict}>
-              <td>
-                <div class={style.name}>{c.name}</div>
-                <div class={style.sub}>
-                  {c.startsOn && c.endsOn ? `${formatLocalDate(c.startsOn)} – ${formatLocalDate(c.endsOn)}` : c.id}
+              <td class={style.campaign}>
+                <div class={style.name}>
+                  {c.name}
                   {c.status && <span class={style.status}>{c.status}</span>}
                 </div>
-              </td>
-              <td class="num">{fmtCampaign.count(c.treatment.customers)}</td>
-              <td class="num">{fmtCampaign.percent(c.treatment.redemptionRate)}</td>
-              <td class="num">{fmtCampaign.money(c.treatment.revenuePerCustomerMinor)}</td>
-              <td class="num">{fmtCampaign.count(c.control.customers)}</td>
-              <td class="num">{fmtCampaign.percent(c.control.redemptionRate)}</td>
-              <td class="num">{fmtCampaign.money(c.control.revenuePerCustomerMinor)}</td>
-              <td class="num">{fmtCampaign.money(c.incrementalMarginMinor)}</td>
-              <td class="num">{fmtCampaign.money(c.costMinor)}</td>
-              <td class="num" data-testid="campaign-lift">
-                <div class={style.lift}>{fmtCampaign.lift(c.lift)}</div>
-                <div class={style.ci} data-testid="campaign-lift-ci">
-                  {fmtCampaign.interval(c.liftLow, c.liftHigh)}
+                <div class={style.sub}>
+                  {formatLocalDate(c.startsOn)} – {formatLocalDate(c.endsOn)}
                 </div>
-                <StatusChip tone={v.tone}>{v.text}</StatusChip>
+                <div class={style.sub}>holdout {c.holdoutPct}%</div>
               </td>
-              <td class={`num ${c.roi !== null && c.roi < 0 ? style.negative : ''}`} data-testid="campaign-roi">
-                {fmtCampaign.roi(c.roi)}
+              <td class="num" data-testid="campaign-customers">
+                {formatCount(m.treatment.customers)}
+                <div class={style.second}>{formatCount(m.control.customers)} control</div>
+              </td>
+              <td class="num">
+                {formatCount(m.reach)}
+                <div class={style.second}>
+                  {formatCount(m.redemptions)} redeemed{m.redemptionRate !== null ? ` (${formatPercent(m.redemptionRate)})` : ''}
+                </div>
+              </td>
+              <td class="num" data-testid="campaign-revenue">
+                {formatMoney(m.treatment.revenuePerCustomerMinor)}
+                <div class={style.second}>vs {formatMoney(m.control.revenuePerCustomerMinor)}</div>
+              </td>
+              <td class="num">
+                {formatMoney(m.treatment.marginPerCustomerMinor)}
+                <div class={style.second}>vs {formatMoney(m.control.marginPerCustomerMinor)}</div>
+              </td>
+              <td class="num">
+                {formatMoney(m.incrementalRevenueMinor)}
+                <div class={style.second}>{formatMoney(m.incrementalMarginMinor)} margin</div>
+              </td>
+              <td class="num">{formatMoney(m.costMinor)}</td>
+              <td class="num" data-testid="campaign-lift">
+                <div class={style.lift}>{formatPercent(m.revenueLift?.lift, { signed: true })}</div>
+                <div class={style.second} data-testid="campaign-lift-ci">
+                  {formatInterval(m.revenueLift?.ciLow, m.revenueLift?.ciHigh)}
+                </div>
+                <StatusChip tone={v.tone}>{m.revenueLift ? v.text : 'Too little data'}</StatusChip>
+              </td>
+              <td class={`num ${style.roi} ${m.roi !== null && m.roi < 0 ? style.negative : ''}`} data-testid="campaign-roi">
+                {formatRoi(m.roi)}
               </td>
             </tr>
           );

@@ -1,26 +1,26 @@
 import { useState } from 'preact/hooks';
+import type { ProgramKpisView } from '@vitrina/contracts';
 import { KpiCard, KpiGrid } from '../../components/kpi-card';
 import { PageHeader } from '../../components/page-header';
-import { Panel } from '../../components/panel';
-import { EmptyState, QueryView } from '../../components/query-view';
-import { CampaignResultsTable } from '../../components/campaign-results';
-import { campaignMeasurement, listOf, periodOf, programKpis } from '../../lib/analytics';
-import { EP, qs } from '../../lib/endpoints';
+import { QueryView } from '../../components/query-view';
+import { CampaignResultsPanel } from '../../components/campaign-results/panel';
+import { programKpis } from '../../lib/analytics';
+import { EP } from '../../lib/endpoints';
+import { formatLocalDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { RfmPanel } from './rfm-panel';
 import style from './style.module.css';
 
 const PERIODS = [
-  { id: '30', label: 'Last 30 days' },
-  { id: '90', label: 'Last 90 days' },
-  { id: '365', label: 'Last 12 months' },
+  { days: 30, label: 'Last 30 days' },
+  { days: 90, label: 'Last 90 days' },
+  { days: 365, label: 'Last 12 months' },
 ] as const;
 
 /** Program KPIs, campaign results (treatment vs control, lift with 95% CI, ROI) and RFM segments. */
 export default function AnalyticsPage() {
-  const [days, setDays] = useState<string>('90');
-  const kpis = useApi<unknown>(EP.analyticsKpis(qs({ days })));
-  const campaigns = useApi<unknown>(EP.analyticsCampaigns);
+  const [days, setDays] = useState<number>(90);
+  const kpis = useApi<ProgramKpisView>(EP.analyticsProgram(days));
 
   return (
     <>
@@ -30,9 +30,9 @@ export default function AnalyticsPage() {
         actions={
           <label class={style.period}>
             <span>Period</span>
-            <select class="select" value={days} onChange={(e) => setDays(e.currentTarget.value)} data-testid="analytics-period">
+            <select class="select" value={String(days)} onChange={(e) => setDays(Number(e.currentTarget.value))} data-testid="analytics-period">
               {PERIODS.map((p) => (
-                <option key={p.id} value={p.id}>
+                <option key={p.days} value={String(p.days)}>
                   {p.label}
                 </option>
               ))}
@@ -40,45 +40,26 @@ export default function AnalyticsPage() {
           </label>
         }
       />
-      <h2 class={style.h2}>Program</h2>
-      <QueryView query={kpis} what="program KPIs">
-        {(raw) => {
-          const cards = programKpis(raw);
-          const period = periodOf(raw);
-          return cards.length === 0 ? (
-            <EmptyState title="No KPIs yet">The server answered without any KPI it knows; import receipts first.</EmptyState>
-          ) : (
-            <>
-              {period && <p class={style.period_note}>Period: {period}</p>}
-              <KpiGrid>
-                {cards.map((k) => (
-                  <KpiCard key={k.name} name={k.name} label={k.label} value={k.value} hint={k.hint} />
-                ))}
-              </KpiGrid>
-            </>
-          );
-        }}
-      </QueryView>
-      <Panel title="Campaign results" flush testId="campaign-results">
-        <QueryView query={campaigns} what="campaign measurement">
-          {(raw) => {
-            const rows = listOf(raw, 'campaigns').map(campaignMeasurement);
-            return rows.length === 0 ? (
-              <div class={style.pad}>
-                <EmptyState title="No campaigns measured yet">Campaigns appear here once they have treatment and control customers.</EmptyState>
-              </div>
-            ) : (
-              <>
-                <CampaignResultsTable rows={rows} />
-                <p class={style.footnote}>
-                  Lift = (treatment − control) / control revenue per customer. ROI = (incremental margin − cost of discounts and points) / cost. “Not
-                  significant” means the 95% interval includes zero.
-                </p>
-              </>
-            );
-          }}
+      <section aria-labelledby="program-title" data-testid="program-kpis">
+        <h2 id="program-title" class={style.h2}>
+          Loyalty program
+          {kpis.data && (
+            <span class={style.periodNote}>
+              {formatLocalDate(kpis.data.from)} – {formatLocalDate(kpis.data.to)}
+            </span>
+          )}
+        </h2>
+        <QueryView query={kpis} what="program KPIs">
+          {(k) => (
+            <KpiGrid>
+              {programKpis(k).map((c) => (
+                <KpiCard key={c.name} name={c.name} label={c.label} value={c.value} hint={c.hint} />
+              ))}
+            </KpiGrid>
+          )}
         </QueryView>
-      </Panel>
+      </section>
+      <CampaignResultsPanel />
       <RfmPanel />
     </>
   );

@@ -1,21 +1,22 @@
+import type { RfmReport } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { EmptyState, QueryView } from '../../components/query-view';
-import { rfmSegments, segmentLabel } from '../../lib/analytics';
+import { rfmSegments, segmentLabel, SEGMENT_HINTS } from '../../lib/analytics';
 import { EP } from '../../lib/endpoints';
-import { formatCount, formatPercent } from '../../lib/format';
+import { formatCount, formatMoneyWhole, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import style from './style.module.css';
 
-/** Customers per RFM segment (recency, frequency, monetary scores 1–5), as bars. */
+/** Customers per RFM segment (recency, frequency, monetary scores 1–5 over 12 months), as bars. */
 export function RfmPanel() {
-  const rfm = useApi<unknown>(EP.analyticsRfm);
+  const rfm = useApi<RfmReport>(EP.analyticsRfm());
   return (
-    <Panel title="Customer segments (RFM)" testId="rfm-panel">
+    <Panel title="Customer segments (RFM, last 12 months)" testId="rfm-panel" flush>
       <QueryView query={rfm} what="RFM segments">
-        {(raw) => {
-          const rows = rfmSegments(raw);
-          if (rows.length === 0) return <EmptyState title="No segments yet" />;
-          const max = Math.max(...rows.map((r) => r.customers), 1);
+        {(r) => {
+          const rows = rfmSegments(r);
+          if (rows.length === 0) return <EmptyState title="No segments yet">Segments appear once members have purchases.</EmptyState>;
+          const max = Math.max(...rows.map((x) => x.customers), 1);
           return (
             <table class={`table ${style.rfm}`} data-testid="rfm-table">
               <thead>
@@ -27,19 +28,26 @@ export function RfmPanel() {
                   <th scope="col" class="num">
                     Share
                   </th>
+                  <th scope="col" class="num">
+                    Spend
+                  </th>
                   <th scope="col">
-                    <span class="visually-hidden">Bar</span>
+                    <span class="visually-hidden">Share of customers</span>
                   </th>
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) => (
-                  <tr key={r.name} data-testid="rfm-row" data-segment={r.name}>
-                    <td>{segmentLabel(r.name)}</td>
-                    <td class="num">{formatCount(r.customers)}</td>
-                    <td class="num">{formatPercent(r.share)}</td>
-                    <td class={style.barCell}>
-                      <span class={style.bar} style={{ width: `${(r.customers / max) * 100}%` }} />
+                {rows.map((x) => (
+                  <tr key={x.name} data-testid="rfm-row" data-segment={x.name}>
+                    <td>
+                      <div class={style.segment}>{segmentLabel(x.name)}</div>
+                      {SEGMENT_HINTS[x.name] && <div class={style.hint}>{SEGMENT_HINTS[x.name]}</div>}
+                    </td>
+                    <td class="num">{formatCount(x.customers)}</td>
+                    <td class="num">{formatPercent(x.share)}</td>
+                    <td class="num">{formatMoneyWhole(x.spendMinor)}</td>
+                    <td class={style.barCell} aria-hidden="true">
+                      <span class={style.bar} style={{ width: `${(x.customers / max) * 100}%` }} />
                     </td>
                   </tr>
                 ))}

@@ -48,9 +48,7 @@ export default function DevicesPage() {
         <QueryView query={devices} what="device management">
           {(list) =>
             list.length === 0 ? (
-              <div class={style.pad}>
-                <EmptyState title="No devices yet">{mayPair ? 'Pair a kiosk or a screen above; it gets a one-time link to open.' : 'An administrator pairs kiosks and screens.'}</EmptyState>
-              </div>
+              <EmptyState title="No devices yet">{mayPair ? 'Pair a kiosk or a screen above; it gets a one-time link to open.' : 'An administrator pairs kiosks and screens.'}</EmptyState>
             ) : (
               <table class="table" data-testid="devices-table">
                 <thead>

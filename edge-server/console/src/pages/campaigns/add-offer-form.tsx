@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import type { CreateCampaignOfferRequest } from '@vitrina/contracts';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/api-error';
+import { EP } from '../../lib/endpoints';
+import { discountValueFromInput, DISCOUNT_HINTS } from '../../lib/forms';
+import { useAction } from '../../lib/use-api';
+import style from './style.module.css';
+
+type Kind = CreateCampaignOfferRequest['discountKind'];
+
+/** Attaches a product offer to a campaign; the model decides who sees it, the holdout who must not. */
+export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDone: () => void }) {
+  const [productId, setProductId] = useState('');
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<Kind>('percent');
+  const [value, setValue] = useState('10');
+  const [problem, setProblem] = useState<string | null>(null);
+  const add = useAction((body: CreateCampaignOfferRequest) => api.post<unknown>(EP.campaignOffers(campaignId), body));
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const parsed = discountValueFromInput(kind, value);
+    if (!productId.trim() || !title.trim()) return setProblem('Give the product id and a title shoppers will read.');
+    if (parsed === null) return setProblem(`Enter a valid value: ${DISCOUNT_HINTS[kind]}.`);
+    setProblem(null);
+    if (await add.run({ productId: productId.trim(), title: title.trim(), discountKind: kind, discountValue: parsed })) onDone();
+  }
+
+  return (
+    <form class={style.offerForm} onSubmit={submit} data-testid="add-offer-form" noValidate>
+      <label class="field">
+        <span>Product id</span>
+        <input class="input" value={productId} onInput={(e) => setProductId(e.currentTarget.value)} data-testid="offer-product" />
+      </label>
+      <label class="field">
+        <span>Title</span>
+        <input class="input" value={title} maxLength={120} onInput={(e) => setTitle(e.currentTarget.value)} placeholder="20% off fresh apples" data-testid="offer-title" />
+      </label>
+      <label class="field">
+        <span>Discount</span>
+        <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)} data-testid="offer-kind">
+          <option value="percent">Percent off</option>
+          <option value="amount">Amount off</option>
+          <option value="price">Fixed price</option>
+          <option value="points">Bonus points</option>
+        </select>
+      </label>
+      <label class="field">
+        <span>{DISCOUNT_HINTS[kind]}</span>
+        <input class="input" inputMode="decimal" value={value} onInput={(e) => setValue(e.currentTarget.value)} data-testid="offer-value" />
+      </label>
+      <button type="submit" class="btn btn-primary" disabled={add.pending} data-testid="offer-submit">
+        Add offer
+      </button>
+      <button type="button" class="btn" onClick={onDone}>
+        Cancel
+      </button>
+      {(problem || add.error) && (
+        <p class={style.error} role="alert">
+          {problem ?? describeError(add.error)}
+        </p>
+      )}
+    </form>
+  );
+}

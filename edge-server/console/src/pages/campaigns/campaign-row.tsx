@@ -1,0 +1,92 @@
+import { Fragment } from 'preact';
+import type { Campaign } from '@vitrina/contracts';
+import { ConfirmButton } from '../../components/confirm-button';
+import { StatusChip, type Tone } from '../../components/status-chip';
+import { EP } from '../../lib/endpoints';
+import { formatCount, formatLocalDate } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
+import { AddOfferForm } from './add-offer-form';
+import style from './style.module.css';
+
+const STATUS_TONE: Record<string, Tone> = { live: 'ok', draft: 'info', paused: 'warn', ended: 'neutral' };
+
+export type CampaignStatus = 'draft' | 'live' | 'paused' | 'ended';
+
+interface Lifecycle {
+  issued: number;
+  shown: number;
+  clipped: number;
+  redeemed: number;
+  expired: number;
+}
+
+interface Props {
+  campaign: Campaign;
+  editable: boolean;
+  offerOpen: boolean;
+  busy: boolean;
+  onToggleOffer: () => void;
+  onStatus: (status: CampaignStatus) => void;
+}
+
+/** One campaign: period, holdout, its personal offers' lifecycle funnel, and status actions. */
+export function CampaignRow({ campaign: c, editable, offerOpen, busy, onToggleOffer, onStatus }: Props) {
+  const life = useApi<Lifecycle>(EP.campaignLifecycle(c.id));
+  const l = life.data;
+  return (
+    <Fragment>
+      <tr data-testid="campaign-list-row" data-campaign-id={c.id} data-status={c.status}>
+        <td>
+          <div class={style.name}>{c.name}</div>
+          <code class={style.id}>{c.id}</code>
+        </td>
+        <td class={style.nowrap}>
+          {formatLocalDate(c.startsOn)} – {formatLocalDate(c.endsOn)}
+        </td>
+        <td>
+          <StatusChip tone={STATUS_TONE[c.status] ?? 'neutral'}>{c.status}</StatusChip>
+        </td>
+        <td class="num">{c.holdoutPct}%</td>
+        <td class={style.funnel} data-testid="campaign-lifecycle">
+          {l ? (
+            <>
+              {formatCount(l.issued)} issued → {formatCount(l.shown)} shown → {formatCount(l.clipped)} clipped → <strong>{formatCount(l.redeemed)} redeemed</strong>
+              {l.expired > 0 && <span class="muted"> · {formatCount(l.expired)} expired</span>}
+            </>
+          ) : (
+            <span class="muted">{life.error ? '—' : '…'}</span>
+          )}
+        </td>
+        {editable && (
+          <td class={style.actions}>
+            {c.status !== 'ended' && (
+              <button type="button" class="btn btn-small" onClick={onToggleOffer} aria-expanded={offerOpen} data-testid="campaign-add-offer">
+                Add offer
+              </button>
+            )}
+            {(c.status === 'draft' || c.status === 'paused') && (
+              <button type="button" class="btn btn-small" disabled={busy} onClick={() => onStatus('live')} data-testid="campaign-go-live">
+                {c.status === 'draft' ? 'Go live' : 'Resume'}
+              </button>
+            )}
+            {c.status === 'live' && (
+              <button type="button" class="btn btn-small" disabled={busy} onClick={() => onStatus('paused')} data-testid="campaign-pause">
+                Pause
+              </button>
+            )}
+            {c.status !== 'ended' && (
+              <ConfirmButton label="End" confirmLabel="End for good" ariaLabel={`End ${c.name}`} disabled={busy} onConfirm={() => onStatus('ended')} testId="campaign-end" confirmTestId="campaign-end-confirm" />
+            )}
+          </td>
+        )}
+      </tr>
+      {offerOpen && (
+        <tr>
+          <td colSpan={6} class={style.offerCell}>
+            <AddOfferForm campaignId={c.id} onDone={onToggleOffer} />
+          </td>
+        </tr>
+      )}
+    </Fragment>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks';
+import type { Campaign, CreateCampaignRequest } from '@vitrina/contracts';
+import { Panel } from '../../components/panel';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/api-error';
+import { EP } from '../../lib/endpoints';
+import { campaignFormProblems, todayLocal, addDays } from '../../lib/forms';
+import { useAction } from '../../lib/use-api';
+import style from './style.module.css';
+
+/** New campaign: name, period (store-local days, inclusive) and holdout share. */
+export function CreateCampaignForm({ onCreated }: { onCreated: () => void }) {
+  const [name, setName] = useState('');
+  const [startsOn, setStartsOn] = useState(todayLocal());
+  const [endsOn, setEndsOn] = useState(addDays(todayLocal(), 27));
+  const [holdoutPct, setHoldoutPct] = useState('10');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [created, setCreated] = useState<string | null>(null);
+  const create = useAction((body: CreateCampaignRequest) => api.post<Campaign>(EP.campaigns, body));
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const body = { name: name.trim(), startsOn, endsOn, holdoutPct: Number(holdoutPct) };
+    const found = campaignFormProblems(body);
+    setProblems(found);
+    if (found.length > 0) return;
+    const c = await create.run(body);
+    if (c) {
+      setCreated(c.name);
+      setName('');
+      onCreated();
+    }
+  }
+
+  return (
+    <Panel title="New campaign">
+      <form class={style.form} onSubmit={submit} data-testid="create-campaign-form" noValidate>
+        <label class={`field ${style.wide}`}>
+          <span>Name</span>
+          <input class="input" value={name} maxLength={120} onInput={(e) => setName(e.currentTarget.value)} placeholder="Autumn produce push" data-testid="campaign-name" />
+        </label>
+        <label class="field">
+          <span>Starts on</span>
+          <input class="input" type="date" value={startsOn} onInput={(e) => setStartsOn(e.currentTarget.value)} data-testid="campaign-starts" />
+        </label>
+        <label class="field">
+          <span>Ends on (inclusive)</span>
+          <input class="input" type="date" value={endsOn} onInput={(e) => setEndsOn(e.currentTarget.value)} data-testid="campaign-ends" />
+        </label>
+        <label class="field">
+          <span>Holdout %</span>
+          <input class="input" type="number" min={0} max={100} value={holdoutPct} onInput={(e) => setHoldoutPct(e.currentTarget.value)} data-testid="campaign-holdout" />
+        </label>
+        <button type="submit" class="btn btn-primary" disabled={create.pending} data-testid="campaign-submit">
+          {create.pending ? 'Creating…' : 'Create campaign'}
+        </button>
+      </form>
+      {problems.length > 0 && (
+        <ul class={style.problems} role="alert">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {create.error && (
+        <p class={style.error} role="alert" data-testid="campaign-error">
+          {describeError(create.error)}
+        </p>
+      )}
+      {created && !create.error && (
+        <p class={style.ok} role="status">
+          Created “{created}”.
+        </p>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import type { EarnRuleConfig } from '@vitrina/contracts';
+import { Panel } from '../../components/panel';
+import { EmptyState, QueryView } from '../../components/query-view';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/api-error';
+import { EP } from '../../lib/endpoints';
+import { formatCount } from '../../lib/format';
+import { useAction, useApi } from '../../lib/use-api';
+import style from './style.module.css';
+
+function describeRule(r: EarnRuleConfig): string {
+  return r.kind === 'category_multiplier' ? `${r.multiplierPct}% points on ${r.category}` : `+${formatCount(r.bonusPoints)} points per unit of product ${r.productId}`;
+}
+
+/** Extra earn rules: per-category multipliers and per-product bonus points (saved one at a time, by id). */
+export function EarnRulesPanel({ editable }: { editable: boolean }) {
+  const rules = useApi<EarnRuleConfig[]>(EP.loyaltyEarnRules);
+  const [kind, setKind] = useState<EarnRuleConfig['kind']>('category_multiplier');
+  const [id, setId] = useState('');
+  const [target, setTarget] = useState('');
+  const [value, setValue] = useState('200');
+  const [problem, setProblem] = useState<string | null>(null);
+  const save = useAction((r: EarnRuleConfig) => api.put<EarnRuleConfig>(EP.loyaltyEarnRules, r));
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(id.trim())) return setProblem('Give the rule an id (letters, digits, _ . : -); the same id updates it.');
+    if (!target.trim()) return setProblem(kind === 'category_multiplier' ? 'Name the category.' : 'Give the product id.');
+    if (Number.isNaN(n)) return setProblem('The value is a whole number.');
+    setProblem(null);
+    const rule: EarnRuleConfig =
+      kind === 'category_multiplier' ? { id: id.trim(), kind, category: target.trim(), multiplierPct: n } : { id: id.trim(), kind, productId: target.trim(), bonusPoints: n };
+    if (await save.run(rule)) {
+      setId('');
+      setTarget('');
+      rules.reload();
+    }
+  }
+
+  return (
+    <Panel title="Earn rules" testId="loyalty-earn-rules">
+      <QueryView query={rules} what="earn rules">
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState title="No extra earn rules">Members earn the base rate times their tier multiplier.</EmptyState>
+          ) : (
+            <ul class={style.rules} data-testid="earn-rules-list">
+              {list.map((r) => (
+                <li key={r.id} data-testid="earn-rule">
+                  <code>{r.id}</code> {describeRule(r)}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryView>
+      {editable && (
+        <form class={style.ruleForm} onSubmit={submit} noValidate data-testid="earn-rule-form">
+          <label class="field">
+            <span>Rule</span>
+            <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as EarnRuleConfig['kind'])}>
+              <option value="category_multiplier">Category multiplier</option>
+              <option value="product_bonus">Product bonus points</option>
+            </select>
+          </label>
+          <label class="field">
+            <span>Rule id</span>
+            <input class="input" value={id} onInput={(e) => setId(e.currentTarget.value)} data-testid="earn-rule-id" />
+          </label>
+          <label class="field">
+            <span>{kind === 'category_multiplier' ? 'Category' : 'Product id'}</span>
+            <input class="input" value={target} onInput={(e) => setTarget(e.currentTarget.value)} data-testid="earn-rule-target" />
+          </label>
+          <label class="field">
+            <span>{kind === 'category_multiplier' ? 'Multiplier (%)' : 'Bonus points'}</span>
+            <input class="input" inputMode="numeric" value={value} onInput={(e) => setValue(e.currentTarget.value)} data-testid="earn-rule-value" />
+          </label>
+          <button type="submit" class="btn btn-primary" disabled={save.pending} data-testid="earn-rule-save">
+            Save rule
+          </button>
+        </form>
+      )}
+      {(problem || save.error) && (
+        <p class={style.error} role="alert">
+          {problem ?? describeError(save.error)}
+        </p>
+      )}
+    </Panel>
+  );
+}

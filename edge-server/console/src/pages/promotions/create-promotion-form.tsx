@@ -1,0 +1,151 @@
+import { useState } from 'preact/hooks';
+import type { CreatePromotionRequest, Promotion } from '@vitrina/contracts';
+import { Panel } from '../../components/panel';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/api-error';
+import { EP } from '../../lib/endpoints';
+import { addDays, todayLocal } from '../../lib/forms';
+import { buildPromotionRequest, type PromotionForm } from '../../lib/promotions';
+import { useAction } from '../../lib/use-api';
+import style from './style.module.css';
+
+const EMPTY: PromotionForm = {
+  name: '',
+  discountType: 'percent',
+  discountValue: '10',
+  scope: 'basket',
+  targets: '',
+  audience: 'all',
+  segment: '',
+  startsOn: todayLocal(),
+  endsOn: addDays(todayLocal(), 13),
+  stacking: 'exclusive',
+  minBasket: '',
+  maxUses: '',
+  maxUsesPerCustomer: '',
+  budget: '',
+  campaignId: '',
+};
+
+/** The promotion builder: discount, what it applies to, who gets it, when, and its limits. */
+export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => void; onCancel: () => void }) {
+  const [f, setF] = useState<PromotionForm>({ ...EMPTY, startsOn: todayLocal(), endsOn: addDays(todayLocal(), 13) });
+  const [problems, setProblems] = useState<string[]>([]);
+  const create = useAction((body: CreatePromotionRequest) => api.post<Promotion>(EP.promotions, body));
+  const set = <K extends keyof PromotionForm>(k: K) => (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value as PromotionForm[K] });
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const { request, problems: found } = buildPromotionRequest(f);
+    setProblems(found);
+    if (!request) return;
+    if (await create.run(request)) onCreated();
+  }
+
+  return (
+    <Panel title="New promotion">
+      <form class={style.grid} onSubmit={submit} noValidate data-testid="create-promotion-form">
+        <label class={`field ${style.span2}`}>
+          <span>Name</span>
+          <input class="input" value={f.name} maxLength={120} onInput={set('name')} data-testid="promotion-name" />
+        </label>
+        <label class="field">
+          <span>Discount</span>
+          <select class="select" value={f.discountType} onChange={set('discountType')} data-testid="promotion-discount-type">
+            <option value="percent">Percent off</option>
+            <option value="amount">Amount off</option>
+            <option value="price">Fixed price</option>
+            <option value="points">Bonus points</option>
+          </select>
+        </label>
+        <label class="field">
+          <span>{f.discountType === 'percent' ? 'Percent' : f.discountType === 'points' ? 'Points' : 'Amount ($)'}</span>
+          <input class="input" inputMode="decimal" value={f.discountValue} onInput={set('discountValue')} data-testid="promotion-discount-value" />
+        </label>
+        <label class="field">
+          <span>Applies to</span>
+          <select class="select" value={f.scope} onChange={set('scope')} data-testid="promotion-scope">
+            <option value="basket">Whole basket</option>
+            <option value="product">Products</option>
+            <option value="category">Categories</option>
+          </select>
+        </label>
+        {f.scope !== 'basket' && (
+          <label class={`field ${style.span3}`}>
+            <span>{f.scope === 'product' ? 'Product ids (comma separated)' : 'Categories (comma separated)'}</span>
+            <input class="input" value={f.targets} onInput={set('targets')} data-testid="promotion-targets" />
+          </label>
+        )}
+        <label class="field">
+          <span>Who</span>
+          <select class="select" value={f.audience} onChange={set('audience')} data-testid="promotion-audience">
+            <option value="all">Everyone</option>
+            <option value="segment">A segment</option>
+            <option value="grant">Code holders</option>
+          </select>
+        </label>
+        {f.audience === 'segment' && (
+          <label class="field">
+            <span>Segment name</span>
+            <input class="input" value={f.segment} onInput={set('segment')} data-testid="promotion-segment" />
+          </label>
+        )}
+        <label class="field">
+          <span>First day</span>
+          <input class="input" type="date" value={f.startsOn} onInput={set('startsOn')} data-testid="promotion-starts" />
+        </label>
+        <label class="field">
+          <span>Last day (inclusive)</span>
+          <input class="input" type="date" value={f.endsOn} onInput={set('endsOn')} data-testid="promotion-ends" />
+        </label>
+        <label class="field">
+          <span>Stacking</span>
+          <select class="select" value={f.stacking} onChange={set('stacking')}>
+            <option value="exclusive">Exclusive (best one wins)</option>
+            <option value="stackable">Stackable</option>
+          </select>
+        </label>
+        <label class="field">
+          <span>Min. basket ($, optional)</span>
+          <input class="input" inputMode="decimal" value={f.minBasket} onInput={set('minBasket')} />
+        </label>
+        <label class="field">
+          <span>Total uses (optional)</span>
+          <input class="input" inputMode="numeric" value={f.maxUses} onInput={set('maxUses')} />
+        </label>
+        <label class="field">
+          <span>Uses per customer (optional)</span>
+          <input class="input" inputMode="numeric" value={f.maxUsesPerCustomer} onInput={set('maxUsesPerCustomer')} />
+        </label>
+        <label class="field">
+          <span>Budget ($, optional)</span>
+          <input class="input" inputMode="decimal" value={f.budget} onInput={set('budget')} />
+        </label>
+        <label class="field">
+          <span>Campaign id (optional)</span>
+          <input class="input" value={f.campaignId} onInput={set('campaignId')} />
+        </label>
+        <div class={style.formActions}>
+          <button type="button" class="btn" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" class="btn btn-primary" disabled={create.pending} data-testid="promotion-submit">
+            {create.pending ? 'Creating…' : 'Create promotion'}
+          </button>
+        </div>
+      </form>
+      {problems.length > 0 && (
+        <ul class={style.problems} role="alert" data-testid="promotion-problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {create.error && (
+        <p class={style.error} role="alert" data-testid="promotion-error">
+          {describeError(create.error)}
+        </p>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,144 @@
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Promotion } from '@vitrina/contracts';
+import { PageHeader } from '../../components/page-header';
+import { Panel } from '../../components/panel';
+import { EmptyState, ErrorNotice, QueryView } from '../../components/query-view';
+import { StatusChip } from '../../components/status-chip';
+import { ConfirmButton } from '../../components/confirm-button';
+import { api } from '../../lib/api';
+import { EP } from '../../lib/endpoints';
+import { formatLocalDate } from '../../lib/format';
+import { describeAudience, describeDiscount, describeTarget, describeUsage } from '../../lib/promotions';
+import { can } from '../../lib/roles';
+import { useAction, useApi } from '../../lib/use-api';
+import { useAuth } from '../../lib/use-auth';
+import { CreatePromotionForm } from './create-promotion-form';
+import { PromotionCodes } from './promotion-codes';
+import style from './style.module.css';
+
+const TONE = { live: 'ok', paused: 'warn', ended: 'neutral' } as const;
+
+/** Promotions (discount rules applied at the till) and their promo codes. */
+export default function PromotionsPage() {
+  const { user } = useAuth();
+  const editable = can(user?.role, 'campaigns.edit');
+  const promotions = useApi<Promotion[]>(EP.promotions);
+  const [creating, setCreating] = useState(false);
+  const [codesFor, setCodesFor] = useState<string | null>(null);
+  const setStatus = useAction((id: string, status: Promotion['status']) => api.post<Promotion>(EP.promotionStatus(id), { status }));
+
+  async function changeStatus(id: string, status: Promotion['status']) {
+    if (await setStatus.run(id, status)) promotions.reload();
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Promotions & codes"
+        description="Discounts the till applies: percent or amount off, fixed prices and bonus points, for everyone, a segment, or holders of a code."
+        actions={
+          editable &&
+          !creating && (
+            <button type="button" class="btn btn-primary" onClick={() => setCreating(true)} data-testid="new-promotion">
+              New promotion
+            </button>
+          )
+        }
+      />
+      {creating && (
+        <CreatePromotionForm
+          onCancel={() => setCreating(false)}
+          onCreated={() => {
+            setCreating(false);
+            promotions.reload();
+          }}
+        />
+      )}
+      {setStatus.error && <ErrorNotice error={setStatus.error} />}
+      <Panel title="Promotions" flush>
+        <QueryView query={promotions} what="promotions">
+          {(list) =>
+            list.length === 0 ? (
+              <EmptyState title="No promotions yet" />
+            ) : (
+              <table class="table" data-testid="promotions-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Promotion</th>
+                    <th scope="col">Discount</th>
+                    <th scope="col">Applies to</th>
+                    <th scope="col">Who</th>
+                    <th scope="col">Period</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Usage</th>
+                    <th scope="col">
+                      <span class="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((p) => (
+                    <Fragment key={p.id}>
+                      <tr data-testid="promotion-row" data-promotion-id={p.id} data-status={p.status}>
+                        <td>
+                          <div class={style.name}>{p.definition.name}</div>
+                          <code class={style.id}>{p.id}</code>
+                          {p.definition.stacking === 'stackable' && <span class={style.tag}>stackable</span>}
+                        </td>
+                        <td>{describeDiscount(p.definition.discount)}</td>
+                        <td>{describeTarget(p.definition.target)}</td>
+                        <td>{describeAudience(p.definition.audience)}</td>
+                        <td class={style.nowrap}>
+                          {formatLocalDate(p.definition.conditions.startsOn)} –<br />
+                          {formatLocalDate(p.definition.conditions.endsOn)}
+                        </td>
+                        <td>
+                          <StatusChip tone={TONE[p.status]}>{p.status}</StatusChip>
+                        </td>
+                        <td class="muted">{describeUsage(p)}</td>
+                        <td class={style.actions}>
+                          <button type="button" class="btn btn-small" aria-expanded={codesFor === p.id} onClick={() => setCodesFor(codesFor === p.id ? null : p.id)} data-testid="promotion-codes">
+                            Codes
+                          </button>
+                          {editable && p.status === 'live' && (
+                            <button type="button" class="btn btn-small" disabled={setStatus.pending} onClick={() => void changeStatus(p.id, 'paused')} data-testid="promotion-pause">
+                              Pause
+                            </button>
+                          )}
+                          {editable && p.status === 'paused' && (
+                            <button type="button" class="btn btn-small" disabled={setStatus.pending} onClick={() => void changeStatus(p.id, 'live')} data-testid="promotion-resume">
+                              Resume
+                            </button>
+                          )}
+                          {editable && p.status !== 'ended' && (
+                            <ConfirmButton
+                              label="End"
+                              confirmLabel="End for good"
+                              ariaLabel={`End ${p.definition.name}`}
+                              disabled={setStatus.pending}
+                              onConfirm={() => void changeStatus(p.id, 'ended')}
+                              testId="promotion-end"
+                              confirmTestId="promotion-end-confirm"
+                            />
+                          )}
+                        </td>
+                      </tr>
+                      {codesFor === p.id && (
+                        <tr>
+                          <td colSpan={8} class={style.codesCell}>
+                            <PromotionCodes promotionId={p.id} editable={editable} />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  ))}
+                </tbody>
+              </table>
+            )
+          }
+        </QueryView>
+      </Panel>
+    </>
+  );
+}

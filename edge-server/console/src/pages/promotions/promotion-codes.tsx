@@ -1,0 +1,82 @@
+import { useState } from 'preact/hooks';
+import type { PromoCode } from '@vitrina/contracts';
+import { EmptyState, QueryView } from '../../components/query-view';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/api-error';
+import { EP } from '../../lib/endpoints';
+import { formatCount } from '../../lib/format';
+import { useAction, useApi } from '../../lib/use-api';
+import style from './style.module.css';
+
+/** A promotion's codes, and generating more (random codes; single-use by default). */
+export function PromotionCodes({ promotionId, editable }: { promotionId: string; editable: boolean }) {
+  const codes = useApi<PromoCode[]>(EP.promotionCodes(promotionId));
+  const [count, setCount] = useState('10');
+  const [singleUse, setSingleUse] = useState(true);
+  const [problem, setProblem] = useState<string | null>(null);
+  const create = useAction((n: number, maxUses: number | undefined) =>
+    api.post<PromoCode[]>(EP.codes, maxUses === undefined ? { promotionId, count: n } : { promotionId, count: n, maxUses }),
+  );
+
+  async function generate(e: Event) {
+    e.preventDefault();
+    const n = Number(count);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) return setProblem('Generate 1 to 1,000 codes at a time.');
+    setProblem(null);
+    if (await create.run(n, singleUse ? 1 : undefined)) codes.reload();
+  }
+
+  return (
+    <div class={style.codes} data-testid="codes-panel">
+      {editable && (
+        <form class={style.codesForm} onSubmit={generate} noValidate data-testid="generate-codes-form">
+          <label class="field">
+            <span>How many</span>
+            <input class="input" type="number" min={1} max={1000} value={count} onInput={(e) => setCount(e.currentTarget.value)} data-testid="codes-count" />
+          </label>
+          <label class={style.check}>
+            <input type="checkbox" checked={singleUse} onChange={(e) => setSingleUse(e.currentTarget.checked)} /> Single use
+          </label>
+          <button type="submit" class="btn btn-primary btn-small" disabled={create.pending} data-testid="codes-generate">
+            Generate codes
+          </button>
+          {(problem || create.error) && (
+            <span class={style.error} role="alert">
+              {problem ?? describeError(create.error)}
+            </span>
+          )}
+        </form>
+      )}
+      <QueryView query={codes} what="promo codes">
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState title="No codes for this promotion" />
+          ) : (
+            <table class="table" data-testid="codes-table">
+              <thead>
+                <tr>
+                  <th scope="col">Code</th>
+                  <th scope="col" class="num">Used</th>
+                  <th scope="col" class="num">Max uses</th>
+                  <th scope="col" class="num">Per customer</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.slice(0, 200).map((c) => (
+                  <tr key={c.code} data-testid="code-row">
+                    <td>
+                      <code>{c.code}</code>
+                    </td>
+                    <td class="num">{formatCount(c.uses)}</td>
+                    <td class="num">{c.maxUses === null ? 'unlimited' : formatCount(c.maxUses)}</td>
+                    <td class="num">{c.maxUsesPerCustomer === null ? '—' : formatCount(c.maxUsesPerCustomer)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryView>
+    </div>
+  );
+}

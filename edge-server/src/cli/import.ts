@@ -1,0 +1,45 @@
+/**
+ * Imports historical receipts from a CSV into the store's database.
+ *
+ *   npm run import -- receipts.csv            (DATA_DIR and STORE_TIME_ZONE from the environment)
+ *
+ * Prints progress to stderr and the final report (JSON) to stdout; exits 1 when the file
+ * cannot be read at all, 0 otherwise (rejected rows are listed in the report).
+ */
+import { createReadStream, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { Database } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { VitrinaError } from '../errors/vitrina-error.js';
+import { importReceiptsCsv } from '../purchases/import/receipts-csv.js';
+
+async function main() {
+  const file = process.argv[2];
+  if (!file || !existsSync(file)) {
+    process.stderr.write('usage: npm run import -- <receipts.csv>\n');
+    process.exit(2);
+  }
+  const config = loadConfig();
+  mkdirSync(config.DATA_DIR, { recursive: true });
+  const db = await Database.open(join(config.DATA_DIR, 'vitrina.sqlite'));
+  try {
+    await migrate(db);
+    const report = await importReceiptsCsv(db, createReadStream(file), {
+      storeId: config.STORE_ID,
+      timeZone: config.STORE_TIME_ZONE,
+      onProgress: (p) => process.stderr.write(`${p.linesRead} lines read, ${p.receiptsImported} receipts written, ${p.rowsRejected} rows rejected, ${Math.round(p.linesRead / Math.max(p.seconds, 0.001))} lines/s\n`),
+    });
+    process.stderr.write(`done: ${report.linesImported} lines in ${report.seconds.toFixed(1)} s (${Math.round(report.linesRead / Math.max(report.seconds, 0.001))} lines/s), ${report.rowsRejected} rows rejected\n`);
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } catch (err) {
+    if (err instanceof VitrinaError) {
+      process.stderr.write(`${err.code}: ${err.message}\n`);
+      process.exitCode = 1;
+    } else throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+await main();

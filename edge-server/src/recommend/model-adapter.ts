@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { watch, type FSWatcher } from 'node:fs';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { FEATURE_CONTRACT } from '@vitrina/models/features';
+
+export interface ModelHealth {
+  status: 'loaded' | 'fallback';
+  version: string | null;
+  featureVersion: string;
+  reason: string | null;
+}
+
+/** The part of models' model.json the server relies on. */
+interface Manifest {
+  format: string;
+  modelVersion: string;
+  featureContract: { version: string; names: string[] };
+  onnxBytes: number;
+  onnxSha256: string;
+}
+
+interface Loaded {
+  session: ort.InferenceSession;
+  version: string;
+  inFlight: number;
+  retired: boolean;
+}
+
+const INVALID = 'VITRINA_ERR_MODEL_INVALID';
+const F = FEATURE_CONTRACT.names.length;
+
+class ModelInvalid extends Error {}
+
+/**
+ * The one adapter over onnxruntime-node. It loads model.onnx + model.json from a folder,
+ * refuses an artifact that does not match the feature contract this server runs, or whose
+ * file is corrupt or truncated, and hot-swaps a new artifact: a scan in flight keeps the
+ * session it started with, which is released only when its last run finishes. A refused
+ * new artifact leaves the current model serving; with none, callers use the fallback.
+ */
+export class ModelAdapter {
+  private current: Loaded | null = null;
+  private reason: string | null = null;
+  private watcher: FSWatcher | null = null;
+  private debounce: NodeJS.Timeout | null = null;
+  private loading: Promise<ModelHealth> = Promise.resolve(this.health());
+
+  private constructor(readonly dir: string) {}
+
+  /** Never throws for a bad artifact: health() tells why the fallback serves. */
+  static async open(dir: string, opts: { watch?: boolean } = {}): Promise<ModelAdapter> {
+    const adapter = new ModelAdapter(dir);
+    await adapter.reload();
+    if (opts.watch) adapter.watchDir();
+    return adapter;
+  }
+
+  health(): ModelHealth {
+    return { status: this.current ? 'loaded' : 'fallback', version: this.current?.version ?? null, featureVersion: FEATURE_CONTRACT.version, reason: this.reason };
+  }
+
+  /** Loads the folder's artifact again (one load at a time, in call order). */
+  reload(): Promise<ModelHealth> {
+    this.loading = this.loading.then(() => this.load());
+    return this.loading;
+  }
+
+  /** Scores rows with the current model; null when no valid model is loaded. */
+  async score(features: Float32Array, rows: number): Promise<Float32Array | null> {
+    const model = this.current;
+    if (!model) return null;
+    if (rows === 0) return new Float32Array(0);
+    model.inFlight++;
+    try {
+      const out = await model.session.run({ input: new ort.Tensor('float32', features, [rows, F]) });
+      return out.score!.data as Float32Array;
+    } finally {
+      model.inFlight--;
+      if (model.retired && model.inFlight === 0) void model.session.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.watcher?.close();
+    if (this.debounce) clearTimeout(this.debounce);
+    await this.loading;
+    const model = this.current;
+    this.current = null;
+    if (model) this.retire(model);
+  }
+
+  private watchDir(): void {
+    try {
+      this.watcher = watch(this.dir, () => {
+        // model.onnx and model.json are renamed in one after the other: load once both settled.
+        if (this.debounce) clearTimeout(this.debounce);
+        this.debounce = setTimeout(() => void this.reload(), 250);
+        this.debounce.unref();
+      });
+      this.watcher.on('error', () => undefined);
+    } catch {
+      // A missing folder cannot be watched; reload() still works when it appears.
+    }
+  }
+
+  private retire(model: Loaded): void {
+    model.retired = true;
+    if (model.inFlight === 0) void model.session.release();
+  }
+
+  private async load(): Promise<ModelHealth> {
+    let next: Loaded;
+    try {
+      next = await this.readArtifact();
+    } catch (err) {
+      const why = err instanceof ModelInvalid ? err.message : `cannot read artifact: ${(err as Error).message}`;
+      this.reason = this.current ? `${INVALID}: new artifact refused, still serving ${this.current.version}: ${why}` : `${INVALID}: ${why}`;
+      return this.health();
+    }
+    const previous = this.current;
+    this.current = next;
+    this.reason = null;
+    if (previous) this.retire(previous);
+    return this.health();
+  }
+
+  private async readArtifact(): Promise<Loaded> {
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(await readFile(join(this.dir, 'model.json'), 'utf8')) as Manifest;
+    } catch (err) {
+      throw new ModelInvalid(`model.json unreadable in ${this.dir}: ${(err as Error).message}`);
+    }
+    const contract = manifest?.featureContract;
+    if (manifest?.format !== 'vitrina-ranker' || typeof manifest.modelVersion !== 'string') throw new ModelInvalid('model.json is not a vitrina-ranker manifest');
+    if (contract?.version !== FEATURE_CONTRACT.version) {
+      throw new ModelInvalid(`feature contract ${String(contract?.version)} does not match this server's ${FEATURE_CONTRACT.version}`);
+    }
+    if (!Array.isArray(contract.names) || contract.names.join(',') !== FEATURE_CONTRACT.names.join(',')) {
+      throw new ModelInvalid(`feature names differ from contract ${FEATURE_CONTRACT.version}`);
+    }
+    const bytes = await readFile(join(this.dir, 'model.onnx'));
+    if (bytes.byteLength !== manifest.onnxBytes || createHash('sha256').update(bytes).digest('hex') !== manifest.onnxSha256) {
+      throw new ModelInvalid(`model.onnx is ${bytes.byteLength} bytes and does not match model.json (${manifest.onnxBytes} bytes, sha256): truncated, corrupt or from another export`);
+    }
+    let session: ort.InferenceSession;
+    try {
+      session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+    } catch (err) {
+      throw new ModelInvalid(`onnxruntime cannot load model.onnx: ${(err as Error).message}`);
+    }
+    try {
+      if (!session.inputNames.includes('input') || !session.outputNames.includes('score')) throw new ModelInvalid('model.onnx must map input → score');
+      const probe = await session.run({ input: new ort.Tensor('float32', new Float32Array(2 * F), [2, F]) });
+      const data = probe.score?.data as Float32Array | undefined;
+      if (!data || data.length !== 2 || !Number.isFinite(data[0]!)) throw new ModelInvalid('model.onnx does not produce one finite score per row');
+    } catch (err) {
+      await session.release();
+      throw err instanceof ModelInvalid ? err : new ModelInvalid(`model.onnx fails on a probe row: ${(err as Error).message}`);
+    }
+    return { session, version: manifest.modelVersion, inFlight: 0, retired: false };
+  }
+}
