@@ -26,6 +26,12 @@ describe('demo store seed', () => {
     expect(isValidEan13(card)).toBe(true);
     const recognized = await app.cards.recognize(card, 'scanner');
     expect(recognized.status).toBe('known');
+    // History went through the receipt service: members have points and some reached a higher tier.
+    const summary = await app.loyalty.summaryOf(recognized.status === 'known' ? recognized.customerId : '');
+    expect(summary.pointsBalance).toBeGreaterThan(0);
+    const ids = (await app.db.all<{ id: string }>('SELECT id FROM customers ORDER BY id LIMIT 40')).map((r) => r.id);
+    const tierNames = new Set(await Promise.all(ids.map(async (id) => (await app.loyalty.summaryOf(id)).tier.name)));
+    expect(tierNames.size).toBeGreaterThan(1);
     // History landed, shifted so that the latest receipt is recent.
     const latest = await app.db.get<{ t: string }>('SELECT MAX(store_time) AS t FROM receipts');
     expect(Date.now() - Date.parse(latest!.t)).toBeLessThan(3 * 86_400_000);
@@ -36,5 +42,5 @@ describe('demo store seed', () => {
     expect(await seedDemoStoreIfEmpty(app)).toBe(false);
     expect(await app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM receipts')).toEqual(before);
     expect(statSync(`${dataDir}/demo.json`).mode & 0o077).toBe(0);
-  });
+  }, 180_000);
 });

@@ -7,6 +7,8 @@ import { nowIso } from '../db/ids.js';
 import { demoCardNumber } from './cards.js';
 import { loadDemoSeed } from './load-seed.js';
 import { demoFirstName } from './names.js';
+import { seedLoyaltyDemo } from '../loyalty/demo.js';
+import type { SaleWithCustomer } from '../purchases/receipts-service.js';
 
 export const DEMO_ZONES = [
   { id: 'entrance', name: 'Entrance' },
@@ -77,19 +79,31 @@ export async function seedDemoStoreIfEmpty(app: FastifyInstance): Promise<boolea
     }
   });
 
-  const history = seed.baskets.map(([household, basketId, at, lines]) => ({
+  // Loyalty program first (tiers, earn rules, campaigns), then the history through the real
+  // receipt service, oldest first, so points, tiers and expiries come out as a till would make them.
+  await seedLoyaltyDemo(app, { today, offerProductIds: seed.offers.map((o) => o[0]) });
+  const history: SaleWithCustomer[] = seed.baskets.map(([household, basketId, at, lines]) => ({
+    kind: 'sale',
     receiptId: `cj_${basketId}`,
     customerId: customerOf.get(household)!,
     storeTime: new Date(new Date(at).getTime() + shift).toISOString(),
-    lines: lines.map(([productId, quantity, salesMinor, discountMinor]) => ({
-      productId, quantity, unitPriceMinor: Math.round((salesMinor + Math.abs(discountMinor)) / quantity), discountMinor: Math.abs(discountMinor),
-    })),
+    lines: lines
+      .filter(([, quantity]) => quantity > 0)
+      .map(([productId, quantity, salesMinor, discountMinor]) => {
+        const unitPriceMinor = Math.round((salesMinor + Math.abs(discountMinor)) / quantity);
+        return { productId, quantity, unitPriceMinor, discountMinor: Math.min(Math.abs(discountMinor), quantity * unitPriceMinor) };
+      }),
   }));
-  await insertHistory(app, history);
+  history.sort((a, b) => a.storeTime.localeCompare(b.storeTime));
+  let rejected = 0;
+  for (let i = 0; i < history.length; i += 500) {
+    const results = await app.receipts.postMany(history.slice(i, i + 500), { skipInvalid: true });
+    rejected += results.filter((r) => 'error' in r).length;
+  }
 
   const demo = { admin: { username: 'admin', password: adminPassword }, devices };
   writeFileSync(join(app.config.DATA_DIR, 'demo.json'), JSON.stringify(demo, null, 2), { mode: 0o600 });
-  app.log.info({ customers: seed.households.length, baskets: seed.baskets.length, ms: Date.now() - started }, 'demo store seeded');
+  app.log.info({ customers: seed.households.length, baskets: seed.baskets.length, rejected, ms: Date.now() - started }, 'demo store seeded');
   return true;
 }
 
@@ -107,23 +121,3 @@ function demoBirthDate(i: number, ageBand: string | null, now: Date): string | n
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-interface HistoricalReceipt {
-  receiptId: string;
-  customerId: string;
-  storeTime: string;
-  lines: Array<{ productId: string; quantity: number; unitPriceMinor: number; discountMinor: number }>;
-}
-
-/** Historical receipts go straight into the purchase history, in batches of one transaction each. */
-async function insertHistory(app: FastifyInstance, receipts: HistoricalReceipt[]) {
-  const createdAt = nowIso();
-  for (let i = 0; i < receipts.length; i += 2000) {
-    await app.db.transaction(async (tx) => {
-      for (const r of receipts.slice(i, i + 2000)) {
-        const lines = r.lines.map((l, n) => ({ receipt_id: r.receiptId, line_no: n + 1, product_id: l.productId, quantity: l.quantity, unit_price_minor: l.unitPriceMinor, discount_minor: l.discountMinor }));
-        const total = lines.reduce((sum, l) => sum + l.quantity * l.unit_price_minor - l.discount_minor, 0);
-        await app.purchases.repo.insertReceipt(tx, { id: r.receiptId, store_id: app.config.STORE_ID, customer_id: r.customerId, kind: 'sale', original_receipt_id: null, store_time: r.storeTime, total_minor: total, created_at: createdAt }, lines);
-      }
-    });
-  }
-}

@@ -13,6 +13,8 @@ describe('seedLoyaltyDemo + history posted through the receipt service', () => {
     expect(demo).toMatchObject({ tiers: ['member', 'silver', 'gold'], codes: { singleUse: 'VIP-ONE-TIME', multiUse: 'WELCOME3' } });
     expect(demo!.giftCards.map((g) => g.balanceMinor)).toEqual([2500, 5000]);
     expect(await seedLoyaltyDemo(t.app, { today })).toBeNull();
+    const assigned = await t.app.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM campaign_assignments WHERE campaign_id = 'cmp-favourites'");
+    expect(assigned!.n).toBe(4);
 
     // 60 days of history, oldest first: cust-1 spends $30/day → gold; cust-4 buys once.
     const history = [];
@@ -26,9 +28,17 @@ describe('seedLoyaltyDemo + history posted through the receipt service', () => {
 
     const b1 = await t.app.loyalty.balance(customers[0]!, { today });
     expect(b1.tier).toMatchObject({ id: 'gold', windowSpendMinor: 180_000 });
-    // 1 % base; a receipt earns at the tier held before it: silver from the 18th ($510 reached
-    // on the 17th), gold from the 51st ($1500 reached on the 50th). 30 / 37.5 → 37 / 45 points.
-    expect(b1.balance).toBe(17 * 30 + 33 * 37 + 10 * 45);
+    // 1 % base; a receipt earns at the tier held before it: silver from the 10th ($270 reached
+    // on the 9th), gold from the 21st ($600 reached on the 20th). 30 / 37.5 → 37 / 45 points.
+    expect(b1.balance).toBe(9 * 30 + 11 * 37 + 40 * 45);
+    // A seed can skip bad rows: each receipt runs in a savepoint, only the bad one is dropped.
+    const mixed = await t.app.receipts.postMany([
+      { kind: 'sale', receiptId: 'h-ok', storeTime: `${today}T12:00:00.000Z`, customerId: customers[2]!, lines: [{ productId: 'p-milk', quantity: 1, unitPriceMinor: 349 }] },
+      { kind: 'sale', receiptId: 'h-bad', storeTime: `${today}T12:00:00.000Z`, customerId: customers[2]!, lines: [{ productId: 'p-gone', quantity: 1, unitPriceMinor: 349 }] },
+      { kind: 'sale', receiptId: 'h-free', storeTime: `${today}T12:00:00.000Z`, customerId: customers[2]!, lines: [{ productId: 'p-milk', quantity: 1, unitPriceMinor: 0, discountMinor: 5 }] },
+    ], { skipInvalid: true });
+    expect(mixed.map((r) => ('error' in r ? r.error.code : 'ok'))).toEqual(['ok', 'VITRINA_ERR_PRODUCT_UNKNOWN', 'VITRINA_ERR_RECEIPT_INVALID']);
+    expect(await t.app.db.all<{ id: string }>("SELECT id FROM receipts WHERE id LIKE 'h-%' AND customer_id = ?", [customers[2]!])).toEqual([{ id: 'h-ok' }]);
     const b2 = await t.app.loyalty.balance(customers[1]!, { today });
     expect(b2).toMatchObject({ tier: { id: 'member' } });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/loyalty/tiers', headers: await t.staffHeaders('staff') })).json()).toHaveLength(3);

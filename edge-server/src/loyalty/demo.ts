@@ -27,8 +27,8 @@ export async function seedLoyaltyDemo(app: FastifyInstance, { today, offerProduc
   const settings = await app.loyalty.settings();
   await app.loyalty.replaceTiers([
     { id: 'member', name: 'Member', thresholdMinor: 0, multiplierPct: 100 },
-    { id: 'silver', name: 'Silver', thresholdMinor: 500_00, multiplierPct: 125 },
-    { id: 'gold', name: 'Gold', thresholdMinor: 1500_00, multiplierPct: 150 },
+    { id: 'silver', name: 'Silver', thresholdMinor: 250_00, multiplierPct: 125 },
+    { id: 'gold', name: 'Gold', thresholdMinor: 600_00, multiplierPct: 150 },
   ]);
   if (departments[1]) await app.loyalty.upsertEarnRule({ id: 'earn-double-dept', kind: 'category_multiplier', category: departments[1].department, multiplierPct: 200 });
   if (products[0]) await app.loyalty.upsertEarnRule({ id: 'earn-bonus-product', kind: 'product_bonus', productId: products[0], bonusPoints: 25 });
@@ -59,6 +59,10 @@ export async function seedLoyaltyDemo(app: FastifyInstance, { today, offerProduc
     await app.campaigns.addOffer('cmp-bonus', { productId, title: '100 bonus points', discountKind: 'points', discountValue: 100 });
   }
   app.offers.invalidate();
+  // Intent to treat: every member is assigned to both campaigns' arms up front, so the demo
+  // store's measurement compares whole arms from day one (scans only add the shown state).
+  const members = (await app.db.all<{ id: string }>('SELECT id FROM customers WHERE erased_at IS NULL')).map((c) => c.id);
+  for (const id of ['cmp-favourites', 'cmp-bonus']) await app.campaigns.assignAll(id, members);
 
   const giftCards = [];
   for (const [i, amount] of [25_00, 50_00].entries()) {

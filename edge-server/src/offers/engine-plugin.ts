@@ -27,13 +27,13 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const tz = app.config.STORE_TIME_ZONE;
-    const promotions = new PromotionsService(app.db, new PromotionsRepository(), (q, id) => app.purchases.repo.productExists(q, id));
-    app.decorate('promotions', promotions);
-    app.decorate('codes', new CodesService(app.db, new CodesRepository(), promotions, tz));
     const customerExists = async (id: string) => {
       const c = await app.customers.repo.byId(id);
       return !!c && !c.erased_at;
     };
+    const promotions = new PromotionsService(app.db, new PromotionsRepository(), (q, id) => app.purchases.repo.productExists(q, id), customerExists);
+    app.decorate('promotions', promotions);
+    app.decorate('codes', new CodesService(app.db, new CodesRepository(), promotions, tz));
     app.decorate('giftCards', new GiftCardsService(app.db, new GiftCardsRepository(), (n) => app.cards.hmacOf('pattern', `gift:${n}`)));
     app.decorate('referrals', new ReferralsService(app.db, new ReferralsRepository(), app.loyalty, app.config.STORE_ID, customerExists, (q, id) => app.purchases.repo.hasSale(q, id)));
     const campaigns = new CampaignsService(app.db, new CampaignsRepository(), promotions, (q, id) => app.purchases.repo.productExists(q, id), {
@@ -42,6 +42,16 @@ export default fp(
     });
     app.decorate('campaigns', campaigns);
     app.offers.useLifecycle(campaigns);
+    // Hourly housekeeping: materialize lapsed points and expire ended offers (balances and
+    // eligibility never wait for it; it keeps the ledger and the lifecycle counts readable).
+    if (app.config.NODE_ENV !== 'test') {
+      const timer = setInterval(() => {
+        const today = app.loyalty.today();
+        Promise.all([app.loyalty.expireSweep(today), campaigns.expireOffers(today)]).catch((err: unknown) => app.log.error({ err }, 'loyalty housekeeping failed'));
+      }, 60 * 60_000);
+      timer.unref();
+      app.addHook('onClose', async () => clearInterval(timer));
+    }
     await app.register(promotionsRoutes, { prefix: '/api/v1' });
     await app.register(campaignsRoutes, { prefix: '/api/v1' });
     await app.register(giftCardRoutes, { prefix: '/api/v1' });

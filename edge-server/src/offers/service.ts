@@ -20,7 +20,7 @@ const LIVE_CACHE_MS = 30_000;
 /** Campaign eligibility, holdout and lifecycle (offers/campaigns), plugged in by the offers engine. */
 export interface OfferLifecycle {
   /** Which of these ranked offers the shopper may see; records assignment and "shown" for the first `keep`. */
-  filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<Set<string>>;
+  filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string> }>;
   clipped(customerId: string, offerId: string): Promise<void>;
 }
 
@@ -70,12 +70,14 @@ export class OffersService {
       .sort((a, b) => a.key - b.key)
       .map((x) => x.o);
     // Campaign offers reach only the campaign's treatment arm (control is recorded, shown nothing).
+    let personal = new Set<string>();
     if (this.lifecycle) {
-      const allowed = await this.lifecycle.filterForSession(customerId, ordered.map((o) => o.id), today, this.counts.kiosk);
-      ordered = ordered.filter((o) => allowed.has(o.id));
+      const chosen = await this.lifecycle.filterForSession(customerId, ordered.map((o) => o.id), today, this.counts.kiosk);
+      ordered = ordered.filter((o) => chosen.allowed.has(o.id));
+      personal = chosen.personal;
     }
 
-    const kiosk = ordered.slice(0, this.counts.kiosk).map((o) => toKioskOffer(o, clipped.has(o.id)));
+    const kiosk = ordered.slice(0, this.counts.kiosk).map((o) => toKioskOffer(o, clipped.has(o.id), personal.has(o.id)));
     const signage = ordered
       .filter((o) => !this.policy.isRestricted(o))
       .slice(0, this.counts.signage)
@@ -90,11 +92,11 @@ export class OffersService {
   }
 }
 
-function toKioskOffer(o: LiveOfferRow, clipped: boolean): KioskOffer {
+function toKioskOffer(o: LiveOfferRow, clipped: boolean, personal: boolean): KioskOffer {
   return {
     offerId: o.id, productId: o.product_id, productName: o.product_name, department: o.department, category: o.category,
     priceMinor: o.price_minor, discountKind: o.discount_kind, discountValue: o.discount_value,
-    discountText: discountText(o.discount_kind, o.discount_value), personal: false, clipped, validUntil: o.ends_on,
+    discountText: discountText(o.discount_kind, o.discount_value), personal, clipped, validUntil: o.ends_on,
   };
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { ReceiptInput, ReceiptResult, SaleReceiptInput } from '@vitrina/contracts';
+import type { ErrorInfo, ReceiptInput, ReceiptResult, SaleReceiptInput } from '@vitrina/contracts';
 import type { Database, Queryable } from '../db/database.js';
 import { VitrinaError } from '../errors/vitrina-error.js';
 import { localDateOf } from '../loyalty/calendar.js';
@@ -55,14 +55,41 @@ export class ReceiptsService {
     return this.db.transaction((tx) => this.postIn(tx, input, prepared));
   }
 
-  /** Posts many receipts in one transaction (demo seed, replays); stops at the first error. */
-  async postMany(inputs: readonly ServiceReceiptInput[]): Promise<ReceiptResult[]> {
-    const prepared: Prepared[] = [];
-    for (const input of inputs) prepared.push(await this.prepare(input));
+  /**
+   * Posts many receipts in one transaction (demo seed, replays), in the order given — post
+   * history oldest first so tiers and expiry come out as they would have live. By default the
+   * first invalid receipt fails the whole batch; with `skipInvalid` each receipt runs inside a
+   * SAVEPOINT, an invalid one is rolled back alone and reported, and the rest commit.
+   */
+  async postMany(inputs: readonly ServiceReceiptInput[], opts: { skipInvalid?: boolean } = {}): Promise<Array<ReceiptResult | { receiptId: string; error: ErrorInfo }>> {
+    const prepared: Array<Prepared | ErrorInfo> = [];
+    for (const input of inputs) {
+      try {
+        prepared.push(await this.prepare(input));
+      } catch (err) {
+        if (!opts.skipInvalid || !(err instanceof VitrinaError)) throw err;
+        prepared.push(err.toInfo());
+      }
+    }
     return this.db.transaction(async (tx) => {
       const q = withReadCache(tx);
-      const out: ReceiptResult[] = [];
-      for (let i = 0; i < inputs.length; i++) out.push(await this.postIn(q, inputs[i]!, prepared[i]!));
+      const out: Array<ReceiptResult | { receiptId: string; error: ErrorInfo }> = [];
+      for (let i = 0; i < inputs.length; i++) {
+        const p = prepared[i]!;
+        const receiptId = inputs[i]!.receiptId;
+        if ('code' in p) { out.push({ receiptId, error: p }); continue; }
+        if (!opts.skipInvalid) { out.push(await this.postIn(q, inputs[i]!, p)); continue; }
+        await tx.run('SAVEPOINT receipt');
+        try {
+          out.push(await this.postIn(q, inputs[i]!, p));
+          await tx.run('RELEASE receipt');
+        } catch (err) {
+          await tx.run('ROLLBACK TO receipt');
+          await tx.run('RELEASE receipt');
+          if (!(err instanceof VitrinaError)) throw err;
+          out.push({ receiptId, error: err.toInfo() });
+        }
+      }
       return out;
     });
   }

@@ -88,4 +88,18 @@ describe('stress: concurrent tills and kiosks', () => {
     expect([till!.status, kiosk!.status].filter((s) => s === 200)).toHaveLength(1);
     expect((await t.call('GET', '/api/v1/loyalty/customers/cust-1')).body.balance).toBeGreaterThanOrEqual(0);
   });
+
+  it('concurrent partial refunds of one receipt never refund more than was bought', async () => {
+    const t = await listening(1);
+    const original = sale(t.cards[0], [['p-coffee', 5, 1000]]);
+    expect((await t.call('POST', '/api/v1/receipts', original)).body.points.earned).toBe(50);
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => t.call('POST', '/api/v1/receipts', {
+      kind: 'return', receiptId: `ret-c-${i}`, storeTime: '2026-06-11T15:00:00.000Z', originalReceiptId: original.receiptId, lines: [{ originalLineNo: 1, quantity: -1 }],
+    })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(5);
+    for (const r of results.filter((x) => x.status !== 200)) expect(r.body.error.code).toBe('VITRINA_ERR_REFUND_EXCEEDS_PURCHASE');
+    const refunded = await t.app.db.get<{ s: number }>("SELECT SUM(total_minor) AS s FROM receipts WHERE kind = 'return'");
+    expect(refunded!.s).toBe(-5000);
+    expect((await t.call('GET', '/api/v1/loyalty/customers/cust-1?today=2026-06-11')).body.balance).toBe(0);
+  });
 });

@@ -98,7 +98,7 @@ export class RecommendService {
 async function buildAggregates(history: HistorySource, opts?: AggregateOptions): Promise<StoreAggregates> {
   const baskets: AggregateBasket[] = [];
   for await (const b of history.allBaskets()) baskets.push({ customerId: b.customerId, basketId: b.basketId, t: Date.parse(b.at), items: b.productIds });
-  return StoreAggregates.build(baskets, opts);
+  return StoreAggregates.buildAsync(baskets, opts);
 }
 
 /** Without profiling consent: store popularity only (asked-for products scored by it too). */

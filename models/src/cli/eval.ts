@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     if (!args.json) console.error(`evaluating ${ds.name}: ${ds.train.length} train / ${ds.val.length} val / ${ds.test.length} test users`);
     const r = await evaluateSplit(ds, { ...EVAL_DEFAULTS, cuts: args.cuts ?? EVAL_DEFAULTS.cuts, train });
     results.push(r);
-    if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}, exported ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}`);
+    if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}; held-out ndcg@10 mlp ${r.selection.mlp.toFixed(4)} vs gp-tie ${r.selection.gpTie.toFixed(4)} (se ${r.selection.se.toFixed(4)}) on ${r.selection.users} users → ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}`);
   }
   const avg = averageSplits(results);
   const candidateRecall = results.reduce((s, r) => s + r.candidateRecall, 0) / results.length;

@@ -7,8 +7,7 @@ import { REPO_ROOT } from '../data/dataset-root.js';
 import { buildExamples, buildTrainExamples, candidateRecall, aggregateBaskets } from '../eval/examples.js';
 import { StoreAggregates } from '../features/index.js';
 import { EVAL_DEFAULTS } from '../eval/evaluate.js';
-import { trainRanker } from '../train/train-ranker.js';
-import { selectRanker } from '../train/select.js';
+import { trainAndSelect } from '../train/select.js';
 import { exportOnnx } from '../train/onnx-export.js';
 import { manifestFeatureContract, writeArtifact, type ModelManifest } from '../train/artifact.js';
 
@@ -30,9 +29,9 @@ async function main(): Promise<void> {
   const full = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
   const valUsers = ds.val.map((id) => ds.users.get(id)!);
   const valSet = buildExamples(valUsers, () => full, EVAL_DEFAULTS.maxCandidates);
-  const trained = await trainRanker(trainSet, valSet, opts);
+  const chosen = await trainAndSelect(trainSet, valSet, opts);
+  const trained = chosen.trained;
   trained.ranker.dispose();
-  const chosen = selectRanker(trained, valSet);
   const seconds = (Date.now() - started) / 1000;
   const createdAt = new Date().toISOString();
   const modelVersion = `${createdAt.slice(0, 19).replace(/[-:T]/g, '')}-${sources.label.split(/[:/]/)[0]}-${chosen.kind}`;
@@ -47,9 +46,11 @@ async function main(): Promise<void> {
     maxCandidates: EVAL_DEFAULTS.maxCandidates,
     training: { data: sources.label, users: ds.train.length, valUsers: ds.val.length, seed, epochs: opts.epochs, bestEpoch: trained.bestEpoch, seconds },
     metrics: {
-      valNdcg10Candidates: chosen.valNdcg10[chosen.kind === 'mlp' ? 'mlp' : 'gpTie'],
-      valNdcg10CandidatesMlp: chosen.valNdcg10.mlp,
-      valNdcg10CandidatesGpTie: chosen.valNdcg10.gpTie,
+      valNdcg10CandidatesMlp: trained.valNdcg10,
+      selectionUsers: chosen.selection.users,
+      selectionNdcg10Mlp: chosen.selection.mlp,
+      selectionNdcg10GpTie: chosen.selection.gpTie,
+      selectionPairedSe: chosen.selection.se,
       valCandidateRecall: candidateRecall(valSet, valUsers.map((u) => u.future)),
     },
     onnxBytes: onnxBytes.byteLength,

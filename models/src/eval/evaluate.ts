@@ -4,10 +4,10 @@ import { gTopFreq, gpTopFreq, gpTopFreqPopTies, pTopFreq } from './baselines.js'
 import { TifuKnn } from './tifu-knn.js';
 import { meanMetrics, userMetrics, type MetricRow } from './metrics.js';
 import { aggregateBaskets, buildExamples, buildTrainExamples, candidateRecall } from './examples.js';
-import { trainRanker, TRAIN_DEFAULTS, type TrainOptions } from '../train/train-ranker.js';
+import { TRAIN_DEFAULTS, type TrainOptions } from '../train/train-ranker.js';
 import { exportOnnx } from '../train/onnx-export.js';
 import { OnnxScorer } from '../train/onnx-scorer.js';
-import { selectRanker } from '../train/select.js';
+import { trainAndSelect } from '../train/select.js';
 
 export const METHODS = ['G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+popTies', 'TIFU-KNN', 'Model'] as const;
 export type Method = (typeof METHODS)[number];
@@ -29,6 +29,7 @@ export interface SplitResult {
   trainSeconds: number;
   bestEpoch: number;
   modelKind: 'mlp' | 'gp-tie';
+  selection: { users: number; mlp: number; gpTie: number; se: number };
 }
 
 const K = 20;
@@ -67,10 +68,10 @@ export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DE
   const full = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
   const trainSet = buildTrainExamples(ds, opts.folds, opts.maxCandidates, {}, opts.cuts);
   const valSet = buildExamples(ds.val.map((id) => ds.users.get(id)!), () => full, opts.maxCandidates);
-  const trained = await trainRanker(trainSet, valSet, opts.train);
+  const chosen = await trainAndSelect(trainSet, valSet, opts.train);
+  const trained = chosen.trained;
   const trainSeconds = (Date.now() - started) / 1000;
   trained.ranker.dispose();
-  const chosen = selectRanker(trained, valSet);
   const scorer = await OnnxScorer.fromBytes(exportOnnx(chosen.weights, `eval ${ds.name}`));
   const testSet = buildExamples(test, () => full, opts.maxCandidates);
   const M = opts.maxCandidates;
@@ -89,6 +90,7 @@ export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DE
     trainSeconds,
     bestEpoch: trained.bestEpoch,
     modelKind: chosen.kind,
+    selection: chosen.selection,
   };
 }
 

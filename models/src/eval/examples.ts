@@ -91,6 +91,26 @@ function* foldAggregateBaskets(ds: EvalDataset, inFold: ReadonlySet<string>, tra
   }
 }
 
+/** The examples of the users at `rows` (indices into set.users), copied. */
+export function subsetExamples(set: ExampleSet, rows: readonly number[]): ExampleSet {
+  const M = set.maxCandidates, F = FEATURE_COUNT;
+  const out: ExampleSet = {
+    users: rows.map((r) => set.users[r]!),
+    maxCandidates: M,
+    features: new Float32Array(rows.length * M * F),
+    labels: new Float32Array(rows.length * M),
+    mask: new Float32Array(rows.length * M),
+    candidates: rows.map((r) => set.candidates[r]!),
+    targetSize: Float32Array.from(rows, (r) => set.targetSize[r]!),
+  };
+  rows.forEach((r, k) => {
+    out.features.set(set.features.subarray(r * M * F, (r + 1) * M * F), k * M * F);
+    out.labels.set(set.labels.subarray(r * M, (r + 1) * M), k * M);
+    out.mask.set(set.mask.subarray(r * M, (r + 1) * M), k * M);
+  });
+  return out;
+}
+
 /** Mean share of each user's target items found among their candidates. */
 export function candidateRecall(set: ExampleSet, targets: readonly (readonly string[])[]): number {
   let sum = 0;

@@ -65,7 +65,29 @@ export class StoreAggregates {
     };
   }
 
+  /** Builds in one go (training, evaluation, tests). */
   static build(baskets: Iterable<AggregateBasket>, opts: AggregateOptions = {}): StoreAggregates {
+    const steps = StoreAggregates.steps(baskets, opts);
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  }
+
+  /**
+   * Builds in slices of at most `sliceMs` of CPU, yielding to the event loop between them, so
+   * a server refreshing its aggregates keeps answering scans (they use the previous ones).
+   */
+  static async buildAsync(baskets: Iterable<AggregateBasket>, opts: AggregateOptions = {}, sliceMs = 10): Promise<StoreAggregates> {
+    const steps = StoreAggregates.steps(baskets, opts);
+    let sliceStart = performance.now();
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return r.value;
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  private static *steps(baskets: Iterable<AggregateBasket>, opts: AggregateOptions): Generator<void, StoreAggregates> {
     const topN = opts.topN ?? 30;
     const pairBaskets = opts.pairBasketsPerCustomer ?? 50;
     const pairItems = opts.pairItemsPerBasket ?? 40;
@@ -74,6 +96,7 @@ export class StoreAggregates {
     const byCustomer = new Map<string, { t: number; items: Int32Array }[]>();
     let nBaskets = 0;
     for (const b of baskets) {
+      if ((nBaskets & 1023) === 0) yield;
       const ids: number[] = [];
       for (const id of b.items) {
         let k = index.get(id);
@@ -101,7 +124,9 @@ export class StoreAggregates {
     const starts: number[] = [];
     const nextOf: number[] = []; // index of the next basket of the same customer, or −1
     let recentMass = 0;
+    let customerNo = 0;
     for (const list of byCustomer.values()) {
+      if ((++customerNo & 255) === 0) yield;
       list.sort((a, b) => a.t - b.t);
       const touched: number[] = [];
       list.forEach((basket, pos) => {
@@ -138,11 +163,11 @@ export class StoreAggregates {
     const postings = new Int32Array(flat.length);
     const fill = postCount.slice(0, n);
     for (let b = 0; b + 1 < starts.length; b++) for (let x = starts[b]!; x < starts[b + 1]!; x++) postings[fill[flat[x]!]!++] = b;
-    const cooc = buildNeighbourLists(n, topN, flat, (j, emit) => {
+    const cooc = yield* buildNeighbourLists(n, topN, flat, (j, emit) => {
       for (let p = postCount[j]!; p < postCount[j + 1]!; p++) emit(starts[postings[p]!]!, starts[postings[p]! + 1]!);
       return postCount[j + 1]! - postCount[j]!;
     });
-    const trans = buildNeighbourLists(n, topN, flat, (j, emit) => {
+    const trans = yield* buildNeighbourLists(n, topN, flat, (j, emit) => {
       let events = 0;
       for (let p = postCount[j]!; p < postCount[j + 1]!; p++) {
         const next = nextOf[postings[p]!]!;
@@ -152,6 +177,7 @@ export class StoreAggregates {
       }
       return events;
     });
+    yield;
     const byAll = Int32Array.from(itemIds.keys()).sort((a, b) => popAll[b]! - popAll[a]! || a - b);
     const byLast = Int32Array.from(itemIds.keys()).sort((a, b) => popLast[b]! - popLast[a]! || popAll[b]! - popAll[a]! || a - b);
     const rankAll = new Int32Array(n), rankLast = new Int32Array(n);

@@ -13,18 +13,19 @@ export interface NeighbourLists {
  * (the same basket for co-occurrence, the next basket for transitions). `targetsOf(j, emit)`
  * must call emit(basketStart, basketEnd) for each such basket over `flat`.
  */
-export function buildNeighbourLists(
+export function* buildNeighbourLists(
   nItems: number,
   topN: number,
   flat: Int32Array,
   targetsOf: (j: number, emit: (start: number, end: number) => void) => number,
-): NeighbourLists {
+): Generator<void, NeighbourLists> {
   const acc = new Float32Array(nItems);
   const touched: number[] = [];
   const offsets = new Int32Array(nItems + 1);
   const outItems: number[] = [];
   const outProbs: number[] = [];
   for (let j = 0; j < nItems; j++) {
+    if ((j & 63) === 0) yield; // a point where an async build may let other work run
     offsets[j] = outItems.length;
     const events = targetsOf(j, (start, end) => {
       for (let x = start; x < end; x++) {

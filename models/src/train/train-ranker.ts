@@ -26,20 +26,25 @@ export interface TrainResult {
   epochs: { epoch: number; loss: number; valNdcg10: number }[];
 }
 
-/** NDCG@10 over candidates (IDCG over the whole target) — the selection metric. */
-export function candidateNdcg10(set: ExampleSet, scores: Float32Array): number {
+/** Per-user NDCG@10 over candidates (IDCG over the whole target) — the selection metric. */
+export function candidateNdcg10PerUser(set: ExampleSet, scores: Float32Array): Float64Array {
   const M = set.maxCandidates;
-  let sum = 0;
+  const out = new Float64Array(set.users.length);
   for (let u = 0; u < set.users.length; u++) {
     const idx: number[] = [];
     for (let k = 0; k < M; k++) if (set.mask[u * M + k]) idx.push(k);
-    idx.sort((a, b) => scores[u * M + b]! - scores[u * M + a]!);
+    idx.sort((a, b) => scores[u * M + b]! - scores[u * M + a]! || a - b);
     let dcg = 0, idcg = 0;
     for (let r = 0; r < Math.min(10, idx.length); r++) if (set.labels[u * M + idx[r]!]) dcg += 1 / Math.log2(r + 2);
     for (let r = 0; r < set.targetSize[u]!; r++) idcg += 1 / Math.log2(r + 2);
-    sum += idcg ? dcg / idcg : 0;
+    out[u] = idcg ? dcg / idcg : 0;
   }
-  return set.users.length ? sum / set.users.length : 0;
+  return out;
+}
+
+export function candidateNdcg10(set: ExampleSet, scores: Float32Array): number {
+  const per = candidateNdcg10PerUser(set, scores);
+  return per.length ? per.reduce((s, v) => s + v, 0) / per.length : 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CampaignMeasurementView, ProgramKpisView, RfmReport } from '@vitrina/contracts';
-import { campaignRow, programKpis, rfmSegments, segmentLabel } from './analytics';
+import { campaignRow, programKpis, rfmMembers, rfmSegmentName, rfmSegments, segmentLabel } from './analytics';
 
 const kpis: ProgramKpisView = {
   periodDays: 90, from: '2026-08-25', to: '2026-11-22', members: 400, activeMembers: 100, receipts: 250,
@@ -55,5 +55,15 @@ describe('analytics view models', () => {
     };
     expect(rfmSegments(r).map((s) => [s.name, s.share])).toEqual([['champions', 0.5], ['at_risk', 0.3], ['lost', 0.2]]);
     expect(segmentLabel('need_attention')).toBe('Need attention');
+  });
+});
+
+describe('RFM segments as promotion audiences', () => {
+  const score = (customerId: string, segment: 'champions' | 'at_risk') => ({ customerId, r: 3, f: 3, m: 3, segment, daysSinceLast: 10, purchases: 3, spendMinor: 1000 });
+  it('picks the customers of one segment and says whether the list was capped', () => {
+    const r: RfmReport = { today: '2026-11-22', lookbackDays: 365, customers: 3, segments: [], scores: [score('a', 'at_risk'), score('b', 'champions'), score('c', 'at_risk')] };
+    expect(rfmMembers(r, 'at_risk')).toEqual({ customerIds: ['a', 'c'], complete: true });
+    expect(rfmMembers({ ...r, customers: 9000 }, 'at_risk').complete).toBe(false);
+    expect(rfmSegmentName('at_risk')).toBe('rfm-at_risk');
   });
 });

@@ -84,3 +84,22 @@ export const SEGMENT_HINTS: Record<string, string> = {
   hibernating: 'Low recency and frequency',
   lost: 'Lowest recency, frequency and spend',
 };
+
+/** Largest score list the RFM route returns (its `limit` maximum). */
+export const RFM_SCORES_LIMIT = 5000;
+
+/** The promotion segment an RFM group is saved as: "at_risk" → "rfm-at_risk". */
+export function rfmSegmentName(segment: string): string {
+  return `rfm-${segment}`;
+}
+
+/**
+ * Customer ids of one RFM segment from a report fetched with scores. `complete` is false when
+ * the report was capped (more scored customers than scores returned), so the UI can say so.
+ */
+export function rfmMembers(r: RfmReport, segment: string): { customerIds: string[]; complete: boolean } {
+  return {
+    customerIds: r.scores.filter((s) => s.segment === segment).map((s) => s.customerId),
+    complete: r.scores.length >= r.customers,
+  };
+}

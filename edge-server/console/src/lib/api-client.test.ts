@@ -68,6 +68,7 @@ describe('api client against a real HTTP server', () => {
   it('uploads raw text with its own content type', async () => {
     const { c } = client();
     await expect(c.upload('/raw', 'a,b\n1,2\n', 'text/csv')).resolves.toEqual({ type: 'text/csv', length: 8 });
+    await expect(c.upload('/raw', new Blob(['x,y\n']), 'text/csv')).resolves.toEqual({ type: 'text/csv', length: 4 });
   });
   it('ends the session on a 401 when a token was sent', async () => {
     const { c, signedOut } = client();

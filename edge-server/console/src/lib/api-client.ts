@@ -17,13 +17,13 @@ export interface ApiClient {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
   post<T>(path: string, body?: unknown): Promise<T>;
   put<T>(path: string, body: unknown): Promise<T>;
-  /** POSTs a text body as is (a CSV file), with its content type. */
-  upload<T>(path: string, text: string, contentType: string): Promise<T>;
+  /** POSTs a body as is (CSV text, or a File the browser streams from disk), with its content type. */
+  upload<T>(path: string, body: string | Blob, contentType: string): Promise<T>;
 }
 
 /** A body sent verbatim instead of as JSON. */
 class RawBody {
-  constructor(readonly text: string, readonly contentType: string) {}
+  constructor(readonly data: string | Blob, readonly contentType: string) {}
 }
 
 /**
@@ -38,7 +38,7 @@ export function createApiClient({ getToken, onUnauthorized, fetchImpl, baseUrl =
     const token = getToken();
     if (token) headers['authorization'] = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = body instanceof RawBody ? body.contentType : 'application/json';
-    const payload = body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body);
+    const payload = body === undefined ? undefined : body instanceof RawBody ? body.data : JSON.stringify(body);
 
     let res: Response;
     try {
@@ -73,6 +73,6 @@ export function createApiClient({ getToken, onUnauthorized, fetchImpl, baseUrl =
     get: (path, signal) => request('GET', path, undefined, signal),
     post: (path, body) => request('POST', path, body ?? {}),
     put: (path, body) => request('PUT', path, body),
-    upload: (path, text, contentType) => request('POST', path, new RawBody(text, contentType)),
+    upload: (path, data, contentType) => request('POST', path, new RawBody(data, contentType)),
   };
 }

@@ -1,12 +1,12 @@
 /**
  * Every API path the console calls, in one place, so a renamed route is a one-line change.
- * Paths marked "expected" had no route on the server when the console was written; their
- * pages say "not available on this server" on a 404.
+ * A route missing on an older server makes its section say "not available on this server".
  */
 const enc = encodeURIComponent;
 
 export const EP = {
   health: '/api/health',
+  metrics: '/api/metrics',
   login: '/api/v1/auth/login',
   me: '/api/v1/auth/me',
   logout: '/api/v1/auth/logout',
@@ -19,6 +19,7 @@ export const EP = {
   promotionStatus: (id: string) => `/api/v1/promotions/${enc(id)}/status`,
   promotionCodes: (id: string) => `/api/v1/promotions/${enc(id)}/codes`,
   codes: '/api/v1/codes',
+  segment: (name: string) => `/api/v1/segments/${enc(name)}`,
   giftCards: '/api/v1/gift-cards',
   giftCardBalance: '/api/v1/gift-cards/balance',
   loyaltySettings: '/api/v1/loyalty/settings',
@@ -39,9 +40,8 @@ export const EP = {
   campaignLifecycle: (id: string) => `/api/v1/campaigns/${enc(id)}/lifecycle`,
   analyticsProgram: (periodDays?: number) => `/api/v1/analytics/program${qs({ periodDays })}`,
   analyticsCampaign: (id: string) => `/api/v1/analytics/campaigns/${enc(id)}`,
-  /** limit=0: segment counts only, no per-customer scores (the console shows no individual scores). */
-  analyticsRfm: (periodDays?: number) => `/api/v1/analytics/rfm${qs({ periodDays, limit: 0 })}`,
-  // expected: a receipt CSV upload (today the import is the CLI `npm run import`)
+  /** limit=0: segment counts only; a larger limit returns per-customer scores (used to build a segment). */
+  analyticsRfm: (periodDays?: number, limit = 0) => `/api/v1/analytics/rfm${qs({ periodDays, limit })}`,
   importReceipts: '/api/v1/imports/receipts',
 } as const;
 

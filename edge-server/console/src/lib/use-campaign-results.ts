@@ -12,6 +12,23 @@ export interface CampaignResults {
   failed: { id: string; name: string; message: string }[];
 }
 
+export type Settled = { ok: true; campaign: Campaign; measurement: CampaignMeasurementView } | { ok: false; campaign: Campaign; error: unknown };
+
+/**
+ * Joins the campaign list with each campaign's measurement. Every measurement failing because
+ * the route is missing means the server has no analytics: that is an error for the whole table.
+ */
+export function joinCampaignResults(settled: readonly Settled[]): { data: CampaignResults } | { error: ApiError } {
+  const first = settled[0];
+  if (first && !first.ok && settled.every((r) => !r.ok && r.error instanceof ApiError && r.error.isNotAvailable)) return { error: first.error as ApiError };
+  return {
+    data: {
+      rows: settled.flatMap((r) => (r.ok ? [campaignRow(r.measurement, r.campaign)] : [])),
+      failed: settled.flatMap((r) => (r.ok ? [] : [{ id: r.campaign.id, name: r.campaign.name, message: r.error instanceof Error ? r.error.message : 'failed' }])),
+    },
+  };
+}
+
 /**
  * The analytics API measures one campaign at a time, so the table is the campaign list joined
  * with one measurement request per campaign (a store runs a handful of campaigns at once).
@@ -33,23 +50,20 @@ export function useCampaignResults(campaigns: Query<Campaign[]>): Query<Campaign
     let live = true;
     setLoading(true);
     Promise.all(
-      list.map((c) =>
-        api.get<CampaignMeasurementView>(EP.analyticsCampaign(c.id)).then(
-          (m) => ({ ok: true as const, row: campaignRow(m, c) }),
-          (e: unknown) => ({ ok: false as const, id: c.id, name: c.name, error: e }),
-        ),
+      list.map(
+        (campaign): Promise<Settled> =>
+          api.get<CampaignMeasurementView>(EP.analyticsCampaign(campaign.id)).then(
+            (measurement) => ({ ok: true, campaign, measurement }),
+            (error: unknown) => ({ ok: false, campaign, error }),
+          ),
       ),
-    ).then((results) => {
+    ).then((settled) => {
       if (!live) return;
-      // Every measurement 404-ing as a missing route means the server has no analytics at all.
-      const routeMissing = results.length > 0 && results.every((r) => !r.ok && r.error instanceof ApiError && r.error.isNotAvailable);
-      if (routeMissing) {
-        setError((results[0] as { error: ApiError }).error);
+      const joined = joinCampaignResults(settled);
+      if ('error' in joined) {
+        setError(joined.error);
       } else {
-        setData({
-          rows: results.flatMap((r) => (r.ok ? [r.row] : [])),
-          failed: results.flatMap((r) => (r.ok ? [] : [{ id: r.id, name: r.name, message: r.error instanceof Error ? r.error.message : 'failed' }])),
-        });
+        setData(joined.data);
         setError(undefined);
       }
       setLoading(false);

@@ -16,6 +16,7 @@ describe('campaigns with a holdout, and the offer lifecycle', () => {
     for (const c of customers) {
       const s = await t.app.offers.selectForSession(c, [{ productId: 'p-coffee', score: 1 }], '2026-06-10');
       seen.set(c, s.kiosk.some((o) => o.offerId === offerId));
+      for (const o of s.kiosk) expect(o.personal).toBe(o.offerId === offerId);
       expect(s.signage.some((o) => o.offerId === offerId)).toBe(seen.get(c));
     }
     const assignments = await t.app.db.all<{ customer_id: string; arm: string }>("SELECT customer_id, arm FROM campaign_assignments WHERE campaign_id = 'cmp-coffee'");
@@ -41,6 +42,8 @@ describe('campaigns with a holdout, and the offer lifecycle', () => {
 
     expect((await api('GET', '/api/v1/campaigns/cmp-coffee/lifecycle')).json()).toEqual({ issued: 0, shown: treated.length - 1, clipped: 0, redeemed: 1, expired: 0 });
     expect((await api('POST', '/api/v1/offers/expire', { today: '2026-07-01' })).json()).toEqual({ expired: treated.length - 1 });
+    const unknown = await api('POST', '/api/v1/campaigns/cmp-coffee/assign', { customerIds: [customers[0]!, 'nobody'] });
+    expect(unknown.json().error.code).toBe('VITRINA_ERR_CUSTOMER_UNKNOWN');
     expect((await api('GET', '/api/v1/campaigns/cmp-coffee/lifecycle')).json()).toMatchObject({ shown: 0, redeemed: 1, expired: treated.length - 1 });
   });
 

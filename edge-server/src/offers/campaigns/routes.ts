@@ -29,6 +29,14 @@ export const campaignsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     app.offers.invalidate();
     return reply.status(201).send(created);
   });
+  app.post('/campaigns/:id/assign', {
+    schema: {
+      tags, description: 'Assigns customers to treatment or control now (intent to treat), instead of at their first scan.',
+      params: Params, body: Type.Object({ customerIds: Type.Array(Id, { minItems: 1, maxItems: 100_000 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ campaignId: Type.String(), assigned: Type.Integer() }), ...errors },
+    },
+    preHandler: managers,
+  }, (req) => app.campaigns.assignAll(req.params.id, req.body.customerIds));
   app.get('/campaigns/:id/lifecycle', {
     schema: { tags, params: Params, response: { 200: Type.Object({ issued: Type.Integer(), shown: Type.Integer(), clipped: Type.Integer(), redeemed: Type.Integer(), expired: Type.Integer() }), ...errors } },
     preHandler: staff,

@@ -68,7 +68,7 @@ export class CampaignsService {
    * Of the offers about to be shown (already ranked), keeps those this shopper may see and
    * records assignment and the shown state. Offers outside any campaign pass untouched.
    */
-  async filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<Set<string>> {
+  async filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string> }> {
     const campaigns = await this.repo.offerCampaigns(this.db, today);
     const allowed: string[] = [];
     const assignments = new Map<string, 'treatment' | 'control'>();
@@ -86,7 +86,25 @@ export class CampaignsService {
       for (const [campaignId, arm] of assignments) await this.repo.assign(tx, campaignId, customerId, arm, at);
       for (const offerId of shown) await this.repo.markShown(tx, offerId, customerId, campaigns.get(offerId)?.campaign_id ?? null, at);
     });
-    return new Set(allowed);
+    // Campaign offers are personal: issued to this shopper's arm, tracked per shopper.
+    return { allowed: new Set(allowed), personal: new Set(allowed.filter((id) => campaigns.has(id))) };
+  }
+
+  /** Assigns customers to arms up front (intent to treat), without waiting for their first scan. */
+  async assignAll(campaignId: string, customerIds: readonly string[]) {
+    const c = await this.repo.byId(this.db, campaignId);
+    if (!c) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${campaignId}".`);
+    const at = nowIso();
+    try {
+      await this.db.transaction(async (tx) => {
+        for (const id of customerIds) await this.repo.assign(tx, campaignId, id, armFor(campaignId, id, c.holdout_pct), at);
+      });
+    } catch (err) {
+      // One unknown customer id refuses the whole list (the transaction rolled back).
+      if (String(err).includes('FOREIGN KEY')) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN', 'The list has an unknown customer id.');
+      throw err;
+    }
+    return { campaignId, assigned: customerIds.length };
   }
 
   async clipped(customerId: string, offerId: string) {

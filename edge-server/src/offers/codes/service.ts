@@ -54,7 +54,7 @@ export class CodesService {
     if (promo.status === 'ended' || day > promo.ends_on || (campaign && (campaign.status === 'ended' || day > campaign.ends_on))) {
       throw new VitrinaError('VITRINA_ERR_CAMPAIGN_ENDED', `Code "${code}" belongs to a campaign that has ended.`);
     }
-    if (promo.status !== 'live' || day < promo.starts_on) throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', `Code "${code}" is not valid yet.`);
+    if (promo.status !== 'live' || day < promo.starts_on) throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', `Code "${code}" is not active (paused or not started).`);
     const { uses, customerUses } = await this.repo.counts(q, code, customerId);
     if (row.max_uses !== null && uses >= row.max_uses) {
       throw new VitrinaError(row.max_uses === 1 ? 'VITRINA_ERR_CODE_ALREADY_USED' : 'VITRINA_ERR_CODE_LIMIT_REACHED', `Code "${code}" has already been used${row.max_uses === 1 ? '' : ` ${uses} times`}.`);

@@ -41,6 +41,7 @@ export class PromotionsService {
     private readonly db: Database,
     readonly repo: PromotionsRepository,
     private readonly productExists: (q: Queryable, id: string) => Promise<boolean>,
+    private readonly customerExists: (id: string) => Promise<boolean>,
   ) {}
 
   async create(req: CreatePromotionRequest): Promise<Promotion> {
@@ -48,6 +49,7 @@ export class PromotionsService {
     const c = def.conditions;
     if (!isLocalDate(c.startsOn) || !isLocalDate(c.endsOn) || c.startsOn > c.endsOn) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'The period must be valid days with start ≤ end.');
     if (def.discount.type === 'percent' && def.discount.value > 100) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'A percent discount is at most 100.');
+    if (def.audience.type === 'customer' && !(await this.customerExists(def.audience.customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     const id = given ?? newId('promo');
     await this.db.transaction(async (tx) => {
       if (await this.repo.byId(tx, id)) throw new VitrinaError('VITRINA_ERR_CONFLICT', `Promotion "${id}" exists.`);

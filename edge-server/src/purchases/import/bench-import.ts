@@ -46,8 +46,8 @@ export async function benchImport(lines = 1_000_000) {
     const report = await importReceiptsCsv(db, createReadStream(csv), { storeId: 'bench', timeZone: 'America/New_York' });
     await db.close();
     return {
-      name: 'import.receipts_csv', lines: report.linesRead, receipts: report.receiptsImported, rejected: report.rowsRejected,
-      fileMB: Math.round(statSync(csv).size / 1e5) / 10, seconds: report.seconds, linesPerSecond: Math.round(report.linesRead / report.seconds), budgetSeconds: 60, withinBudget: report.seconds < 60,
+      bench: 'import', lines: report.linesRead, receipts: report.receiptsImported, rejected: report.rowsRejected,
+      file_mb: Math.round(statSync(csv).size / 1e5) / 10, seconds: report.seconds, lines_per_s: Math.round(report.linesRead / report.seconds), budget_s: 60, pass: report.seconds < 60,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -55,5 +55,7 @@ export async function benchImport(lines = 1_000_000) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await benchImport(Number(process.argv[2] ?? 1_000_000))));
+  const result = await benchImport(Number(process.argv[2] ?? 1_000_000));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exitCode = result.pass ? 0 : 1;
 }

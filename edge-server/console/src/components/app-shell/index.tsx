@@ -22,6 +22,7 @@ export function AppShell({ user, base, current, onSignOut, children }: Props) {
         Skip to content
       </a>
       <aside class={style.side}>
+        <div class={style.sideInner}>
         <div class={style.brand}>
           <span class={style.logo} aria-hidden="true">
             V
@@ -47,6 +48,7 @@ export function AppShell({ user, base, current, onSignOut, children }: Props) {
             ))}
           </ul>
         </nav>
+        </div>
       </aside>
       <div class={style.column}>
         <header class={style.top}>

@@ -38,7 +38,10 @@ export function LazyPage({ route, params }: { route: RouteDef; params: Record<st
     if (!Page) return;
     document.title = `${route.title} · Vitrina Console`;
     const h1 = document.querySelector<HTMLElement>('[data-page-title]');
-    if (h1 && document.activeElement === document.body) h1.focus();
+    // After a nav click focus would stay on the link; move it to the new page's heading
+    // (but never steal it from a field the user is already typing in).
+    const active = document.activeElement;
+    if (h1 && (!active || active === document.body || active.closest('nav'))) h1.focus();
   }, [Page, route]);
 
   if (error) return <ErrorNotice error={new Error(`The ${route.title} page could not be loaded (${error.message}). Reload the console.`)} onRetry={() => location.reload()} />;

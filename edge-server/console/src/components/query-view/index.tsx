@@ -13,11 +13,13 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 }
 
 export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  // Retrying helps with a network blip or a server error, not with "no such customer".
+  const retryable = !(error instanceof ApiError) || error.status === 0 || error.status >= 500 || error.status === 429;
   return (
     <div class={style.error} role="alert" data-testid="error-notice">
       <strong>Could not load this.</strong> <span>{error.message}</span>
       {error instanceof ApiError && error.code.startsWith('VITRINA_ERR') && <code class={style.code}>{error.code}</code>}
-      {onRetry && (
+      {onRetry && retryable && (
         <button type="button" class="btn btn-small" onClick={onRetry}>
           Try again
         </button>

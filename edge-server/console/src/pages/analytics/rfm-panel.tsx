@@ -5,11 +5,19 @@ import { rfmSegments, segmentLabel, SEGMENT_HINTS } from '../../lib/analytics';
 import { EP } from '../../lib/endpoints';
 import { formatCount, formatMoneyWhole, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
+import { useAuth } from '../../lib/use-auth';
+import { can } from '../../lib/roles';
+import { SaveSegmentButton } from './save-segment-button';
 import style from './style.module.css';
 
-/** Customers per RFM segment (recency, frequency, monetary scores 1–5 over 12 months), as bars. */
+/**
+ * Customers per RFM segment (recency, frequency, monetary scores 1–5 over 12 months), as bars.
+ * Marketers can save a group as a promotion segment to target it.
+ */
 export function RfmPanel() {
   const rfm = useApi<RfmReport>(EP.analyticsRfm());
+  const { user } = useAuth();
+  const mayTarget = can(user?.role, 'campaigns.edit');
   return (
     <Panel title="Customer segments (RFM, last 12 months)" testId="rfm-panel" flush>
       <QueryView query={rfm} what="RFM segments">
@@ -34,6 +42,11 @@ export function RfmPanel() {
                   <th scope="col">
                     <span class="visually-hidden">Share of customers</span>
                   </th>
+                  {mayTarget && (
+                    <th scope="col">
+                      <span class="visually-hidden">Target</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -49,6 +62,7 @@ export function RfmPanel() {
                     <td class={style.barCell} aria-hidden="true">
                       <span class={style.bar} style={{ width: `${(x.customers / max) * 100}%` }} />
                     </td>
+                    {mayTarget && <td class="num">{x.customers > 0 && <SaveSegmentButton segment={x.name} />}</td>}
                   </tr>
                 ))}
               </tbody>

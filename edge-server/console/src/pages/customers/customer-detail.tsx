@@ -102,6 +102,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
                   </div>
                 </>
               )}
+
             </dl>
           </Panel>
           <Panel title="Consents" testId="customer-consents">

@@ -10,8 +10,9 @@ import { formatCount, formatMoney, formatLocalDate } from '../../lib/format';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
 
-/** Largest CSV the console uploads; bigger histories go through `npm run import` on the server. */
-const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+/** The server's upload limit; bigger histories go through `npm run import` on the server. */
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+const COLUMNS = 'receipt_id,store_time,customer_id,product_id,quantity,unit_price_minor,discount_minor';
 
 /** Receipt history imports (CSV) and looking up one receipt as the till posted it. */
 export default function ImportsPage() {
@@ -28,13 +29,14 @@ function UploadPanel() {
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const upload = useAction(async (f: File) => api.upload<ImportReport>(EP.importReceipts, await f.text(), 'text/csv'));
+  // The File goes as the body: the browser streams it and the server parses it as it arrives.
+  const upload = useAction((f: File) => api.upload<ImportReport>(EP.importReceipts, f, 'text/csv'));
 
   async function submit(e: Event) {
     e.preventDefault();
     setReport(null);
     if (!file) return setProblem('Choose a CSV file first.');
-    if (file.size > MAX_UPLOAD_BYTES) return setProblem('This file is larger than 20 MB: import it on the server with npm run import -- receipts.csv.');
+    if (file.size > MAX_UPLOAD_BYTES) return setProblem('This file is larger than 200 MB: import it on the server with npm run import -- receipts.csv.');
     setProblem(null);
     const r = await upload.run(file);
     if (r) setReport(r);
@@ -62,7 +64,8 @@ function UploadPanel() {
         </button>
       </form>
       <p class={style.cli}>
-        Large histories (millions of lines) import faster on the server: <code>npm run import -- receipts.csv</code>.
+        CSV with a header row: <code>{COLUMNS}</code>. Money in cents; <code>store_time</code> in ISO 8601 UTC. Up to 200 MB here; larger files with{' '}
+        <code>npm run import -- receipts.csv</code> on the server.
       </p>
       {(problem || upload.error) && (
         <p class={style.error} role="alert">

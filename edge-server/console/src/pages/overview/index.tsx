@@ -13,6 +13,7 @@ import { useAuth } from '../../lib/use-auth';
 import { onLinkClick } from '../../lib/use-location';
 import { can } from '../../lib/roles';
 import { ProgramSummary } from './program-summary';
+import { PerformancePanel } from './performance-panel';
 import style from './style.module.css';
 
 
@@ -70,6 +71,7 @@ export default function OverviewPage() {
         }}
       </QueryView>
       {can(user?.role, 'analytics.view') && <ProgramSummary base={base} />}
+      <PerformancePanel />
     </>
   );
 }

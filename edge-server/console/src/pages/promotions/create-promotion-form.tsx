@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { CreatePromotionRequest, Promotion } from '@vitrina/contracts';
+import type { Campaign, CreatePromotionRequest, Promotion } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
 import { EP } from '../../lib/endpoints';
 import { addDays, todayLocal } from '../../lib/forms';
 import { buildPromotionRequest, type PromotionForm } from '../../lib/promotions';
-import { useAction } from '../../lib/use-api';
+import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
 
 const EMPTY: PromotionForm = {
@@ -32,6 +32,7 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
   const [f, setF] = useState<PromotionForm>({ ...EMPTY, startsOn: todayLocal(), endsOn: addDays(todayLocal(), 13) });
   const [problems, setProblems] = useState<string[]>([]);
   const create = useAction((body: CreatePromotionRequest) => api.post<Promotion>(EP.promotions, body));
+  const campaigns = useApi<Campaign[]>(EP.campaigns);
   const set = <K extends keyof PromotionForm>(k: K) => (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value as PromotionForm[K] });
 
   async function submit(e: Event) {
@@ -87,7 +88,8 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
         {f.audience === 'segment' && (
           <label class="field">
             <span>Segment name</span>
-            <input class="input" value={f.segment} onInput={set('segment')} data-testid="promotion-segment" />
+            <input class="input" value={f.segment} onInput={set('segment')} placeholder="rfm-at_risk" data-testid="promotion-segment" />
+            <small class={style.hint}>Save one from Analytics → Customer segments</small>
           </label>
         )}
         <label class="field">
@@ -122,8 +124,17 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
           <input class="input" inputMode="decimal" value={f.budget} onInput={set('budget')} />
         </label>
         <label class="field">
-          <span>Campaign id (optional)</span>
-          <input class="input" value={f.campaignId} onInput={set('campaignId')} />
+          <span>Campaign (optional)</span>
+          <select class="select" value={f.campaignId} onChange={set('campaignId')} data-testid="promotion-campaign">
+            <option value="">None</option>
+            {(campaigns.data ?? [])
+              .filter((c) => c.status !== 'ended')
+              .map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+          </select>
         </label>
         <div class={style.formActions}>
           <button type="button" class="btn" onClick={onCancel}>

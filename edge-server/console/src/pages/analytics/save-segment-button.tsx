@@ -1,0 +1,46 @@
+import { useState } from 'preact/hooks';
+import type { RfmReport } from '@vitrina/contracts';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/api-error';
+import { RFM_SCORES_LIMIT, rfmMembers, rfmSegmentName } from '../../lib/analytics';
+import { EP } from '../../lib/endpoints';
+import { formatCount } from '../../lib/format';
+import { useAction } from '../../lib/use-api';
+import style from './style.module.css';
+
+/**
+ * Saves an RFM group as a promotion segment ("rfm-at_risk"), replacing its members, so a
+ * promotion with audience "segment" can target it (e.g. a win-back offer for at-risk customers).
+ */
+export function SaveSegmentButton({ segment }: { segment: string }) {
+  const [note, setNote] = useState<string | null>(null);
+  const save = useAction(async () => {
+    const report = await api.get<RfmReport>(EP.analyticsRfm(undefined, RFM_SCORES_LIMIT));
+    const { customerIds, complete } = rfmMembers(report, segment);
+    const r = await api.put<{ segment: string; members: number }>(EP.segment(rfmSegmentName(segment)), { customerIds });
+    return { ...r, complete };
+  });
+
+  async function onClick() {
+    const r = await save.run();
+    if (r) setNote(`Saved “${r.segment}”: ${formatCount(r.members)} members${r.complete ? '' : ` (first ${formatCount(RFM_SCORES_LIMIT)} scored customers only)`}.`);
+  }
+
+  return (
+    <span class={style.saveSegment}>
+      <button type="button" class="btn btn-small" disabled={save.pending} onClick={() => void onClick()} data-testid="rfm-save-segment" title={`Save as promotion segment ${rfmSegmentName(segment)}`}>
+        {save.pending ? 'Saving…' : 'Save as segment'}
+      </button>
+      {note && !save.error && (
+        <span class={style.saved} role="status" data-testid="rfm-segment-saved">
+          {note}
+        </span>
+      )}
+      {save.error && (
+        <span class={style.segmentError} role="alert">
+          {describeError(save.error)}
+        </span>
+      )}
+    </span>
+  );
+}
