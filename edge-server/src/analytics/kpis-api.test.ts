@@ -10,7 +10,7 @@ describe('GET /api/v1/analytics/*', () => {
     const api = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     await api('POST', '/api/v1/campaigns', { id: 'cmp', name: 'Coffee', startsOn: '2026-06-01', endsOn: '2026-06-30', holdoutPct: 50 });
     const { offerId } = (await api('POST', '/api/v1/campaigns/cmp/offers', { productId: 'p-coffee', title: '20% off', discountKind: 'percent', discountValue: 20 })).json();
-    for (const c of customers) await t.app.offers.selectForSession(c, [{ productId: 'p-coffee', score: 1 }], '2026-06-10');
+    for (const c of customers) await (await t.app.offers.selectForSession(c, [{ productId: 'p-coffee', score: 1 }], '2026-06-10')).recorded;
     const arms = await t.app.db.all<{ customer_id: string; arm: string }>('SELECT customer_id, arm FROM campaign_assignments ORDER BY customer_id');
     const treated = arms.filter((a) => a.arm === 'treatment').map((a) => a.customer_id);
     const control = arms.filter((a) => a.arm === 'control').map((a) => a.customer_id);

@@ -13,14 +13,20 @@ export interface RankedProduct {
 export interface SessionOffers {
   kiosk: KioskOffer[];
   signage: SignageOffer[];
+  /** Lifecycle writes (campaign assignment, "shown") in flight; await after answering. */
+  recorded: Promise<void>;
 }
 
 const LIVE_CACHE_MS = 30_000;
 
 /** Campaign eligibility, holdout and lifecycle (offers/campaigns), plugged in by the offers engine. */
 export interface OfferLifecycle {
-  /** Which of these ranked offers the shopper may see; records assignment and "shown" for the first `keep`. */
-  filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string> }>;
+  /**
+   * Which of these ranked offers the shopper may see (reads only), and `recorded`: the write of
+   * the assignment and "shown" for the first `keep`, started but not awaited, so the scan path
+   * can answer the shopper before it waits for the write queue.
+   */
+  filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string>; recorded: Promise<void> }>;
   clipped(customerId: string, offerId: string): Promise<void>;
 }
 
@@ -71,10 +77,12 @@ export class OffersService {
       .map((x) => x.o);
     // Campaign offers reach only the campaign's treatment arm (control is recorded, shown nothing).
     let personal = new Set<string>();
+    let recorded = Promise.resolve();
     if (this.lifecycle) {
       const chosen = await this.lifecycle.filterForSession(customerId, ordered.map((o) => o.id), today, this.counts.kiosk);
       ordered = ordered.filter((o) => chosen.allowed.has(o.id));
       personal = chosen.personal;
+      recorded = chosen.recorded;
     }
 
     const kiosk = ordered.slice(0, this.counts.kiosk).map((o) => toKioskOffer(o, clipped.has(o.id), personal.has(o.id)));
@@ -82,7 +90,7 @@ export class OffersService {
       .filter((o) => !this.policy.isRestricted(o))
       .slice(0, this.counts.signage)
       .map(toSignageOffer);
-    return { kiosk, signage };
+    return { kiosk, signage, recorded };
   }
 
   async clip(customerId: string, offerId: string, shownOfferIds: ReadonlySet<string>) {

@@ -33,12 +33,11 @@ export class SessionsService {
     return { status: 'known', session: await this.startSession(kiosk, recognition.customerId, recognition.last4, source) };
   }
 
-  /** A scan from the kiosk's hardware scanner: the result is pushed, there is no ack. */
+  /** A scan from the kiosk's hardware scanner: the result is pushed (the session as soon as it is built), there is no ack. */
   async identifyFromScanner(kiosk: Pick<DeviceRow, 'id' | 'zone_id'>, code: string) {
     try {
       const result = await this.identify(kiosk, code, 'scanner');
-      if (result.status === 'known') this.app.realtime.toKiosk(kiosk.id, 'kiosk:session', result.session);
-      else this.app.realtime.toKiosk(kiosk.id, 'kiosk:unknown-card', result.unknown);
+      if (result.status === 'unknown') this.app.realtime.toKiosk(kiosk.id, 'kiosk:unknown-card', result.unknown);
     } catch (err) {
       const info = err instanceof VitrinaError ? err.toInfo() : { code: 'VITRINA_ERR_INTERNAL' as const, message: 'The scan failed.' };
       if (!(err instanceof VitrinaError)) this.app.log.error({ err }, 'scanner identify failed');
@@ -94,9 +93,13 @@ export class SessionsService {
       offers: chosen.kiosk,
       scoredBy: personalized ? (app.recommend.health().version ?? 'fallback') : 'non-personal',
     };
+    // Answer first: the kiosk (pushed for hardware scans; keypad and wedge get the ack) and the
+    // zone's screens. The lifecycle and event writes follow.
+    if (source === 'scanner') app.realtime.toKiosk(kiosk.id, 'kiosk:session', session);
     if (chosen.signage.length > 0) {
       app.realtime.takeover(kiosk.zone_id, { takeoverId: `tko_${randomUUID()}`, zoneId: kiosk.zone_id, offers: chosen.signage, durationMs: app.config.TAKEOVER_MS });
     }
+    await chosen.recorded.catch((err) => app.log.error({ err }, 'offer lifecycle write failed'));
     void this.record([
       { type: 'scan', deviceId: kiosk.id, customerId, sessionId: active.sessionId, payload: { source, known: true } },
       ...chosen.kiosk.map((o) => ({ type: 'offer_shown', deviceId: kiosk.id, customerId, sessionId: active.sessionId, payload: { offerId: o.offerId, surface: 'kiosk' } })),

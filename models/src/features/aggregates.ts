@@ -162,7 +162,10 @@ export class StoreAggregates {
     for (let i = 0; i < n; i++) postCount[i + 1]! += postCount[i]!;
     const postings = new Int32Array(flat.length);
     const fill = postCount.slice(0, n);
-    for (let b = 0; b + 1 < starts.length; b++) for (let x = starts[b]!; x < starts[b + 1]!; x++) postings[fill[flat[x]!]!++] = b;
+    for (let b = 0; b + 1 < starts.length; b++) {
+      if ((b & 4095) === 0) yield;
+      for (let x = starts[b]!; x < starts[b + 1]!; x++) postings[fill[flat[x]!]!++] = b;
+    }
     const cooc = yield* buildNeighbourLists(n, topN, flat, (j, emit) => {
       for (let p = postCount[j]!; p < postCount[j + 1]!; p++) emit(starts[postings[p]!]!, starts[postings[p]! + 1]!);
       return postCount[j + 1]! - postCount[j]!;

@@ -15,6 +15,7 @@ describe('campaigns with a holdout, and the offer lifecycle', () => {
     const seen = new Map<string, boolean>();
     for (const c of customers) {
       const s = await t.app.offers.selectForSession(c, [{ productId: 'p-coffee', score: 1 }], '2026-06-10');
+      await s.recorded;
       seen.set(c, s.kiosk.some((o) => o.offerId === offerId));
       for (const o of s.kiosk) expect(o.personal).toBe(o.offerId === offerId);
       expect(s.signage.some((o) => o.offerId === offerId)).toBe(seen.get(c));

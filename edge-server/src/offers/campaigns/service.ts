@@ -68,7 +68,7 @@ export class CampaignsService {
    * Of the offers about to be shown (already ranked), keeps those this shopper may see and
    * records assignment and the shown state. Offers outside any campaign pass untouched.
    */
-  async filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string> }> {
+  async filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string>; recorded: Promise<void> }> {
     const campaigns = await this.repo.offerCampaigns(this.db, today);
     const allowed: string[] = [];
     const assignments = new Map<string, 'treatment' | 'control'>();
@@ -82,12 +82,14 @@ export class CampaignsService {
     }
     const shown = allowed.slice(0, keep);
     const at = nowIso();
-    await this.db.transaction(async (tx) => {
+    // Started now, awaited by the caller after the shopper has been answered. Arms come from a
+    // stable hash, so writing the assignment a moment later changes nothing about it.
+    const recorded = this.db.transaction(async (tx) => {
       for (const [campaignId, arm] of assignments) await this.repo.assign(tx, campaignId, customerId, arm, at);
       for (const offerId of shown) await this.repo.markShown(tx, offerId, customerId, campaigns.get(offerId)?.campaign_id ?? null, at);
     });
     // Campaign offers are personal: issued to this shopper's arm, tracked per shopper.
-    return { allowed: new Set(allowed), personal: new Set(allowed.filter((id) => campaigns.has(id))) };
+    return { allowed: new Set(allowed), personal: new Set(allowed.filter((id) => campaigns.has(id))), recorded };
   }
 
   /** Assigns customers to arms up front (intent to treat), without waiting for their first scan. */
