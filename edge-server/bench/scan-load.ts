@@ -27,7 +27,8 @@ const scanners = store.zones.flatMap((z) => z.kiosks.map((k) => ({ kioskId: k.id
 const server = spawn(process.execPath, ['--import', 'tsx', 'edge-server/src/server.ts'], {
   cwd: ROOT,
   env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: store.dataDir, VITRINA_SECRET: store.secret, LOG_LEVEL: 'warn', SCANNER_SIMULATOR: 'true', SCANNERS: JSON.stringify(scanners), TAKEOVER_MS: '5000' },
-  stdio: ['ignore', 'inherit', 'inherit'],
+  // stdout carries only this bench's JSON lines; the server's banner stays out of it.
+  stdio: ['ignore', 'ignore', 'inherit'],
 });
 const base = `http://127.0.0.1:${PORT}`;
 for (let i = 0; ; i++) {

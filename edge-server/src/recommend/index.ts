@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fp from 'fastify-plugin';
 import type { AggregateStats } from '@vitrina/models/features';
 import { RecommendService, type RankOptions, type Ranked } from './service.js';
@@ -20,6 +22,15 @@ declare module 'fastify' {
   }
 }
 
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** A relative MODEL_DIR is tried from the working directory, then from the repository root. */
+export function resolveModelDir(dir: string): string {
+  if (isAbsolute(dir)) return dir;
+  const fromCwd = resolve(dir);
+  return existsSync(fromCwd) ? fromCwd : resolve(REPO_ROOT, dir);
+}
+
 /**
  * The recommender: the ONNX model from MODEL_DIR (watched, hot-swapped) over the features of
  * @vitrina/models, with store aggregates refreshed every 10 minutes and on demand.
@@ -27,7 +38,7 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const service = await RecommendService.create({
-      modelDir: resolve(app.config.MODEL_DIR),
+      modelDir: resolveModelDir(app.config.MODEL_DIR),
       history: app.purchases.history,
       watchModel: app.config.NODE_ENV !== 'test',
       refreshIntervalMs: app.config.NODE_ENV === 'test' ? 0 : 10 * 60_000,

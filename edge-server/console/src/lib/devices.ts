@@ -1,5 +1,5 @@
 import type { Device, DeviceKind } from '@vitrina/contracts';
-import type { Tone } from '../components/status-chip';
+import type { Tone } from './tone';
 import { formatAgo } from './format';
 
 /** The URL a newly paired device opens once; the app stores the token and strips it from the address bar. */

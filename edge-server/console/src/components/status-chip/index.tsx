@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import type { Tone } from '../../lib/tone';
 import style from './style.module.css';
 
-export type Tone = 'ok' | 'warn' | 'bad' | 'neutral' | 'info';
+export type { Tone };
 
 interface Props {
   tone: Tone;
