@@ -31,8 +31,12 @@ export default fp(
         return c && !c.erased_at ? { id: c.id, programConsent: c.consent_program === 1 } : null;
       },
     }));
+    // New sales change what the recommender's aggregates should say: let it refresh soon.
+    app.addHook('onResponse', async (req, reply) => {
+      if (req.method === 'POST' && reply.statusCode < 300 && /^\/api\/v1\/(receipts|imports\/receipts)(\?|$)/.test(req.url)) app.recommend.receiptsChanged();
+    });
     await app.register(receiptsRoutes, { prefix: '/api/v1' });
     await app.register(importRoutes, { prefix: '/api/v1' });
   },
-  { name: 'receipts', dependencies: ['db', 'auth', 'cards', 'customers', 'purchases', 'loyalty', 'offers-engine'] },
+  { name: 'receipts', dependencies: ['db', 'auth', 'cards', 'customers', 'purchases', 'loyalty', 'offers-engine', 'recommend'] },
 );

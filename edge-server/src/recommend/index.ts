@@ -14,7 +14,12 @@ export interface Recommender {
   /** Rebuild the store aggregates now (e.g. after a receipt import); runs in the background. */
   refreshAggregates(): Promise<AggregateStats>;
   reloadModel(): Promise<ModelHealth>;
+  /** New receipts arrived: refresh the aggregates soon, at most once per debounce window. */
+  receiptsChanged(): void;
 }
+
+/** Receipts come in bursts at the tills; one refresh a minute after a burst is enough. */
+const REFRESH_AFTER_RECEIPTS_MS = 60_000;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,13 +51,24 @@ export default fp(
     });
     const health = service.health();
     if (health.status === 'fallback') app.log.warn({ reason: health.reason }, 'recommendations use the fallback scorer');
+    let pending: NodeJS.Timeout | null = null;
     app.decorate('recommend', {
+      receiptsChanged() {
+        if (pending || app.config.NODE_ENV === 'test') return;
+        pending = setTimeout(() => {
+          pending = null;
+          service.refreshAggregates().catch((err) => app.log.error({ err }, 'aggregate refresh failed'));
+        }, REFRESH_AFTER_RECEIPTS_MS).unref();
+      },
       rank: (customerId, opts) => service.rank(customerId, opts),
       health: () => service.health(),
       refreshAggregates: () => service.refreshAggregates(),
       reloadModel: () => service.reloadModel(),
     } satisfies Recommender);
-    app.addHook('onClose', async () => service.close());
+    app.addHook('onClose', async () => {
+      if (pending) clearTimeout(pending);
+      await service.close();
+    });
   },
   { name: 'recommend', dependencies: ['purchases'] },
 );
