@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError } from './config/load.js';
 import { loadSecret } from './config/secret.js';
 import { buildApp } from './app.js';
+import { requestSerializer } from './http/log-redaction.js';
 import { seedDemoStoreIfEmpty } from './demo/seed.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ async function main() {
       level: config.LOG_LEVEL,
       // Tokens and card numbers must never reach the logs.
       redact: ['req.headers.authorization', 'req.headers.cookie', '*.token', '*.code', '*.password'],
+      serializers: { req: requestSerializer },
     },
   });
   app.server.requestTimeout = 30_000;
