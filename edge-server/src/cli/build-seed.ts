@@ -16,7 +16,7 @@ const args = process.argv.slice(2);
 const arg = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
 const dataDir = arg('--data') ?? process.env.VITRINA_DATASETS ?? `${ROOT}../shared/datasets`;
 const dir = `${dataDir}/completejourney`;
-const HOUSEHOLDS = Number(arg('--households') ?? 400);
+const HOUSEHOLDS = Number(arg('--households') ?? 300);
 const OUT = `${ROOT}edge-server/seed/demo-seed.json.gz`;
 
 if (!existsSync(`${dir}/transactions_sample.csv.gz`)) {
