@@ -15,6 +15,8 @@ export interface RunningServer {
   url: string;
   demo: DemoInfo;
   device(id: string): DemoInfo['devices'][number];
+  /** Calls the API as the demo admin (to compare what a page shows with what the server says). */
+  api<T>(path: string): Promise<T>;
   /** Feeds raw HID reports into the simulated scanner bound to a kiosk. */
   scan(kioskId: string, reports: Uint8Array[]): Promise<void>;
   stop(): Promise<void>;
@@ -40,10 +42,16 @@ export async function startServer(port: number): Promise<RunningServer> {
     await new Promise((r) => setTimeout(r, 200));
   }
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoInfo;
+  const login = (await (await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.admin) })).json()) as { token: string };
   let stopped = false;
   return {
     url,
     demo,
+    async api<T>(path: string) {
+      const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${login.token}` } });
+      if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+      return (await res.json()) as T;
+    },
     device: (id) => {
       const d = demo.devices.find((x) => x.id === id);
       if (!d) throw new Error(`no demo device ${id}`);

@@ -1,10 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
 import type { Campaign, Health, Playlist, ProgramKpisView, RfmReport, Device } from '@vitrina/contracts';
-import { startEdgeServer, type EdgeServer } from './edge-server';
+import { startServer, type RunningServer } from './server.js';
 
-let server: EdgeServer;
+let server: RunningServer;
 test.beforeAll(async () => {
-  server = await startEdgeServer(18_711);
+  server = await startServer(18_711);
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -12,21 +12,21 @@ test.afterAll(async () => {
 
 async function signIn(page: Page, path = '') {
   await page.goto(`${server.url}/console/${path}`);
-  await page.getByTestId('login-username').fill(server.admin.username);
-  await page.getByTestId('login-password').fill(server.admin.password);
+  await page.getByTestId('login-username').fill(server.demo.admin.username);
+  await page.getByTestId('login-password').fill(server.demo.admin.password);
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('nav')).toBeVisible();
 }
 
 test('sign-in refuses a wrong password with the server message, then opens every page for an admin', async ({ page }) => {
   await page.goto(`${server.url}/console/`);
-  await page.getByTestId('login-username').fill(server.admin.username);
+  await page.getByTestId('login-username').fill(server.demo.admin.username);
   await page.getByTestId('login-password').fill('not-the-password');
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('login-error')).toBeVisible();
   await expect(page.getByTestId('nav')).toHaveCount(0);
 
-  await page.getByTestId('login-password').fill(server.admin.password);
+  await page.getByTestId('login-password').fill(server.demo.admin.password);
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('current-role')).toHaveText('Admin');
   const ids = await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
@@ -129,8 +129,8 @@ test('an ended session returns to the sign-in screen and back to the same page a
   );
   await page.goto(`${server.url}/console/devices`);
   await expect(page.getByTestId('login-form')).toContainText('Your session ended');
-  await page.getByTestId('login-username').fill(server.admin.username);
-  await page.getByTestId('login-password').fill(server.admin.password);
+  await page.getByTestId('login-username').fill(server.demo.admin.username);
+  await page.getByTestId('login-password').fill(server.demo.admin.password);
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('devices-table')).toBeVisible();
 });
