@@ -6,12 +6,11 @@
  *
  *   npx tsx edge-server/bench/scan-load.ts [--rate 50] [--seconds 30] [--kiosks 20] [--screens 200]
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { encodeHidPosReports } from '../src/scanner/index.js';
 import { prepareStore } from './prepare-store.js';
+import { spawnEdgeServer } from '../src/test-support/server-process.js';
 import { percentiles, emit } from './report.js';
 
 const args = process.argv.slice(2);
@@ -20,22 +19,16 @@ const WARMUP_S = num('--warmup', 3);
 const RATE = num('--rate', 50), SECONDS = num('--seconds', 30), KIOSKS = num('--kiosks', 20), SCREENS = num('--screens', 200), ZONES = num('--zones', 10);
 const BUDGET_P99_MS = 50;
 const PORT = 18_000 + Math.floor(Math.random() * 1000);
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const store = await prepareStore(KIOSKS, SCREENS, ZONES);
 const scanners = store.zones.flatMap((z) => z.kiosks.map((k) => ({ kioskId: k.id, path: `sim:${k.id}`, layout: 'hid-pos' })));
-const server = spawn(process.execPath, ['--import', 'tsx', 'edge-server/src/server.ts'], {
-  cwd: ROOT,
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: store.dataDir, VITRINA_SECRET: store.secret, LOG_LEVEL: 'warn', SCANNER_SIMULATOR: 'true', SCANNERS: JSON.stringify(scanners), TAKEOVER_MS: '5000' },
-  // stdout carries only this bench's JSON lines; the server's banner stays out of it.
-  stdio: ['ignore', 'ignore', 'inherit'],
+const server = await spawnEdgeServer({
+  port: PORT,
+  dataDir: store.dataDir,
+  env: { VITRINA_SECRET: store.secret, SCANNER_SIMULATOR: 'true', SCANNERS: JSON.stringify(scanners), TAKEOVER_MS: '5000' },
+  quiet: true,
 });
-const base = `http://127.0.0.1:${PORT}`;
-for (let i = 0; ; i++) {
-  try { if ((await fetch(`${base}/api/health`)).ok) break; } catch { /* not up yet */ }
-  if (i > 300) throw new Error('server did not start');
-  await new Promise((r) => setTimeout(r, 200));
-}
+const base = server.url;
 
 const connect = (nsp: string, token: string) => new Promise<Socket>((resolve, reject) => {
   const s = io(`${base}${nsp}`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -73,29 +66,37 @@ for (const zone of store.zones) {
 
 const kiosks = store.zones.flatMap((z) => z.kiosks.map((k) => ({ ...k, zoneId: z.id })));
 
-// Warm-up (JIT, caches, SQLite pages) at the same rate, not measured: scans to the same
-// kiosks, and the latencies collected during it are dropped below.
+let failed = 0;
+
+/** Scan number i: the kiosk's simulated scanner receives a demo card as HID POS reports. */
+function scan(i: number) {
+  const kiosk = kiosks[i % kiosks.length]!;
+  const reports = encodeHidPosReports(store.cards[(i * 7) % store.cards.length]!, ']E0').map((r) => [...r]);
+  const t0 = performance.now();
+  pendingByKiosk.get(kiosk.id)!.push(t0);
+  zoneScans.get(kiosk.zoneId)!.push(t0);
+  fetch(`${base}/api/v1/dev/scanners/${kiosk.id}/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reports }) })
+    .then((r) => { if (r.status !== 202) failed++; }, () => failed++);
+}
+
+// Warm-up (JIT, caches, SQLite pages) at the same rate, not measured: the latencies and
+// failures collected during it are dropped below.
 async function warmUp() {
-  const n = RATE * WARMUP_S;
-  for (let i = 0; i < n; i++) {
-    const kiosk = kiosks[i % kiosks.length]!;
-    const reports = encodeHidPosReports(store.cards[i % store.cards.length]!, ']E0').map((r) => [...r]);
-    const t0 = performance.now();
-    pendingByKiosk.get(kiosk.id)!.push(t0);
-    zoneScans.get(kiosk.zoneId)!.push(t0);
-    void fetch(`${base}/api/v1/dev/scanners/${kiosk.id}/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reports }) });
+  for (let i = 0; i < RATE * WARMUP_S; i++) {
+    scan(i);
     await new Promise((r) => setTimeout(r, 1000 / RATE));
   }
   await new Promise((r) => setTimeout(r, 1500));
   kioskLatency.length = 0;
   signageLatency.length = 0;
+  failed = 0;
 }
 await warmUp();
 const total = RATE * SECONDS;
-let sent = 0, failed = 0, peakRssMb = 0;
+let sent = 0, peakRssMb = 0;
 const rssTimer = setInterval(() => {
   try {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0);
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1] ?? 0);
     peakRssMb = Math.max(peakRssMb, kb / 1024);
   } catch { /* process gone */ }
 }, 500);
@@ -103,17 +104,7 @@ const started = performance.now();
 await new Promise<void>((done) => {
   const tick = setInterval(() => {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * RATE));
-    while (sent < due) {
-      const kiosk = kiosks[sent % kiosks.length]!;
-      const card = store.cards[(sent * 7) % store.cards.length]!;
-      const reports = encodeHidPosReports(card, ']E0').map((r) => [...r]);
-      const t0 = performance.now();
-      pendingByKiosk.get(kiosk.id)!.push(t0);
-      zoneScans.get(kiosk.zoneId)!.push(t0);
-      sent++;
-      fetch(`${base}/api/v1/dev/scanners/${kiosk.id}/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reports }) })
-        .then((r) => { if (r.status !== 202) failed++; }, () => failed++);
-    }
+    while (sent < due) scan(sent++);
     if (sent >= total) { clearInterval(tick); done(); }
   }, 5);
 });
@@ -131,7 +122,6 @@ emit({ bench: 'scan_path_in_server', unit: 'ms', ...metrics.scanMs });
 emit({ bench: 'server_rss', unit: 'MB', peak_rss_mb: Math.round(peakRssMb) });
 
 for (const s of sockets) s.close();
-server.kill('SIGTERM');
-await new Promise((r) => server.once('exit', r));
+await server.stop();
 rmSync(store.dataDir, { recursive: true, force: true });
 process.exit(k.p99_ms !== null && k.p99_ms <= BUDGET_P99_MS && s.p99_ms !== null && s.p99_ms <= BUDGET_P99_MS ? 0 : 1);

@@ -1,10 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { spawnEdgeServer } from '../src/test-support/server-process.js';
 
 export interface DemoInfo {
   admin: { username: string; password: string };
@@ -25,22 +22,8 @@ export interface RunningServer {
 /** Starts the real edge server (demo store, simulated scanners) in its own process. */
 export async function startServer(port: number): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrina-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'edge-server/src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SCANNER_SIMULATOR: 'true', TAKEOVER_MS: '8000' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error(`edge server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (i > 600) throw new Error('edge server did not become healthy in 120 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const server = await spawnEdgeServer({ port, dataDir, env: { SCANNER_SIMULATOR: 'true', TAKEOVER_MS: '8000' } });
+  const { url } = server;
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoInfo;
   const login = (await (await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.admin) })).json()) as { token: string };
   let stopped = false;
@@ -66,8 +49,7 @@ export async function startServer(port: number): Promise<RunningServer> {
     async stop() {
       if (stopped) return;
       stopped = true;
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

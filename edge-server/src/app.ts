@@ -5,7 +5,7 @@ import { installErrorHandler } from './errors/handler.js';
 import { installValidators } from './http/validators.js';
 import docsPlugin from './http/docs.js';
 import staticAppsPlugin from './http/static-apps.js';
-import dbPlugin from './db/plugin.js';
+import dbPlugin, { databaseFile } from './db/plugin.js';
 import authPlugin from './auth/index.js';
 import devicesPlugin from './devices/index.js';
 import customersPlugin from './customers/index.js';
@@ -54,7 +54,7 @@ export async function buildApp({ config, secret, logger = false }: BuildOptions)
   await app.register(docsPlugin);
 
   await app.register(metricsPlugin);
-  await app.register(dbPlugin, { file: config.DATA_DIR === ':memory:' ? ':memory:' : `${config.DATA_DIR}/vitrina.sqlite` });
+  await app.register(dbPlugin, { file: databaseFile(config.DATA_DIR) });
   await app.register(authPlugin);
   await app.register(devicesPlugin);
   await app.register(customersPlugin);

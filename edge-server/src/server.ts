@@ -2,7 +2,7 @@ import { loadConfig, ConfigError } from './config/load.js';
 import { loadSecret } from './config/secret.js';
 import { buildApp } from './app.js';
 import { requestSerializer } from './http/log-redaction.js';
-import { seedDemoStoreIfEmpty } from './demo/seed.js';
+import { demoSeedNeeded, seedDemoStoreIfEmpty } from './demo/seed.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -21,7 +21,7 @@ async function main() {
   const secret = loadSecret(config);
   // The demo store is seeded through the real app, before the serving app is built, so that
   // everything wired at boot (scanner bindings, model aggregates) sees the seeded store.
-  if (config.DEMO_SEED) {
+  if (config.DEMO_SEED && (await demoSeedNeeded(config.DATA_DIR))) {
     const seeder = await buildApp({ config, secret, logger: { level: config.LOG_LEVEL } });
     await seedDemoStoreIfEmpty(seeder);
     await seeder.close();
@@ -38,7 +38,6 @@ async function main() {
   });
   app.server.requestTimeout = 30_000;
   app.server.headersTimeout = 35_000;
-
 
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -4,6 +4,11 @@ import { dirname } from 'node:path';
 import { Database } from './database.js';
 import { migrate } from './migrate.js';
 
+/** Where the store's SQLite file lives (':memory:' for throwaway stores). */
+export function databaseFile(dataDir: string): string {
+  return dataDir === ':memory:' ? ':memory:' : `${dataDir}/vitrina.sqlite`;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;

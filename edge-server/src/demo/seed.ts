@@ -1,4 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Database } from '../db/database.js';
+import { migrate } from '../db/migrate.js';
+import { databaseFile } from '../db/plugin.js';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -27,6 +30,21 @@ export function demoConsents(i: number) {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Whether the store on disk has no customers yet, read without building the app (which would
+ * load the model and build its aggregates just to find the store already seeded).
+ */
+export async function demoSeedNeeded(dataDir: string): Promise<boolean> {
+  if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
+  const db = await Database.open(databaseFile(dataDir));
+  try {
+    await migrate(db);
+    return ((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM customers'))?.n ?? 0) === 0;
+  } finally {
+    await db.close();
+  }
+}
 
 /**
  * Seeds the demo store from the committed seed when the database has no customers:

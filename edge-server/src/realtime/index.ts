@@ -47,7 +47,6 @@ export default fp(
       maxHttpBufferSize: 64 * 1024,
       pingInterval: 10_000,
       pingTimeout: 8_000,
-      connectionStateRecovery: undefined,
     });
 
     const kiosk = io.of(SOCKET_NAMESPACES.kiosk) as unknown as KioskNamespace;
