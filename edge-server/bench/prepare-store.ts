@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config/load.js';
-import { seedDemoStoreIfEmpty } from '../src/demo/seed.js';
-import { demoCardNumber } from '../src/demo/cards.js';
-import { loadDemoSeed } from '../src/demo/load-seed.js';
+import { loadConfig } from '../src/platform/config/load.js';
+import { seedDemoStoreIfEmpty } from '../src/usecases/demo-store/seed.js';
+import { demoCardNumber } from '../src/usecases/demo-store/cards.js';
+import { loadDemoSeed } from '../src/usecases/demo-store/load-seed.js';
 
 export interface BenchStore {
   dataDir: string;

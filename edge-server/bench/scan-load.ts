@@ -8,7 +8,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
-import { encodeHidPosReports } from '../src/scanner/index.js';
+import { encodeHidPosReports } from '../src/platform/scanner/index.js';
 import { prepareStore } from './prepare-store.js';
 import { spawnEdgeServer } from '../src/test-support/server-process.js';
 import { percentiles, emit } from './report.js';

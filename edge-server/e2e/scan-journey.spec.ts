@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { encodeHidPosReports } from '../src/scanner/index.js';
-import { demoCardNumber } from '../src/demo/cards.js';
+import { encodeHidPosReports } from '../src/platform/scanner/index.js';
+import { demoCardNumber } from '../src/usecases/demo-store/cards.js';
 import { startServer, type RunningServer } from './server.js';
 
 // Demo shoppers (edge-server/src/demo/seed.ts): #0 Ana and #1 Ben allow personalization, #3 David does not.

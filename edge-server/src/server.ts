@@ -1,8 +1,8 @@
-import { loadConfig, ConfigError } from './config/load.js';
-import { loadSecret } from './config/secret.js';
+import { loadConfig, ConfigError } from './platform/config/load.js';
+import { loadSecret } from './platform/config/secret.js';
 import { buildApp } from './app.js';
-import { requestSerializer } from './http/log-redaction.js';
-import { demoSeedNeeded, seedDemoStoreIfEmpty } from './demo/seed.js';
+import { requestSerializer } from './platform/http/log-redaction.js';
+import { demoSeedNeeded, seedDemoStoreIfEmpty } from './usecases/demo-store/seed.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

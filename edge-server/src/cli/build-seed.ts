@@ -9,7 +9,7 @@ import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { createGunzip, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
-import type { DemoSeed } from '../demo/seed-format.js';
+import type { DemoSeed } from '../usecases/demo-store/seed-format.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const args = process.argv.slice(2);

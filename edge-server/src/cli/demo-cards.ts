@@ -3,10 +3,10 @@
  * EAN-13 barcode), with the shopper's first name and consents.
  *   npm run demo:cards [-- --all]
  */
-import { loadDemoSeed } from '../demo/load-seed.js';
-import { demoCardNumber } from '../demo/cards.js';
-import { demoFirstName } from '../demo/names.js';
-import { demoConsents } from '../demo/seed.js';
+import { loadDemoSeed } from '../usecases/demo-store/load-seed.js';
+import { demoCardNumber } from '../usecases/demo-store/cards.js';
+import { demoFirstName } from '../usecases/demo-store/names.js';
+import { demoConsents } from '../usecases/demo-store/seed.js';
 
 const seed = loadDemoSeed();
 const basketsOf = new Map<string, number>();

@@ -8,11 +8,11 @@
  */
 import { createReadStream, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../config/load.js';
-import { Database } from '../db/database.js';
-import { migrate } from '../db/migrate.js';
-import { VitrinaError } from '../errors/vitrina-error.js';
-import { importReceiptsCsv } from '../purchases/import/receipts-csv.js';
+import { loadConfig } from '../platform/config/load.js';
+import { Database } from '../platform/db/database.js';
+import { migrate } from '../platform/db/migrate.js';
+import { VitrinaError } from '../platform/errors/vitrina-error.js';
+import { importReceiptsCsv } from '../domains/purchases/import/receipts-csv.js';
 
 async function main() {
   const file = process.argv[2];

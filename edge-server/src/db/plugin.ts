@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Database } from './database.js';
-import { migrate } from './migrate.js';
+import { Database } from '../platform/db/database.js';
+import { migrate } from '../platform/db/migrate.js';
 
 /** Where the store's SQLite file lives (':memory:' for throwaway stores). */
 export function databaseFile(dataDir: string): string {

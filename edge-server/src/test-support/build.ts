@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { onTestFinished } from 'vitest';
 import { buildApp, type App } from '../app.js';
-import { loadConfig } from '../config/load.js';
-import type { Config } from '../config/schema.js';
+import { loadConfig } from '../platform/config/load.js';
+import type { Config } from '../platform/config/schema.js';
 
 export interface TestApp {
   app: App;

@@ -1,5 +1,5 @@
 import type { App } from '../app.js';
-import { makeEan13 } from '../cards/card-number.js';
+import { makeEan13 } from '../domains/cards/card-number.js';
 
 /**
  * A tiny store for integration tests: two zones, a kiosk, a screen per zone, a handful of

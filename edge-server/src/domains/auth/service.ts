@@ -1,0 +1,44 @@
+import { newId, newToken, nowIso, sha256Hex } from '../../shared/ids.js';
+import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+import type { AuthRepository, StaffRole } from './repository.js';
+
+const SESSION_HOURS = 12;
+
+export interface StaffPrincipal {
+  id: string;
+  username: string;
+  role: StaffRole;
+}
+
+/** Staff sign-in with bearer session tokens (hash stored) and role checks. */
+export class AuthService {
+  constructor(private readonly repo: AuthRepository) {}
+
+  async createUser(username: string, password: string, role: StaffRole): Promise<StaffPrincipal> {
+    const id = newId('staff');
+    await this.repo.insertUser({ id, username, password_hash: await hashPassword(password), role, created_at: nowIso() });
+    return { id, username, role };
+  }
+
+  async login(username: string, password: string) {
+    const user = await this.repo.userByName(username);
+    // Same error for unknown user and wrong password, so usernames cannot be probed.
+    if (!user || !(await verifyPassword(password, user.password_hash))) throw new VitrinaError('VITRINA_ERR_UNAUTHORIZED', 'Wrong username or password.');
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
+    await this.repo.insertSession(sha256Hex(token), user.id, expiresAt);
+    return { token, expiresAt, user: { id: user.id, username: user.username, role: user.role } };
+  }
+
+  async principal(token: string | undefined): Promise<StaffPrincipal> {
+    if (!token) throw new VitrinaError('VITRINA_ERR_UNAUTHORIZED');
+    const user = await this.repo.sessionUser(sha256Hex(token), nowIso());
+    if (!user) throw new VitrinaError('VITRINA_ERR_UNAUTHORIZED', 'Your session has expired; sign in again.');
+    return { id: user.id, username: user.username, role: user.role };
+  }
+
+  logout(token: string) {
+    return this.repo.deleteSession(sha256Hex(token));
+  }
+}

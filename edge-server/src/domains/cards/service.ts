@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../../platform/db/database.js';
+import { newId, nowIso } from '../../shared/ids.js';
+import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import type { CustomersRepository } from '../customers/repository.js';
+import { createCardNumberParser, type CardKind } from './card-number.js';
+import { identifierHmac } from './hmac.js';
+import type { CardsRepository } from './repository.js';
+
+export type Recognition =
+  | { status: 'known'; customerId: string; last4: string }
+  | { status: 'unknown'; last4: string; enrollToken: string };
+
+interface PendingEnrollment {
+  hmac: string;
+  kind: CardKind;
+  last4: string;
+  expiresAt: number;
+}
+
+const ENROLL_TTL_MS = 10 * 60_000;
+
+/**
+ * Recognizes a scanned or typed identifier: validate → HMAC → card → customer. The raw number
+ * never leaves this service: unknown cards get a short-lived enroll token instead.
+ */
+export class CardsService {
+  private readonly parse: ReturnType<typeof createCardNumberParser>;
+  private readonly parseScan: ReturnType<typeof createCardNumberParser>;
+  private readonly pending = new Map<string, PendingEnrollment>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly repo: CardsRepository,
+    private readonly customers: CustomersRepository,
+    private readonly secret: string,
+    patterns: string[],
+  ) {
+    this.parse = createCardNumberParser({ patterns });
+    // A hardware scan cannot carry a phone number: a 13-digit scan with a bad check digit is invalid.
+    this.parseScan = createCardNumberParser({ patterns, allowPhone: false });
+  }
+
+  hmacOf(kind: CardKind, value: string) {
+    return identifierHmac(this.secret, kind, value);
+  }
+
+  async recognize(raw: unknown, source: 'keypad' | 'wedge' | 'scanner'): Promise<Recognition> {
+    const parsed = (source === 'keypad' ? this.parse : this.parseScan)(raw);
+    if (!parsed.ok) throw new VitrinaError(parsed.code, parsed.message);
+    const hmac = this.hmacOf(parsed.kind, parsed.value);
+    const card = await this.repo.byHmac(hmac);
+    if (card) {
+      if (card.status === 'blocked') throw new VitrinaError('VITRINA_ERR_CARD_BLOCKED');
+      const customer = await this.customers.byId(card.customer_id);
+      if (customer && !customer.erased_at) return { status: 'known', customerId: card.customer_id, last4: card.last4 };
+    }
+    if (parsed.kind === 'phone') throw new VitrinaError('VITRINA_ERR_CARD_UNKNOWN', 'No card is registered with that phone number.');
+    this.sweep();
+    const enrollToken = randomBytes(18).toString('base64url');
+    this.pending.set(enrollToken, { hmac, kind: parsed.kind, last4: parsed.last4, expiresAt: Date.now() + ENROLL_TTL_MS });
+    return { status: 'unknown', last4: parsed.last4, enrollToken };
+  }
+
+  /** Creates the customer and their card in one transaction; the token is single-use. */
+  async enroll(enrollToken: string, firstName: string, consents: { program: boolean; marketing: boolean; profiling: boolean }) {
+    const p = this.pending.get(enrollToken);
+    if (!p || p.expiresAt < Date.now()) throw new VitrinaError('VITRINA_ERR_SESSION_UNKNOWN', 'The enrollment has expired; scan the card again.');
+    if (!consents.program) throw new VitrinaError('VITRINA_ERR_CONSENT_REQUIRED', 'Joining needs consent to the loyalty program.');
+    this.pending.delete(enrollToken);
+    const now = nowIso();
+    const customerId = newId('cust');
+    await this.db.transaction(async (tx) => {
+      if (await tx.get('SELECT 1 FROM cards WHERE hmac = ?', [p.hmac])) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That card is already registered.');
+      await this.customers.insert(tx, {
+        id: customerId, first_name: firstName.trim(), birth_date: null, enrolled_at: now,
+        consent_program: 1, consent_marketing: consents.marketing ? 1 : 0, consent_profiling: consents.profiling ? 1 : 0,
+        consents_updated_at: now, source_ref: null, erased_at: null,
+      });
+      await this.repo.insert(tx, { hmac: p.hmac, kind: p.kind, last4: p.last4, customer_id: customerId, status: 'active', created_at: now });
+    });
+    return { customerId, last4: p.last4 };
+  }
+
+  private sweep() {
+    const now = Date.now();
+    for (const [token, p] of this.pending) if (p.expiresAt < now) this.pending.delete(token);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Playlist, PlaylistItem } from '@vitrina/contracts';
+import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import type { ContentRepository } from './repository.js';
+import { DEFAULT_PLAYLIST_ITEMS } from './default-playlist.js';
+
+export class ContentService {
+  constructor(
+    private readonly repo: ContentRepository,
+    private readonly zoneExists: (id: string) => Promise<boolean>,
+    private readonly onChange: (zoneId: string, playlist: Playlist) => void,
+  ) {}
+
+  async playlist(zoneId: string): Promise<Playlist> {
+    const row = await this.repo.playlist(zoneId);
+    if (!row) return { zoneId, version: 'default', items: DEFAULT_PLAYLIST_ITEMS };
+    return { zoneId, version: row.version, items: JSON.parse(row.items) as PlaylistItem[] };
+  }
+
+  async publish(zoneId: string, items: PlaylistItem[]): Promise<Playlist> {
+    if (!(await this.zoneExists(zoneId))) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No zone "${zoneId}".`);
+    const ids = new Set(items.map((i) => i.id));
+    if (ids.size !== items.length) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'Playlist item ids must be unique.');
+    const version = new Date().toISOString();
+    await this.repo.save(zoneId, version, JSON.stringify(items));
+    const playlist = { zoneId, version, items };
+    this.onChange(zoneId, playlist);
+    return playlist;
+  }
+}

@@ -1,0 +1,135 @@
+import type { EarnRuleConfig, LoyaltySettings, TierConfig } from '@vitrina/contracts';
+import type { Queryable } from '../../platform/db/database.js';
+import { localDateOf } from '../../shared/calendar.js';
+import type { EarnRules } from './earn.js';
+import type { LedgerEntry, LedgerKind } from './ledger.js';
+import type { DaySpend, Tier } from './tiers.js';
+
+interface LedgerRow {
+  id: number;
+  kind: LedgerKind;
+  points: number;
+  at: string;
+  available_on: string | null;
+  expires_on: string | null;
+  lot_id: number | null;
+  receipt_id: string | null;
+  idempotency_key: string;
+}
+
+export interface NewLedgerEntry {
+  customerId: string;
+  kind: LedgerKind;
+  points: number;
+  idempotencyKey: string;
+  at: string;
+  availableOn?: string | null;
+  expiresOn?: string | null;
+  lotId?: number | null;
+  receiptId?: string | null;
+  note?: string | null;
+}
+
+/** The only place with SQL for the points ledger, tiers, earn rules and program settings. */
+export class LoyaltyRepository {
+  constructor(private readonly storeId: string, private readonly timeZone: string) {}
+
+  async settings(q: Queryable): Promise<LoyaltySettings> {
+    const r = await q.get<Record<string, number | string | null>>('SELECT * FROM loyalty_settings WHERE id = 1');
+    if (!r) throw new Error('loyalty_settings row missing');
+    return {
+      earnRateBp: Number(r.earn_rate_bp), pointValueMinor: Number(r.point_value_minor), validityDays: Number(r.validity_days),
+      pendingDays: Number(r.pending_days), tierWindowDays: Number(r.tier_window_days), tierReviewMonthDay: String(r.tier_review_month_day),
+      defaultMarginBp: Number(r.default_margin_bp), referrerPoints: Number(r.referrer_points), refereePoints: Number(r.referee_points),
+      birthdayPromotionId: (r.birthday_promotion_id as string | null) ?? null, birthdayWindowDays: Number(r.birthday_window_days),
+    };
+  }
+
+  async saveSettings(q: Queryable, s: LoyaltySettings) {
+    await q.run(
+      `UPDATE loyalty_settings SET earn_rate_bp = ?, point_value_minor = ?, validity_days = ?, pending_days = ?, tier_window_days = ?,
+         tier_review_month_day = ?, default_margin_bp = ?, referrer_points = ?, referee_points = ?, birthday_promotion_id = ?, birthday_window_days = ? WHERE id = 1`,
+      [s.earnRateBp, s.pointValueMinor, s.validityDays, s.pendingDays, s.tierWindowDays, s.tierReviewMonthDay, s.defaultMarginBp, s.referrerPoints, s.refereePoints, s.birthdayPromotionId, s.birthdayWindowDays],
+    );
+  }
+
+  async tiers(q: Queryable): Promise<Tier[]> {
+    const rows = await q.all<{ id: string; name: string; threshold_minor: number; multiplier_pct: number }>('SELECT * FROM tiers ORDER BY threshold_minor');
+    return rows.map((r) => ({ id: r.id, name: r.name, thresholdMinor: r.threshold_minor, multiplierPct: r.multiplier_pct }));
+  }
+
+  async replaceTiers(q: Queryable, tiers: TierConfig[]) {
+    await q.run('DELETE FROM tiers');
+    for (const t of tiers) await q.run('INSERT INTO tiers (id, name, threshold_minor, multiplier_pct) VALUES (?, ?, ?, ?)', [t.id, t.name, t.thresholdMinor, t.multiplierPct]);
+  }
+
+  async earnRules(q: Queryable, settings: LoyaltySettings, tierMultiplierPct: number): Promise<EarnRules> {
+    const rows = await q.all<{ kind: string; category: string | null; product_id: string | null; multiplier_pct: number | null; bonus_points: number | null }>('SELECT * FROM earn_rules');
+    const categoryMultiplierPct = new Map<string, number>();
+    const productBonusPoints = new Map<string, number>();
+    for (const r of rows) {
+      if (r.kind === 'category_multiplier' && r.category) categoryMultiplierPct.set(r.category, r.multiplier_pct ?? 100);
+      if (r.kind === 'product_bonus' && r.product_id) productBonusPoints.set(r.product_id, r.bonus_points ?? 0);
+    }
+    return { rateBp: settings.earnRateBp, tierMultiplierPct, categoryMultiplierPct, productBonusPoints };
+  }
+
+  async listEarnRules(q: Queryable): Promise<EarnRuleConfig[]> {
+    const rows = await q.all<{ id: string; kind: string; category: string | null; product_id: string | null; multiplier_pct: number | null; bonus_points: number | null }>('SELECT * FROM earn_rules ORDER BY id');
+    return rows.map((r) => (r.kind === 'category_multiplier'
+      ? { id: r.id, kind: 'category_multiplier' as const, category: r.category ?? '', multiplierPct: r.multiplier_pct ?? 100 }
+      : { id: r.id, kind: 'product_bonus' as const, productId: r.product_id ?? '', bonusPoints: r.bonus_points ?? 0 }));
+  }
+
+  async upsertEarnRule(q: Queryable, r: EarnRuleConfig) {
+    await q.run(
+      `INSERT INTO earn_rules (id, kind, category, product_id, multiplier_pct, bonus_points) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, category = excluded.category, product_id = excluded.product_id,
+         multiplier_pct = excluded.multiplier_pct, bonus_points = excluded.bonus_points`,
+      r.kind === 'category_multiplier' ? [r.id, r.kind, r.category, null, r.multiplierPct, null] : [r.id, r.kind, null, r.productId, null, r.bonusPoints],
+    );
+  }
+
+  /** A customer's ledger in replay order (store time, then id), with each entry's local day. */
+  async entries(q: Queryable, customerId: string): Promise<Array<LedgerEntry & { at: string; receiptId: string | null; idempotencyKey: string }>> {
+    const rows = await q.all<LedgerRow>(
+      'SELECT id, kind, points, at, available_on, expires_on, lot_id, receipt_id, idempotency_key FROM points_ledger WHERE customer_id = ? ORDER BY at, id',
+      [customerId],
+    );
+    return rows.map((r) => ({
+      id: r.id, kind: r.kind, points: r.points, at: r.at, localDate: localDateOf(this.timeZone, r.at),
+      availableOn: r.available_on, expiresOn: r.expires_on, lotId: r.lot_id, receiptId: r.receipt_id, idempotencyKey: r.idempotency_key,
+    }));
+  }
+
+  byKey(q: Queryable, key: string) {
+    return q.get<{ id: number; customer_id: string; kind: LedgerKind; points: number }>('SELECT id, customer_id, kind, points FROM points_ledger WHERE idempotency_key = ?', [key]);
+  }
+
+  /** The earn entry of a receipt (what a refund reverses). */
+  earnOfReceipt(q: Queryable, receiptId: string) {
+    return q.get<{ id: number }>("SELECT id FROM points_ledger WHERE receipt_id = ? AND kind = 'earn' ORDER BY id LIMIT 1", [receiptId]);
+  }
+
+  async insert(q: Queryable, e: NewLedgerEntry): Promise<number> {
+    const r = await q.run(
+      `INSERT INTO points_ledger (store_id, customer_id, kind, points, idempotency_key, at, available_on, expires_on, lot_id, receipt_id, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [this.storeId, e.customerId, e.kind, e.points, e.idempotencyKey, e.at, e.availableOn ?? null, e.expiresOn ?? null, e.lotId ?? null, e.receiptId ?? null, e.note ?? null],
+    );
+    return r.lastID;
+  }
+
+  /** Net spend per store-local day (returns negative), oldest first. */
+  spendsByDay(q: Queryable, customerId: string): Promise<DaySpend[]> {
+    return q.all<{ date: string; netMinor: number }>(
+      "SELECT COALESCE(local_date, substr(store_time, 1, 10)) AS date, SUM(total_minor) AS netMinor FROM receipts WHERE customer_id = ? GROUP BY 1 ORDER BY 1",
+      [customerId],
+    );
+  }
+
+  /** Customers with at least one ledger entry (the expiry sweep walks them). */
+  customersWithPoints(q: Queryable) {
+    return q.all<{ customer_id: string }>('SELECT DISTINCT customer_id FROM points_ledger').then((r) => r.map((x) => x.customer_id));
+  }
+}

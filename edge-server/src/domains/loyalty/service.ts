@@ -1,0 +1,200 @@
+import type { EarnRuleConfig, LoyaltySettings, PointsBalance, PointsMovementResult, TierConfig } from '@vitrina/contracts';
+import type { Database, Queryable } from '../../platform/db/database.js';
+import { nowIso } from '../../shared/ids.js';
+import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import { addDays, isLocalDate, localDateOf } from '../../shared/calendar.js';
+import { expiringWithin, replay, type PointsState } from './ledger.js';
+import type { LoyaltyRepository, NewLedgerEntry } from './repository.js';
+import { tierStatus, type TierStatus } from './tiers.js';
+
+/** What the kiosk greeting needs from the loyalty program. */
+export interface LoyaltySummary {
+  pointsBalance: number;
+  pointsExpiring: { points: number; by: string } | null;
+  tier: { name: string; next: { name: string; remainingSpendMinor: number } | null };
+}
+export interface LoyaltyReader {
+  summaryOf(customerId: string): Promise<LoyaltySummary>;
+}
+
+/** Window for "points expiring soon" on the kiosk. */
+export const EXPIRING_SOON_DAYS = 30;
+
+/**
+ * The points program: derived balances and tiers, and every ledger write. Writes always run
+ * inside `db.transaction` (one serialized writer), and check the balance inside it, so two
+ * concurrent redemptions can never both pass a check that only one of them fits.
+ */
+export class LoyaltyService implements LoyaltyReader {
+  constructor(
+    private readonly db: Database,
+    readonly repo: LoyaltyRepository,
+    private readonly timeZone: string,
+    private readonly customerExists: (id: string) => Promise<boolean>,
+  ) {}
+
+  today(at: string | Date = new Date()) {
+    return localDateOf(this.timeZone, at);
+  }
+
+  settings(q: Queryable = this.db) {
+    return this.repo.settings(q);
+  }
+
+  async stateAt(q: Queryable, customerId: string, day: string): Promise<PointsState> {
+    return replay(await this.repo.entries(q, customerId), day);
+  }
+
+  async tierAt(q: Queryable, customerId: string, day: string): Promise<TierStatus> {
+    const [settings, tiers, spends] = await Promise.all([this.repo.settings(q), this.repo.tiers(q), this.repo.spendsByDay(q, customerId)]);
+    return tierStatus(tiers, spends, day, settings.tierWindowDays, settings.tierReviewMonthDay);
+  }
+
+  async summaryOf(customerId: string): Promise<LoyaltySummary> {
+    const b = await this.balance(customerId);
+    const last = b.expiring.byDate.at(-1);
+    return {
+      pointsBalance: b.balance,
+      pointsExpiring: b.expiring.points > 0 && last ? { points: b.expiring.points, by: last.date } : null,
+      tier: { name: b.tier.name, next: b.tier.next ? { name: b.tier.next.name, remainingSpendMinor: b.tier.next.remainingSpendMinor } : null },
+    };
+  }
+
+  async balance(customerId: string, opts: { today?: string; withinDays?: number } = {}): Promise<PointsBalance> {
+    if (!(await this.customerExists(customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    const today = opts.today ?? this.today();
+    if (!isLocalDate(today)) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'today must be YYYY-MM-DD.');
+    const within = opts.withinDays ?? EXPIRING_SOON_DAYS;
+    const [state, tier] = await Promise.all([this.stateAt(this.db, customerId, today), this.tierAt(this.db, customerId, today)]);
+    return {
+      customerId,
+      balance: state.balance,
+      pending: state.pending,
+      expiring: { withinDays: within, ...expiringWithin(state, today, addDays(today, within - 1)) },
+      tier: {
+        id: tier.tier.id, name: tier.tier.name, windowSpendMinor: tier.windowSpendMinor, reviewOn: tier.reviewOn,
+        next: tier.next ? { id: tier.next.tier.id, name: tier.next.tier.name, remainingSpendMinor: tier.next.remainingSpendMinor } : null,
+      },
+    };
+  }
+
+  async history(customerId: string) {
+    if (!(await this.customerExists(customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    return (await this.repo.entries(this.db, customerId)).map((e) => ({
+      id: e.id, kind: e.kind, points: e.points, at: e.at, localDate: e.localDate, availableOn: e.availableOn, expiresOn: e.expiresOn, receiptId: e.receiptId, idempotencyKey: e.idempotencyKey,
+    }));
+  }
+
+  /** Spends points (kiosk reward, till tender) — refused beyond the spendable balance. */
+  async redeem(customerId: string, points: number, idempotencyKey: string, at = nowIso()): Promise<PointsMovementResult> {
+    if (!(await this.customerExists(customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    return this.db.transaction((tx) => this.redeemIn(tx, { customerId, points, idempotencyKey: `redeem:${idempotencyKey}`, at }));
+  }
+
+  /** The redemption step inside a caller's transaction (receipts use it for points tender). */
+  async redeemIn(tx: Queryable, e: { customerId: string; points: number; idempotencyKey: string; at: string; receiptId?: string }): Promise<PointsMovementResult> {
+    const day = this.today(e.at);
+    const prior = await this.repo.byKey(tx, e.idempotencyKey);
+    if (prior) return this.replayed(tx, prior, e.customerId, -e.points, day);
+    const state = await this.stateAt(tx, e.customerId, day);
+    if (state.balance < e.points) throw new VitrinaError('VITRINA_ERR_INSUFFICIENT_POINTS', `Only ${Math.max(0, state.balance)} points can be spent.`);
+    const entryId = await this.repo.insert(tx, { customerId: e.customerId, kind: 'redeem', points: -e.points, idempotencyKey: e.idempotencyKey, at: e.at, receiptId: e.receiptId ?? null });
+    return { entryId, points: -e.points, balanceAfter: state.balance - e.points };
+  }
+
+  /** A staff correction. A negative adjustment cannot take the balance below zero. */
+  async adjust(customerId: string, points: number, idempotencyKey: string, reason: string, at = nowIso()): Promise<PointsMovementResult> {
+    if (!(await this.customerExists(customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    const key = `adjust:${idempotencyKey}`;
+    return this.db.transaction(async (tx) => {
+      const day = this.today(at);
+      const prior = await this.repo.byKey(tx, key);
+      if (prior) return this.replayed(tx, prior, customerId, points, day);
+      const state = await this.stateAt(tx, customerId, day);
+      if (points < 0 && state.balance + points < 0) throw new VitrinaError('VITRINA_ERR_INSUFFICIENT_POINTS');
+      const settings = await this.repo.settings(tx);
+      const entry: NewLedgerEntry = { customerId, kind: 'adjust', points, idempotencyKey: key, at, note: reason };
+      if (points > 0) entry.expiresOn = addDays(day, settings.validityDays);
+      const entryId = await this.repo.insert(tx, entry);
+      return { entryId, points, balanceAfter: state.balance + points };
+    });
+  }
+
+  /** Awards points earned on a receipt day: pending for `pendingDays`, valid for `validityDays`. */
+  async awardIn(tx: Queryable, e: { customerId: string; kind: 'earn' | 'restore'; points: number; idempotencyKey: string; at: string; receiptId?: string | null; note?: string }) {
+    if (e.points <= 0) return null;
+    const settings = await this.repo.settings(tx);
+    const day = this.today(e.at);
+    return this.repo.insert(tx, {
+      ...e,
+      availableOn: e.kind === 'earn' ? addDays(day, settings.pendingDays) : day,
+      expiresOn: addDays(day, settings.validityDays),
+    });
+  }
+
+  /** Takes back points awarded on a receipt (refund); beyond what is left it becomes a debt. */
+  async reverseIn(tx: Queryable, e: { customerId: string; points: number; idempotencyKey: string; at: string; receiptId: string; lotId: number | null }) {
+    if (e.points <= 0) return null;
+    return this.repo.insert(tx, { customerId: e.customerId, kind: 'reverse', points: -e.points, idempotencyKey: e.idempotencyKey, at: e.at, receiptId: e.receiptId, lotId: e.lotId });
+  }
+
+  /** Writes `expire` entries for every lapsed lot (idempotent per lot). Returns points expired. */
+  async expireSweep(today = this.today()): Promise<{ customers: number; points: number }> {
+    let points = 0;
+    let customers = 0;
+    for (const customerId of await this.repo.customersWithPoints(this.db)) {
+      const n = await this.db.transaction(async (tx) => {
+        const state = await this.stateAt(tx, customerId, today);
+        let sum = 0;
+        for (const lot of state.lapsed) {
+          const key = `expire:${lot.id}`;
+          if (await this.repo.byKey(tx, key)) continue;
+          // Dated at the start of the day after the last valid day, in store time order.
+          await this.repo.insert(tx, { customerId, kind: 'expire', points: -lot.remaining, idempotencyKey: key, at: nowIso(), lotId: lot.id, note: `last valid day ${lot.expiresOn}` });
+          sum += lot.remaining;
+        }
+        return sum;
+      });
+      if (n > 0) { customers++; points += n; }
+    }
+    return { customers, points };
+  }
+
+  async saveSettings(s: LoyaltySettings) {
+    await this.db.transaction((tx) => this.repo.saveSettings(tx, s));
+    return this.repo.settings(this.db);
+  }
+
+  async replaceTiers(tiers: TierConfig[]) {
+    const ids = new Set(tiers.map((t) => t.id));
+    const thresholds = new Set(tiers.map((t) => t.thresholdMinor));
+    if (ids.size !== tiers.length || thresholds.size !== tiers.length) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'Tier ids and thresholds must be unique.');
+    await this.db.transaction((tx) => this.repo.replaceTiers(tx, tiers));
+    return this.listTiers();
+  }
+
+  async listTiers(): Promise<TierConfig[]> {
+    return (await this.repo.tiers(this.db)).map((t) => ({ id: t.id, name: t.name, thresholdMinor: t.thresholdMinor, multiplierPct: t.multiplierPct }));
+  }
+
+  listEarnRules() {
+    return this.repo.listEarnRules(this.db);
+  }
+
+  async upsertEarnRule(r: EarnRuleConfig) {
+    try {
+      await this.db.transaction((tx) => this.repo.upsertEarnRule(tx, r));
+    } catch (err) {
+      if (String(err).includes('FOREIGN KEY')) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN');
+      throw err;
+    }
+    return r;
+  }
+
+  /** A retried movement: same customer and amount → the first result; anything else → conflict. */
+  private async replayed(tx: Queryable, prior: { id: number; customer_id: string; points: number }, customerId: string, points: number, day: string): Promise<PointsMovementResult> {
+    if (prior.customer_id !== customerId || prior.points !== points) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That idempotency key was used for a different movement.');
+    const state = await this.stateAt(tx, customerId, day);
+    return { entryId: prior.id, points: prior.points, balanceAfter: state.balance };
+  }
+}

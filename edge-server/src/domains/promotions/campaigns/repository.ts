@@ -1,0 +1,88 @@
+import type { Queryable } from '../../../platform/db/database.js';
+
+export interface CampaignRow {
+  id: string;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  holdout_pct: number;
+  status: 'draft' | 'live' | 'paused' | 'ended';
+  created_at: string;
+}
+
+/** The only place with SQL for campaigns, their assignments and the offer lifecycle. */
+export class CampaignsRepository {
+  async insert(q: Queryable, c: CampaignRow) {
+    await q.run('INSERT INTO campaigns (id, name, starts_on, ends_on, holdout_pct, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      c.id, c.name, c.starts_on, c.ends_on, c.holdout_pct, c.status, c.created_at,
+    ]);
+  }
+
+  byId(q: Queryable, id: string) {
+    return q.get<CampaignRow>('SELECT * FROM campaigns WHERE id = ?', [id]);
+  }
+
+  list(q: Queryable) {
+    return q.all<CampaignRow>('SELECT * FROM campaigns ORDER BY starts_on DESC, id');
+  }
+
+  async setStatus(q: Queryable, id: string, status: CampaignRow['status']) {
+    return (await q.run('UPDATE campaigns SET status = ? WHERE id = ?', [status, id])).changes > 0;
+  }
+
+  async insertOffer(q: Queryable, o: { id: string; productId: string; title: string; kind: string; value: number; startsOn: string; endsOn: string; campaignId: string }) {
+    await q.run("INSERT INTO offers (id, product_id, title, discount_kind, discount_value, starts_on, ends_on, status, campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'live', ?)", [
+      o.id, o.productId, o.title, o.kind, o.value, o.startsOn, o.endsOn, o.campaignId,
+    ]);
+  }
+
+  /** Campaign of each offer live on `day` that belongs to a campaign. */
+  async offerCampaigns(q: Queryable, day: string) {
+    const rows = await q.all<{ offer_id: string; campaign_id: string; holdout_pct: number; status: string; starts_on: string; ends_on: string }>(
+      `SELECT o.id AS offer_id, c.id AS campaign_id, c.holdout_pct, c.status, c.starts_on, c.ends_on
+         FROM offers o JOIN campaigns c ON c.id = o.campaign_id
+        WHERE o.status = 'live' AND o.starts_on <= ? AND o.ends_on >= ?`,
+      [day, day],
+    );
+    return new Map(rows.map((r) => [r.offer_id, r]));
+  }
+
+  /** Assigns once and for all: a second call keeps the first arm and date. */
+  async assign(q: Queryable, campaignId: string, customerId: string, arm: 'treatment' | 'control', at: string) {
+    await q.run('INSERT OR IGNORE INTO campaign_assignments (campaign_id, customer_id, arm, assigned_at) VALUES (?, ?, ?, ?)', [campaignId, customerId, arm, at]);
+  }
+
+  /** Issued and shown in one step (the kiosk displays what it is issued); later states are kept. */
+  async markShown(q: Queryable, offerId: string, customerId: string, campaignId: string | null, at: string) {
+    await q.run(
+      `INSERT INTO offer_instances (offer_id, customer_id, campaign_id, state, issued_at, shown_at) VALUES (?, ?, ?, 'shown', ?, ?)
+       ON CONFLICT(offer_id, customer_id) DO UPDATE SET shown_at = COALESCE(shown_at, excluded.shown_at),
+         state = CASE WHEN state = 'issued' THEN 'shown' ELSE state END`,
+      [offerId, customerId, campaignId, at, at],
+    );
+  }
+
+  async markClipped(q: Queryable, offerId: string, customerId: string, at: string) {
+    await q.run(
+      `INSERT INTO offer_instances (offer_id, customer_id, campaign_id, state, issued_at, shown_at, clipped_at)
+       SELECT ?, ?, campaign_id, 'clipped', ?, ?, ? FROM offers WHERE id = ?
+       ON CONFLICT(offer_id, customer_id) DO UPDATE SET clipped_at = COALESCE(clipped_at, excluded.clipped_at),
+         state = CASE WHEN state IN ('issued', 'shown') THEN 'clipped' ELSE state END`,
+      [offerId, customerId, at, at, at, offerId],
+    );
+  }
+
+  /** Instances of offers that ended before `day` and were never redeemed. */
+  async expire(q: Queryable, day: string, at: string) {
+    const r = await q.run(
+      `UPDATE offer_instances SET state = 'expired', expired_at = ?
+        WHERE state IN ('issued', 'shown', 'clipped') AND offer_id IN (SELECT id FROM offers WHERE ends_on < ?)`,
+      [at, day],
+    );
+    return r.changes;
+  }
+
+  lifecycleCounts(q: Queryable, campaignId: string) {
+    return q.all<{ state: string; n: number }>('SELECT state, COUNT(*) AS n FROM offer_instances WHERE campaign_id = ? GROUP BY state', [campaignId]);
+  }
+}

@@ -1,0 +1,136 @@
+import type { Campaign, CreateCampaignOfferRequest, CreateCampaignRequest } from '@vitrina/contracts';
+import type { Database, Queryable } from '../../../platform/db/database.js';
+import { newId, nowIso } from '../../../shared/ids.js';
+import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
+import { isLocalDate } from '../../../shared/calendar.js';
+import type { PromotionsService } from '../service.js';
+import { birthdayWindow } from './birthday.js';
+import { armFor } from './holdout.js';
+import type { CampaignRow, CampaignsRepository } from './repository.js';
+
+function toCampaign(r: CampaignRow): Campaign {
+  return { id: r.id, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, holdoutPct: r.holdout_pct, status: r.status };
+}
+
+/**
+ * Campaigns with a holdout, and the lifecycle of the personal offers they issue.
+ * The scan path asks `filterForSession` which ranked offers this shopper may see: offers of a
+ * live campaign go only to its treatment arm; both arms are recorded (assignment on first
+ * exposure), so control customers are measured exactly like treated ones.
+ */
+export class CampaignsService {
+  constructor(
+    private readonly db: Database,
+    private readonly repo: CampaignsRepository,
+    private readonly promotions: PromotionsService,
+    private readonly productExists: (q: Queryable, id: string) => Promise<boolean>,
+    private readonly birthdays: { settings(q: Queryable): Promise<{ birthdayPromotionId: string | null; birthdayWindowDays: number }>; birthDateOf(q: Queryable, customerId: string): Promise<string | null> },
+  ) {}
+
+  async create(req: CreateCampaignRequest): Promise<Campaign> {
+    if (!isLocalDate(req.startsOn) || !isLocalDate(req.endsOn) || req.startsOn > req.endsOn) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'The period must be valid days with start ≤ end.');
+    const row: CampaignRow = { id: req.id ?? newId('cmp'), name: req.name, starts_on: req.startsOn, ends_on: req.endsOn, holdout_pct: req.holdoutPct, status: 'live', created_at: nowIso() };
+    await this.db.transaction(async (tx) => {
+      if (await this.repo.byId(tx, row.id)) throw new VitrinaError('VITRINA_ERR_CONFLICT', `Campaign "${row.id}" exists.`);
+      await this.repo.insert(tx, row);
+    });
+    return toCampaign(row);
+  }
+
+  async list() {
+    return (await this.repo.list(this.db)).map(toCampaign);
+  }
+
+  async get(id: string) {
+    const row = await this.repo.byId(this.db, id);
+    if (!row) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${id}".`);
+    return toCampaign(row);
+  }
+
+  async setStatus(id: string, status: CampaignRow['status']) {
+    if (!(await this.db.transaction((tx) => this.repo.setStatus(tx, id, status)))) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${id}".`);
+    return this.get(id);
+  }
+
+  async addOffer(campaignId: string, req: CreateCampaignOfferRequest) {
+    if (req.discountKind === 'percent' && req.discountValue > 100) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'A percent discount is at most 100.');
+    const id = newId('off');
+    await this.db.transaction(async (tx) => {
+      const c = await this.repo.byId(tx, campaignId);
+      if (!c) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${campaignId}".`);
+      if (!(await this.productExists(tx, req.productId))) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN');
+      await this.repo.insertOffer(tx, { id, productId: req.productId, title: req.title, kind: req.discountKind, value: req.discountValue, startsOn: c.starts_on, endsOn: c.ends_on, campaignId });
+    });
+    return { offerId: id, campaignId };
+  }
+
+  /**
+   * Of the offers about to be shown (already ranked), keeps those this shopper may see and
+   * records assignment and the shown state. Offers outside any campaign pass untouched.
+   */
+  async filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string>; recorded: Promise<void> }> {
+    const campaigns = await this.repo.offerCampaigns(this.db, today);
+    const allowed: string[] = [];
+    const assignments = new Map<string, 'treatment' | 'control'>();
+    for (const offerId of offerIds) {
+      const c = campaigns.get(offerId);
+      if (!c) { allowed.push(offerId); continue; }
+      if (c.status !== 'live' || today < c.starts_on || today > c.ends_on) continue;
+      const arm = armFor(c.campaign_id, customerId, c.holdout_pct);
+      assignments.set(c.campaign_id, arm);
+      if (arm === 'treatment') allowed.push(offerId);
+    }
+    const shown = allowed.slice(0, keep);
+    const at = nowIso();
+    // Started now, awaited by the caller after the shopper has been answered. Arms come from a
+    // stable hash, so writing the assignment a moment later changes nothing about it.
+    const recorded = this.db.transaction(async (tx) => {
+      for (const [campaignId, arm] of assignments) await this.repo.assign(tx, campaignId, customerId, arm, at);
+      for (const offerId of shown) await this.repo.markShown(tx, offerId, customerId, campaigns.get(offerId)?.campaign_id ?? null, at);
+    });
+    // Campaign offers are personal: issued to this shopper's arm, tracked per shopper.
+    return { allowed: new Set(allowed), personal: new Set(allowed.filter((id) => campaigns.has(id))), recorded };
+  }
+
+  /** Assigns customers to arms up front (intent to treat), without waiting for their first scan. */
+  async assignAll(campaignId: string, customerIds: readonly string[]) {
+    const c = await this.repo.byId(this.db, campaignId);
+    if (!c) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${campaignId}".`);
+    const at = nowIso();
+    try {
+      await this.db.transaction(async (tx) => {
+        for (const id of customerIds) await this.repo.assign(tx, campaignId, id, armFor(campaignId, id, c.holdout_pct), at);
+      });
+    } catch (err) {
+      // One unknown customer id refuses the whole list (the transaction rolled back).
+      if (String(err).includes('FOREIGN KEY')) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN', 'The list has an unknown customer id.');
+      throw err;
+    }
+    return { campaignId, assigned: customerIds.length };
+  }
+
+  async clipped(customerId: string, offerId: string) {
+    await this.db.transaction((tx) => this.repo.markClipped(tx, offerId, customerId, nowIso()));
+  }
+
+  /** Offers that ended unredeemed move to `expired`. */
+  async expireOffers(today: string) {
+    return { expired: await this.db.transaction((tx) => this.repo.expire(tx, today, nowIso())) };
+  }
+
+  async lifecycle(campaignId: string) {
+    await this.get(campaignId);
+    const rows = await this.repo.lifecycleCounts(this.db, campaignId);
+    const by = Object.fromEntries(rows.map((r) => [r.state, r.n]));
+    return { issued: by.issued ?? 0, shown: by.shown ?? 0, clipped: by.clipped ?? 0, redeemed: by.redeemed ?? 0, expired: by.expired ?? 0 };
+  }
+
+  /** Grants the birthday promotion when today is in the shopper's birthday window (idempotent per year). */
+  async grantBirthdayIn(tx: Queryable, customerId: string, today: string) {
+    const s = await this.birthdays.settings(tx);
+    if (!s.birthdayPromotionId) return false;
+    const w = birthdayWindow(await this.birthdays.birthDateOf(tx, customerId), today, s.birthdayWindowDays);
+    if (!w) return false;
+    return this.promotions.grantIn(tx, { promotionId: s.birthdayPromotionId, customerId, source: 'birthday', sourceKey: `birthday:${customerId}:${w.year}`, validFrom: w.from, validTo: w.to });
+  }
+}

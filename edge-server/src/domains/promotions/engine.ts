@@ -1,0 +1,180 @@
+import type { PromotionDefinition } from '@vitrina/contracts';
+import { isoDayOfWeek } from '../../shared/calendar.js';
+import { allocateToLargest, roundHalfUp, splitByWeight } from '../../shared/money/allocate.js';
+
+/**
+ * The promotions engine: pure, no I/O. Given a basket, the shopper's context and the live
+ * promotions, it decides which apply and splits each discount over the basket's lines
+ * (shares always sum exactly; the remainder goes to the largest line).
+ *
+ * Stacking: every stackable promotion that applies is combined; an exclusive one applies
+ * alone. The engine takes whichever is best for the customer: the stack, or the single best
+ * exclusive promotion (value = discount + bonus points at their money value).
+ */
+
+export interface EngineLine {
+  productId: string;
+  category: string;
+  department: string;
+  quantity: number;
+  /** Line amount after the till's own line discount. */
+  netMinor: number;
+}
+
+export interface EnginePromotion {
+  id: string;
+  def: PromotionDefinition;
+  /** Uses so far: total, by this customer, and discount money given. */
+  usage: { uses: number; customerUses: number; discountMinor: number };
+}
+
+export interface EngineContext {
+  customerId: string | null;
+  tierId: string | null;
+  segments: ReadonlySet<string>;
+  /** Store-local day of the receipt. */
+  localDate: string;
+  /** Promotions this shopper may use without being in the audience: grants, presented codes. */
+  unlocked: ReadonlySet<string>;
+  /** Holdout arm per campaign; control gets nothing from that campaign. */
+  armOf(campaignId: string): 'treatment' | 'control';
+  pointValueMinor: number;
+}
+
+export interface AppliedPromotion {
+  promotionId: string;
+  discountMinor: number;
+  points: number;
+  perLine: number[];
+  /** Bonus points split over the targeted lines (so a refund can take back its share). */
+  pointsPerLine: number[];
+}
+
+export interface EngineResult {
+  applied: AppliedPromotion[];
+  /** Promotion discount per line, summed over applied promotions. */
+  lineDiscounts: number[];
+  /** Why each promotion that was considered did not apply. */
+  rejected: Array<{ promotionId: string; reason: RejectReason }>;
+}
+
+export type RejectReason = 'inactive' | 'audience' | 'holdout' | 'day' | 'tier' | 'min_basket' | 'min_quantity' | 'no_eligible_lines' | 'max_uses' | 'customer_limit' | 'budget' | 'not_best';
+
+function targets(def: PromotionDefinition, line: EngineLine): boolean {
+  switch (def.target.scope) {
+    case 'basket':
+      return true;
+    case 'product':
+      return def.target.productIds.includes(line.productId);
+    case 'category':
+      return def.target.categories.includes(line.category) || def.target.categories.includes(line.department);
+  }
+}
+
+function check(p: EnginePromotion, lines: readonly EngineLine[], ctx: EngineContext): RejectReason | null {
+  const { def } = p;
+  const c = def.conditions;
+  if (ctx.localDate < c.startsOn || ctx.localDate > c.endsOn) return 'inactive';
+  if (def.campaignId && ctx.customerId && ctx.armOf(def.campaignId) === 'control') return 'holdout';
+  if (!ctx.unlocked.has(p.id)) {
+    const a = def.audience;
+    if (a.type === 'grant') return 'audience';
+    if (a.type === 'customer' && a.customerId !== ctx.customerId) return 'audience';
+    if (a.type === 'segment' && !ctx.segments.has(a.segment)) return 'audience';
+  }
+  if (c.daysOfWeek && !c.daysOfWeek.includes(isoDayOfWeek(ctx.localDate))) return 'day';
+  if (c.tierIds && (!ctx.tierId || !c.tierIds.includes(ctx.tierId))) return 'tier';
+  const basket = lines.reduce((s, l) => s + l.netMinor, 0);
+  if (c.minBasketMinor !== undefined && basket < c.minBasketMinor) return 'min_basket';
+  if (c.minQuantity) {
+    const { productId, quantity } = c.minQuantity;
+    if (lines.filter((l) => l.productId === productId).reduce((s, l) => s + l.quantity, 0) < quantity) return 'min_quantity';
+  }
+  const lim = def.limits;
+  if (lim.maxUses !== undefined && p.usage.uses >= lim.maxUses) return 'max_uses';
+  if (lim.maxUsesPerCustomer !== undefined && p.usage.customerUses >= lim.maxUsesPerCustomer) return 'customer_limit';
+  if (lim.budgetMinor !== undefined && p.usage.discountMinor >= lim.budgetMinor && def.discount.type !== 'points') return 'budget';
+  return null;
+}
+
+/** The discount of one promotion on its own, split over the lines (0 on lines it does not target). */
+export function discountOf(p: EnginePromotion, lines: readonly EngineLine[], room: readonly number[]): AppliedPromotion | null {
+  const { def } = p;
+  const eligible = lines.map((l, i) => (targets(def, l) && l.quantity > 0 ? Math.max(0, room[i]!) : 0));
+  const subtotal = eligible.reduce((s, x) => s + x, 0);
+  if (!lines.some((l) => targets(def, l) && l.quantity > 0)) return null;
+  const v = def.discount.value;
+  let total = 0;
+  let perLine: number[];
+  switch (def.discount.type) {
+    case 'points':
+      return { promotionId: p.id, discountMinor: 0, points: v, perLine: lines.map(() => 0), pointsPerLine: splitPoints(def, lines, v) };
+    case 'percent':
+      total = Math.min(subtotal, roundHalfUp(BigInt(subtotal) * BigInt(Math.min(v, 100)), 100n));
+      perLine = allocateToLargest(total, eligible);
+      break;
+    case 'amount':
+      total = Math.min(subtotal, v);
+      perLine = allocateToLargest(total, eligible);
+      break;
+    case 'price':
+      // A fixed unit price: each eligible line pays at most quantity × price.
+      perLine = lines.map((l, i) => (eligible[i]! > 0 ? Math.max(0, eligible[i]! - v * l.quantity) : 0));
+      total = perLine.reduce((s, x) => s + x, 0);
+      break;
+  }
+  const budget = def.limits.budgetMinor;
+  if (budget !== undefined && total > budget - p.usage.discountMinor) {
+    total = Math.max(0, budget - p.usage.discountMinor);
+    perLine = allocateToLargest(total, perLine);
+  }
+  return { promotionId: p.id, discountMinor: total, points: 0, perLine, pointsPerLine: lines.map(() => 0) };
+}
+
+function splitPoints(def: PromotionDefinition, lines: readonly EngineLine[], points: number): number[] {
+  const idx = lines.map((l, i) => (targets(def, l) && l.quantity > 0 ? i : -1)).filter((i) => i >= 0);
+  const shares = splitByWeight(points, idx.map((i) => lines[i]!.netMinor));
+  const out = lines.map(() => 0);
+  idx.forEach((i, k) => { out[i] = shares[k]!; });
+  return out;
+}
+
+function valueOf(applied: readonly AppliedPromotion[], pointValue: number) {
+  return applied.reduce((s, a) => s + a.discountMinor + a.points * pointValue, 0);
+}
+
+export function evaluate(promotions: readonly EnginePromotion[], lines: readonly EngineLine[], ctx: EngineContext): EngineResult {
+  const rejected: EngineResult['rejected'] = [];
+  const ok: EnginePromotion[] = [];
+  for (const p of [...promotions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const reason = check(p, lines, ctx);
+    if (reason) rejected.push({ promotionId: p.id, reason });
+    else ok.push(p);
+  }
+  const nets = lines.map((l) => l.netMinor);
+
+  // The stack: stackables in id order, each on what the previous left of every line.
+  const stack: AppliedPromotion[] = [];
+  const room = [...nets];
+  for (const p of ok.filter((x) => x.def.stacking === 'stackable')) {
+    const a = discountOf(p, lines, room);
+    if (!a) { rejected.push({ promotionId: p.id, reason: 'no_eligible_lines' }); continue; }
+    a.perLine.forEach((d, i) => { room[i]! -= d; });
+    stack.push(a);
+  }
+  let best: AppliedPromotion[] = stack;
+  let bestValue = valueOf(stack, ctx.pointValueMinor);
+  for (const p of ok.filter((x) => x.def.stacking === 'exclusive')) {
+    const a = discountOf(p, lines, nets);
+    if (!a) { rejected.push({ promotionId: p.id, reason: 'no_eligible_lines' }); continue; }
+    const value = valueOf([a], ctx.pointValueMinor);
+    if (value > bestValue) {
+      best = [a];
+      bestValue = value;
+    }
+  }
+  const chosen = new Set(best.map((a) => a.promotionId));
+  for (const p of ok) if (!chosen.has(p.id) && !rejected.some((r) => r.promotionId === p.id)) rejected.push({ promotionId: p.id, reason: 'not_best' });
+  const lineDiscounts = lines.map((_, i) => best.reduce((s, a) => s + a.perLine[i]!, 0));
+  return { applied: best, lineDiscounts, rejected };
+}

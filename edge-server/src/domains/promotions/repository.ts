@@ -1,0 +1,126 @@
+import type { PromotionDefinition } from '@vitrina/contracts';
+import type { Queryable } from '../../platform/db/database.js';
+
+export interface PromotionRow {
+  id: string;
+  name: string;
+  status: 'live' | 'paused' | 'ended';
+  starts_on: string;
+  ends_on: string;
+  campaign_id: string | null;
+  definition: string;
+}
+
+export interface ClippedOfferRow {
+  id: string;
+  product_id: string;
+  discount_kind: 'percent' | 'amount' | 'points' | 'price';
+  discount_value: number;
+  starts_on: string;
+  ends_on: string;
+  campaign_id: string | null;
+}
+
+/** The only place with SQL for promotions, their uses, grants, segments and offer redemption. */
+export class PromotionsRepository {
+  async insert(q: Queryable, id: string, def: PromotionDefinition, at: string) {
+    await q.run('INSERT INTO promotions (id, name, status, starts_on, ends_on, campaign_id, definition, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      id, def.name, 'live', def.conditions.startsOn, def.conditions.endsOn, def.campaignId ?? null, JSON.stringify(def), at,
+    ]);
+  }
+
+  byId(q: Queryable, id: string) {
+    return q.get<PromotionRow>('SELECT * FROM promotions WHERE id = ?', [id]);
+  }
+
+  list(q: Queryable) {
+    return q.all<PromotionRow>('SELECT * FROM promotions ORDER BY starts_on DESC, id');
+  }
+
+  async setStatus(q: Queryable, id: string, status: PromotionRow['status']) {
+    return (await q.run('UPDATE promotions SET status = ? WHERE id = ?', [status, id])).changes > 0;
+  }
+
+  /** Promotions live on a store-local day (inclusive end day). */
+  liveOn(q: Queryable, day: string) {
+    return q.all<PromotionRow>("SELECT * FROM promotions WHERE status = 'live' AND starts_on <= ? AND ends_on >= ? ORDER BY id", [day, day]);
+  }
+
+  /** Uses per promotion: in total, by one customer, and discount money given. */
+  async usage(q: Queryable, ids: readonly string[], customerId: string | null) {
+    const out = new Map<string, { uses: number; customerUses: number; discountMinor: number }>();
+    if (ids.length === 0) return out;
+    const marks = ids.map(() => '?').join(',');
+    const rows = await q.all<{ promotion_id: string; uses: number; customer_uses: number; discount: number }>(
+      `SELECT promotion_id, COUNT(*) AS uses, SUM(CASE WHEN customer_id = ? THEN 1 ELSE 0 END) AS customer_uses, SUM(discount_minor) AS discount
+         FROM promotion_uses WHERE promotion_id IN (${marks}) GROUP BY promotion_id`,
+      [customerId ?? '', ...ids],
+    );
+    for (const id of ids) out.set(id, { uses: 0, customerUses: 0, discountMinor: 0 });
+    for (const r of rows) out.set(r.promotion_id, { uses: r.uses, customerUses: r.customer_uses, discountMinor: r.discount ?? 0 });
+    return out;
+  }
+
+  async insertUse(q: Queryable, u: { promotionId: string; receiptId: string; customerId: string | null; discountMinor: number; points: number; at: string }) {
+    await q.run('INSERT INTO promotion_uses (promotion_id, receipt_id, customer_id, discount_minor, points, at) VALUES (?, ?, ?, ?, ?, ?)', [
+      u.promotionId, u.receiptId, u.customerId, u.discountMinor, u.points, u.at,
+    ]);
+  }
+
+  segmentsOf(q: Queryable, customerId: string) {
+    return q.all<{ segment: string }>('SELECT segment FROM segment_members WHERE customer_id = ?', [customerId]).then((r) => new Set(r.map((x) => x.segment)));
+  }
+
+  async replaceSegment(q: Queryable, segment: string, customerIds: readonly string[]) {
+    await q.run('DELETE FROM segment_members WHERE segment = ?', [segment]);
+    for (const id of customerIds) await q.run('INSERT OR IGNORE INTO segment_members (segment, customer_id) VALUES (?, ?)', [segment, id]);
+  }
+
+  /** Unused grants valid on `day`, one per promotion (the oldest). */
+  openGrants(q: Queryable, customerId: string, day: string) {
+    return q.all<{ id: number; promotion_id: string }>(
+      'SELECT MIN(id) AS id, promotion_id FROM promotion_grants WHERE customer_id = ? AND used_receipt_id IS NULL AND valid_from <= ? AND valid_to >= ? GROUP BY promotion_id',
+      [customerId, day, day],
+    );
+  }
+
+  /** Idempotent by source key; returns whether a new grant was written. */
+  async insertGrant(q: Queryable, g: { promotionId: string; customerId: string; source: string; sourceKey: string; validFrom: string; validTo: string; at: string }) {
+    const r = await q.run(
+      'INSERT OR IGNORE INTO promotion_grants (promotion_id, customer_id, source, source_key, valid_from, valid_to, granted_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      [g.promotionId, g.customerId, g.source, g.sourceKey, g.validFrom, g.validTo, g.at],
+    );
+    return r.changes > 0;
+  }
+
+  async useGrant(q: Queryable, grantId: number, receiptId: string) {
+    await q.run('UPDATE promotion_grants SET used_receipt_id = ? WHERE id = ? AND used_receipt_id IS NULL', [receiptId, grantId]);
+  }
+
+  /** Offers this customer clipped, live on `day`, not redeemed yet. */
+  clippedOffers(q: Queryable, customerId: string, day: string) {
+    return q.all<ClippedOfferRow>(
+      `SELECT o.id, o.product_id, o.discount_kind, o.discount_value, o.starts_on, o.ends_on, o.campaign_id
+         FROM clipped_offers c JOIN offers o ON o.id = c.offer_id
+        WHERE c.customer_id = ? AND o.status = 'live' AND o.starts_on <= ? AND o.ends_on >= ?
+          AND NOT EXISTS (SELECT 1 FROM offer_instances i WHERE i.offer_id = o.id AND i.customer_id = c.customer_id AND i.state = 'redeemed')`,
+      [customerId, day, day],
+    );
+  }
+
+  async markOfferRedeemed(q: Queryable, r: { offerId: string; customerId: string; campaignId: string | null; receiptId: string; at: string; discountMinor: number; points: number }) {
+    await q.run(
+      `INSERT INTO offer_instances (offer_id, customer_id, campaign_id, state, issued_at, redeemed_at, receipt_id, discount_minor, points)
+       VALUES (?, ?, ?, 'redeemed', ?, ?, ?, ?, ?)
+       ON CONFLICT(offer_id, customer_id) DO UPDATE SET state = 'redeemed', redeemed_at = excluded.redeemed_at,
+         receipt_id = excluded.receipt_id, discount_minor = excluded.discount_minor, points = excluded.points`,
+      [r.offerId, r.customerId, r.campaignId, r.at, r.at, r.receiptId, r.discountMinor, r.points],
+    );
+  }
+
+  campaignsById(q: Queryable) {
+    return q.all<{ id: string; holdout_pct: number; status: string; starts_on: string; ends_on: string }>('SELECT id, holdout_pct, status, starts_on, ends_on FROM campaigns').then(
+      (rows) => new Map(rows.map((r) => [r.id, r])),
+    );
+  }
+}

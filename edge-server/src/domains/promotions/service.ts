@@ -1,0 +1,137 @@
+import type { CreatePromotionRequest, Promotion, PromotionDefinition } from '@vitrina/contracts';
+import type { Database, Queryable } from '../../platform/db/database.js';
+import { newId, nowIso } from '../../shared/ids.js';
+import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import { isLocalDate } from '../../shared/calendar.js';
+import { armFor } from './campaigns/holdout.js';
+import type { AppliedPromotion, EnginePromotion } from './engine.js';
+import type { ClippedOfferRow, PromotionRow, PromotionsRepository } from './repository.js';
+
+/** Everything the engine needs for one receipt, read inside the receipt's transaction. */
+export interface ReceiptPromotionContext {
+  promotions: EnginePromotion[];
+  unlocked: Set<string>;
+  segments: Set<string>;
+  armOf(campaignId: string): 'treatment' | 'control';
+  /** promotion id → grant consumed when it applies. */
+  grantIds: Map<string, number>;
+  /** engine id (offer:<id>) → the clipped offer it stands for. */
+  offers: Map<string, ClippedOfferRow>;
+}
+
+export const OFFER_PREFIX = 'offer:';
+
+function offerAsPromotion(o: ClippedOfferRow, customerId: string): EnginePromotion {
+  const def: PromotionDefinition = {
+    name: `Offer ${o.id}`,
+    discount: { type: o.discount_kind, value: o.discount_value },
+    target: { scope: 'product', productIds: [o.product_id] },
+    audience: { type: 'customer', customerId },
+    conditions: { startsOn: o.starts_on, endsOn: o.ends_on },
+    stacking: 'stackable',
+    limits: { maxUsesPerCustomer: 1 },
+    ...(o.campaign_id ? { campaignId: o.campaign_id } : {}),
+  };
+  return { id: `${OFFER_PREFIX}${o.id}`, def, usage: { uses: 0, customerUses: 0, discountMinor: 0 } };
+}
+
+/** Promotions: their definitions and limits, and the receipt-time read and write steps. */
+export class PromotionsService {
+  constructor(
+    private readonly db: Database,
+    readonly repo: PromotionsRepository,
+    private readonly productExists: (q: Queryable, id: string) => Promise<boolean>,
+    private readonly customerExists: (id: string) => Promise<boolean>,
+  ) {}
+
+  async create(req: CreatePromotionRequest): Promise<Promotion> {
+    const { id: given, ...def } = req;
+    const c = def.conditions;
+    if (!isLocalDate(c.startsOn) || !isLocalDate(c.endsOn) || c.startsOn > c.endsOn) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'The period must be valid days with start ≤ end.');
+    if (def.discount.type === 'percent' && def.discount.value > 100) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'A percent discount is at most 100.');
+    if (def.audience.type === 'customer' && !(await this.customerExists(def.audience.customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    const id = given ?? newId('promo');
+    await this.db.transaction(async (tx) => {
+      if (await this.repo.byId(tx, id)) throw new VitrinaError('VITRINA_ERR_CONFLICT', `Promotion "${id}" exists.`);
+      const productIds = [...(def.target.scope === 'product' ? def.target.productIds : []), ...(c.minQuantity ? [c.minQuantity.productId] : [])];
+      for (const p of productIds) if (!(await this.productExists(tx, p))) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN', `Unknown product "${p}".`);
+      if (def.campaignId && !(await this.repo.campaignsById(tx)).has(def.campaignId)) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${def.campaignId}".`);
+      await this.repo.insert(tx, id, def as PromotionDefinition, nowIso());
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<Promotion> {
+    const row = await this.repo.byId(this.db, id);
+    if (!row) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No promotion "${id}".`);
+    return this.view(this.db, row);
+  }
+
+  async list(): Promise<Promotion[]> {
+    const rows = await this.repo.list(this.db);
+    return Promise.all(rows.map((r) => this.view(this.db, r)));
+  }
+
+  async setStatus(id: string, status: PromotionRow['status']) {
+    if (!(await this.db.transaction((tx) => this.repo.setStatus(tx, id, status)))) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No promotion "${id}".`);
+    return this.get(id);
+  }
+
+  async replaceSegment(segment: string, customerIds: string[]) {
+    await this.db.transaction((tx) => this.repo.replaceSegment(tx, segment, customerIds));
+    return { segment, members: new Set(customerIds).size };
+  }
+
+  /** Grants a promotion to one customer (personal offer, claimed code, birthday). Idempotent by key. */
+  grantIn(tx: Queryable, g: { promotionId: string; customerId: string; source: string; sourceKey: string; validFrom: string; validTo: string }) {
+    return this.repo.insertGrant(tx, { ...g, at: nowIso() });
+  }
+
+  async context(tx: Queryable, customerId: string | null, day: string, presented: ReadonlySet<string>): Promise<ReceiptPromotionContext> {
+    const rows = await this.repo.liveOn(tx, day);
+    const campaigns = await this.repo.campaignsById(tx);
+    const live = rows.filter((r) => !r.campaign_id || campaigns.get(r.campaign_id)?.status === 'live');
+    const usage = await this.repo.usage(tx, live.map((r) => r.id), customerId);
+    const promotions: EnginePromotion[] = live.map((r) => ({ id: r.id, def: JSON.parse(r.definition) as PromotionDefinition, usage: usage.get(r.id)! }));
+    const unlocked = new Set(presented);
+    const grantIds = new Map<string, number>();
+    const offers = new Map<string, ClippedOfferRow>();
+    let segments = new Set<string>();
+    if (customerId) {
+      segments = await this.repo.segmentsOf(tx, customerId);
+      for (const g of await this.repo.openGrants(tx, customerId, day)) {
+        unlocked.add(g.promotion_id);
+        grantIds.set(g.promotion_id, g.id);
+      }
+      for (const o of await this.repo.clippedOffers(tx, customerId, day)) {
+        const p = offerAsPromotion(o, customerId);
+        promotions.push(p);
+        offers.set(p.id, o);
+      }
+    }
+    const armOf = (campaignId: string) => {
+      const c = campaigns.get(campaignId);
+      return c && customerId ? armFor(campaignId, customerId, c.holdout_pct) : 'treatment';
+    };
+    return { promotions, unlocked, segments, armOf, grantIds, offers };
+  }
+
+  /** Records what applied: uses (budgets and caps count them), grants consumed, offers redeemed. */
+  async commit(tx: Queryable, ctx: ReceiptPromotionContext, r: { receiptId: string; customerId: string | null; at: string; applied: readonly AppliedPromotion[]; pointsOf: (a: AppliedPromotion) => number }) {
+    for (const a of r.applied) {
+      const offer = ctx.offers.get(a.promotionId);
+      if (offer) {
+        if (r.customerId) await this.repo.markOfferRedeemed(tx, { offerId: offer.id, customerId: r.customerId, campaignId: offer.campaign_id, receiptId: r.receiptId, at: r.at, discountMinor: a.discountMinor, points: r.pointsOf(a) });
+        continue;
+      }
+      await this.repo.insertUse(tx, { promotionId: a.promotionId, receiptId: r.receiptId, customerId: r.customerId, discountMinor: a.discountMinor, points: r.pointsOf(a), at: r.at });
+      const grant = ctx.grantIds.get(a.promotionId);
+      if (grant !== undefined) await this.repo.useGrant(tx, grant, r.receiptId);
+    }
+  }
+
+  private async view(q: Queryable, row: PromotionRow): Promise<Promotion> {
+    const usage = (await this.repo.usage(q, [row.id], null)).get(row.id)!;
+    return { id: row.id, status: row.status, definition: JSON.parse(row.definition) as PromotionDefinition, usage: { uses: usage.uses, discountMinor: usage.discountMinor } };
+  }
+}

@@ -1,0 +1,77 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../../test-support/build.js';
+import { seedLoyaltyStore } from '../../../usecases/checkout/test-fixtures.js';
+import { importReceiptsCsv } from './receipts-csv.js';
+
+const HEADER = 'receipt_id,store_time,customer_id,product_id,quantity,unit_price_minor,discount_minor';
+const opts = { storeId: 'test', timeZone: 'America/New_York', batchLines: 3 };
+
+async function setup() {
+  const t = await build();
+  await seedLoyaltyStore(t.app);
+  const count = async (table: string) => (await t.app.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n;
+  return { ...t, count };
+}
+
+describe('CSV import of historical receipts', () => {
+  it('imports good receipts in batches, rejects bad ones whole with reasons, and skips them on a re-run', async () => {
+    const t = await setup();
+    const csv = [
+      HEADER,
+      'h1,2026-01-05T02:30:00Z,cust-1,p-milk,2,349,0',
+      'h1,2026-01-05T02:30:00Z,cust-1,p-bread,1,450,50',
+      'h2,2026-01-06T12:00:00Z,,p-apples,1,399,',
+      'h3,2026-01-06T12:00:00Z,cust-2,p-milk,1,349,0',
+      'h3,2026-01-06T12:00:00Z,cust-2,p-unknown,1,349,0',
+      'h4,2026-01-07T12:00:00Z,cust-9,p-milk,1,349,0',
+      'h5,2026-01-07T12:00:00Z,cust-1,p-milk,-1,349,0',
+      'h6,not-a-time,cust-1,p-milk,1,349,0',
+      'h7,2026-01-07T12:00:00Z,cust-1,p-milk,1',
+      'h8,2026-01-07T12:00:00Z,cust-1,p-milk,1,349,999',
+      'h2,2026-01-06T12:00:00Z,,p-apples,1,399,0',
+      'h9,2026-01-08T12:00:00Z,cust-3,p-coffee,1,1299,0',
+    ].join('\n');
+    const report = await importReceiptsCsv(t.app.db, Readable.from([csv]), opts);
+    expect(report).toMatchObject({ linesRead: 12, receiptsImported: 3, linesImported: 4, receiptsSkippedExisting: 0, rowsRejected: 8 });
+    expect(report.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [5, 'receipt h3 has an invalid row'],
+      [6, 'unknown product p-unknown'],
+      [7, 'unknown customer cust-9'],
+      [8, 'quantity must be positive (returns are posted against their receipt, not imported)'],
+      [9, 'store_time "not-a-time" is not an ISO-8601 instant'],
+      [10, 'expected 7 columns, got 5'],
+      [11, 'discount_minor must be between 0 and the line amount'],
+      [12, 'receipt h2 appears again after other receipts (its rows must be contiguous)'],
+    ].sort((a, b) => (a[0] as number) - (b[0] as number)));
+    // h1 at 02:30Z on 5 January is still 4 January in New York.
+    const h1 = await t.app.db.get<{ local_date: string; total_minor: number }>("SELECT local_date, total_minor FROM receipts WHERE id = 'h1'");
+    expect(h1).toEqual({ local_date: '2026-01-04', total_minor: 1098 });
+    expect(await t.count('receipt_lines')).toBe(4);
+
+    const again = await importReceiptsCsv(t.app.db, Readable.from([csv]), opts);
+    expect(again).toMatchObject({ receiptsImported: 0, receiptsSkippedExisting: 3 });
+    expect(await t.count('receipts')).toBe(3);
+  });
+
+  it('is reachable through the API as text/csv (admin only)', async () => {
+    const t = await setup();
+    const admin = await t.staffHeaders('admin');
+    const body = `${HEADER}\na1,2026-01-05T12:00:00Z,cust-1,p-milk,1,349,0\na2,2026-01-05T12:00:00Z,cust-1,p-nope,1,349,0\n`;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports/receipts', headers: { ...admin, 'content-type': 'text/csv' }, payload: body });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ receiptsImported: 1, rowsRejected: 1, rejected: [{ line: 3, receiptId: 'a2', reason: 'unknown product p-nope' }] });
+    const staff = await t.staffHeaders('staff');
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/imports/receipts', headers: { ...staff, 'content-type': 'text/csv' }, payload: body })).statusCode).toBe(403);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/imports/receipts', headers: { ...admin, 'content-type': 'text/csv' }, payload: 'nonsense' });
+    expect(bad.json().error.code).toBe('VITRINA_ERR_IMPORT_INVALID');
+  });
+
+  it('refuses a file with a wrong header or unreadable CSV, writing nothing', async () => {
+    const t = await setup();
+    await expect(importReceiptsCsv(t.app.db, Readable.from(['id,when\nx,y']), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
+    await expect(importReceiptsCsv(t.app.db, Readable.from(['']), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
+    await expect(importReceiptsCsv(t.app.db, Readable.from([`${HEADER}\nh1,2026-01-05T02:30:00Z,cust-1,"p-milk,2,349,0`]), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
+    expect(await t.count('receipts')).toBe(0);
+  });
+});

@@ -1,0 +1,153 @@
+import type { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import type { ImportReport } from '@vitrina/contracts';
+import { RECEIPT_LIMITS } from '@vitrina/contracts';
+import type { Database } from '../../../platform/db/database.js';
+import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
+import { localDateOf } from '../../../shared/calendar.js';
+import { insertBatch, type ImportedReceipt } from './batch-insert.js';
+
+/**
+ * Streams a CSV of historical sale lines into receipts and receipt_lines.
+ *
+ *   receipt_id,store_time,customer_id,product_id,quantity,unit_price_minor,discount_minor
+ *
+ * One row per line; the rows of a receipt are contiguous. A receipt with any bad row is
+ * rejected whole (every bad row listed with its reason), so no partial receipt is written;
+ * receipts already in the database are skipped, which makes re-running an import safe.
+ * Rows are inserted in batches, each batch one transaction of multi-row INSERTs. History
+ * earns no points: the program starts at go-live (the demo seed posts through the receipt
+ * service instead when it wants points and tiers).
+ */
+
+export const CSV_COLUMNS = ['receipt_id', 'store_time', 'customer_id', 'product_id', 'quantity', 'unit_price_minor', 'discount_minor'] as const;
+const ID_RE = /^[A-Za-z0-9_.:-]{1,64}$/;
+const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const INT_RE = /^-?\d{1,15}$/;
+
+export interface ImportOptions {
+  storeId: string;
+  timeZone: string;
+  /** Lines per transaction. */
+  batchLines?: number;
+  /** How many rejected rows to list in the report (all are counted). */
+  maxListed?: number;
+  onProgress?: (p: { linesRead: number; receiptsImported: number; rowsRejected: number; seconds: number }) => void;
+  progressEvery?: number;
+}
+
+interface Pending {
+  id: string;
+  storeTime: string;
+  customerId: string | null;
+  rows: Array<{ line: number; productId: string; quantity: number; unitPrice: number; discount: number }>;
+  errors: Array<{ line: number; reason: string }>;
+  firstLine: number;
+}
+
+function parseInt10(s: string | undefined): number | null {
+  return s !== undefined && INT_RE.test(s.trim()) ? Number(s.trim()) : null;
+}
+
+export async function importReceiptsCsv(db: Database, input: Readable, opts: ImportOptions): Promise<ImportReport> {
+  const started = Date.now();
+  const products = new Set((await db.all<{ id: string }>('SELECT id FROM products')).map((r) => r.id));
+  const customers = new Set((await db.all<{ id: string }>('SELECT id FROM customers WHERE erased_at IS NULL')).map((r) => r.id));
+  const existing = new Set((await db.all<{ id: string }>('SELECT id FROM receipts')).map((r) => r.id));
+  const report: ImportReport = { linesRead: 0, receiptsImported: 0, linesImported: 0, receiptsSkippedExisting: 0, rowsRejected: 0, rejected: [], seconds: 0 };
+  const maxListed = opts.maxListed ?? 1000;
+  const batchLines = opts.batchLines ?? 20_000;
+  const progressEvery = opts.progressEvery ?? 100_000;
+  const seen = new Set<string>();
+  let batch: ImportedReceipt[] = [];
+  let batchSize = 0;
+  let current: Pending | null = null;
+
+  const reject = (line: number, receiptId: string | null, reason: string) => {
+    report.rowsRejected++;
+    if (report.rejected.length < maxListed) report.rejected.push({ line, receiptId, reason });
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const toWrite = batch;
+    batch = [];
+    batchSize = 0;
+    await insertBatch(db, toWrite, opts.storeId);
+    report.receiptsImported += toWrite.length;
+    report.linesImported += toWrite.reduce((s, r) => s + r.lines.length, 0);
+  };
+  const finish = async (p: Pending) => {
+    if (p.errors.length > 0) {
+      const bad = new Set(p.errors.map((e) => e.line));
+      const all = [...p.errors, ...p.rows.filter((r) => !bad.has(r.line)).map((r) => ({ line: r.line, reason: `receipt ${p.id} has an invalid row` }))];
+      for (const e of all.sort((a, b) => a.line - b.line)) reject(e.line, p.id || null, e.reason);
+      return;
+    }
+    let total = 0;
+    for (const r of p.rows) total += r.quantity * r.unitPrice - r.discount;
+    if (total > RECEIPT_LIMITS.maxReceiptMinor) {
+      for (const r of p.rows) reject(r.line, p.id, 'receipt total out of range');
+      return;
+    }
+    batch.push({
+      id: p.id, storeTime: p.storeTime, customerId: p.customerId, localDate: localDateOf(opts.timeZone, p.storeTime), totalMinor: total,
+      lines: p.rows.map((r, i) => ({ lineNo: i + 1, productId: r.productId, quantity: r.quantity, unitPrice: r.unitPrice, discount: r.discount })),
+    });
+    batchSize += p.rows.length;
+    if (batchSize >= batchLines) await flush();
+  };
+
+  const parser = input.pipe(parse({ relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }));
+  let lineNo = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      lineNo++;
+      if (lineNo === 1) {
+        if (record.join(',').toLowerCase() !== CSV_COLUMNS.join(',')) {
+          throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', `The header must be: ${CSV_COLUMNS.join(',')}`);
+        }
+        continue;
+      }
+      report.linesRead++;
+      const [receiptId = '', storeTime = '', customerId = '', productId = '', q, price, disc] = record;
+      if (!current || current.id !== receiptId) {
+        if (current && !existing.has(current.id)) await finish(current);
+        current = { id: receiptId, storeTime, customerId: customerId || null, rows: [], errors: [], firstLine: lineNo };
+        if (ID_RE.test(receiptId)) {
+          if (existing.has(receiptId)) { if (!seen.has(receiptId)) report.receiptsSkippedExisting++; }
+          else if (seen.has(receiptId)) current.errors.push({ line: lineNo, reason: `receipt ${receiptId} appears again after other receipts (its rows must be contiguous)` });
+          seen.add(receiptId);
+        }
+      }
+      if (existing.has(receiptId)) continue;
+      const err = (reason: string) => current!.errors.push({ line: lineNo, reason });
+      if (record.length !== CSV_COLUMNS.length) { err(`expected ${CSV_COLUMNS.length} columns, got ${record.length}`); continue; }
+      if (!ID_RE.test(receiptId)) { err('receipt_id is missing or has characters other than A-Z a-z 0-9 _ . : -'); continue; }
+      if (!INSTANT_RE.test(storeTime) || Number.isNaN(Date.parse(storeTime))) { err(`store_time "${storeTime.slice(0, 40)}" is not an ISO-8601 instant`); continue; }
+      if (storeTime !== current.storeTime || (customerId || null) !== current.customerId) { err('rows of one receipt disagree on store_time or customer_id'); continue; }
+      if (customerId && !customers.has(customerId)) { err(`unknown customer ${customerId.slice(0, 64)}`); continue; }
+      if (!products.has(productId)) { err(`unknown product ${productId.slice(0, 64)}`); continue; }
+      const quantity = parseInt10(q);
+      const unitPrice = parseInt10(price);
+      const discount = disc === '' ? 0 : parseInt10(disc);
+      if (quantity === null || unitPrice === null || discount === null) { err('quantity, unit_price_minor and discount_minor must be integers'); continue; }
+      if (quantity <= 0) { err('quantity must be positive (returns are posted against their receipt, not imported)'); continue; }
+      if (quantity > RECEIPT_LIMITS.maxQuantity || unitPrice < 0 || unitPrice > RECEIPT_LIMITS.maxUnitPriceMinor) { err('quantity or unit price out of range'); continue; }
+      if (discount < 0 || discount > quantity * unitPrice) { err('discount_minor must be between 0 and the line amount'); continue; }
+      if (current.rows.length >= RECEIPT_LIMITS.maxLines) { err(`a receipt has at most ${RECEIPT_LIMITS.maxLines} lines`); continue; }
+      current.rows.push({ line: lineNo, productId, quantity, unitPrice, discount });
+      if (opts.onProgress && report.linesRead % progressEvery === 0) {
+        opts.onProgress({ linesRead: report.linesRead, receiptsImported: report.receiptsImported, rowsRejected: report.rowsRejected, seconds: (Date.now() - started) / 1000 });
+      }
+    }
+  } catch (e) {
+    if (e instanceof VitrinaError) throw e;
+    // csv-parse errors (an unclosed quote, …) make the rest of the file unreadable.
+    throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', `The CSV cannot be read after line ${lineNo}: ${(e as Error).message.slice(0, 200)}`);
+  }
+  if (lineNo === 0) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', 'The file is empty.');
+  if (current && !existing.has(current.id)) await finish(current);
+  await flush();
+  report.seconds = (Date.now() - started) / 1000;
+  return report;
+}

@@ -1,0 +1,137 @@
+import type { Database, Queryable } from '../../platform/db/database.js';
+import { localDateOf } from '../../shared/calendar.js';
+
+export interface ReceiptRow {
+  id: string;
+  store_id: string;
+  customer_id: string | null;
+  kind: 'sale' | 'return';
+  original_receipt_id: string | null;
+  store_time: string;
+  total_minor: number;
+  created_at: string;
+  /** Store-local day of store_time; computed from the store's time zone when omitted. */
+  local_date?: string;
+  request_hash?: string | null;
+  result_json?: string | null;
+}
+
+export interface ReceiptLineRow {
+  receipt_id: string;
+  line_no: number;
+  product_id: string;
+  quantity: number;
+  unit_price_minor: number;
+  discount_minor: number;
+  promo_discount_minor?: number;
+  /** Line revenue after all discounts; quantity × price − discounts when omitted. */
+  net_minor?: number;
+  points_earned?: number;
+  points_redeemed?: number;
+  original_line_no?: number | null;
+}
+
+export interface ProductInfo {
+  id: string;
+  department: string;
+  category: string;
+  price_minor: number | null;
+  cost_minor: number | null;
+}
+
+/** The only place with SQL for receipts and receipt_lines. */
+export class PurchasesRepository {
+  constructor(private readonly db: Database, private readonly timeZone = 'UTC') {}
+
+  async insertReceipt(tx: Queryable, receipt: ReceiptRow, lines: ReceiptLineRow[]) {
+    await tx.run(
+      `INSERT INTO receipts (id, store_id, customer_id, kind, original_receipt_id, store_time, total_minor, created_at, local_date, request_hash, result_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [receipt.id, receipt.store_id, receipt.customer_id, receipt.kind, receipt.original_receipt_id, receipt.store_time, receipt.total_minor, receipt.created_at,
+        receipt.local_date ?? localDateOf(this.timeZone, receipt.store_time), receipt.request_hash ?? null, receipt.result_json ?? null],
+    );
+    for (const l of lines) {
+      await tx.run(
+        `INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, promo_discount_minor, net_minor, points_earned, points_redeemed, original_line_no)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [l.receipt_id, l.line_no, l.product_id, l.quantity, l.unit_price_minor, l.discount_minor, l.promo_discount_minor ?? 0,
+          l.net_minor ?? l.quantity * l.unit_price_minor - l.discount_minor - (l.promo_discount_minor ?? 0), l.points_earned ?? 0, l.points_redeemed ?? 0, l.original_line_no ?? null],
+      );
+    }
+  }
+
+  async setResult(q: Queryable, id: string, resultJson: string) {
+    await q.run('UPDATE receipts SET result_json = ? WHERE id = ?', [resultJson, id]);
+  }
+
+  receiptById(q: Queryable, id: string) {
+    return q.get<ReceiptRow>('SELECT * FROM receipts WHERE id = ?', [id]);
+  }
+
+  linesOf(q: Queryable, receiptId: string) {
+    return q.all<Required<ReceiptLineRow>>('SELECT * FROM receipt_lines WHERE receipt_id = ? ORDER BY line_no', [receiptId]);
+  }
+
+  /** Units already returned per line of an original sale (positive numbers). */
+  async returnedQuantities(q: Queryable, originalId: string) {
+    const rows = await q.all<{ line: number; qty: number }>(
+      `SELECT l.original_line_no AS line, -SUM(l.quantity) AS qty FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
+        WHERE r.original_receipt_id = ? AND r.kind = 'return' GROUP BY l.original_line_no`,
+      [originalId],
+    );
+    return new Map(rows.map((r) => [r.line, r.qty]));
+  }
+
+  async products(q: Queryable, ids: readonly string[]) {
+    const out = new Map<string, ProductInfo>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const rows = await q.all<ProductInfo>(`SELECT id, department, category, price_minor, cost_minor FROM products WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
+      for (const r of rows) out.set(r.id, r);
+    }
+    return out;
+  }
+
+  async productExists(q: Queryable, id: string) {
+    return (await q.get('SELECT 1 AS x FROM products WHERE id = ?', [id])) !== undefined;
+  }
+
+  /** Whether a customer has any sale before this one (first-purchase rewards). */
+  async hasSale(q: Queryable, customerId: string) {
+    return (await q.get("SELECT 1 AS x FROM receipts WHERE customer_id = ? AND kind = 'sale' LIMIT 1", [customerId])) !== undefined;
+  }
+
+  /** A customer's sale baskets, oldest first, with the products in each. */
+  async basketsOf(customerId: string) {
+    const rows = await this.db.all<{ id: string; store_time: string; products: string }>(
+      `SELECT r.id, r.store_time, GROUP_CONCAT(l.product_id, char(31)) AS products
+         FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
+        WHERE r.customer_id = ? AND r.kind = 'sale'
+        GROUP BY r.id ORDER BY r.store_time, r.id`,
+      [customerId],
+    );
+    return rows.map((r) => ({ basketId: r.id, at: r.store_time, productIds: r.products.split('\u001f') }));
+  }
+
+  /** Every customer's sale baskets, streamed in pages so memory stays bounded. */
+  async *allBaskets(pageSize = 5000) {
+    let after = '';
+    for (;;) {
+      const rows = await this.db.all<{ id: string; customer_id: string; store_time: string; products: string }>(
+        `SELECT r.id, r.customer_id, r.store_time, GROUP_CONCAT(l.product_id, char(31)) AS products
+           FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
+          WHERE r.customer_id IS NOT NULL AND r.kind = 'sale' AND r.id > ?
+          GROUP BY r.id ORDER BY r.id LIMIT ?`,
+        [after, pageSize],
+      );
+      for (const r of rows) yield { customerId: r.customer_id, basketId: r.id, at: r.store_time, productIds: r.products.split('\u001f') };
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  countReceipts() {
+    return this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM receipts').then((r) => r?.n ?? 0);
+  }
+}

@@ -1,0 +1,75 @@
+import { randomInt } from 'node:crypto';
+import type { ReferralCode } from '@vitrina/contracts';
+import type { Database, Queryable } from '../../platform/db/database.js';
+import { nowIso } from '../../shared/ids.js';
+import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import type { LoyaltyService } from '../loyalty/service.js';
+import type { ReferralsRepository } from './repository.js';
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/**
+ * Referrals: every member has one code (shown on the kiosk as a QR payload). A new member
+ * claims it once; on the referee's first purchase both sides get points, exactly once
+ * (the ledger's idempotency keys guarantee it even if the reward step runs again).
+ */
+export class ReferralsService {
+  constructor(
+    private readonly db: Database,
+    private readonly repo: ReferralsRepository,
+    private readonly loyalty: LoyaltyService,
+    private readonly storeId: string,
+    private readonly customerExists: (id: string) => Promise<boolean>,
+    /** Whether the customer already bought (purchases domain). */
+    private readonly hasSale: (q: Queryable, customerId: string) => Promise<boolean>,
+  ) {}
+
+  qrPayload(code: string) {
+    return `vitrina://referral?store=${encodeURIComponent(this.storeId)}&code=${code}`;
+  }
+
+  async codeOf(customerId: string): Promise<ReferralCode> {
+    if (!(await this.customerExists(customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    const code = await this.db.transaction(async (tx) => {
+      const existing = await this.repo.codeOf(tx, customerId);
+      if (existing) return existing;
+      for (;;) {
+        const candidate = `R${Array.from({ length: 7 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')}`;
+        if (await this.repo.ownerOf(tx, candidate)) continue;
+        await this.repo.insertCode(tx, candidate, customerId);
+        return candidate;
+      }
+    });
+    return { code, qrPayload: this.qrPayload(code) };
+  }
+
+  async claim(rawCode: string, refereeId: string) {
+    if (!(await this.customerExists(refereeId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    const code = rawCode.trim().toUpperCase();
+    return this.db.transaction(async (tx) => {
+      const owner = await this.repo.ownerOf(tx, code);
+      if (!owner) throw new VitrinaError('VITRINA_ERR_CODE_UNKNOWN', 'Unknown referral code.');
+      if (owner === refereeId) throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'A member cannot refer themselves.');
+      const existing = await this.repo.referralOf(tx, refereeId);
+      if (existing) {
+        if (existing.referrer_id === owner) return { referrerId: owner, refereeId };
+        throw new VitrinaError('VITRINA_ERR_CODE_ALREADY_USED', 'This member was already referred.');
+      }
+      if (await this.hasSale(tx, refereeId)) {
+        throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'Referrals are for members who have not bought yet.');
+      }
+      await this.repo.insertReferral(tx, refereeId, owner, nowIso());
+      return { referrerId: owner, refereeId };
+    });
+  }
+
+  /** Called inside the receipt's transaction on a customer's first sale. */
+  async rewardFirstPurchase(tx: Queryable, refereeId: string, receiptId: string, at: string) {
+    const ref = await this.repo.referralOf(tx, refereeId);
+    if (!ref || ref.rewarded_receipt_id) return;
+    const s = await this.loyalty.settings(tx);
+    await this.loyalty.awardIn(tx, { customerId: ref.referrer_id, kind: 'earn', points: s.referrerPoints, idempotencyKey: `referral:${refereeId}:referrer`, at, receiptId: null, note: 'referral reward' });
+    await this.loyalty.awardIn(tx, { customerId: refereeId, kind: 'earn', points: s.refereePoints, idempotencyKey: `referral:${refereeId}:referee`, at, receiptId: null, note: 'referral welcome' });
+    await this.repo.markRewarded(tx, refereeId, receiptId);
+  }
+}

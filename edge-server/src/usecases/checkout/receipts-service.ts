@@ -1,0 +1,153 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ErrorInfo, ReceiptInput, ReceiptResult, SaleReceiptInput } from '@vitrina/contracts';
+import type { Database, Queryable } from '../../platform/db/database.js';
+import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import { localDateOf } from '../../shared/calendar.js';
+import type { ReceiptDeps } from './receipt-deps.js';
+import { withReadCache } from './read-cache.js';
+import { postReturnIn } from './return.js';
+import { checkSaleLines, postSaleIn } from './sale.js';
+
+/** A sale as the demo seed or a trusted caller posts it: the customer by id instead of a card. */
+export type SaleWithCustomer = SaleReceiptInput & { customerId?: string };
+export type ServiceReceiptInput = ReceiptInput | SaleWithCustomer;
+
+export interface CustomerLookup {
+  /** card number → customer id (throws CARD_* errors). */
+  byCard(cardNumber: string): Promise<string>;
+  /** null when unknown or erased. */
+  byId(id: string): Promise<{ id: string; programConsent: boolean } | null>;
+}
+
+/** Thrown to roll a quote's transaction back. */
+const ROLLBACK = Symbol('rollback');
+
+interface Prepared {
+  requestHash: string;
+  at: string;
+  day: string;
+  customerId: string | null;
+  earnsPoints: boolean;
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Receipts from the till. Posting is idempotent by receipt id: the same receipt again returns
+ * the first result and writes nothing; the same id with different content is a conflict.
+ * Everything a receipt writes (receipt, lines, points, promotion uses, codes) commits together.
+ */
+export class ReceiptsService {
+  constructor(
+    private readonly db: Database,
+    private readonly deps: ReceiptDeps,
+    private readonly customers: CustomerLookup,
+  ) {}
+
+  async post(input: ServiceReceiptInput): Promise<ReceiptResult> {
+    const prepared = await this.prepare(input);
+    return this.db.transaction((tx) => this.postIn(tx, input, prepared));
+  }
+
+  /**
+   * Posts many receipts in one transaction (demo seed, replays), in the order given — post
+   * history oldest first so tiers and expiry come out as they would have live. By default the
+   * first invalid receipt fails the whole batch; with `skipInvalid` each receipt runs inside a
+   * SAVEPOINT, an invalid one is rolled back alone and reported, and the rest commit.
+   */
+  async postMany(inputs: readonly ServiceReceiptInput[], opts: { skipInvalid?: boolean } = {}): Promise<Array<ReceiptResult | { receiptId: string; error: ErrorInfo }>> {
+    const prepared: Array<Prepared | ErrorInfo> = [];
+    for (const input of inputs) {
+      try {
+        prepared.push(await this.prepare(input));
+      } catch (err) {
+        if (!opts.skipInvalid || !(err instanceof VitrinaError)) throw err;
+        prepared.push(err.toInfo());
+      }
+    }
+    return this.db.transaction(async (tx) => {
+      const q = withReadCache(tx);
+      const out: Array<ReceiptResult | { receiptId: string; error: ErrorInfo }> = [];
+      for (let i = 0; i < inputs.length; i++) {
+        const p = prepared[i]!;
+        const receiptId = inputs[i]!.receiptId;
+        if ('code' in p) { out.push({ receiptId, error: p }); continue; }
+        if (!opts.skipInvalid) { out.push(await this.postIn(q, inputs[i]!, p)); continue; }
+        await tx.run('SAVEPOINT receipt');
+        try {
+          out.push(await this.postIn(q, inputs[i]!, p));
+          await tx.run('RELEASE receipt');
+        } catch (err) {
+          await tx.run('ROLLBACK TO receipt');
+          await tx.run('RELEASE receipt');
+          if (!(err instanceof VitrinaError)) throw err;
+          out.push({ receiptId, error: err.toInfo() });
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Prices a sale exactly as posting it would (promotions, codes, points), then rolls the
+   * transaction back: nothing is written. For the till's and the kiosk's basket preview.
+   */
+  async quote(input: SaleWithCustomer): Promise<ReceiptResult> {
+    const probe = { ...input, receiptId: `quote-${randomUUID()}` };
+    const p = await this.prepare(probe);
+    let quoted: ReceiptResult | null = null;
+    await this.db.transaction(async (tx) => {
+      quoted = await postSaleIn(tx, this.deps, probe, { receiptId: probe.receiptId, at: p.at, day: p.day, requestHash: p.requestHash, customerId: p.customerId, earnsPoints: p.earnsPoints });
+      throw ROLLBACK;
+    }).catch((err: unknown) => { if (err !== ROLLBACK) throw err; });
+    return { ...quoted!, receiptId: input.receiptId };
+  }
+
+  async get(receiptId: string): Promise<ReceiptResult> {
+    const row = await this.deps.repo.receiptById(this.db, receiptId);
+    if (!row) throw new VitrinaError('VITRINA_ERR_RECEIPT_UNKNOWN');
+    if (!row.result_json) throw new VitrinaError('VITRINA_ERR_RECEIPT_UNKNOWN', 'That receipt was imported from history and has no posting result.');
+    return JSON.parse(row.result_json) as ReceiptResult;
+  }
+
+  /** Checks that need no transaction, and resolves the card (reads only). */
+  private async prepare(input: ServiceReceiptInput): Promise<Prepared> {
+    const requestHash = createHash('sha256').update(canonical(input)).digest('hex');
+    const at = new Date(input.storeTime);
+    if (Number.isNaN(at.getTime())) throw new VitrinaError('VITRINA_ERR_RECEIPT_INVALID', 'storeTime is not a valid instant.');
+    const day = localDateOf(this.deps.timeZone, at);
+    let customerId: string | null = null;
+    let earnsPoints = false;
+    if (input.kind === 'sale') {
+      const existing = await this.deps.repo.receiptById(this.db, input.receiptId);
+      if (!existing) {
+        checkSaleLines(input);
+        const byId = 'customerId' in input ? input.customerId : undefined;
+        if (byId !== undefined || input.cardNumber !== undefined) {
+          customerId = byId ?? (await this.customers.byCard(input.cardNumber!));
+          const c = await this.customers.byId(customerId);
+          if (!c) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+          earnsPoints = c.programConsent;
+        }
+      }
+    }
+    return { requestHash, at: at.toISOString(), day, customerId, earnsPoints };
+  }
+
+  private async postIn(tx: Queryable, input: ServiceReceiptInput, p: Prepared): Promise<ReceiptResult> {
+    const existing = await this.deps.repo.receiptById(tx, input.receiptId);
+    if (existing) {
+      if (existing.request_hash === p.requestHash && existing.result_json) return JSON.parse(existing.result_json) as ReceiptResult;
+      throw new VitrinaError('VITRINA_ERR_CONFLICT', `Receipt "${input.receiptId}" was already posted with different content.`);
+    }
+    const ctx = { receiptId: input.receiptId, at: p.at, day: p.day, requestHash: p.requestHash };
+    if (input.kind === 'return') return postReturnIn(tx, this.deps, input, ctx);
+    return postSaleIn(tx, this.deps, input, { ...ctx, customerId: p.customerId, earnsPoints: p.earnsPoints });
+  }
+}

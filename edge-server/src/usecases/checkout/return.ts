@@ -1,0 +1,70 @@
+import type { ReceiptResult, ReturnReceiptInput } from '@vitrina/contracts';
+import type { Queryable } from '../../platform/db/database.js';
+import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import type { ReceiptDeps } from './receipt-deps.js';
+import { refundOf } from './refund.js';
+import type { ReceiptLineRow } from '../../domains/purchases/repository.js';
+
+/**
+ * Posts a return (full or partial) against an original sale inside the caller's transaction:
+ * refunds each line's share of what was paid, takes back the points earned on it and gives
+ * back the points that paid for it. Never more than was bought, summed over every return.
+ */
+export async function postReturnIn(tx: Queryable, deps: ReceiptDeps, input: ReturnReceiptInput, ctx: { receiptId: string; at: string; day: string; requestHash: string }): Promise<ReceiptResult> {
+  const { repo, loyalty } = deps;
+  const original = await repo.receiptById(tx, input.originalReceiptId);
+  if (!original || original.kind !== 'sale') throw new VitrinaError('VITRINA_ERR_RECEIPT_UNKNOWN', `No sale "${input.originalReceiptId}" to return against.`);
+  const saleLines = new Map((await repo.linesOf(tx, original.id)).map((l) => [l.line_no, l]));
+  const returned = await repo.returnedQuantities(tx, original.id);
+  const wanted = new Map<number, number>();
+  input.lines.forEach((l, i) => {
+    if (l.quantity >= 0) throw new VitrinaError('VITRINA_ERR_RECEIPT_INVALID', `Line ${i + 1}: a return line has a negative quantity.`, [{ path: `/lines/${i}/quantity`, message: 'must be < 0' }]);
+    if (!saleLines.has(l.originalLineNo)) throw new VitrinaError('VITRINA_ERR_RECEIPT_INVALID', `Line ${i + 1}: the original receipt has no line ${l.originalLineNo}.`, [{ path: `/lines/${i}/originalLineNo`, message: 'no such line' }]);
+    wanted.set(l.originalLineNo, (wanted.get(l.originalLineNo) ?? 0) - l.quantity);
+  });
+  const settings = await loyalty.settings(tx);
+  const rows: ReceiptLineRow[] = [];
+  let lineNo = 0;
+  for (const [origNo, units] of wanted) {
+    const sale = saleLines.get(origNo)!;
+    const before = returned.get(origNo) ?? 0;
+    if (before + units > sale.quantity) {
+      throw new VitrinaError('VITRINA_ERR_REFUND_EXCEEDS_PURCHASE', `Line ${origNo}: ${before} of ${sale.quantity} already returned, ${units} more is too many.`);
+    }
+    const r = refundOf(
+      { quantity: sale.quantity, netMinor: sale.net_minor, discountMinor: sale.discount_minor, promoDiscountMinor: sale.promo_discount_minor, pointsEarned: sale.points_earned, pointsRedeemed: sale.points_redeemed },
+      before, units,
+    );
+    rows.push({
+      receipt_id: ctx.receiptId, line_no: ++lineNo, product_id: sale.product_id, quantity: -units, unit_price_minor: sale.unit_price_minor,
+      discount_minor: -r.discountMinor, promo_discount_minor: -r.promoDiscountMinor, net_minor: -r.netMinor, points_earned: -r.pointsEarned, points_redeemed: -r.pointsRedeemed, original_line_no: origNo,
+    });
+  }
+  const refundNet = rows.reduce((s, r) => s - r.net_minor!, 0);
+  const reversed = rows.reduce((s, r) => s - r.points_earned!, 0);
+  const restored = rows.reduce((s, r) => s - r.points_redeemed!, 0);
+  const customerId = original.customer_id;
+  await repo.insertReceipt(tx, {
+    id: ctx.receiptId, store_id: deps.storeId, customer_id: customerId, kind: 'return', original_receipt_id: original.id, store_time: ctx.at,
+    total_minor: -refundNet, created_at: new Date().toISOString(), local_date: ctx.day, request_hash: ctx.requestHash, result_json: null,
+  }, rows);
+  let balanceAfter: number | null = null;
+  if (customerId) {
+    const earn = await loyalty.repo.earnOfReceipt(tx, original.id);
+    await loyalty.reverseIn(tx, { customerId, points: reversed, idempotencyKey: `reverse:${ctx.receiptId}`, at: ctx.at, receiptId: ctx.receiptId, lotId: earn?.id ?? null });
+    await loyalty.awardIn(tx, { customerId, kind: 'restore', points: restored, idempotencyKey: `restore:${ctx.receiptId}`, at: ctx.at, receiptId: ctx.receiptId });
+    balanceAfter = (await loyalty.stateAt(tx, customerId, ctx.day)).balance;
+  }
+  const out: ReceiptResult = {
+    receiptId: ctx.receiptId, kind: 'return', customerId, originalReceiptId: original.id, localDate: ctx.day,
+    totalMinor: -refundNet, payableMinor: -(refundNet - restored * settings.pointValueMinor),
+    promotions: [],
+    points: { earned: 0, redeemed: 0, reversed, restored, balanceAfter },
+    lines: rows.map((r) => ({
+      lineNo: r.line_no, productId: r.product_id, quantity: r.quantity, unitPriceMinor: r.unit_price_minor, discountMinor: r.discount_minor,
+      promoDiscountMinor: r.promo_discount_minor!, netMinor: r.net_minor!, pointsEarned: r.points_earned!, pointsRedeemed: r.points_redeemed!, originalLineNo: r.original_line_no!,
+    })),
+  };
+  await repo.setResult(tx, ctx.receiptId, JSON.stringify(out));
+  return out;
+}

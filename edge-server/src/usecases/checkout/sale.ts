@@ -1,0 +1,117 @@
+import { RECEIPT_LIMITS, type ReceiptResult, type SaleReceiptInput } from '@vitrina/contracts';
+import type { Queryable } from '../../platform/db/database.js';
+import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import { computeEarn } from '../../domains/loyalty/earn.js';
+import { allocateToLargest } from '../../shared/money/allocate.js';
+import { evaluate, type EngineLine } from '../../domains/promotions/engine.js';
+import type { ReceiptDeps } from './receipt-deps.js';
+import type { ReceiptLineRow } from '../../domains/purchases/repository.js';
+
+export interface SaleContext {
+  receiptId: string;
+  at: string;
+  day: string;
+  customerId: string | null;
+  /** Program consent: without it a shopper buys but earns and spends no points. */
+  earnsPoints: boolean;
+  requestHash: string;
+}
+
+/** Validates what can be checked without the database: quantities, discounts, overflow. */
+export function checkSaleLines(input: SaleReceiptInput) {
+  let gross = 0;
+  input.lines.forEach((l, i) => {
+    const path = `/lines/${i}`;
+    if (l.quantity <= 0) throw new VitrinaError('VITRINA_ERR_RECEIPT_INVALID', `Line ${i + 1}: a sale needs a positive quantity (returns are posted as kind "return").`, [{ path: `${path}/quantity`, message: 'must be > 0' }]);
+    const lineGross = l.quantity * l.unitPriceMinor;
+    if (lineGross > RECEIPT_LIMITS.maxReceiptMinor) throw new VitrinaError('VITRINA_ERR_AMOUNT_OUT_OF_RANGE', `Line ${i + 1}: quantity × price is too large.`, [{ path, message: 'out of range' }]);
+    if ((l.discountMinor ?? 0) > lineGross) throw new VitrinaError('VITRINA_ERR_RECEIPT_INVALID', `Line ${i + 1}: the discount is more than the line.`, [{ path: `${path}/discountMinor`, message: 'exceeds the line amount' }]);
+    gross += lineGross;
+  });
+  if (gross > RECEIPT_LIMITS.maxReceiptMinor) throw new VitrinaError('VITRINA_ERR_AMOUNT_OUT_OF_RANGE', 'The receipt total is out of range.');
+  if (input.pointsToRedeem !== undefined && !input.cardNumber && !('customerId' in input)) throw new VitrinaError('VITRINA_ERR_RECEIPT_INVALID', 'Paying with points needs a loyalty card.');
+}
+
+/** Posts a sale inside the caller's transaction: promotions, points tender, earn, receipt rows. */
+export async function postSaleIn(tx: Queryable, deps: ReceiptDeps, input: SaleReceiptInput, ctx: SaleContext): Promise<ReceiptResult> {
+  const { loyalty, promotions, codes, repo } = deps;
+  const products = await repo.products(tx, input.lines.map((l) => l.productId));
+  const unknown = input.lines.map((l, i) => ({ l, i })).filter(({ l }) => !products.has(l.productId));
+  if (unknown.length > 0) {
+    throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN', `Unknown product "${unknown[0]!.l.productId}".`, unknown.map(({ l, i }) => ({ path: `/lines/${i}/productId`, message: `unknown product ${l.productId}` })));
+  }
+  const settings = await loyalty.settings(tx);
+  const tier = ctx.customerId ? await loyalty.tierAt(tx, ctx.customerId, ctx.day) : null;
+
+  // Codes presented at the till unlock their promotions; each must then actually apply.
+  const presented = new Map<string, string>();
+  for (const raw of new Set(input.codes ?? [])) {
+    const c = await codes.check(tx, raw, ctx.customerId, ctx.day);
+    presented.set(c.promotionId, c.code);
+  }
+  if (ctx.customerId && deps.onSaleStart) await deps.onSaleStart(tx, ctx.customerId, ctx.day);
+  const promoCtx = await promotions.context(tx, ctx.customerId, ctx.day, new Set(presented.keys()));
+  const lines: EngineLine[] = input.lines.map((l) => {
+    const p = products.get(l.productId)!;
+    return { productId: l.productId, category: p.category, department: p.department, quantity: l.quantity, netMinor: l.quantity * l.unitPriceMinor - (l.discountMinor ?? 0) };
+  });
+  const result = evaluate(promoCtx.promotions, lines, {
+    customerId: ctx.customerId, tierId: tier?.tier.id ?? null, segments: promoCtx.segments, localDate: ctx.day,
+    unlocked: promoCtx.unlocked, armOf: promoCtx.armOf, pointValueMinor: settings.pointValueMinor,
+  });
+  for (const [promotionId, code] of presented) {
+    if (!result.applied.some((a) => a.promotionId === promotionId)) {
+      const reason = result.rejected.find((r) => r.promotionId === promotionId)?.reason ?? 'not applicable';
+      throw new VitrinaError(reason === 'budget' ? 'VITRINA_ERR_BUDGET_EXHAUSTED' : 'VITRINA_ERR_OFFER_NOT_ELIGIBLE', `Code "${code}" does not apply to this basket (${reason}).`);
+    }
+  }
+  const nets = lines.map((l, i) => l.netMinor - result.lineDiscounts[i]!);
+  const total = nets.reduce((s, n) => s + n, 0);
+
+  // Points as tender: split over the lines so a refund can restore each line's share.
+  const pointsToRedeem = ctx.earnsPoints ? input.pointsToRedeem ?? 0 : 0;
+  if ((input.pointsToRedeem ?? 0) > 0 && !ctx.earnsPoints) throw new VitrinaError('VITRINA_ERR_CONSENT_REQUIRED', 'Paying with points needs a program member.');
+  if (pointsToRedeem * settings.pointValueMinor > total) throw new VitrinaError('VITRINA_ERR_AMOUNT_OUT_OF_RANGE', 'The points are worth more than the receipt.');
+  const redeemedValue = allocateToLargest(pointsToRedeem * settings.pointValueMinor, nets);
+  const redeemedPoints = redeemedValue.map((v) => Math.floor(v / settings.pointValueMinor));
+  // Any units lost to the division sit on the largest line so the split sums to what was spent.
+  const lost = pointsToRedeem - redeemedPoints.reduce((s, p) => s + p, 0);
+  if (lost > 0) redeemedPoints[nets.indexOf(Math.max(...nets))]! += lost;
+  if (pointsToRedeem > 0 && ctx.customerId) {
+    await loyalty.redeemIn(tx, { customerId: ctx.customerId, points: pointsToRedeem, idempotencyKey: `redeem:receipt:${ctx.receiptId}`, at: ctx.at, receiptId: ctx.receiptId });
+  }
+
+  const promoPoints = lines.map((_, i) => result.applied.reduce((s, a) => s + a.pointsPerLine[i]!, 0));
+  let earned = lines.map(() => 0);
+  if (ctx.customerId && ctx.earnsPoints && tier) {
+    const rules = await loyalty.repo.earnRules(tx, settings, tier.tier.multiplierPct);
+    earned = computeEarn(lines.map((l, i) => ({ ...l, earnBaseMinor: Math.max(0, nets[i]! - redeemedPoints[i]! * settings.pointValueMinor) })), rules, promoPoints).perLine;
+    await loyalty.awardIn(tx, { customerId: ctx.customerId, kind: 'earn', points: earned.reduce((s, p) => s + p, 0), idempotencyKey: `earn:${ctx.receiptId}`, at: ctx.at, receiptId: ctx.receiptId });
+  }
+
+  const rows: ReceiptLineRow[] = input.lines.map((l, i) => ({
+    receipt_id: ctx.receiptId, line_no: i + 1, product_id: l.productId, quantity: l.quantity, unit_price_minor: l.unitPriceMinor,
+    discount_minor: l.discountMinor ?? 0, promo_discount_minor: result.lineDiscounts[i]!, net_minor: nets[i]!, points_earned: earned[i]!, points_redeemed: redeemedPoints[i]!, original_line_no: null,
+  }));
+  const firstSale = ctx.customerId ? !(await repo.hasSale(tx, ctx.customerId)) : false;
+  const out: ReceiptResult = {
+    receiptId: ctx.receiptId, kind: 'sale', customerId: ctx.customerId, originalReceiptId: null, localDate: ctx.day,
+    totalMinor: total, payableMinor: total - pointsToRedeem * settings.pointValueMinor,
+    promotions: result.applied.map((a) => ({ promotionId: a.promotionId, discountMinor: a.discountMinor, points: a.points })),
+    points: { earned: earned.reduce((s, p) => s + p, 0), redeemed: pointsToRedeem, reversed: 0, restored: 0, balanceAfter: null },
+    lines: rows.map((r) => ({
+      lineNo: r.line_no, productId: r.product_id, quantity: r.quantity, unitPriceMinor: r.unit_price_minor, discountMinor: r.discount_minor,
+      promoDiscountMinor: r.promo_discount_minor!, netMinor: r.net_minor!, pointsEarned: r.points_earned!, pointsRedeemed: r.points_redeemed!, originalLineNo: null,
+    })),
+  };
+  await repo.insertReceipt(tx, {
+    id: ctx.receiptId, store_id: deps.storeId, customer_id: ctx.customerId, kind: 'sale', original_receipt_id: null, store_time: ctx.at,
+    total_minor: total, created_at: new Date().toISOString(), local_date: ctx.day, request_hash: ctx.requestHash, result_json: null,
+  }, rows);
+  await promotions.commit(tx, promoCtx, { receiptId: ctx.receiptId, customerId: ctx.customerId, at: ctx.at, applied: result.applied, pointsOf: (a) => a.points });
+  for (const code of presented.values()) await codes.recordOnReceipt(tx, code, ctx.customerId, ctx.receiptId, ctx.at);
+  if (ctx.customerId && firstSale && deps.onFirstSale) await deps.onFirstSale(tx, ctx.customerId, ctx.receiptId, ctx.at);
+  if (ctx.customerId) out.points.balanceAfter = (await loyalty.stateAt(tx, ctx.customerId, ctx.day)).balance;
+  await repo.setResult(tx, ctx.receiptId, JSON.stringify(out));
+  return out;
+}
