@@ -1,5 +1,5 @@
 /** Import speed: 1,000,000 CSV receipt lines through the same path as `npm run import` (budget: < 60 s). */
-import { benchImport } from '../src/domains/purchases/import/bench-import.js';
+import { benchImport } from './import-run.js';
 import { emit } from './report.js';
 
 const lines = Number(process.argv[2] ?? 1_000_000);

@@ -1,5 +1,5 @@
 /**
- * Prepares a bench store in a temp folder through the real app: the demo seed (real
+ * Prepares a bench store in a temp folder through the store's real services: the demo seed (real
  * Complete Journey shoppers), then `kiosks` kiosks and `screens` screens spread over zones,
  * paired with known ids so the server can bind a simulated scanner to each kiosk.
  */
@@ -7,7 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { buildApp } from '../src/app.js';
+import { pino } from 'pino';
+import { composeServices } from '../src/compose.js';
 import { loadConfig } from '../src/platform/config/load.js';
 import { seedDemoStoreIfEmpty } from '../src/usecases/demo-store/seed.js';
 import { demoCardNumber } from '../src/usecases/demo-store/cards.js';
@@ -24,8 +25,7 @@ export async function prepareStore(kiosks: number, screens: number, zones: numbe
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrina-bench-'));
   const secret = randomBytes(32).toString('hex');
   const config = loadConfig({}, { DATA_DIR: dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production' });
-  const app = await buildApp({ config, secret });
-  await app.ready();
+  const app = await composeServices({ config, secret, log: pino({ level: 'silent' }), background: false });
   await seedDemoStoreIfEmpty(app);
   const store: BenchStore = { dataDir, secret, zones: [], cards: [] };
   for (let z = 0; z < zones; z++) {

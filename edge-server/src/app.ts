@@ -1,35 +1,26 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { composeServices, type Services } from './compose.js';
 import type { Config } from './platform/config/schema.js';
 import { installErrorHandler } from './platform/errors/handler.js';
 import { installValidators } from './platform/http/validators.js';
 import docsPlugin from './platform/http/docs.js';
 import staticAppsPlugin from './platform/http/static-apps.js';
-import dbPlugin, { databaseFile } from './db/plugin.js';
-import authPlugin from './domains/auth/index.js';
-import devicesPlugin from './domains/devices/index.js';
-import customersPlugin from './domains/customers/index.js';
-import cardsPlugin from './domains/cards/index.js';
-import purchasesPlugin from './domains/purchases/index.js';
-import loyaltyPlugin from './domains/loyalty/index.js';
-import recommendPlugin from './domains/recommend/index.js';
-import offersPlugin from './domains/offers/index.js';
-import analyticsPlugin from './domains/analytics/index.js';
-import offersEnginePlugin from './domains/offers/engine-plugin.js';
-import receiptsPlugin from './usecases/checkout/receipts-plugin.js';
-import kpisPlugin from './domains/analytics/kpis-plugin.js';
-import contentPlugin from './domains/content/index.js';
-import scannerPlugin from './platform/scanner/plugin.js';
-import realtimePlugin from './platform/realtime/index.js';
-import sessionsPlugin from './usecases/scan/index.js';
-import healthPlugin from './usecases/health/index.js';
-import metricsPlugin from './platform/metrics/index.js';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    config: Config;
-  }
-}
+import { metricsRoutes } from './platform/metrics/index.js';
+import { simulatedScannerRoutes } from './platform/scanner/index.js';
+import { kpisRoutes } from './domains/analytics/index.js';
+import { authRoutes } from './domains/auth/index.js';
+import { contentRoutes, contentSocketHandlers } from './domains/content/index.js';
+import { devicesRoutes } from './domains/devices/index.js';
+import { giftCardRoutes } from './domains/gift-cards/index.js';
+import { loyaltyRoutes } from './domains/loyalty/index.js';
+import { campaignsRoutes, promotionsRoutes } from './domains/promotions/index.js';
+import { importRoutes } from './domains/purchases/index.js';
+import { referralRoutes } from './domains/referrals/index.js';
+import { receiptsRoutes } from './usecases/checkout/index.js';
+import { customersRoutes } from './usecases/data-requests/index.js';
+import { healthRoutes } from './usecases/health/index.js';
+import { connectScannerToScan, kioskSocketHandlers } from './usecases/scan/index.js';
 
 export interface BuildOptions {
   config: Config;
@@ -39,41 +30,55 @@ export interface BuildOptions {
 }
 
 /**
- * Builds the edge server as a Fastify app. It never listens: server.ts does, and tests use
- * `app.inject` or `app.listen({ port: 0 })`.
+ * Builds the edge server: the services from the composition root, and over them the thin
+ * transport adapters — REST routes, socket handlers, the scanner — registered here and only
+ * here. It never listens: server.ts does, and tests use `app.inject` or `app.listen({ port: 0 })`.
  */
 export async function buildApp({ config, secret, logger = false }: BuildOptions) {
-  const app = Fastify({
-    logger,
-    bodyLimit: config.BODY_LIMIT_BYTES,
-  }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({ logger, bodyLimit: config.BODY_LIMIT_BYTES }).withTypeProvider<TypeBoxTypeProvider>();
+  const services = await composeServices({ config, secret, log: app.log });
+  app.addHook('onClose', () => services.close());
+  // Devices are disconnected before the HTTP server stops taking connections, so that a
+  // restart never leaves a screen attached to the dying process.
+  app.addHook('preClose', () => services.realtime.close());
 
-  app.decorate('config', config);
   installValidators(app);
   installErrorHandler(app);
   await app.register(docsPlugin);
-
-  await app.register(metricsPlugin);
-  await app.register(dbPlugin, { file: databaseFile(config.DATA_DIR) });
-  await app.register(authPlugin);
-  await app.register(devicesPlugin);
-  await app.register(customersPlugin);
-  await app.register(cardsPlugin, { secret });
-  await app.register(purchasesPlugin);
-  await app.register(loyaltyPlugin);
-  await app.register(recommendPlugin);
-  await app.register(offersPlugin);
-  await app.register(analyticsPlugin);
-  await app.register(offersEnginePlugin);
-  await app.register(receiptsPlugin);
-  await app.register(kpisPlugin);
-  await app.register(realtimePlugin);
-  await app.register(contentPlugin);
-  await app.register(scannerPlugin);
-  await app.register(sessionsPlugin);
-  await app.register(healthPlugin);
+  registerTransport(app, services);
   await app.register(staticAppsPlugin);
-  return app;
+
+  services.realtime.attach(app.server);
+  app.addHook('onReady', () => services.scanner.scanner.start());
+  return { app, services };
 }
 
-export type App = Awaited<ReturnType<typeof buildApp>>;
+type FastifyApp = ReturnType<typeof Fastify>;
+
+/** Every HTTP route and socket handler, each handed exactly the services it calls. */
+function registerTransport(app: FastifyApp, s: Services) {
+  const { guard, log } = { guard: s.guard, log: app.log };
+  const api = { prefix: '/api/v1' };
+  void app.register(metricsRoutes(s.metrics));
+  void app.register(healthRoutes({ db: s.db, customers: s.customers, devices: s.devices, recommend: s.recommend, scanner: s.scanner.scanner }));
+  void app.register(authRoutes({ auth: s.auth, guard }), api);
+  void app.register(devicesRoutes({ devices: s.devices, guard }), api);
+  void app.register(customersRoutes({ dataRequests: s.dataRequests, guard }), api);
+  void app.register(loyaltyRoutes({ loyalty: s.loyalty, guard }), api);
+  void app.register(promotionsRoutes({ promotions: s.promotions, codes: s.codes, guard }), api);
+  void app.register(campaignsRoutes({ campaigns: s.campaigns, guard }), api);
+  void app.register(giftCardRoutes({ giftCards: s.giftCards, guard }), api);
+  void app.register(referralRoutes({ referrals: s.referrals, guard }), api);
+  void app.register(receiptsRoutes({ receipts: s.receipts, guard }), api);
+  void app.register(importRoutes({ purchases: s.purchases, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE }), api);
+  void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
+  void app.register(contentRoutes({ content: s.content, guard }), api);
+  const { simulator, bindings } = s.scanner;
+  if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings }));
+
+  kioskSocketHandlers(s.realtime.kiosk, s.scan, log);
+  contentSocketHandlers(s.realtime.signage, s.content, log);
+  connectScannerToScan(s.scanner.scanner, { devices: s.devices, scan: s.scan, push: s.realtime, log });
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>['app'];

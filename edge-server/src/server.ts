@@ -1,6 +1,8 @@
 import { loadConfig, ConfigError } from './platform/config/load.js';
 import { loadSecret } from './platform/config/secret.js';
+import { pino } from 'pino';
 import { buildApp } from './app.js';
+import { composeServices } from './compose.js';
 import { requestSerializer } from './platform/http/log-redaction.js';
 import { demoSeedNeeded, seedDemoStoreIfEmpty } from './usecases/demo-store/seed.js';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,11 +24,12 @@ async function main() {
   // The demo store is seeded through the real app, before the serving app is built, so that
   // everything wired at boot (scanner bindings, model aggregates) sees the seeded store.
   if (config.DEMO_SEED && (await demoSeedNeeded(config.DATA_DIR))) {
-    const seeder = await buildApp({ config, secret, logger: { level: config.LOG_LEVEL } });
+    const log = pino({ level: config.LOG_LEVEL });
+    const seeder = await composeServices({ config, secret, log, background: false });
     await seedDemoStoreIfEmpty(seeder);
     await seeder.close();
   }
-  const app = await buildApp({
+  const { app } = await buildApp({
     config,
     secret,
     logger: {

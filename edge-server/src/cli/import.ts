@@ -6,13 +6,12 @@
  * Prints progress to stderr and the final report (JSON) to stdout; exits 1 when the file
  * cannot be read at all, 0 otherwise (rejected rows are listed in the report).
  */
-import { createReadStream, existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, existsSync } from 'node:fs';
+import { pino } from 'pino';
+import { composeServices } from '../compose.js';
 import { loadConfig } from '../platform/config/load.js';
-import { Database } from '../platform/db/database.js';
-import { migrate } from '../platform/db/migrate.js';
+import { loadSecret } from '../platform/config/secret.js';
 import { VitrinaError } from '../platform/errors/vitrina-error.js';
-import { importReceiptsCsv } from '../domains/purchases/import/receipts-csv.js';
 
 async function main() {
   const file = process.argv[2];
@@ -21,11 +20,9 @@ async function main() {
     process.exit(2);
   }
   const config = loadConfig();
-  mkdirSync(config.DATA_DIR, { recursive: true });
-  const db = await Database.open(join(config.DATA_DIR, 'vitrina.sqlite'));
+  const store = await composeServices({ config, secret: loadSecret(config), log: pino({ level: 'warn' }, process.stderr), background: false });
   try {
-    await migrate(db);
-    const report = await importReceiptsCsv(db, createReadStream(file), {
+    const report = await store.purchases.importCsv(createReadStream(file), {
       storeId: config.STORE_ID,
       timeZone: config.STORE_TIME_ZONE,
       onProgress: (p) => process.stderr.write(`${p.linesRead} lines read, ${p.receiptsImported} receipts written, ${p.rowsRejected} rows rejected, ${Math.round(p.linesRead / Math.max(p.seconds, 0.001))} lines/s\n`),
@@ -38,7 +35,7 @@ async function main() {
       process.exitCode = 1;
     } else throw err;
   } finally {
-    await db.close();
+    await store.close();
   }
 }
 

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { onTestFinished } from 'vitest';
 import { buildApp, type App } from '../app.js';
+import type { Services } from '../compose.js';
 import { loadConfig } from '../platform/config/load.js';
 import type { Config } from '../platform/config/schema.js';
 
 export interface TestApp {
   app: App;
+  /** The composed services of that app (the same instances its routes call). */
+  services: Services;
   dataDir: string;
   secret: string;
   /** Bearer header of a freshly created staff user with this role. */
@@ -23,7 +26,7 @@ export async function build(overrides: Partial<Config> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrina-test-'));
   const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_SEED: false, LOG_LEVEL: 'silent' as const, ...overrides });
   const secret = randomBytes(32).toString('hex');
-  const app = await buildApp({ config, secret });
+  const { app, services } = await buildApp({ config, secret });
   await app.ready();
   onTestFinished(async () => {
     await app.close();
@@ -32,12 +35,13 @@ export async function build(overrides: Partial<Config> = {}): Promise<TestApp> {
   let n = 0;
   return {
     app,
+    services,
     dataDir,
     secret,
     async staffHeaders(role = 'admin') {
       const username = `${role}-${++n}-${randomBytes(3).toString('hex')}`;
-      await app.auth.createUser(username, 'correct horse battery', role);
-      const { token } = await app.auth.login(username, 'correct horse battery');
+      await services.auth.createUser(username, 'correct horse battery', role);
+      const { token } = await services.auth.login(username, 'correct horse battery');
       return { authorization: `Bearer ${token}` };
     },
   };

@@ -1,20 +1,20 @@
-import type { App } from '../app.js';
+import type { Services } from '../compose.js';
 import { makeEan13 } from '../domains/cards/card-number.js';
 
 /**
  * A tiny store for integration tests: two zones, a kiosk, a screen per zone, a handful of
  * products (one restricted), live offers on all of them, and two shoppers with history.
  */
-export async function seedSmallStore(app: App) {
-  await app.devices.upsertZone('zone-a', 'Zone A');
-  await app.devices.upsertZone('zone-b', 'Zone B');
-  const kiosk = await app.devices.pairWithId('kiosk-a', { kind: 'kiosk', name: 'Kiosk A', zoneId: 'zone-a' });
-  const screenA = await app.devices.pairWithId('screen-a1', { kind: 'screen', name: 'Screen A1', zoneId: 'zone-a' });
-  const screenB = await app.devices.pairWithId('screen-b1', { kind: 'screen', name: 'Screen B1', zoneId: 'zone-b' });
+export async function seedSmallStore(s: Pick<Services, 'devices' | 'db' | 'cards'>) {
+  await s.devices.upsertZone('zone-a', 'Zone A');
+  await s.devices.upsertZone('zone-b', 'Zone B');
+  const kiosk = await s.devices.pairWithId('kiosk-a', { kind: 'kiosk', name: 'Kiosk A', zoneId: 'zone-a' });
+  const screenA = await s.devices.pairWithId('screen-a1', { kind: 'screen', name: 'Screen A1', zoneId: 'zone-a' });
+  const screenB = await s.devices.pairWithId('screen-b1', { kind: 'screen', name: 'Screen B1', zoneId: 'zone-b' });
   const anaCard = makeEan13('2990', 1);
   const benCard = makeEan13('2990', 2);
   const now = new Date().toISOString();
-  await app.db.transaction(async (tx) => {
+  await s.db.transaction(async (tx) => {
     const products: Array<[string, string, string, string, number]> = [
       ['p-milk', 'Whole Milk 1 gal', 'Grocery', 'Fluid Milk Products', 349],
       ['p-bread', 'Sourdough Loaf', 'Pastry', 'Bread', 450],
@@ -33,7 +33,7 @@ export async function seedSmallStore(app: App) {
         `INSERT INTO customers (id, first_name, enrolled_at, consent_program, consent_marketing, consent_profiling, consents_updated_at) VALUES (?, ?, ?, 1, 1, ?, ?)`,
         [id, name, now, profiling, now],
       );
-      await tx.run("INSERT INTO cards (hmac, kind, last4, customer_id, status, created_at) VALUES (?, 'ean13', ?, ?, 'active', ?)", [app.cards.hmacOf('ean13', card), card.slice(-4), id, now]);
+      await tx.run("INSERT INTO cards (hmac, kind, last4, customer_id, status, created_at) VALUES (?, 'ean13', ?, ?, 'active', ?)", [s.cards.hmacOf('ean13', card), card.slice(-4), id, now]);
     }
     // Ana buys apples every week; the model/fallback should put apples first for her.
     for (let i = 0; i < 5; i++) {

@@ -1,15 +1,22 @@
-import fp from 'fastify-plugin';
+/**
+ * Measurement: the event log (scans, offers shown and clipped), campaign lift against holdouts,
+ * program KPIs and RFM. Its KPI repository is a read model: it reads other domains' tables
+ * read-only to report on them, and never writes them.
+ */
+import type { Database } from '../../platform/db/database.js';
+import { KpisRepository } from './kpis-repository.js';
+import { KpisService } from './kpis-service.js';
 import { EventsRepository } from './repository.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    events: EventsRepository;
-  }
+export { KpisService } from './kpis-service.js';
+export type { EventInput } from './repository.js';
+export { kpisRoutes } from './kpis-routes.js';
+export type EventLog = EventsRepository;
+
+export function createEventLog(db: Database, storeId: string): EventLog {
+  return new EventsRepository(db, storeId);
 }
 
-export default fp(
-  async (app) => {
-    app.decorate('events', new EventsRepository(app.db, app.config.STORE_ID));
-  },
-  { name: 'analytics', dependencies: ['db'] },
-);
+export function createKpis(db: Database, program: ConstructorParameters<typeof KpisService>[1]): KpisService {
+  return new KpisService(new KpisRepository(db), program);
+}

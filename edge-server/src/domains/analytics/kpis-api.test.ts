@@ -5,13 +5,13 @@ import { sale, seedLoyaltyStore } from '../../usecases/checkout/test-fixtures.js
 describe('GET /api/v1/analytics/*', () => {
   it('measures a campaign against its holdout and computes program KPIs from posted receipts', async () => {
     const t = await build({ STORE_TIME_ZONE: 'America/New_York' });
-    const { cards, customers } = await seedLoyaltyStore(t.app, 10);
+    const { cards, customers } = await seedLoyaltyStore(t.services, 10);
     const headers = await t.staffHeaders('marketer');
     const api = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     await api('POST', '/api/v1/campaigns', { id: 'cmp', name: 'Coffee', startsOn: '2026-06-01', endsOn: '2026-06-30', holdoutPct: 50 });
     const { offerId } = (await api('POST', '/api/v1/campaigns/cmp/offers', { productId: 'p-coffee', title: '20% off', discountKind: 'percent', discountValue: 20 })).json();
-    for (const c of customers) await (await t.app.offers.selectForSession(c, [{ productId: 'p-coffee', score: 1 }], '2026-06-10')).recorded;
-    const arms = await t.app.db.all<{ customer_id: string; arm: string }>('SELECT customer_id, arm FROM campaign_assignments ORDER BY customer_id');
+    for (const c of customers) await (await t.services.scan.chooseOffers(c, [{ productId: 'p-coffee', score: 1 }], '2026-06-10')).recorded;
+    const arms = await t.services.db.all<{ customer_id: string; arm: string }>('SELECT customer_id, arm FROM campaign_assignments ORDER BY customer_id');
     const treated = arms.filter((a) => a.arm === 'treatment').map((a) => a.customer_id);
     const control = arms.filter((a) => a.arm === 'control').map((a) => a.customer_id);
     const nT = treated.length;
@@ -19,7 +19,8 @@ describe('GET /api/v1/analytics/*', () => {
     expect(nT * nC).toBeGreaterThan(0);
 
     const cardOf = (id: string) => cards[customers.indexOf(id)]!;
-    await t.app.offers.clip(treated[0]!, offerId, new Set([offerId]));
+    await t.services.offers.clip(treated[0]!, offerId, new Set([offerId]));
+    await t.services.campaigns.clipped(treated[0]!, offerId);
     await api('POST', '/api/v1/receipts', sale(cardOf(treated[0]!), [['p-coffee', 1, 1000]])); // pays 800, cost 700
     await api('POST', '/api/v1/receipts', sale(cardOf(control[0]!), [['p-coffee', 1, 1000]])); // pays 1000, cost 700
     await api('POST', '/api/v1/receipts', sale(cardOf(control[0]!), [['p-milk', 2, 349]], { storeTime: '2026-07-02T15:00:00.000Z' })); // after the window

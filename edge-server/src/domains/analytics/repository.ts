@@ -11,16 +11,19 @@ export interface EventInput {
 export class EventsRepository {
   constructor(private readonly db: Database, private readonly storeId: string) {}
 
-  /** Appends events in one transaction (a scan writes several at once). */
+  /** Appends events atomically (a scan writes several at once). */
   async append(events: EventInput[], at = new Date().toISOString()) {
     if (events.length === 0) return;
-    await this.db.transaction(async (tx) => {
-      for (const e of events) {
-        await tx.run('INSERT INTO events (store_id, type, at, device_id, customer_id, session_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          this.storeId, e.type, at, e.deviceId ?? null, e.customerId ?? null, e.sessionId ?? null, JSON.stringify(e.payload ?? {}),
-        ]);
-      }
-    });
+    // One multi-row INSERT: a scan's events cost the write queue one statement.
+    await this.db.run(
+      `INSERT INTO events (store_id, type, at, device_id, customer_id, session_id, payload) VALUES ${events.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      events.flatMap((e) => [this.storeId, e.type, at, e.deviceId ?? null, e.customerId ?? null, e.sessionId ?? null, JSON.stringify(e.payload ?? {})]),
+    );
+  }
+
+  /** A customer's events for a data export (type and time only). */
+  eventsOf(customerId: string) {
+    return this.db.all<{ type: string; at: string }>('SELECT type, at FROM events WHERE customer_id = ? ORDER BY id LIMIT 10000', [customerId]);
   }
 
   countByType(type: string) {

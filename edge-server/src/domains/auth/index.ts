@@ -1,32 +1,13 @@
-import fp from 'fastify-plugin';
-import type { preHandlerAsyncHookHandler } from 'fastify';
-import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import { AuthRepository, type StaffRole } from './repository.js';
-import { bearerToken, authRoutes } from './routes.js';
-import { AuthService, type StaffPrincipal } from './service.js';
+/** Staff accounts, sign-in sessions and role guards. */
+import type { Database } from '../../platform/db/database.js';
+import { AuthRepository } from './repository.js';
+import { AuthService } from './service.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    auth: AuthService;
-    /** preHandler: a signed-in staff member with one of these roles. */
-    requireRole(...roles: StaffRole[]): preHandlerAsyncHookHandler;
-  }
-  interface FastifyRequest {
-    staff?: StaffPrincipal;
-  }
+export { AuthService, type StaffPrincipal } from './service.js';
+export type { StaffRole } from './repository.js';
+export { createGuards, bearerToken, type Guards } from './guard.js';
+export { authRoutes } from './routes.js';
+
+export function createAuth(db: Database): AuthService {
+  return new AuthService(new AuthRepository(db));
 }
-
-export default fp(
-  async (app) => {
-    const auth = new AuthService(new AuthRepository(app.db));
-    app.decorate('auth', auth);
-    app.decorateRequest('staff', undefined);
-    app.decorate('requireRole', (...roles: StaffRole[]): preHandlerAsyncHookHandler => async (req) => {
-      const principal = await auth.principal(bearerToken(req.headers.authorization));
-      if (!roles.includes(principal.role)) throw new VitrinaError('VITRINA_ERR_FORBIDDEN');
-      req.staff = principal;
-    });
-    await app.register(authRoutes, { prefix: '/api/v1' });
-  },
-  { name: 'auth', dependencies: ['db'] },
-);

@@ -1,17 +1,12 @@
-import fp from 'fastify-plugin';
+/** Loyalty cards and phone numbers: validation, HMAC at rest, recognition and enrollment. */
+import type { Database } from '../../platform/db/database.js';
+import type { CustomersService } from '../customers/index.js';
 import { CardsRepository } from './repository.js';
 import { CardsService } from './service.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    cards: CardsService;
-  }
-}
+export { CardsService, type Recognition } from './service.js';
+export { isValidEan13, makeEan13, type CardKind } from './card-number.js';
 
-export default fp<{ secret: string }>(
-  async (app, opts) => {
-    const patterns = app.config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean);
-    app.decorate('cards', new CardsService(app.db, new CardsRepository(app.db), app.customers.repo, opts.secret, patterns));
-  },
-  { name: 'cards', dependencies: ['db', 'customers'] },
-);
+export function createCards(db: Database, deps: { customers: CustomersService; secret: string; patterns: string[] }): CardsService {
+  return new CardsService(db, new CardsRepository(db), deps.customers, deps.secret, deps.patterns);
+}

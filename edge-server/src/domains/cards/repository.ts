@@ -22,7 +22,16 @@ export class CardsRepository {
     ]);
   }
 
-  lastCardOf(customerId: string) {
-    return this.db.get<CardRow>("SELECT * FROM cards WHERE customer_id = ? AND kind <> 'phone' ORDER BY created_at DESC LIMIT 1", [customerId]);
+  async exists(q: Queryable, hmac: string) {
+    return (await q.get('SELECT 1 AS x FROM cards WHERE hmac = ?', [hmac])) !== undefined;
   }
+
+  cardsOf(customerId: string) {
+    return this.db.all<{ kind: string; last4: string; status: string }>('SELECT kind, last4, status FROM cards WHERE customer_id = ? ORDER BY created_at', [customerId]);
+  }
+
+  async removeAllOf(q: Queryable, customerId: string) {
+    return (await q.run('DELETE FROM cards WHERE customer_id = ?', [customerId])).changes;
+  }
+
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Queryable } from '../../platform/db/database.js';
 import { newId, nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import type { CustomersRepository } from '../customers/repository.js';
+import type { CustomersService } from '../customers/index.js';
 import { createCardNumberParser, type CardKind } from './card-number.js';
 import { identifierHmac } from './hmac.js';
 import type { CardsRepository } from './repository.js';
@@ -32,7 +32,7 @@ export class CardsService {
   constructor(
     private readonly db: Database,
     private readonly repo: CardsRepository,
-    private readonly customers: CustomersRepository,
+    private readonly customers: Pick<CustomersService, 'isActive' | 'insert'>,
     private readonly secret: string,
     patterns: string[],
   ) {
@@ -52,8 +52,7 @@ export class CardsService {
     const card = await this.repo.byHmac(hmac);
     if (card) {
       if (card.status === 'blocked') throw new VitrinaError('VITRINA_ERR_CARD_BLOCKED');
-      const customer = await this.customers.byId(card.customer_id);
-      if (customer && !customer.erased_at) return { status: 'known', customerId: card.customer_id, last4: card.last4 };
+      if (await this.customers.isActive(card.customer_id)) return { status: 'known', customerId: card.customer_id, last4: card.last4 };
     }
     if (parsed.kind === 'phone') throw new VitrinaError('VITRINA_ERR_CARD_UNKNOWN', 'No card is registered with that phone number.');
     this.sweep();
@@ -71,7 +70,7 @@ export class CardsService {
     const now = nowIso();
     const customerId = newId('cust');
     await this.db.transaction(async (tx) => {
-      if (await tx.get('SELECT 1 FROM cards WHERE hmac = ?', [p.hmac])) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That card is already registered.');
+      if (await this.repo.exists(tx, p.hmac)) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That card is already registered.');
       await this.customers.insert(tx, {
         id: customerId, first_name: firstName.trim(), birth_date: null, enrolled_at: now,
         consent_program: 1, consent_marketing: consents.marketing ? 1 : 0, consent_profiling: consents.profiling ? 1 : 0,
@@ -80,6 +79,21 @@ export class CardsService {
       await this.repo.insert(tx, { hmac: p.hmac, kind: p.kind, last4: p.last4, customer_id: customerId, status: 'active', created_at: now });
     });
     return { customerId, last4: p.last4 };
+  }
+
+  /** Registers a card for a customer inside the caller's transaction (imports, demo store). */
+  addIn(tx: Queryable, card: { kind: CardKind; number: string; customerId: string; at: string }) {
+    return this.repo.insert(tx, { hmac: this.hmacOf(card.kind, card.number), kind: card.kind, last4: card.number.slice(-4), customer_id: card.customerId, status: 'active', created_at: card.at });
+  }
+
+  /** What a customer's data export shows of their cards: never the number, only the last 4. */
+  cardsOf(customerId: string) {
+    return this.repo.cardsOf(customerId);
+  }
+
+  /** Erasure: the customer's cards stop leading to them. Returns how many were removed. */
+  removeAllOf(tx: Queryable, customerId: string) {
+    return this.repo.removeAllOf(tx, customerId);
   }
 
   private sweep() {

@@ -1,29 +1,15 @@
-import fp from 'fastify-plugin';
-import { handle } from '../../platform/realtime/validate.js';
+/** What the screens play: a playlist per zone (a default one until staff publish their own). */
+import type { Database } from '../../platform/db/database.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
+import type { DevicesService } from '../devices/index.js';
 import { ContentRepository } from './repository.js';
-import { contentRoutes } from './routes.js';
 import { ContentService } from './service.js';
-import { Type } from 'typebox';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    content: ContentService;
-  }
+export { ContentService } from './service.js';
+export { contentRoutes } from './routes.js';
+export { contentSocketHandlers } from './socket.js';
+
+export function createContent(db: Database, deps: { devices: DevicesService; events: EventBus<DomainEvents> }): ContentService {
+  return new ContentService(new ContentRepository(db), deps);
 }
-
-export default fp(
-  async (app) => {
-    const content = new ContentService(
-      new ContentRepository(app.db),
-      async (id) => (await app.devices.listZones()).some((z) => z.id === id),
-      (zoneId, playlist) => app.realtime.playlistChanged(zoneId, playlist),
-    );
-    app.decorate('content', content);
-    await app.register(contentRoutes, { prefix: '/api/v1' });
-    // Screens ask for their zone's playlist over their socket.
-    app.realtime.signage.on('connection', (socket) => {
-      socket.on('signage:playlist', handle(Type.Object({}, { additionalProperties: false }), () => content.playlist(socket.data.device.zone_id), app.log));
-    });
-  },
-  { name: 'content', dependencies: ['db', 'devices', 'realtime'] },
-);

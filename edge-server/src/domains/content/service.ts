@@ -1,13 +1,15 @@
 import type { Playlist, PlaylistItem } from '@vitrina/contracts';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { ContentRepository } from './repository.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
+import type { DevicesService } from '../devices/index.js';
 import { DEFAULT_PLAYLIST_ITEMS } from './default-playlist.js';
 
 export class ContentService {
   constructor(
     private readonly repo: ContentRepository,
-    private readonly zoneExists: (id: string) => Promise<boolean>,
-    private readonly onChange: (zoneId: string, playlist: Playlist) => void,
+    private readonly deps: { devices: Pick<DevicesService, 'listZones'>; events: EventBus<DomainEvents> },
   ) {}
 
   async playlist(zoneId: string): Promise<Playlist> {
@@ -17,13 +19,14 @@ export class ContentService {
   }
 
   async publish(zoneId: string, items: PlaylistItem[]): Promise<Playlist> {
-    if (!(await this.zoneExists(zoneId))) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No zone "${zoneId}".`);
+    if (!(await this.deps.devices.listZones()).some((z) => z.id === zoneId)) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No zone "${zoneId}".`);
     const ids = new Set(items.map((i) => i.id));
     if (ids.size !== items.length) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'Playlist item ids must be unique.');
     const version = new Date().toISOString();
     await this.repo.save(zoneId, version, JSON.stringify(items));
     const playlist = { zoneId, version, items };
-    this.onChange(zoneId, playlist);
+    // The zone's screens switch at once (realtime listens).
+    this.deps.events.publish('content:playlist-published', { zoneId, playlist });
     return playlist;
   }
 }

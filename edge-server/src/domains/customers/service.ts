@@ -1,5 +1,6 @@
-import type { CustomerRow, CustomersRepository } from './repository.js';
+import type { Queryable } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import type { CustomerRow, CustomersRepository } from './repository.js';
 
 export interface Customer {
   id: string;
@@ -19,13 +20,49 @@ export function toCustomer(r: CustomerRow): Customer {
   };
 }
 
+/**
+ * Shoppers and their consents. The one place that decides whether a customer id still stands
+ * for a person (`isActive`): an erased customer is unknown to every other domain.
+ */
 export class CustomersService {
-  constructor(readonly repo: CustomersRepository) {}
+  constructor(private readonly repo: CustomersRepository) {}
 
+  /** A customer who exists and has not been erased. */
+  async isActive(id: string): Promise<boolean> {
+    const row = await this.repo.byId(id);
+    return !!row && !row.erased_at;
+  }
+
+  /** An active customer, or VITRINA_ERR_CUSTOMER_UNKNOWN. */
   async get(id: string): Promise<Customer> {
     const row = await this.repo.byId(id);
     if (!row || row.erased_at) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     return toCustomer(row);
+  }
+
+  /** The stored row, erased or not (data requests show what is left after an erasure). */
+  row(id: string) {
+    return this.repo.byId(id);
+  }
+
+  insert(tx: Queryable, row: CustomerRow) {
+    return this.repo.insert(tx, row);
+  }
+
+  eraseIn(tx: Queryable, id: string, at: string) {
+    return this.repo.erase(tx, id, at);
+  }
+
+  setConsents(id: string, consents: { program: boolean; marketing: boolean; profiling: boolean }, at: string) {
+    return this.repo.setConsents(id, consents, at);
+  }
+
+  birthDate(q: Queryable, id: string) {
+    return this.repo.birthDate(q, id);
+  }
+
+  activeIds() {
+    return this.repo.activeIds();
   }
 
   count() {

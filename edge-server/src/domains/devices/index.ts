@@ -1,18 +1,14 @@
-import fp from 'fastify-plugin';
+/** Kiosks and screens: zones, pairing tokens, revocation and presence. */
+import type { Database } from '../../platform/db/database.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
 import { DevicesRepository } from './repository.js';
-import { devicesRoutes } from './routes.js';
 import { DevicesService } from './service.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    devices: DevicesService;
-  }
-}
+export { DevicesService } from './service.js';
+export type { DeviceRow } from './repository.js';
+export { devicesRoutes } from './routes.js';
 
-export default fp(
-  async (app) => {
-    app.decorate('devices', new DevicesService(new DevicesRepository(app.db)));
-    await app.register(devicesRoutes, { prefix: '/api/v1' });
-  },
-  { name: 'devices', dependencies: ['db', 'auth'] },
-);
+export function createDevices(db: Database, events: EventBus<DomainEvents>): DevicesService {
+  return new DevicesService(new DevicesRepository(db), events);
+}

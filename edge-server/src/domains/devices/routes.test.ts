@@ -4,27 +4,27 @@ import { build } from '../../test-support/build.js';
 describe('device pairing over HTTP', () => {
   it('lets an admin pair a device (token shown once, stored hashed) and revoke it', async () => {
     const t = await build();
-    await t.app.devices.upsertZone('front', 'Front');
+    await t.services.devices.upsertZone('front', 'Front');
     const headers = await t.staffHeaders('admin');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/devices', headers, payload: { kind: 'screen', name: 'Window screen', zoneId: 'front' } });
     expect(res.statusCode).toBe(201);
     const { device, token } = res.json();
     expect(device).toMatchObject({ kind: 'screen', zoneId: 'front', status: 'active', connected: false });
     expect(token.length).toBeGreaterThanOrEqual(40);
-    const stored = await t.app.db.get<{ token_hash: string }>('SELECT token_hash FROM devices WHERE id = ?', [device.id]);
+    const stored = await t.services.db.get<{ token_hash: string }>('SELECT token_hash FROM devices WHERE id = ?', [device.id]);
     expect(stored?.token_hash).not.toContain(token);
-    expect((await t.app.devices.authenticate(token, 'screen')).id).toBe(device.id);
+    expect((await t.services.devices.authenticate(token, 'screen')).id).toBe(device.id);
 
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/devices', headers });
     expect(list.json().map((d: { id: string }) => d.id)).toEqual([device.id]);
     const revoked = await t.app.inject({ method: 'POST', url: `/api/v1/devices/${device.id}/revoke`, headers });
     expect(revoked.json().status).toBe('revoked');
-    await expect(t.app.devices.authenticate(token, 'screen')).rejects.toMatchObject({ code: 'VITRINA_ERR_DEVICE_REVOKED' });
+    await expect(t.services.devices.authenticate(token, 'screen')).rejects.toMatchObject({ code: 'VITRINA_ERR_DEVICE_REVOKED' });
   });
 
   it('refuses anonymous callers, non-admins, unknown zones and unknown devices', async () => {
     const t = await build();
-    await t.app.devices.upsertZone('front', 'Front');
+    await t.services.devices.upsertZone('front', 'Front');
     const body = { kind: 'kiosk', name: 'K', zoneId: 'front' };
     const anon = await t.app.inject({ method: 'POST', url: '/api/v1/devices', payload: body });
     expect([anon.statusCode, anon.json().error.code]).toEqual([401, 'VITRINA_ERR_UNAUTHORIZED']);
@@ -37,6 +37,6 @@ describe('device pairing over HTTP', () => {
     expect(kind.json().error.code).toBe('VITRINA_ERR_VALIDATION');
     const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/devices/nope/revoke', headers: admin });
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([401, 'VITRINA_ERR_DEVICE_UNKNOWN']);
-    expect(await t.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM devices')).toEqual({ n: 0 });
+    expect(await t.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM devices')).toEqual({ n: 0 });
   });
 });

@@ -1,6 +1,8 @@
 import type { Device, PairDeviceRequest, PairDeviceResponse } from '@vitrina/contracts';
 import { newId, newToken, nowIso, sha256Hex } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
 import type { DeviceRow, DevicesRepository } from './repository.js';
 
 /**
@@ -11,7 +13,7 @@ export class DevicesService {
   /** deviceId → number of open sockets (a device may reconnect before the old socket closes). */
   private readonly connections = new Map<string, number>();
 
-  constructor(private readonly repo: DevicesRepository) {}
+  constructor(private readonly repo: DevicesRepository, private readonly events: EventBus<DomainEvents>) {}
 
   async pair(req: PairDeviceRequest): Promise<PairDeviceResponse> {
     if (!(await this.repo.zone(req.zoneId))) throw new VitrinaError('VITRINA_ERR_VALIDATION', `Unknown zone "${req.zoneId}".`);
@@ -48,6 +50,8 @@ export class DevicesService {
 
   async revoke(id: string): Promise<Device> {
     if (!(await this.repo.setStatus(id, 'revoked'))) throw new VitrinaError('VITRINA_ERR_DEVICE_UNKNOWN', `No device "${id}".`);
+    // Its open sockets close at once (realtime listens), not at the next reconnect.
+    this.events.publish('devices:revoked', { deviceId: id });
     return this.get(id);
   }
 

@@ -4,7 +4,7 @@ import { sale, seedLoyaltyStore } from '../../usecases/checkout/test-fixtures.js
 
 async function setup() {
   const t = await build({ STORE_TIME_ZONE: 'America/New_York' });
-  const store = await seedLoyaltyStore(t.app);
+  const store = await seedLoyaltyStore(t.services);
   const headers = await t.staffHeaders('admin');
   const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
   return { ...t, ...store, api };

@@ -1,25 +1,13 @@
-import fp from 'fastify-plugin';
+/** The points program: ledger, balances, expiry, tiers, earn rules and program settings. */
+import type { Database } from '../../platform/db/database.js';
 import { LoyaltyRepository } from './repository.js';
-import { loyaltyRoutes } from './routes.js';
 import { LoyaltyService } from './service.js';
 
-export type { LoyaltyReader, LoyaltySummary } from './service.js';
+export { LoyaltyService, EXPIRING_SOON_DAYS, type LoyaltyReader, type LoyaltySummary } from './service.js';
+export { computeEarn } from './earn.js';
+export type { DaySpend } from './tiers.js';
+export { loyaltyRoutes } from './routes.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The points program (implements LoyaltyReader for the kiosk greeting). */
-    loyalty: LoyaltyService;
-  }
+export function createLoyalty(db: Database, opts: { storeId: string; timeZone: string }, deps: ConstructorParameters<typeof LoyaltyService>[3]): LoyaltyService {
+  return new LoyaltyService(db, new LoyaltyRepository(opts.storeId, opts.timeZone), opts.timeZone, deps);
 }
-
-export default fp(
-  async (app) => {
-    const customerExists = async (id: string) => {
-      const c = await app.customers.repo.byId(id);
-      return !!c && !c.erased_at;
-    };
-    app.decorate('loyalty', new LoyaltyService(app.db, new LoyaltyRepository(app.config.STORE_ID, app.config.STORE_TIME_ZONE), app.config.STORE_TIME_ZONE, customerExists));
-    await app.register(loyaltyRoutes, { prefix: '/api/v1' });
-  },
-  { name: 'loyalty', dependencies: ['db', 'auth', 'customers'] },
-);

@@ -1,9 +1,10 @@
 import type { EarnRuleConfig, LoyaltySettings, TierConfig } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
+import { forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
 import { localDateOf } from '../../shared/calendar.js';
 import type { EarnRules } from './earn.js';
 import type { LedgerEntry, LedgerKind } from './ledger.js';
-import type { DaySpend, Tier } from './tiers.js';
+import type { Tier } from './tiers.js';
 
 interface LedgerRow {
   id: number;
@@ -34,7 +35,11 @@ export interface NewLedgerEntry {
 export class LoyaltyRepository {
   constructor(private readonly storeId: string, private readonly timeZone: string) {}
 
-  async settings(q: Queryable): Promise<LoyaltySettings> {
+  settings(q: Queryable): Promise<LoyaltySettings> {
+    return memoInTx(q, 'loyalty.settings', () => this.readSettings(q));
+  }
+
+  private async readSettings(q: Queryable): Promise<LoyaltySettings> {
     const r = await q.get<Record<string, number | string | null>>('SELECT * FROM loyalty_settings WHERE id = 1');
     if (!r) throw new Error('loyalty_settings row missing');
     return {
@@ -46,6 +51,7 @@ export class LoyaltyRepository {
   }
 
   async saveSettings(q: Queryable, s: LoyaltySettings) {
+    forgetInTx(q, 'loyalty.settings');
     await q.run(
       `UPDATE loyalty_settings SET earn_rate_bp = ?, point_value_minor = ?, validity_days = ?, pending_days = ?, tier_window_days = ?,
          tier_review_month_day = ?, default_margin_bp = ?, referrer_points = ?, referee_points = ?, birthday_promotion_id = ?, birthday_window_days = ? WHERE id = 1`,
@@ -54,17 +60,18 @@ export class LoyaltyRepository {
   }
 
   async tiers(q: Queryable): Promise<Tier[]> {
-    const rows = await q.all<{ id: string; name: string; threshold_minor: number; multiplier_pct: number }>('SELECT * FROM tiers ORDER BY threshold_minor');
+    const rows = await memoInTx(q, 'loyalty.tiers', () => q.all<{ id: string; name: string; threshold_minor: number; multiplier_pct: number }>('SELECT * FROM tiers ORDER BY threshold_minor'));
     return rows.map((r) => ({ id: r.id, name: r.name, thresholdMinor: r.threshold_minor, multiplierPct: r.multiplier_pct }));
   }
 
   async replaceTiers(q: Queryable, tiers: TierConfig[]) {
+    forgetInTx(q, 'loyalty.tiers');
     await q.run('DELETE FROM tiers');
     for (const t of tiers) await q.run('INSERT INTO tiers (id, name, threshold_minor, multiplier_pct) VALUES (?, ?, ?, ?)', [t.id, t.name, t.thresholdMinor, t.multiplierPct]);
   }
 
   async earnRules(q: Queryable, settings: LoyaltySettings, tierMultiplierPct: number): Promise<EarnRules> {
-    const rows = await q.all<{ kind: string; category: string | null; product_id: string | null; multiplier_pct: number | null; bonus_points: number | null }>('SELECT * FROM earn_rules');
+    const rows = await memoInTx(q, 'loyalty.earn-rules', () => q.all<{ kind: string; category: string | null; product_id: string | null; multiplier_pct: number | null; bonus_points: number | null }>('SELECT * FROM earn_rules'));
     const categoryMultiplierPct = new Map<string, number>();
     const productBonusPoints = new Map<string, number>();
     for (const r of rows) {
@@ -82,6 +89,7 @@ export class LoyaltyRepository {
   }
 
   async upsertEarnRule(q: Queryable, r: EarnRuleConfig) {
+    forgetInTx(q, 'loyalty.earn-rules');
     await q.run(
       `INSERT INTO earn_rules (id, kind, category, product_id, multiplier_pct, bonus_points) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, category = excluded.category, product_id = excluded.product_id,
@@ -118,14 +126,6 @@ export class LoyaltyRepository {
       [this.storeId, e.customerId, e.kind, e.points, e.idempotencyKey, e.at, e.availableOn ?? null, e.expiresOn ?? null, e.lotId ?? null, e.receiptId ?? null, e.note ?? null],
     );
     return r.lastID;
-  }
-
-  /** Net spend per store-local day (returns negative), oldest first. */
-  spendsByDay(q: Queryable, customerId: string): Promise<DaySpend[]> {
-    return q.all<{ date: string; netMinor: number }>(
-      "SELECT COALESCE(local_date, substr(store_time, 1, 10)) AS date, SUM(total_minor) AS netMinor FROM receipts WHERE customer_id = ? GROUP BY 1 ORDER BY 1",
-      [customerId],
-    );
   }
 
   /** Customers with at least one ledger entry (the expiry sweep walks them). */

@@ -5,7 +5,8 @@ import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { addDays, isLocalDate, localDateOf } from '../../shared/calendar.js';
 import { expiringWithin, replay, type PointsState } from './ledger.js';
 import type { LoyaltyRepository, NewLedgerEntry } from './repository.js';
-import { tierStatus, type TierStatus } from './tiers.js';
+import { tierStatus, type DaySpend, type TierStatus } from './tiers.js';
+import type { CustomersService } from '../customers/index.js';
 
 /** What the kiosk greeting needs from the loyalty program. */
 export interface LoyaltySummary {
@@ -28,10 +29,18 @@ export const EXPIRING_SOON_DAYS = 30;
 export class LoyaltyService implements LoyaltyReader {
   constructor(
     private readonly db: Database,
-    readonly repo: LoyaltyRepository,
+    private readonly repo: LoyaltyRepository,
     private readonly timeZone: string,
-    private readonly customerExists: (id: string) => Promise<boolean>,
+    private readonly deps: {
+      customers: Pick<CustomersService, 'isActive'>;
+      /** Net spend per store-local day, from the purchases domain (tiers are earned by spend). */
+      spendsByDay(q: Queryable, customerId: string): Promise<DaySpend[]>;
+    },
   ) {}
+
+  private customerExists(id: string) {
+    return this.deps.customers.isActive(id);
+  }
 
   today(at: string | Date = new Date()) {
     return localDateOf(this.timeZone, at);
@@ -46,8 +55,18 @@ export class LoyaltyService implements LoyaltyReader {
   }
 
   async tierAt(q: Queryable, customerId: string, day: string): Promise<TierStatus> {
-    const [settings, tiers, spends] = await Promise.all([this.repo.settings(q), this.repo.tiers(q), this.repo.spendsByDay(q, customerId)]);
+    const [settings, tiers, spends] = await Promise.all([this.repo.settings(q), this.repo.tiers(q), this.deps.spendsByDay(q, customerId)]);
     return tierStatus(tiers, spends, day, settings.tierWindowDays, settings.tierReviewMonthDay);
+  }
+
+  /** The earn rules in force for a shopper of this tier (receipts price their points with them). */
+  earnRules(q: Queryable, settings: LoyaltySettings, tierMultiplierPct: number) {
+    return this.repo.earnRules(q, settings, tierMultiplierPct);
+  }
+
+  /** The earn entry of a receipt: the lot a refund of that receipt reverses. */
+  earnLotOfReceipt(q: Queryable, receiptId: string) {
+    return this.repo.earnOfReceipt(q, receiptId);
   }
 
   async summaryOf(customerId: string): Promise<LoyaltySummary> {

@@ -1,19 +1,19 @@
-import fp from 'fastify-plugin';
+/**
+ * Offers on products shown at the kiosk and on screens (owns `offers` and `clipped_offers`):
+ * selection for a session, the restricted-category policy, clipping. Promotions and campaigns
+ * (the pricing engine) live in domains/promotions.
+ */
+import type { Database } from '../../platform/db/database.js';
+import type { Catalog } from '../catalog/index.js';
 import { RestrictionPolicy } from './policy.js';
 import { OffersRepository } from './repository.js';
 import { OffersService } from './service.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    offers: OffersService;
-  }
-}
+export { OffersService, type RankedProduct, type LiveOffer, type SessionOffers, type SessionOfferFilter } from './service.js';
+export type { OfferRow, NewOffer } from './repository.js';
+export { discountText, formatMoney } from './format.js';
 
-export default fp(
-  async (app) => {
-    const c = app.config;
-    const policy = new RestrictionPolicy(c.RESTRICTED_CATEGORIES, c.KIOSK_SHOWS_RESTRICTED);
-    app.decorate('offers', new OffersService(new OffersRepository(app.db), policy, { kiosk: c.KIOSK_OFFER_COUNT, signage: c.SIGNAGE_OFFER_COUNT }));
-  },
-  { name: 'offers', dependencies: ['db'] },
-);
+export function createOffers(db: Database, catalog: Catalog, config: { restrictedCategories: string; kioskShowsRestricted: boolean; kioskCount: number; signageCount: number }): OffersService {
+  const policy = new RestrictionPolicy(config.restrictedCategories, config.kioskShowsRestricted);
+  return new OffersService(new OffersRepository(db), catalog, policy, { kiosk: config.kioskCount, signage: config.signageCount });
+}

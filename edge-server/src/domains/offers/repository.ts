@@ -1,31 +1,54 @@
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Queryable } from '../../platform/db/database.js';
+import type { DiscountKind } from '@vitrina/contracts';
 
-export interface LiveOfferRow {
+/** An offer row as stored: a discount on one product for a period, optionally of a campaign. */
+export interface OfferRow {
   id: string;
   product_id: string;
   title: string;
-  discount_kind: 'percent' | 'amount' | 'points' | 'price';
+  discount_kind: DiscountKind;
   discount_value: number;
+  starts_on: string;
   ends_on: string;
-  product_name: string;
-  department: string;
-  category: string;
-  price_minor: number | null;
-  restricted: 0 | 1;
+  campaign_id: string | null;
 }
 
+export interface NewOffer {
+  id: string;
+  productId: string;
+  title: string;
+  kind: DiscountKind;
+  value: number;
+  startsOn: string;
+  endsOn: string;
+  campaignId?: string | null;
+  sourceRef?: string | null;
+}
+
+const COLUMNS = 'o.id, o.product_id, o.title, o.discount_kind, o.discount_value, o.starts_on, o.ends_on, o.campaign_id';
+
+/** The only place with SQL for offers and clipped_offers. */
 export class OffersRepository {
   constructor(private readonly db: Database) {}
 
-  /** Offers live on `today` (store-local date, inclusive end day). */
-  live(today: string) {
-    return this.db.all<LiveOfferRow>(
-      `SELECT o.id, o.product_id, o.title, o.discount_kind, o.discount_value, o.ends_on,
-              p.name AS product_name, p.department, p.category, p.price_minor, p.restricted
-         FROM offers o JOIN products p ON p.id = o.product_id
-        WHERE o.status = 'live' AND o.starts_on <= ? AND o.ends_on >= ?
-        ORDER BY o.id`,
-      [today, today],
+  async insert(q: Queryable, o: NewOffer) {
+    await q.run(
+      "INSERT INTO offers (id, product_id, title, discount_kind, discount_value, starts_on, ends_on, status, campaign_id, source_ref) VALUES (?, ?, ?, ?, ?, ?, ?, 'live', ?, ?)",
+      [o.id, o.productId, o.title, o.kind, o.value, o.startsOn, o.endsOn, o.campaignId ?? null, o.sourceRef ?? null],
+    );
+  }
+
+  /** Offers live on `day` (store-local date, inclusive end day). */
+  live(day: string) {
+    return this.db.all<OfferRow>(`SELECT ${COLUMNS} FROM offers o WHERE o.status = 'live' AND o.starts_on <= ? AND o.ends_on >= ? ORDER BY o.id`, [day, day]);
+  }
+
+  /** Offers this customer clipped that are live on `day`. */
+  clippedLive(q: Queryable, customerId: string, day: string) {
+    return q.all<OfferRow>(
+      `SELECT ${COLUMNS} FROM clipped_offers c JOIN offers o ON o.id = c.offer_id
+        WHERE c.customer_id = ? AND o.status = 'live' AND o.starts_on <= ? AND o.ends_on >= ?`,
+      [customerId, day, day],
     );
   }
 
@@ -33,7 +56,15 @@ export class OffersRepository {
     return this.db.all<{ offer_id: string }>('SELECT offer_id FROM clipped_offers WHERE customer_id = ?', [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id)));
   }
 
+  clipsOf(customerId: string) {
+    return this.db.all<{ offer_id: string; clipped_at: string }>('SELECT offer_id, clipped_at FROM clipped_offers WHERE customer_id = ? ORDER BY clipped_at', [customerId]);
+  }
+
   async clip(customerId: string, offerId: string, at: string) {
     await this.db.run('INSERT INTO clipped_offers (customer_id, offer_id, clipped_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [customerId, offerId, at]);
+  }
+
+  async forgetClipsOf(q: Queryable, customerId: string) {
+    await q.run('DELETE FROM clipped_offers WHERE customer_id = ?', [customerId]);
   }
 }

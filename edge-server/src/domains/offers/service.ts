@@ -1,13 +1,20 @@
 import type { KioskOffer, SignageOffer } from '@vitrina/contracts';
+import type { Queryable } from '../../platform/db/database.js';
 import { nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import type { Catalog, ProductDisplay } from '../catalog/index.js';
 import { discountText } from './format.js';
 import type { RestrictionPolicy } from './policy.js';
-import type { LiveOfferRow, OffersRepository } from './repository.js';
+import type { NewOffer, OfferRow, OffersRepository } from './repository.js';
 
 export interface RankedProduct {
   productId: string;
   score: number;
+}
+
+/** A live offer with what is shown of its product. */
+export interface LiveOffer extends OfferRow {
+  product: ProductDisplay;
 }
 
 export interface SessionOffers {
@@ -17,46 +24,46 @@ export interface SessionOffers {
   recorded: Promise<void>;
 }
 
+/**
+ * Which of the ranked offers this shopper may see (campaign arms), applied by the caller — the
+ * offers domain knows nothing of campaigns. `recorded` is the write of the assignment and the
+ * "shown" state, started but not awaited, so the scan path answers the shopper first.
+ */
+export type SessionOfferFilter = (offers: ReadonlyArray<{ offerId: string; campaignId: string | null }>, keep: number) =>
+  Promise<{ allowed: Set<string>; personal: Set<string>; recorded: Promise<void> }>;
+
 const LIVE_CACHE_MS = 30_000;
 
-/** Campaign eligibility, holdout and lifecycle (offers/campaigns), plugged in by the offers engine. */
-export interface OfferLifecycle {
-  /**
-   * Which of these ranked offers the shopper may see (reads only), and `recorded`: the write of
-   * the assignment and "shown" for the first `keep`, started but not awaited, so the scan path
-   * can answer the shopper before it waits for the write queue.
-   */
-  filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string>; recorded: Promise<void> }>;
-  clipped(customerId: string, offerId: string): Promise<void>;
-}
-
 /**
- * Chooses which live offers a shopper sees: offers on the products the recommender ranked
- * highest first, then the rest by their own order; a privacy-safe subset for signage.
+ * Offers on products (owns `offers` and `clipped_offers`): which live offers a shopper sees —
+ * offers on the products the recommender ranked highest first, then the rest by their own
+ * order — and a privacy-safe subset for signage; clipping an offer to the card.
  */
 export class OffersService {
-  private cache: { day: string; at: number; rows: LiveOfferRow[] } | null = null;
-  private lifecycle: OfferLifecycle | null = null;
+  private cache: { day: string; at: number; rows: LiveOffer[] } | null = null;
 
   constructor(
     private readonly repo: OffersRepository,
+    private readonly catalog: Pick<Catalog, 'forDisplay'>,
     private readonly policy: RestrictionPolicy,
     private readonly counts: { kiosk: number; signage: number },
   ) {}
 
   /** Live offers, cached briefly: the scan path reads them on every scan. */
-  async live(today: string): Promise<LiveOfferRow[]> {
+  async live(today: string): Promise<LiveOffer[]> {
     const now = Date.now();
     if (this.cache && this.cache.day === today && now - this.cache.at < LIVE_CACHE_MS) return this.cache.rows;
     const rows = await this.repo.live(today);
-    this.cache = { day: today, at: now, rows };
-    return rows;
+    const products = await this.catalog.forDisplay(rows.map((r) => r.product_id));
+    const live = rows.flatMap((r) => {
+      const product = products.get(r.product_id);
+      return product ? [{ ...r, product }] : [];
+    });
+    this.cache = { day: today, at: now, rows: live };
+    return live;
   }
 
-  useLifecycle(lifecycle: OfferLifecycle) {
-    this.lifecycle = lifecycle;
-  }
-
+  /** Offers changed (a campaign's status, a new offer): the next scan reads them afresh. */
   invalidate() {
     this.cache = null;
   }
@@ -66,28 +73,26 @@ export class OffersService {
     return [...new Set((await this.live(today)).map((o) => o.product_id))];
   }
 
-  async selectForSession(customerId: string, ranked: RankedProduct[], today: string): Promise<SessionOffers> {
+  async selectForSession(customerId: string, ranked: RankedProduct[], today: string, filter?: SessionOfferFilter): Promise<SessionOffers> {
     const [offers, clipped] = await Promise.all([this.live(today), this.repo.clippedBy(customerId)]);
     const rank = new Map<string, number>();
     ranked.forEach((r, i) => { if (!rank.has(r.productId)) rank.set(r.productId, i); });
     let ordered = offers
-      .filter((o) => this.policy.kioskShowsRestricted || !this.policy.isRestricted(o))
+      .filter((o) => this.policy.kioskShowsRestricted || !this.policy.isRestricted(o.product))
       .map((o, i) => ({ o, key: rank.get(o.product_id) ?? ranked.length + i }))
       .sort((a, b) => a.key - b.key)
       .map((x) => x.o);
-    // Campaign offers reach only the campaign's treatment arm (control is recorded, shown nothing).
     let personal = new Set<string>();
     let recorded = Promise.resolve();
-    if (this.lifecycle) {
-      const chosen = await this.lifecycle.filterForSession(customerId, ordered.map((o) => o.id), today, this.counts.kiosk);
+    if (filter) {
+      const chosen = await filter(ordered.map((o) => ({ offerId: o.id, campaignId: o.campaign_id })), this.counts.kiosk);
       ordered = ordered.filter((o) => chosen.allowed.has(o.id));
       personal = chosen.personal;
       recorded = chosen.recorded;
     }
-
     const kiosk = ordered.slice(0, this.counts.kiosk).map((o) => toKioskOffer(o, clipped.has(o.id), personal.has(o.id)));
     const signage = ordered
-      .filter((o) => !this.policy.isRestricted(o))
+      .filter((o) => !this.policy.isRestricted(o.product))
       .slice(0, this.counts.signage)
       .map(toSignageOffer);
     return { kiosk, signage, recorded };
@@ -96,19 +101,38 @@ export class OffersService {
   async clip(customerId: string, offerId: string, shownOfferIds: ReadonlySet<string>) {
     if (!shownOfferIds.has(offerId)) throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'That offer was not shown in this session.');
     await this.repo.clip(customerId, offerId, nowIso());
-    await this.lifecycle?.clipped(customerId, offerId);
+  }
+
+  /** A new offer, inside the caller's transaction (campaigns, the demo store). */
+  async createIn(tx: Queryable, offer: NewOffer) {
+    await this.repo.insert(tx, offer);
+    this.invalidate();
+  }
+
+  /** Offers the customer clipped that are live on `day` (the till applies them). */
+  clippedLiveIn(q: Queryable, customerId: string, day: string) {
+    return this.repo.clippedLive(q, customerId, day);
+  }
+
+  clipsOf(customerId: string) {
+    return this.repo.clipsOf(customerId);
+  }
+
+  /** Erasure: the customer's clips go with their identity. */
+  forgetClipsOf(tx: Queryable, customerId: string) {
+    return this.repo.forgetClipsOf(tx, customerId);
   }
 }
 
-function toKioskOffer(o: LiveOfferRow, clipped: boolean, personal: boolean): KioskOffer {
+function toKioskOffer(o: LiveOffer, clipped: boolean, personal: boolean): KioskOffer {
   return {
-    offerId: o.id, productId: o.product_id, productName: o.product_name, department: o.department, category: o.category,
-    priceMinor: o.price_minor, discountKind: o.discount_kind, discountValue: o.discount_value,
+    offerId: o.id, productId: o.product_id, productName: o.product.name, department: o.product.department, category: o.product.category,
+    priceMinor: o.product.price_minor, discountKind: o.discount_kind, discountValue: o.discount_value,
     discountText: discountText(o.discount_kind, o.discount_value), personal, clipped, validUntil: o.ends_on,
   };
 }
 
 /** Only what a passer-by may see: no shopper data, built field by field (never spread). */
-function toSignageOffer(o: LiveOfferRow): SignageOffer {
-  return { offerId: o.id, productName: o.product_name, category: o.category, priceMinor: o.price_minor, discountText: discountText(o.discount_kind, o.discount_value) };
+function toSignageOffer(o: LiveOffer): SignageOffer {
+  return { offerId: o.id, productName: o.product.name, category: o.product.category, priceMinor: o.product.price_minor, discountText: discountText(o.discount_kind, o.discount_value) };
 }

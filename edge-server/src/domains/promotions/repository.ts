@@ -1,5 +1,7 @@
 import type { PromotionDefinition } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
+import { forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
+import type { OfferRow } from '../offers/index.js';
 
 export interface PromotionRow {
   id: string;
@@ -11,19 +13,16 @@ export interface PromotionRow {
   definition: string;
 }
 
-export interface ClippedOfferRow {
-  id: string;
-  product_id: string;
-  discount_kind: 'percent' | 'amount' | 'points' | 'price';
-  discount_value: number;
-  starts_on: string;
-  ends_on: string;
-  campaign_id: string | null;
-}
+/** A clipped offer as the engine prices it (the offers domain's row). */
+export type ClippedOfferRow = OfferRow;
 
-/** The only place with SQL for promotions, their uses, grants, segments and offer redemption. */
+/** The only place with SQL for promotions, their uses, grants, segments and offer redemption (offer_instances). */
+/** Memo key of the campaigns map for one transaction; campaign writes forget it. */
+export const CAMPAIGNS_MEMO = 'promotions.campaigns';
+
 export class PromotionsRepository {
   async insert(q: Queryable, id: string, def: PromotionDefinition, at: string) {
+    forgetInTx(q, 'promotions.live:');
     await q.run('INSERT INTO promotions (id, name, status, starts_on, ends_on, campaign_id, definition, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
       id, def.name, 'live', def.conditions.startsOn, def.conditions.endsOn, def.campaignId ?? null, JSON.stringify(def), at,
     ]);
@@ -38,12 +37,13 @@ export class PromotionsRepository {
   }
 
   async setStatus(q: Queryable, id: string, status: PromotionRow['status']) {
+    forgetInTx(q, 'promotions.live:');
     return (await q.run('UPDATE promotions SET status = ? WHERE id = ?', [status, id])).changes > 0;
   }
 
   /** Promotions live on a store-local day (inclusive end day). */
   liveOn(q: Queryable, day: string) {
-    return q.all<PromotionRow>("SELECT * FROM promotions WHERE status = 'live' AND starts_on <= ? AND ends_on >= ? ORDER BY id", [day, day]);
+    return memoInTx(q, `promotions.live:${day}`, () => q.all<PromotionRow>("SELECT * FROM promotions WHERE status = 'live' AND starts_on <= ? AND ends_on >= ? ORDER BY id", [day, day]));
   }
 
   /** Uses per promotion: in total, by one customer, and discount money given. */
@@ -97,15 +97,9 @@ export class PromotionsRepository {
     await q.run('UPDATE promotion_grants SET used_receipt_id = ? WHERE id = ? AND used_receipt_id IS NULL', [receiptId, grantId]);
   }
 
-  /** Offers this customer clipped, live on `day`, not redeemed yet. */
-  clippedOffers(q: Queryable, customerId: string, day: string) {
-    return q.all<ClippedOfferRow>(
-      `SELECT o.id, o.product_id, o.discount_kind, o.discount_value, o.starts_on, o.ends_on, o.campaign_id
-         FROM clipped_offers c JOIN offers o ON o.id = c.offer_id
-        WHERE c.customer_id = ? AND o.status = 'live' AND o.starts_on <= ? AND o.ends_on >= ?
-          AND NOT EXISTS (SELECT 1 FROM offer_instances i WHERE i.offer_id = o.id AND i.customer_id = c.customer_id AND i.state = 'redeemed')`,
-      [customerId, day, day],
-    );
+  /** Offers this customer has already redeemed (a clipped offer applies once). */
+  redeemedOfferIds(q: Queryable, customerId: string) {
+    return q.all<{ offer_id: string }>("SELECT offer_id FROM offer_instances WHERE customer_id = ? AND state = 'redeemed'", [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id)));
   }
 
   async markOfferRedeemed(q: Queryable, r: { offerId: string; customerId: string; campaignId: string | null; receiptId: string; at: string; discountMinor: number; points: number }) {
@@ -119,8 +113,8 @@ export class PromotionsRepository {
   }
 
   campaignsById(q: Queryable) {
-    return q.all<{ id: string; holdout_pct: number; status: string; starts_on: string; ends_on: string }>('SELECT id, holdout_pct, status, starts_on, ends_on FROM campaigns').then(
+    return memoInTx(q, CAMPAIGNS_MEMO, () => q.all<{ id: string; holdout_pct: number; status: string; starts_on: string; ends_on: string }>('SELECT id, holdout_pct, status, starts_on, ends_on FROM campaigns').then(
       (rows) => new Map(rows.map((r) => [r.id, r])),
-    );
+    ));
   }
 }

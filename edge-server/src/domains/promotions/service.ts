@@ -6,6 +6,9 @@ import { isLocalDate } from '../../shared/calendar.js';
 import { armFor } from './campaigns/holdout.js';
 import type { AppliedPromotion, EnginePromotion } from './engine.js';
 import type { ClippedOfferRow, PromotionRow, PromotionsRepository } from './repository.js';
+import type { Catalog } from '../catalog/index.js';
+import type { CustomersService } from '../customers/index.js';
+import type { OffersService } from '../offers/index.js';
 
 /** Everything the engine needs for one receipt, read inside the receipt's transaction. */
 export interface ReceiptPromotionContext {
@@ -39,22 +42,35 @@ function offerAsPromotion(o: ClippedOfferRow, customerId: string): EnginePromoti
 export class PromotionsService {
   constructor(
     private readonly db: Database,
-    readonly repo: PromotionsRepository,
-    private readonly productExists: (q: Queryable, id: string) => Promise<boolean>,
-    private readonly customerExists: (id: string) => Promise<boolean>,
+    private readonly repo: PromotionsRepository,
+    private readonly deps: {
+      catalog: Pick<Catalog, 'exists'>;
+      customers: Pick<CustomersService, 'isActive'>;
+      offers: Pick<OffersService, 'clippedLiveIn'>;
+    },
   ) {}
+
+  /** A promotion's stored row, read in the caller's transaction (codes check theirs). */
+  row(q: Queryable, id: string) {
+    return this.repo.byId(q, id);
+  }
+
+  /** Uses per promotion, in total and by one customer (budgets and caps). */
+  usage(q: Queryable, ids: readonly string[], customerId: string | null) {
+    return this.repo.usage(q, ids, customerId);
+  }
 
   async create(req: CreatePromotionRequest): Promise<Promotion> {
     const { id: given, ...def } = req;
     const c = def.conditions;
     if (!isLocalDate(c.startsOn) || !isLocalDate(c.endsOn) || c.startsOn > c.endsOn) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'The period must be valid days with start ≤ end.');
     if (def.discount.type === 'percent' && def.discount.value > 100) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'A percent discount is at most 100.');
-    if (def.audience.type === 'customer' && !(await this.customerExists(def.audience.customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    if (def.audience.type === 'customer' && !(await this.deps.customers.isActive(def.audience.customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     const id = given ?? newId('promo');
     await this.db.transaction(async (tx) => {
       if (await this.repo.byId(tx, id)) throw new VitrinaError('VITRINA_ERR_CONFLICT', `Promotion "${id}" exists.`);
       const productIds = [...(def.target.scope === 'product' ? def.target.productIds : []), ...(c.minQuantity ? [c.minQuantity.productId] : [])];
-      for (const p of productIds) if (!(await this.productExists(tx, p))) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN', `Unknown product "${p}".`);
+      for (const p of productIds) if (!(await this.deps.catalog.exists(tx, p))) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN', `Unknown product "${p}".`);
       if (def.campaignId && !(await this.repo.campaignsById(tx)).has(def.campaignId)) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${def.campaignId}".`);
       await this.repo.insert(tx, id, def as PromotionDefinition, nowIso());
     });
@@ -87,6 +103,11 @@ export class PromotionsService {
     return this.repo.insertGrant(tx, { ...g, at: nowIso() });
   }
 
+  /** Campaigns by id (status, period, holdout); read once per transaction. */
+  campaignsById(q: Queryable) {
+    return this.repo.campaignsById(q);
+  }
+
   async context(tx: Queryable, customerId: string | null, day: string, presented: ReadonlySet<string>): Promise<ReceiptPromotionContext> {
     const rows = await this.repo.liveOn(tx, day);
     const campaigns = await this.repo.campaignsById(tx);
@@ -103,7 +124,8 @@ export class PromotionsService {
         unlocked.add(g.promotion_id);
         grantIds.set(g.promotion_id, g.id);
       }
-      for (const o of await this.repo.clippedOffers(tx, customerId, day)) {
+      const [clipped, redeemed] = await Promise.all([this.deps.offers.clippedLiveIn(tx, customerId, day), this.repo.redeemedOfferIds(tx, customerId)]);
+      for (const o of clipped.filter((c) => !redeemed.has(c.id))) {
         const p = offerAsPromotion(o, customerId);
         promotions.push(p);
         offers.set(p.id, o);

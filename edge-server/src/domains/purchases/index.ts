@@ -1,18 +1,18 @@
-import fp from 'fastify-plugin';
+/** Purchase history: receipts and lines as posted or imported, and what history answers. */
+import type { Database } from '../../platform/db/database.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
+import type { Catalog } from '../catalog/index.js';
+import type { CustomersService } from '../customers/index.js';
 import { PurchasesRepository } from './repository.js';
-import type { HistorySource } from './history-source.js';
+import { PurchasesService } from './service.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    purchases: { repo: PurchasesRepository; history: HistorySource };
-  }
+export { PurchasesService } from './service.js';
+export type { ReceiptRow, ReceiptLineRow } from './repository.js';
+export type { HistoryBasket, HistorySource } from './history-source.js';
+export { CSV_COLUMNS, type ImportOptions } from './import/receipts-csv.js';
+export { importRoutes } from './import/routes.js';
+
+export function createPurchases(db: Database, deps: { timeZone: string; catalog: Catalog; customers: CustomersService; events: EventBus<DomainEvents> }): PurchasesService {
+  return new PurchasesService(new PurchasesRepository(db, deps.timeZone), deps);
 }
-
-export default fp(
-  async (app) => {
-    const repo = new PurchasesRepository(app.db, app.config.STORE_TIME_ZONE);
-    const history: HistorySource = { basketsOf: (id) => repo.basketsOf(id), allBaskets: () => repo.allBaskets() };
-    app.decorate('purchases', { repo, history });
-  },
-  { name: 'purchases', dependencies: ['db'] },
-);

@@ -1,4 +1,5 @@
-import type { Database, Queryable } from '../../platform/db/database.js';
+import type { Database, Queryable, SqlValue } from '../../platform/db/database.js';
+import type { ImportedReceipt } from './import/imported-receipt.js';
 import { localDateOf } from '../../shared/calendar.js';
 
 export interface ReceiptRow {
@@ -31,13 +32,9 @@ export interface ReceiptLineRow {
   original_line_no?: number | null;
 }
 
-export interface ProductInfo {
-  id: string;
-  department: string;
-  category: string;
-  price_minor: number | null;
-  cost_minor: number | null;
-}
+
+// SQLite allows 32 766 bound parameters per statement; stay well below.
+const MAX_PARAMS = 30_000;
 
 /** The only place with SQL for receipts and receipt_lines. */
 export class PurchasesRepository {
@@ -50,13 +47,36 @@ export class PurchasesRepository {
       [receipt.id, receipt.store_id, receipt.customer_id, receipt.kind, receipt.original_receipt_id, receipt.store_time, receipt.total_minor, receipt.created_at,
         receipt.local_date ?? localDateOf(this.timeZone, receipt.store_time), receipt.request_hash ?? null, receipt.result_json ?? null],
     );
-    for (const l of lines) {
-      await tx.run(
-        `INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, promo_discount_minor, net_minor, points_earned, points_redeemed, original_line_no)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [l.receipt_id, l.line_no, l.product_id, l.quantity, l.unit_price_minor, l.discount_minor, l.promo_discount_minor ?? 0,
-          l.net_minor ?? l.quantity * l.unit_price_minor - l.discount_minor - (l.promo_discount_minor ?? 0), l.points_earned ?? 0, l.points_redeemed ?? 0, l.original_line_no ?? null],
-      );
+    // One statement for all the lines: a receipt is written in two statements, not 1 + n.
+    await this.insertRows(tx, 'INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, promo_discount_minor, net_minor, points_earned, points_redeemed, original_line_no) VALUES ',
+      lines.map((l) => [l.receipt_id, l.line_no, l.product_id, l.quantity, l.unit_price_minor, l.discount_minor, l.promo_discount_minor ?? 0,
+        l.net_minor ?? l.quantity * l.unit_price_minor - l.discount_minor - (l.promo_discount_minor ?? 0), l.points_earned ?? 0, l.points_redeemed ?? 0, l.original_line_no ?? null]));
+  }
+
+  /** Historical receipts from an import, whole, in one transaction of multi-row INSERTs. */
+  async insertImported(receipts: readonly ImportedReceipt[], storeId: string) {
+    const createdAt = new Date().toISOString();
+    await this.db.transaction(async (tx) => {
+      await this.insertRows(tx, 'INSERT INTO receipts (id, store_id, customer_id, kind, store_time, total_minor, created_at, local_date) VALUES ',
+        receipts.map((r) => [r.id, storeId, r.customerId, 'sale', r.storeTime, r.totalMinor, createdAt, r.localDate]));
+      await this.insertRows(tx, 'INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, net_minor) VALUES ',
+        receipts.flatMap((r) => r.lines.map((l) => [r.id, l.lineNo, l.productId, l.quantity, l.unitPrice, l.discount, l.quantity * l.unitPrice - l.discount])));
+    });
+  }
+
+  existingIds() {
+    return this.db.all<{ id: string }>('SELECT id FROM receipts').then((rows) => new Set(rows.map((r) => r.id)));
+  }
+
+  /** Multi-row INSERTs, chunked under SQLite's bound-parameter limit. */
+  private async insertRows(tx: Queryable, insertInto: string, rows: SqlValue[][]) {
+    if (rows.length === 0) return;
+    const width = rows[0]!.length;
+    const per = Math.floor(MAX_PARAMS / width);
+    const tuple = `(${Array.from({ length: width }, () => '?').join(',')})`;
+    for (let i = 0; i < rows.length; i += per) {
+      const chunk = rows.slice(i, i + per);
+      await tx.run(insertInto + chunk.map(() => tuple).join(','), chunk.flat());
     }
   }
 
@@ -80,21 +100,6 @@ export class PurchasesRepository {
       [originalId],
     );
     return new Map(rows.map((r) => [r.line, r.qty]));
-  }
-
-  async products(q: Queryable, ids: readonly string[]) {
-    const out = new Map<string, ProductInfo>();
-    const unique = [...new Set(ids)];
-    for (let i = 0; i < unique.length; i += 500) {
-      const chunk = unique.slice(i, i + 500);
-      const rows = await q.all<ProductInfo>(`SELECT id, department, category, price_minor, cost_minor FROM products WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
-      for (const r of rows) out.set(r.id, r);
-    }
-    return out;
-  }
-
-  async productExists(q: Queryable, id: string) {
-    return (await q.get('SELECT 1 AS x FROM products WHERE id = ?', [id])) !== undefined;
   }
 
   /** Whether a customer has any sale before this one (first-purchase rewards). */
@@ -129,6 +134,24 @@ export class PurchasesRepository {
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]!.id;
     }
+  }
+
+  /** Net spend per store-local day (returns negative), oldest first: what tiers are earned by. */
+  spendsByDay(q: Queryable, customerId: string) {
+    return q.all<{ date: string; netMinor: number }>(
+      'SELECT COALESCE(local_date, substr(store_time, 1, 10)) AS date, SUM(total_minor) AS netMinor FROM receipts WHERE customer_id = ? GROUP BY 1 ORDER BY 1',
+      [customerId],
+    );
+  }
+
+  /** A customer's receipts with their lines, for a data export. */
+  exportLinesOf(customerId: string) {
+    return this.db.all<{ id: string; kind: string; store_time: string; total_minor: number; product_id: string; quantity: number; unit_price_minor: number; discount_minor: number }>(
+      `SELECT r.id, r.kind, r.store_time, r.total_minor, l.product_id, l.quantity, l.unit_price_minor, l.discount_minor
+         FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
+        WHERE r.customer_id = ? ORDER BY r.store_time, r.id, l.line_no`,
+      [customerId],
+    );
   }
 
   countReceipts() {

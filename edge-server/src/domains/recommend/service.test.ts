@@ -34,35 +34,35 @@ function writeGpTieArtifact(dir: string, version: string, patch: Partial<ModelMa
 
 async function storeWithModel(modelDir: string) {
   const t = await build({ MODEL_DIR: modelDir });
-  await seedSmallStore(t.app);
+  await seedSmallStore(t.services);
   // Ben: bread and milk every week, so two shoppers with different habits.
   for (let i = 0; i < 4; i++) {
     const id = `r-ben-${i}`;
     const at = new Date(Date.now() - (i + 1) * 6 * 86_400_000).toISOString();
-    await t.app.db.run("INSERT INTO receipts (id, store_id, customer_id, kind, store_time, total_minor, created_at) VALUES (?, 'test', 'cust-ben', 'sale', ?, 799, ?)", [id, at, at]);
-    await t.app.db.run("INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor) VALUES (?, 1, 'p-bread', 1, 450, 0), (?, 2, 'p-milk', 1, 349, 0)", [id, id]);
+    await t.services.db.run("INSERT INTO receipts (id, store_id, customer_id, kind, store_time, total_minor, created_at) VALUES (?, 'test', 'cust-ben', 'sale', ?, 799, ?)", [id, at, at]);
+    await t.services.db.run("INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor) VALUES (?, 1, 'p-bread', 1, 450, 0), (?, 2, 'p-milk', 1, 349, 0)", [id, id]);
   }
-  await t.app.recommend.refreshAggregates();
+  await t.services.recommend.refreshAggregates();
   return t;
 }
 
 describe('recommend service (real SQLite, real onnxruntime, committed artifact)', () => {
   it('serves the committed model and ranks a shopper’s own staples first', async () => {
-    const { app } = await storeWithModel(artifactCopy());
-    expect(app.recommend.health()).toEqual({ status: 'loaded', version: committedVersion(), featureVersion: 'f1', reason: null });
-    const ana = await app.recommend.rank('cust-ana', { limit: 3, personalized: true });
+    const { services } = await storeWithModel(artifactCopy());
+    expect(services.recommend.health()).toEqual({ status: 'loaded', version: committedVersion(), featureVersion: 'f1', reason: null });
+    const ana = await services.recommend.rank('cust-ana', { limit: 3, personalized: true });
     expect(ana[0]!.productId).toBe('p-apples');
-    const ben = await app.recommend.rank('cust-ben', { limit: 2, personalized: true });
+    const ben = await services.recommend.rank('cust-ben', { limit: 2, personalized: true });
     expect(ben.map((r) => r.productId).sort()).toEqual(['p-bread', 'p-milk']);
     // Scoring given products (live offers): exactly those come back, never-sold ones last.
-    const offers = await app.recommend.rank('cust-ana', { limit: 10, personalized: true, candidates: ['p-vodka', 'p-apples', 'p-bread'] });
+    const offers = await services.recommend.rank('cust-ana', { limit: 10, personalized: true, candidates: ['p-vodka', 'p-apples', 'p-bread'] });
     expect(offers.map((r) => r.productId)).toEqual(['p-apples', 'p-bread', 'p-vodka']);
   });
 
   it('without profiling consent ranks by store popularity only', async () => {
-    const { app } = await storeWithModel(artifactCopy());
-    const ana = await app.recommend.rank('cust-ana', { limit: 5, personalized: false });
-    const ben = await app.recommend.rank('cust-ben', { limit: 5, personalized: false });
+    const { services } = await storeWithModel(artifactCopy());
+    const ana = await services.recommend.rank('cust-ana', { limit: 5, personalized: false });
+    const ben = await services.recommend.rank('cust-ben', { limit: 5, personalized: false });
     expect(ana).toEqual(ben);
     expect(ana.length).toBeGreaterThan(0);
   });
@@ -71,20 +71,20 @@ describe('recommend service (real SQLite, real onnxruntime, committed artifact)'
     const dir = artifactCopy();
     const onnx = readFileSync(join(dir, 'model.onnx'));
     writeFileSync(join(dir, 'model.onnx'), onnx.subarray(0, Math.floor(onnx.length / 2)));
-    const { app } = await storeWithModel(dir);
-    const h = app.recommend.health();
+    const { services } = await storeWithModel(dir);
+    const h = services.recommend.health();
     expect(h.status).toBe('fallback');
     expect(h.version).toBeNull();
     expect(h.reason).toMatch(/^VITRINA_ERR_MODEL_INVALID: .*truncated/);
     // The fallback still ranks: own purchase counts first.
-    expect((await app.recommend.rank('cust-ana', { limit: 1, personalized: true }))[0]!.productId).toBe('p-apples');
+    expect((await services.recommend.rank('cust-ana', { limit: 1, personalized: true }))[0]!.productId).toBe('p-apples');
   });
 
   it('refuses a model built for another feature contract, and garbage that onnxruntime cannot load', async () => {
     const other = mkdtempSync(join(tmpdir(), 'vitrina-model-'));
     writeGpTieArtifact(other, 'old-contract', { featureContract: { version: 'f0', names: ['x'] } });
     const a = await storeWithModel(other);
-    expect(a.app.recommend.health()).toMatchObject({ status: 'fallback', reason: expect.stringMatching(/VITRINA_ERR_MODEL_INVALID: feature contract f0 .* f1/) });
+    expect(a.services.recommend.health()).toMatchObject({ status: 'fallback', reason: expect.stringMatching(/VITRINA_ERR_MODEL_INVALID: feature contract f0 .* f1/) });
 
     const garbage = mkdtempSync(join(tmpdir(), 'vitrina-model-'));
     writeGpTieArtifact(garbage, 'garbage');
@@ -93,13 +93,13 @@ describe('recommend service (real SQLite, real onnxruntime, committed artifact)'
     const manifest = JSON.parse(readFileSync(join(garbage, 'model.json'), 'utf8')) as ModelManifest;
     writeFileSync(join(garbage, 'model.json'), JSON.stringify({ ...manifest, onnxBytes: bytes.length, onnxSha256: createHash('sha256').update(bytes).digest('hex') }));
     const b = await storeWithModel(garbage);
-    expect(b.app.recommend.health()).toMatchObject({ status: 'fallback', reason: expect.stringContaining('onnxruntime cannot load') });
+    expect(b.services.recommend.health()).toMatchObject({ status: 'fallback', reason: expect.stringContaining('onnxruntime cannot load') });
   });
 
   it('hot-swaps artifacts under concurrent rank() calls with zero failures', async () => {
     const dir = artifactCopy();
-    const { app } = await storeWithModel(dir);
-    const service = await RecommendService.create({ modelDir: dir, history: app.purchases.history, refreshIntervalMs: 0, watchModel: false });
+    const { services } = await storeWithModel(dir);
+    const service = await RecommendService.create({ modelDir: dir, history: services.purchases, refreshIntervalMs: 0, watchModel: false });
     try {
       let stop = false;
       let ok = 0;
@@ -139,8 +139,8 @@ describe('recommend service (real SQLite, real onnxruntime, committed artifact)'
 
   it('picks up a new artifact by watching the folder', async () => {
     const dir = artifactCopy();
-    const { app } = await storeWithModel(dir);
-    const service = await RecommendService.create({ modelDir: dir, history: app.purchases.history, refreshIntervalMs: 0, watchModel: true });
+    const { services } = await storeWithModel(dir);
+    const service = await RecommendService.create({ modelDir: dir, history: services.purchases, refreshIntervalMs: 0, watchModel: true });
     try {
       writeGpTieArtifact(dir, 'watched');
       await expect.poll(() => service.health().version, { timeout: 5000 }).toBe('watched');

@@ -1,5 +1,5 @@
 import { buildCandidateFeatures, fallbackScores, popularItems, StoreAggregates, type AggregateBasket, type AggregateOptions, type AggregateStats } from '@vitrina/models/features';
-import type { HistorySource } from '../purchases/history-source.js';
+import type { HistorySource } from '../purchases/index.js';
 import { ModelAdapter, type ModelHealth } from './model-adapter.js';
 
 export interface RankOptions {

@@ -3,7 +3,9 @@ import type { ReferralCode } from '@vitrina/contracts';
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import type { LoyaltyService } from '../loyalty/service.js';
+import type { CustomersService } from '../customers/index.js';
+import type { LoyaltyService } from '../loyalty/index.js';
+import type { PurchasesService } from '../purchases/index.js';
 import type { ReferralsRepository } from './repository.js';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -17,19 +19,22 @@ export class ReferralsService {
   constructor(
     private readonly db: Database,
     private readonly repo: ReferralsRepository,
-    private readonly loyalty: LoyaltyService,
-    private readonly storeId: string,
-    private readonly customerExists: (id: string) => Promise<boolean>,
-    /** Whether the customer already bought (purchases domain). */
-    private readonly hasSale: (q: Queryable, customerId: string) => Promise<boolean>,
+    private readonly deps: {
+      storeId: string;
+      loyalty: Pick<LoyaltyService, 'settings' | 'awardIn'>;
+      customers: Pick<CustomersService, 'isActive'>;
+      /** Whether the customer already bought (purchases domain). */
+      purchases: Pick<PurchasesService, 'hasSale'>;
+    },
   ) {}
 
+
   qrPayload(code: string) {
-    return `vitrina://referral?store=${encodeURIComponent(this.storeId)}&code=${code}`;
+    return `vitrina://referral?store=${encodeURIComponent(this.deps.storeId)}&code=${code}`;
   }
 
   async codeOf(customerId: string): Promise<ReferralCode> {
-    if (!(await this.customerExists(customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    if (!(await this.deps.customers.isActive(customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     const code = await this.db.transaction(async (tx) => {
       const existing = await this.repo.codeOf(tx, customerId);
       if (existing) return existing;
@@ -44,7 +49,7 @@ export class ReferralsService {
   }
 
   async claim(rawCode: string, refereeId: string) {
-    if (!(await this.customerExists(refereeId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    if (!(await this.deps.customers.isActive(refereeId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     const code = rawCode.trim().toUpperCase();
     return this.db.transaction(async (tx) => {
       const owner = await this.repo.ownerOf(tx, code);
@@ -55,7 +60,7 @@ export class ReferralsService {
         if (existing.referrer_id === owner) return { referrerId: owner, refereeId };
         throw new VitrinaError('VITRINA_ERR_CODE_ALREADY_USED', 'This member was already referred.');
       }
-      if (await this.hasSale(tx, refereeId)) {
+      if (await this.deps.purchases.hasSale(tx, refereeId)) {
         throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'Referrals are for members who have not bought yet.');
       }
       await this.repo.insertReferral(tx, refereeId, owner, nowIso());
@@ -67,9 +72,9 @@ export class ReferralsService {
   async rewardFirstPurchase(tx: Queryable, refereeId: string, receiptId: string, at: string) {
     const ref = await this.repo.referralOf(tx, refereeId);
     if (!ref || ref.rewarded_receipt_id) return;
-    const s = await this.loyalty.settings(tx);
-    await this.loyalty.awardIn(tx, { customerId: ref.referrer_id, kind: 'earn', points: s.referrerPoints, idempotencyKey: `referral:${refereeId}:referrer`, at, receiptId: null, note: 'referral reward' });
-    await this.loyalty.awardIn(tx, { customerId: refereeId, kind: 'earn', points: s.refereePoints, idempotencyKey: `referral:${refereeId}:referee`, at, receiptId: null, note: 'referral welcome' });
+    const s = await this.deps.loyalty.settings(tx);
+    await this.deps.loyalty.awardIn(tx, { customerId: ref.referrer_id, kind: 'earn', points: s.referrerPoints, idempotencyKey: `referral:${refereeId}:referrer`, at, receiptId: null, note: 'referral reward' });
+    await this.deps.loyalty.awardIn(tx, { customerId: refereeId, kind: 'earn', points: s.refereePoints, idempotencyKey: `referral:${refereeId}:referee`, at, receiptId: null, note: 'referral welcome' });
     await this.repo.markRewarded(tx, refereeId, receiptId);
   }
 }

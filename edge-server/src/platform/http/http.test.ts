@@ -42,10 +42,10 @@ describe('HTTP edges', () => {
   });
 
   it('hides the details of an unexpected failure', async () => {
-    const { app } = await build();
+    const { app, services } = await build();
     const res = await app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    await app.db.close().catch(() => undefined); // the database goes away under the server
+    await services.db.close().catch(() => undefined); // the database goes away under the server
     const broken = await app.inject({ method: 'GET', url: '/api/health' });
     expect(broken.statusCode).toBe(500);
     expect(broken.json()).toEqual({ error: { code: 'VITRINA_ERR_INTERNAL', message: 'Something went wrong on the server.' } });

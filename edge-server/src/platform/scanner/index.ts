@@ -16,3 +16,5 @@ export { MsrKeyboardDecoder, parseMagstripe } from './decoders/msr.js';
 export { summarizeReportDescriptor, layoutForUsage } from './decoders/report-descriptor.js';
 export { SCAN_LAYOUTS } from './decoders/types.js';
 export type { ScanLayout, ScanDecoder, DecodeOutput, DecodedScan, DecodeError } from './decoders/types.js';
+export { scannerFromConfig, simulatedScannerPath, type ConfiguredScanner } from './from-config.js';
+export { simulatedScannerRoutes } from './dev-routes.js';

@@ -1,19 +1,20 @@
-import type { Queryable } from '../../platform/db/database.js';
-import type { LoyaltyService } from '../../domains/loyalty/service.js';
-import type { CodesService } from '../../domains/promotions/codes/service.js';
-import type { PromotionsService } from '../../domains/promotions/service.js';
-import type { PurchasesRepository } from '../../domains/purchases/repository.js';
+import type { Catalog } from '../../domains/catalog/index.js';
+import type { LoyaltyService } from '../../domains/loyalty/index.js';
+import type { CampaignsService, CodesService, PromotionsService } from '../../domains/promotions/index.js';
+import type { PurchasesService } from '../../domains/purchases/index.js';
+import type { ReferralsService } from '../../domains/referrals/index.js';
 
-/** The services a receipt touches, each through its own domain's interface. */
+/** The domains a receipt touches, each through its public interface. */
 export interface ReceiptDeps {
-  repo: PurchasesRepository;
+  purchases: PurchasesService;
+  catalog: Catalog;
   loyalty: LoyaltyService;
   promotions: PromotionsService;
   codes: CodesService;
+  /** Birthday grants, before a carded sale is priced. */
+  campaigns: Pick<CampaignsService, 'grantBirthdayIn'>;
+  /** Referral rewards on a referee's first purchase (inside the receipt's transaction). */
+  referrals: Pick<ReferralsService, 'rewardFirstPurchase'>;
   storeId: string;
   timeZone: string;
-  /** Before a carded sale is priced (birthday grants). */
-  onSaleStart?: (tx: Queryable, customerId: string, day: string) => Promise<unknown>;
-  /** Referral rewards on a referee's first purchase (inside the receipt's transaction). */
-  onFirstSale?: (tx: Queryable, customerId: string, receiptId: string, at: string) => Promise<void>;
 }

@@ -4,7 +4,10 @@ import type { Database, Queryable } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { localDateOf } from '../../shared/calendar.js';
 import type { ReceiptDeps } from './receipt-deps.js';
-import { withReadCache } from './read-cache.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
+import type { CardsService } from '../../domains/cards/index.js';
+import type { CustomersService } from '../../domains/customers/index.js';
 import { postReturnIn } from './return.js';
 import { checkSaleLines, postSaleIn } from './sale.js';
 
@@ -12,11 +15,10 @@ import { checkSaleLines, postSaleIn } from './sale.js';
 export type SaleWithCustomer = SaleReceiptInput & { customerId?: string };
 export type ServiceReceiptInput = ReceiptInput | SaleWithCustomer;
 
+/** How a receipt finds its shopper: by the card presented at the till, or by id (trusted callers). */
 export interface CustomerLookup {
-  /** card number → customer id (throws CARD_* errors). */
-  byCard(cardNumber: string): Promise<string>;
-  /** null when unknown or erased. */
-  byId(id: string): Promise<{ id: string; programConsent: boolean } | null>;
+  cards: Pick<CardsService, 'recognize'>;
+  customers: Pick<CustomersService, 'get'>;
 }
 
 /** Thrown to roll a quote's transaction back. */
@@ -47,12 +49,15 @@ export class ReceiptsService {
   constructor(
     private readonly db: Database,
     private readonly deps: ReceiptDeps,
-    private readonly customers: CustomerLookup,
+    private readonly lookup: CustomerLookup,
+    private readonly events: EventBus<DomainEvents>,
   ) {}
 
   async post(input: ServiceReceiptInput): Promise<ReceiptResult> {
     const prepared = await this.prepare(input);
-    return this.db.transaction((tx) => this.postIn(tx, input, prepared));
+    const result = await this.db.transaction((tx) => this.postIn(tx, input, prepared));
+    this.events.publish('purchases:changed', { receipts: 1, source: 'till' });
+    return result;
   }
 
   /**
@@ -71,17 +76,16 @@ export class ReceiptsService {
         prepared.push(err.toInfo());
       }
     }
-    return this.db.transaction(async (tx) => {
-      const q = withReadCache(tx);
+    const results = await this.db.transaction(async (tx) => {
       const out: Array<ReceiptResult | { receiptId: string; error: ErrorInfo }> = [];
       for (let i = 0; i < inputs.length; i++) {
         const p = prepared[i]!;
         const receiptId = inputs[i]!.receiptId;
         if ('code' in p) { out.push({ receiptId, error: p }); continue; }
-        if (!opts.skipInvalid) { out.push(await this.postIn(q, inputs[i]!, p)); continue; }
+        if (!opts.skipInvalid) { out.push(await this.postIn(tx, inputs[i]!, p)); continue; }
         await tx.run('SAVEPOINT receipt');
         try {
-          out.push(await this.postIn(q, inputs[i]!, p));
+          out.push(await this.postIn(tx, inputs[i]!, p));
           await tx.run('RELEASE receipt');
         } catch (err) {
           await tx.run('ROLLBACK TO receipt');
@@ -92,6 +96,8 @@ export class ReceiptsService {
       }
       return out;
     });
+    this.events.publish('purchases:changed', { receipts: results.length, source: 'batch' });
+    return results;
   }
 
   /**
@@ -110,10 +116,16 @@ export class ReceiptsService {
   }
 
   async get(receiptId: string): Promise<ReceiptResult> {
-    const row = await this.deps.repo.receiptById(this.db, receiptId);
+    const row = await this.deps.purchases.receiptById(this.db, receiptId);
     if (!row) throw new VitrinaError('VITRINA_ERR_RECEIPT_UNKNOWN');
     if (!row.result_json) throw new VitrinaError('VITRINA_ERR_RECEIPT_UNKNOWN', 'That receipt was imported from history and has no posting result.');
     return JSON.parse(row.result_json) as ReceiptResult;
+  }
+
+  private async customerByCard(cardNumber: string) {
+    const r = await this.lookup.cards.recognize(cardNumber, 'keypad');
+    if (r.status !== 'known') throw new VitrinaError('VITRINA_ERR_CARD_UNKNOWN');
+    return r.customerId;
   }
 
   /** Checks that need no transaction, and resolves the card (reads only). */
@@ -125,15 +137,14 @@ export class ReceiptsService {
     let customerId: string | null = null;
     let earnsPoints = false;
     if (input.kind === 'sale') {
-      const existing = await this.deps.repo.receiptById(this.db, input.receiptId);
+      const existing = await this.deps.purchases.receiptById(this.db, input.receiptId);
       if (!existing) {
         checkSaleLines(input);
         const byId = 'customerId' in input ? input.customerId : undefined;
         if (byId !== undefined || input.cardNumber !== undefined) {
-          customerId = byId ?? (await this.customers.byCard(input.cardNumber!));
-          const c = await this.customers.byId(customerId);
-          if (!c) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
-          earnsPoints = c.programConsent;
+          customerId = byId ?? (await this.customerByCard(input.cardNumber!));
+          // An unknown or erased customer is VITRINA_ERR_CUSTOMER_UNKNOWN.
+          earnsPoints = (await this.lookup.customers.get(customerId)).consents.program;
         }
       }
     }
@@ -141,7 +152,7 @@ export class ReceiptsService {
   }
 
   private async postIn(tx: Queryable, input: ServiceReceiptInput, p: Prepared): Promise<ReceiptResult> {
-    const existing = await this.deps.repo.receiptById(tx, input.receiptId);
+    const existing = await this.deps.purchases.receiptById(tx, input.receiptId);
     if (existing) {
       if (existing.request_hash === p.requestHash && existing.result_json) return JSON.parse(existing.result_json) as ReceiptResult;
       throw new VitrinaError('VITRINA_ERR_CONFLICT', `Receipt "${input.receiptId}" was already posted with different content.`);

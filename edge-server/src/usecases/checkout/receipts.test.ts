@@ -5,13 +5,13 @@ import { sale, seedLoyaltyStore } from './test-fixtures.js';
 
 async function setup() {
   const t = await build({ STORE_TIME_ZONE: 'America/New_York' });
-  const store = await seedLoyaltyStore(t.app);
+  const store = await seedLoyaltyStore(t.services);
   const headers = await t.staffHeaders('staff');
   const post = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/receipts', headers, payload: body as object });
   const balance = async (id: string, today = '2026-06-10') => (await t.app.inject({ method: 'GET', url: `/api/v1/loyalty/customers/${id}?today=${today}`, headers })).json();
   const counts = async () => ({
-    receipts: (await t.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM receipts'))!.n,
-    ledger: (await t.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM points_ledger'))!.n,
+    receipts: (await t.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM receipts'))!.n,
+    ledger: (await t.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM points_ledger'))!.n,
   });
   return { ...t, ...store, headers, post, balance, counts };
 }
@@ -62,7 +62,7 @@ describe('POST /api/v1/receipts', () => {
     expect(ret.json()).toMatchObject({ totalMinor: -1000, payableMinor: -925, points: { restored: 75, reversed: 9, balanceAfter: 134 } });
 
     // Spend everything, then return the TV: its 200 points are gone, so the balance goes into debt.
-    const tv = (await t.app.db.get<{ id: string }>("SELECT id FROM receipts WHERE total_minor = 20000"))!.id;
+    const tv = (await t.services.db.get<{ id: string }>("SELECT id FROM receipts WHERE total_minor = 20000"))!.id;
     await t.app.inject({ method: 'POST', url: '/api/v1/loyalty/customers/cust-2/redeem', headers: t.headers, payload: { points: 134, idempotencyKey: 'spend-all-1' } });
     const back = await t.post({ kind: 'return', receiptId: 'ret-tv', storeTime: '2026-06-10T18:00:00.000Z', originalReceiptId: tv, lines: [{ originalLineNo: 1, quantity: -1 }] });
     expect(back.json().points).toMatchObject({ reversed: 200, balanceAfter: -200 });
@@ -107,7 +107,7 @@ describe('POST /api/v1/receipts', () => {
     const q = await t.app.inject({ method: 'POST', url: '/api/v1/receipts/quote', headers: t.headers, payload: body });
     expect(q.json()).toMatchObject({ receiptId: body.receiptId, totalMinor: 1800, points: { earned: 18 }, promotions: [{ promotionId: 'p-all', discountMinor: 200 }] });
     expect(await t.counts()).toEqual(before);
-    expect((await t.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM promotion_uses'))!.n).toBe(0);
+    expect((await t.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM promotion_uses'))!.n).toBe(0);
     expect((await t.post(body)).json()).toMatchObject({ totalMinor: 1800, points: { earned: 18 } });
   });
 

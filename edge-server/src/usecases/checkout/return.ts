@@ -3,7 +3,7 @@ import type { Queryable } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { ReceiptDeps } from './receipt-deps.js';
 import { refundOf } from './refund.js';
-import type { ReceiptLineRow } from '../../domains/purchases/repository.js';
+import type { ReceiptLineRow } from '../../domains/purchases/index.js';
 
 /**
  * Posts a return (full or partial) against an original sale inside the caller's transaction:
@@ -11,11 +11,11 @@ import type { ReceiptLineRow } from '../../domains/purchases/repository.js';
  * back the points that paid for it. Never more than was bought, summed over every return.
  */
 export async function postReturnIn(tx: Queryable, deps: ReceiptDeps, input: ReturnReceiptInput, ctx: { receiptId: string; at: string; day: string; requestHash: string }): Promise<ReceiptResult> {
-  const { repo, loyalty } = deps;
-  const original = await repo.receiptById(tx, input.originalReceiptId);
+  const { purchases, loyalty } = deps;
+  const original = await purchases.receiptById(tx, input.originalReceiptId);
   if (!original || original.kind !== 'sale') throw new VitrinaError('VITRINA_ERR_RECEIPT_UNKNOWN', `No sale "${input.originalReceiptId}" to return against.`);
-  const saleLines = new Map((await repo.linesOf(tx, original.id)).map((l) => [l.line_no, l]));
-  const returned = await repo.returnedQuantities(tx, original.id);
+  const saleLines = new Map((await purchases.linesOf(tx, original.id)).map((l) => [l.line_no, l]));
+  const returned = await purchases.returnedQuantities(tx, original.id);
   const wanted = new Map<number, number>();
   input.lines.forEach((l, i) => {
     if (l.quantity >= 0) throw new VitrinaError('VITRINA_ERR_RECEIPT_INVALID', `Line ${i + 1}: a return line has a negative quantity.`, [{ path: `/lines/${i}/quantity`, message: 'must be < 0' }]);
@@ -44,13 +44,13 @@ export async function postReturnIn(tx: Queryable, deps: ReceiptDeps, input: Retu
   const reversed = rows.reduce((s, r) => s - r.points_earned!, 0);
   const restored = rows.reduce((s, r) => s - r.points_redeemed!, 0);
   const customerId = original.customer_id;
-  await repo.insertReceipt(tx, {
+  await purchases.insertReceiptIn(tx, {
     id: ctx.receiptId, store_id: deps.storeId, customer_id: customerId, kind: 'return', original_receipt_id: original.id, store_time: ctx.at,
     total_minor: -refundNet, created_at: new Date().toISOString(), local_date: ctx.day, request_hash: ctx.requestHash, result_json: null,
   }, rows);
   let balanceAfter: number | null = null;
   if (customerId) {
-    const earn = await loyalty.repo.earnOfReceipt(tx, original.id);
+    const earn = await loyalty.earnLotOfReceipt(tx, original.id);
     await loyalty.reverseIn(tx, { customerId, points: reversed, idempotencyKey: `reverse:${ctx.receiptId}`, at: ctx.at, receiptId: ctx.receiptId, lotId: earn?.id ?? null });
     await loyalty.awardIn(tx, { customerId, kind: 'restore', points: restored, idempotencyKey: `restore:${ctx.receiptId}`, at: ctx.at, receiptId: ctx.receiptId });
     balanceAfter = (await loyalty.stateAt(tx, customerId, ctx.day)).balance;
@@ -65,6 +65,6 @@ export async function postReturnIn(tx: Queryable, deps: ReceiptDeps, input: Retu
       promoDiscountMinor: r.promo_discount_minor!, netMinor: r.net_minor!, pointsEarned: r.points_earned!, pointsRedeemed: r.points_redeemed!, originalLineNo: r.original_line_no!,
     })),
   };
-  await repo.setResult(tx, ctx.receiptId, JSON.stringify(out));
+  await purchases.setResultIn(tx, ctx.receiptId, JSON.stringify(out));
   return out;
 }

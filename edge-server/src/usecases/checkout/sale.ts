@@ -1,11 +1,11 @@
 import { RECEIPT_LIMITS, type ReceiptResult, type SaleReceiptInput } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import { computeEarn } from '../../domains/loyalty/earn.js';
+import { computeEarn } from '../../domains/loyalty/index.js';
 import { allocateToLargest } from '../../shared/money/allocate.js';
-import { evaluate, type EngineLine } from '../../domains/promotions/engine.js';
+import { evaluate, type EngineLine } from '../../domains/promotions/index.js';
 import type { ReceiptDeps } from './receipt-deps.js';
-import type { ReceiptLineRow } from '../../domains/purchases/repository.js';
+import type { ReceiptLineRow } from '../../domains/purchases/index.js';
 
 export interface SaleContext {
   receiptId: string;
@@ -34,8 +34,8 @@ export function checkSaleLines(input: SaleReceiptInput) {
 
 /** Posts a sale inside the caller's transaction: promotions, points tender, earn, receipt rows. */
 export async function postSaleIn(tx: Queryable, deps: ReceiptDeps, input: SaleReceiptInput, ctx: SaleContext): Promise<ReceiptResult> {
-  const { loyalty, promotions, codes, repo } = deps;
-  const products = await repo.products(tx, input.lines.map((l) => l.productId));
+  const { loyalty, promotions, codes, purchases } = deps;
+  const products = await deps.catalog.products(tx, input.lines.map((l) => l.productId));
   const unknown = input.lines.map((l, i) => ({ l, i })).filter(({ l }) => !products.has(l.productId));
   if (unknown.length > 0) {
     throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN', `Unknown product "${unknown[0]!.l.productId}".`, unknown.map(({ l, i }) => ({ path: `/lines/${i}/productId`, message: `unknown product ${l.productId}` })));
@@ -49,7 +49,7 @@ export async function postSaleIn(tx: Queryable, deps: ReceiptDeps, input: SaleRe
     const c = await codes.check(tx, raw, ctx.customerId, ctx.day);
     presented.set(c.promotionId, c.code);
   }
-  if (ctx.customerId && deps.onSaleStart) await deps.onSaleStart(tx, ctx.customerId, ctx.day);
+  if (ctx.customerId) await deps.campaigns.grantBirthdayIn(tx, ctx.customerId, ctx.day);
   const promoCtx = await promotions.context(tx, ctx.customerId, ctx.day, new Set(presented.keys()));
   const lines: EngineLine[] = input.lines.map((l) => {
     const p = products.get(l.productId)!;
@@ -84,7 +84,7 @@ export async function postSaleIn(tx: Queryable, deps: ReceiptDeps, input: SaleRe
   const promoPoints = lines.map((_, i) => result.applied.reduce((s, a) => s + a.pointsPerLine[i]!, 0));
   let earned = lines.map(() => 0);
   if (ctx.customerId && ctx.earnsPoints && tier) {
-    const rules = await loyalty.repo.earnRules(tx, settings, tier.tier.multiplierPct);
+    const rules = await loyalty.earnRules(tx, settings, tier.tier.multiplierPct);
     earned = computeEarn(lines.map((l, i) => ({ ...l, earnBaseMinor: Math.max(0, nets[i]! - redeemedPoints[i]! * settings.pointValueMinor) })), rules, promoPoints).perLine;
     await loyalty.awardIn(tx, { customerId: ctx.customerId, kind: 'earn', points: earned.reduce((s, p) => s + p, 0), idempotencyKey: `earn:${ctx.receiptId}`, at: ctx.at, receiptId: ctx.receiptId });
   }
@@ -93,7 +93,7 @@ export async function postSaleIn(tx: Queryable, deps: ReceiptDeps, input: SaleRe
     receipt_id: ctx.receiptId, line_no: i + 1, product_id: l.productId, quantity: l.quantity, unit_price_minor: l.unitPriceMinor,
     discount_minor: l.discountMinor ?? 0, promo_discount_minor: result.lineDiscounts[i]!, net_minor: nets[i]!, points_earned: earned[i]!, points_redeemed: redeemedPoints[i]!, original_line_no: null,
   }));
-  const firstSale = ctx.customerId ? !(await repo.hasSale(tx, ctx.customerId)) : false;
+  const firstSale = ctx.customerId ? !(await purchases.hasSale(tx, ctx.customerId)) : false;
   const out: ReceiptResult = {
     receiptId: ctx.receiptId, kind: 'sale', customerId: ctx.customerId, originalReceiptId: null, localDate: ctx.day,
     totalMinor: total, payableMinor: total - pointsToRedeem * settings.pointValueMinor,
@@ -104,14 +104,14 @@ export async function postSaleIn(tx: Queryable, deps: ReceiptDeps, input: SaleRe
       promoDiscountMinor: r.promo_discount_minor!, netMinor: r.net_minor!, pointsEarned: r.points_earned!, pointsRedeemed: r.points_redeemed!, originalLineNo: null,
     })),
   };
-  await repo.insertReceipt(tx, {
+  await purchases.insertReceiptIn(tx, {
     id: ctx.receiptId, store_id: deps.storeId, customer_id: ctx.customerId, kind: 'sale', original_receipt_id: null, store_time: ctx.at,
     total_minor: total, created_at: new Date().toISOString(), local_date: ctx.day, request_hash: ctx.requestHash, result_json: null,
   }, rows);
   await promotions.commit(tx, promoCtx, { receiptId: ctx.receiptId, customerId: ctx.customerId, at: ctx.at, applied: result.applied, pointsOf: (a) => a.points });
   for (const code of presented.values()) await codes.recordOnReceipt(tx, code, ctx.customerId, ctx.receiptId, ctx.at);
-  if (ctx.customerId && firstSale && deps.onFirstSale) await deps.onFirstSale(tx, ctx.customerId, ctx.receiptId, ctx.at);
+  if (ctx.customerId && firstSale) await deps.referrals.rewardFirstPurchase(tx, ctx.customerId, ctx.receiptId, ctx.at);
   if (ctx.customerId) out.points.balanceAfter = (await loyalty.stateAt(tx, ctx.customerId, ctx.day)).balance;
-  await repo.setResult(tx, ctx.receiptId, JSON.stringify(out));
+  await purchases.setResultIn(tx, ctx.receiptId, JSON.stringify(out));
   return out;
 }

@@ -17,7 +17,7 @@ interface Reply {
 
 async function listening(members: number) {
   const t = await build({ STORE_TIME_ZONE: 'America/New_York' });
-  const store = await seedLoyaltyStore(t.app, members);
+  const store = await seedLoyaltyStore(t.services, members);
   const headers = { ...(await t.staffHeaders('admin')), 'content-type': 'application/json' };
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const call = async (method: string, path: string, body?: unknown) => {
@@ -49,9 +49,9 @@ describe('stress: concurrent tills and kiosks', () => {
     expect(ok).toHaveLength(1);
     expect(refused).toHaveLength(49);
     for (const r of refused) expect(r.body.error.code).toBe('VITRINA_ERR_CODE_ALREADY_USED');
-    expect((await t.app.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM code_redemptions WHERE code = 'ONLYONCE'"))!.n).toBe(1);
+    expect((await t.services.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM code_redemptions WHERE code = 'ONLYONCE'"))!.n).toBe(1);
     // Only the winning till wrote a receipt, if the winner was a till.
-    const receipts = (await t.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM receipts'))!.n;
+    const receipts = (await t.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM receipts'))!.n;
     expect(receipts).toBe(ok[0]!.body.receiptId ? 1 : 0);
   });
 
@@ -63,9 +63,9 @@ describe('stress: concurrent tills and kiosks', () => {
     const first = results[0]!.body;
     for (const r of results) expect(r.body).toEqual(first);
     expect(first.points.earned).toBe(1010); // (99 998 + 1 047) × 1 % = 1010.45
-    const ledger = await t.app.db.all<{ kind: string; points: number }>('SELECT kind, points FROM points_ledger');
+    const ledger = await t.services.db.all<{ kind: string; points: number }>('SELECT kind, points FROM points_ledger');
     expect(ledger).toEqual([{ kind: 'earn', points: 1010 }]);
-    expect((await t.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM receipt_lines'))!.n).toBe(2);
+    expect((await t.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM receipt_lines'))!.n).toBe(2);
   });
 
   it('concurrent redemptions that together exceed the balance never take it below zero', async () => {
@@ -98,7 +98,7 @@ describe('stress: concurrent tills and kiosks', () => {
     })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(5);
     for (const r of results.filter((x) => x.status !== 200)) expect(r.body.error.code).toBe('VITRINA_ERR_REFUND_EXCEEDS_PURCHASE');
-    const refunded = await t.app.db.get<{ s: number }>("SELECT SUM(total_minor) AS s FROM receipts WHERE kind = 'return'");
+    const refunded = await t.services.db.get<{ s: number }>("SELECT SUM(total_minor) AS s FROM receipts WHERE kind = 'return'");
     expect(refunded!.s).toBe(-5000);
     expect((await t.call('GET', '/api/v1/loyalty/customers/cust-1?today=2026-06-11')).body.balance).toBe(0);
   });

@@ -1,4 +1,4 @@
-import type { App } from '../../app.js';
+import type { Services } from '../../compose.js';
 import { makeEan13 } from '../../domains/cards/card-number.js';
 
 /**
@@ -13,11 +13,11 @@ export const PRODUCTS = [
   { id: 'p-tv', department: 'Electronics', category: 'TV', price: 49_999, cost: 40_000 },
 ] as const;
 
-export async function seedLoyaltyStore(app: App, members = 3) {
+export async function seedLoyaltyStore(s: Pick<Services, 'devices' | 'db' | 'cards'>, members = 3) {
   const now = new Date().toISOString();
   const cards: string[] = [];
   const customers: string[] = [];
-  await app.db.transaction(async (tx) => {
+  await s.db.transaction(async (tx) => {
     for (const p of PRODUCTS) {
       await tx.run('INSERT INTO products (id, name, department, category, brand, price_minor, restricted, cost_minor) VALUES (?, ?, ?, ?, ?, ?, 0, ?)', [p.id, p.id, p.department, p.category, 'Test', p.price, p.cost]);
     }
@@ -28,7 +28,7 @@ export async function seedLoyaltyStore(app: App, members = 3) {
         'INSERT INTO customers (id, first_name, birth_date, enrolled_at, consent_program, consent_marketing, consent_profiling, consents_updated_at) VALUES (?, ?, ?, ?, 1, 1, 1, ?)',
         [id, `M${i}`, '1990-03-08', now, now],
       );
-      await tx.run("INSERT INTO cards (hmac, kind, last4, customer_id, status, created_at) VALUES (?, 'ean13', ?, ?, 'active', ?)", [app.cards.hmacOf('ean13', card), card.slice(-4), id, now]);
+      await tx.run("INSERT INTO cards (hmac, kind, last4, customer_id, status, created_at) VALUES (?, 'ean13', ?, ?, 'active', ?)", [s.cards.hmacOf('ean13', card), card.slice(-4), id, now]);
       cards.push(card);
       customers.push(id);
     }

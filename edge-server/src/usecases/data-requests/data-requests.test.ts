@@ -5,7 +5,7 @@ import { seedSmallStore } from '../../test-support/small-store.js';
 describe("customers' data requests", () => {
   it('exports what the store holds, without any full card number', async () => {
     const t = await build();
-    const { anaCard } = await seedSmallStore(t.app);
+    const { anaCard } = await seedSmallStore(t.services);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/customers/cust-ana/export', headers: await t.staffHeaders('admin') });
     expect(res.statusCode).toBe(200);
     const body = res.json();
@@ -17,23 +17,23 @@ describe("customers' data requests", () => {
 
   it('erases identity, keeps the receipts for accounting, and no longer recognizes the card', async () => {
     const t = await build();
-    const { anaCard } = await seedSmallStore(t.app);
+    const { anaCard } = await seedSmallStore(t.services);
     const headers = await t.staffHeaders('admin');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/customers/cust-ana/erase', headers });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: 'cust-ana', cardsRemoved: 1 });
-    const row = await t.app.db.get<Record<string, unknown>>('SELECT first_name, birth_date, consent_profiling, erased_at FROM customers WHERE id = ?', ['cust-ana']);
+    const row = await t.services.db.get<Record<string, unknown>>('SELECT first_name, birth_date, consent_profiling, erased_at FROM customers WHERE id = ?', ['cust-ana']);
     expect(row).toMatchObject({ first_name: null, birth_date: null, consent_profiling: 0 });
     expect(row?.erased_at).toBeTruthy();
-    expect(await t.app.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM receipts WHERE customer_id = 'cust-ana'")).toEqual({ n: 5 });
-    expect((await t.app.cards.recognize(anaCard, 'scanner')).status).toBe('unknown');
+    expect(await t.services.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM receipts WHERE customer_id = 'cust-ana'")).toEqual({ n: 5 });
+    expect((await t.services.cards.recognize(anaCard, 'scanner')).status).toBe('unknown');
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/customers/cust-ana/erase', headers });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'VITRINA_ERR_CONFLICT']);
   });
 
   it('lets only admins export or erase, and answers unknown customers with a code', async () => {
     const t = await build();
-    await seedSmallStore(t.app);
+    await seedSmallStore(t.services);
     const staff = await t.staffHeaders('staff');
     for (const [method, url] of [['GET', '/api/v1/customers/cust-ana/export'], ['POST', '/api/v1/customers/cust-ana/erase']] as const) {
       const res = await t.app.inject({ method, url, headers: staff });
@@ -41,15 +41,15 @@ describe("customers' data requests", () => {
     }
     const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/customers/nobody/export', headers: await t.staffHeaders('admin') });
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'VITRINA_ERR_CUSTOMER_UNKNOWN']);
-    expect((await t.app.customers.get('cust-ana')).firstName).toBe('Ana');
+    expect((await t.services.customers.get('cust-ana')).firstName).toBe('Ana');
   });
 
   it('changes consents: withdrawing profiling makes the kiosk non-personal at once', async () => {
     const t = await build();
-    const { anaCard } = await seedSmallStore(t.app);
+    const { anaCard } = await seedSmallStore(t.services);
     const res = await t.app.inject({ method: 'PUT', url: '/api/v1/customers/cust-ana/consents', headers: await t.staffHeaders('staff'), payload: { program: true, marketing: false, profiling: false } });
     expect(res.json().consents).toEqual({ program: true, marketing: false, profiling: false });
-    const result = await t.app.sessions.identify({ id: 'kiosk-a', zone_id: 'zone-a' }, anaCard, 'keypad');
+    const result = await t.services.scan.identify({ id: 'kiosk-a', zone_id: 'zone-a' }, anaCard, 'keypad');
     expect(result.status === 'known' && result.session.greetingName).toBeNull();
     expect(result.status === 'known' && result.session.personalized).toBe(false);
   });

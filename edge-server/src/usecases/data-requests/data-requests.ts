@@ -1,33 +1,55 @@
-import type { FastifyInstance } from 'fastify';
 import type { Consents, CustomerExport, CustomerProfile, EraseResponse } from '@vitrina/contracts';
-import { nowIso } from '../../shared/ids.js';
+import type { Database } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import type { CustomerDataRepository } from '../../domains/customers/repository.js';
+import { nowIso } from '../../shared/ids.js';
+import type { EventLog } from '../../domains/analytics/index.js';
+import type { CardsService } from '../../domains/cards/index.js';
+import type { Catalog } from '../../domains/catalog/index.js';
+import type { CustomersService } from '../../domains/customers/index.js';
+import type { LoyaltyService } from '../../domains/loyalty/index.js';
+import type { OffersService } from '../../domains/offers/index.js';
+import type { PurchasesService } from '../../domains/purchases/index.js';
 
-/** Customers' data requests: profile, export (right of access), erasure, consent changes. */
+export interface DataRequestsDeps {
+  db: Database;
+  customers: CustomersService;
+  cards: CardsService;
+  offers: OffersService;
+  purchases: PurchasesService;
+  catalog: Catalog;
+  loyalty: LoyaltyService;
+  events: EventLog;
+}
+
+/**
+ * Customers' data requests: profile, export (right of access), erasure, consent changes. Each
+ * domain answers for its own rows; erasure removes identity from all of them in one transaction
+ * and keeps receipts and the points ledger under the random id for accounting.
+ */
 export class DataRequestsService {
-  constructor(private readonly app: FastifyInstance, private readonly repo: CustomerDataRepository) {}
+  constructor(private readonly d: DataRequestsDeps) {}
 
   async profile(id: string): Promise<CustomerProfile> {
-    const row = await this.app.customers.repo.byId(id);
+    const row = await this.d.customers.row(id);
     if (!row) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     return {
       id: row.id, firstName: row.first_name, birthDate: row.birth_date, enrolledAt: row.enrolled_at,
       consents: { program: row.consent_program === 1, marketing: row.consent_marketing === 1, profiling: row.consent_profiling === 1 },
-      consentsUpdatedAt: row.consents_updated_at, cards: await this.repo.cardsOf(id), erasedAt: row.erased_at,
+      consentsUpdatedAt: row.consents_updated_at, cards: await this.d.cards.cardsOf(id), erasedAt: row.erased_at,
     };
   }
 
   async export(id: string): Promise<CustomerExport> {
     const profile = await this.profile(id);
-    const [lines, clips, events] = await Promise.all([this.repo.receiptsOf(id), this.repo.clipsOf(id), this.repo.eventsOf(id)]);
+    const [lines, clips, events] = await Promise.all([this.d.purchases.exportLinesOf(id), this.d.offers.clipsOf(id), this.d.events.eventsOf(id)]);
+    const names = await this.d.catalog.names(lines.map((l) => l.product_id));
     const receipts = new Map<string, CustomerExport['receipts'][number]>();
     for (const l of lines) {
       let r = receipts.get(l.id);
       if (!r) receipts.set(l.id, (r = { id: l.id, kind: l.kind, storeTime: l.store_time, totalMinor: l.total_minor, lines: [] }));
-      r.lines.push({ productId: l.product_id, productName: l.product_name, quantity: l.quantity, unitPriceMinor: l.unit_price_minor, discountMinor: l.discount_minor });
+      r.lines.push({ productId: l.product_id, productName: names.get(l.product_id) ?? l.product_id, quantity: l.quantity, unitPriceMinor: l.unit_price_minor, discountMinor: l.discount_minor });
     }
-    const summary = profile.erasedAt ? { pointsBalance: 0, tier: { name: '—' } } : await this.app.loyalty.summaryOf(id);
+    const summary = profile.erasedAt ? { pointsBalance: 0, tier: { name: '—' } } : await this.d.loyalty.summaryOf(id);
     return {
       exportedAt: nowIso(), profile, receipts: [...receipts.values()],
       clippedOffers: clips.map((c) => ({ offerId: c.offer_id, clippedAt: c.clipped_at })),
@@ -37,18 +59,22 @@ export class DataRequestsService {
   }
 
   async erase(id: string): Promise<EraseResponse> {
-    const row = await this.app.customers.repo.byId(id);
+    const row = await this.d.customers.row(id);
     if (!row) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     if (row.erased_at) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That customer has already been erased.');
     const at = nowIso();
-    const cardsRemoved = await this.repo.erase(id, at);
+    const cardsRemoved = await this.d.db.transaction(async (tx) => {
+      const removed = await this.d.cards.removeAllOf(tx, id);
+      await this.d.offers.forgetClipsOf(tx, id);
+      await this.d.customers.eraseIn(tx, id, at);
+      return removed;
+    });
     return { id, erasedAt: at, cardsRemoved };
   }
 
   async setConsents(id: string, consents: Consents): Promise<CustomerProfile> {
-    const row = await this.app.customers.repo.byId(id);
-    if (!row || row.erased_at) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
-    await this.repo.setConsents(id, consents, nowIso());
+    if (!(await this.d.customers.isActive(id))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    await this.d.customers.setConsents(id, consents, nowIso());
     return this.profile(id);
   }
 }

@@ -1,17 +1,23 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { Database } from '../../platform/db/database.js';
-import { migrate } from '../../platform/db/migrate.js';
-import { databaseFile } from '../../db/plugin.js';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import { openStoreDatabase } from '../../platform/db/open.js';
 import { storeDate } from '../../shared/store-time.js';
 import { nowIso } from '../../shared/ids.js';
 import { demoCardNumber } from './cards.js';
 import { loadDemoSeed } from './load-seed.js';
+import { createCustomers } from '../../domains/customers/index.js';
 import { demoFirstName } from './names.js';
-import { seedLoyaltyDemo } from './loyalty-program.js';
-import type { SaleWithCustomer } from '../checkout/receipts-service.js';
+import { seedLoyaltyDemo, type LoyaltyDemoServices } from './loyalty-program.js';
+import type { Config } from '../../platform/config/schema.js';
+import type { Database } from '../../platform/db/database.js';
+import type { AuthService } from '../../domains/auth/index.js';
+import type { CardsService } from '../../domains/cards/index.js';
+import type { CustomersService } from '../../domains/customers/index.js';
+import type { DevicesService } from '../../domains/devices/index.js';
+import type { OffersService } from '../../domains/offers/index.js';
+import type { ReceiptsService } from '../checkout/index.js';
+import type { SaleWithCustomer } from '../checkout/index.js';
 
 export const DEMO_ZONES = [
   { id: 'entrance', name: 'Entrance' },
@@ -30,6 +36,8 @@ export function demoConsents(i: number) {
 }
 
 const DAY_MS = 86_400_000;
+/** Receipts per transaction when posting history: big enough to amortize, small enough not to hold the writer long. */
+const HISTORY_CHUNK = 1000;
 
 /**
  * Whether the store on disk has no customers yet, read without building the app (which would
@@ -37,13 +45,25 @@ const DAY_MS = 86_400_000;
  */
 export async function demoSeedNeeded(dataDir: string): Promise<boolean> {
   if (dataDir !== ':memory:') mkdirSync(dataDir, { recursive: true });
-  const db = await Database.open(databaseFile(dataDir));
+  const db = await openStoreDatabase(dataDir);
   try {
-    await migrate(db);
-    return ((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM customers'))?.n ?? 0) === 0;
+    return (await createCustomers(db).count()) === 0;
   } finally {
     await db.close();
   }
+}
+
+/** What seeding uses: the store's own services, the same ones a till or the console reaches. */
+export interface DemoStoreServices extends LoyaltyDemoServices {
+  config: Pick<Config, 'DATA_DIR' | 'STORE_TIME_ZONE'>;
+  db: Database;
+  devices: DevicesService;
+  auth: AuthService;
+  customers: CustomersService;
+  cards: CardsService;
+  offers: OffersService;
+  receipts: ReceiptsService;
+  log: { info(obj: unknown, msg: string): void };
 }
 
 /**
@@ -52,54 +72,49 @@ export async function demoSeedNeeded(dataDir: string): Promise<boolean> {
  * purchase history (shifted so the latest receipt was yesterday) and live offers.
  * Idempotent: a store that already has customers is left alone.
  */
-export async function seedDemoStoreIfEmpty(app: FastifyInstance): Promise<boolean> {
-  if ((await app.customers.count()) > 0) return false;
+export async function seedDemoStoreIfEmpty(s: DemoStoreServices): Promise<boolean> {
+  if ((await s.customers.count()) > 0) return false;
   const started = Date.now();
   const seed = loadDemoSeed();
   const now = new Date();
   const shift = Math.floor((now.getTime() - DAY_MS - new Date(seed.lastInstant).getTime()) / DAY_MS) * DAY_MS;
-  const today = storeDate(app.config.STORE_TIME_ZONE, now);
+  const today = storeDate(s.config.STORE_TIME_ZONE, now);
   const createdAt = nowIso();
 
-  for (const z of DEMO_ZONES) await app.devices.upsertZone(z.id, z.name);
+  for (const z of DEMO_ZONES) await s.devices.upsertZone(z.id, z.name);
   const devices = [];
   for (const d of DEMO_DEVICES) {
-    const { token } = await app.devices.pairWithId(d.id, { kind: d.kind, name: d.name, zoneId: d.zoneId });
+    const { token } = await s.devices.pairWithId(d.id, { kind: d.kind, name: d.name, zoneId: d.zoneId });
     devices.push({ ...d, token, url: `/${d.kind === 'kiosk' ? 'kiosk' : 'signage'}/?token=${token}` });
   }
   const adminPassword = randomBytes(9).toString('base64url');
-  await app.auth.createUser('admin', adminPassword, 'admin');
+  await s.auth.createUser('admin', adminPassword, 'admin');
 
   const customerOf = new Map<string, string>();
-  await app.db.transaction(async (tx) => {
-    for (const [id, name, department, category, brand, price] of seed.products) {
-      await tx.run('INSERT INTO products (id, name, department, category, brand, price_minor, restricted) VALUES (?, ?, ?, ?, ?, ?, 0)', [id, name, department, category, brand, price]);
-    }
+  await s.db.transaction(async (tx) => {
+    await s.catalog.insertMany(tx, seed.products.map(([id, name, department, category, brand, priceMinor]) => ({ id, name, department, category, brand, priceMinor })));
     for (const [i, [household, ageBand]] of seed.households.entries()) {
       const customerId = `cust_demo_${household}`;
       customerOf.set(household, customerId);
       const c = demoConsents(i);
-      await app.customers.repo.insert(tx, {
+      await s.customers.insert(tx, {
         id: customerId, first_name: demoFirstName(i), birth_date: demoBirthDate(i, ageBand, now), enrolled_at: createdAt,
         consent_program: 1, consent_marketing: c.marketing ? 1 : 0, consent_profiling: c.profiling ? 1 : 0,
         consents_updated_at: createdAt, source_ref: `completejourney:${household}`, erased_at: null,
       });
-      const card = demoCardNumber(i);
-      await tx.run('INSERT INTO cards (hmac, kind, last4, customer_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?)', [
-        app.cards.hmacOf('ean13', card), 'ean13', card.slice(-4), customerId, 'active', createdAt,
-      ]);
+      await s.cards.addIn(tx, { kind: 'ean13', number: demoCardNumber(i), customerId, at: createdAt });
     }
     for (const [pid, , percent] of seed.offers) {
-      await tx.run(
-        `INSERT INTO offers (id, product_id, title, discount_kind, discount_value, starts_on, ends_on, status, source_ref) VALUES (?, ?, ?, 'percent', ?, ?, ?, 'live', ?)`,
-        [`off_${pid}`, pid, `${percent}% off`, percent, shiftDate(today, -7), shiftDate(today, 30), `completejourney:coupon:${pid}`],
-      );
+      await s.offers.createIn(tx, {
+        id: `off_${pid}`, productId: pid, title: `${percent}% off`, kind: 'percent', value: percent,
+        startsOn: shiftDate(today, -7), endsOn: shiftDate(today, 30), sourceRef: `completejourney:coupon:${pid}`,
+      });
     }
   });
 
   // Loyalty program first (tiers, earn rules, campaigns), then the history through the real
   // receipt service, oldest first, so points, tiers and expiries come out as a till would make them.
-  await seedLoyaltyDemo(app, { today, offerProductIds: seed.offers.map((o) => o[0]) });
+  await seedLoyaltyDemo(s, { today, offerProductIds: seed.offers.map((o) => o[0]) });
   const history: SaleWithCustomer[] = seed.baskets.map(([household, basketId, at, lines]) => ({
     kind: 'sale',
     receiptId: `cj_${basketId}`,
@@ -114,14 +129,14 @@ export async function seedDemoStoreIfEmpty(app: FastifyInstance): Promise<boolea
   }));
   history.sort((a, b) => a.storeTime.localeCompare(b.storeTime));
   let rejected = 0;
-  for (let i = 0; i < history.length; i += 500) {
-    const results = await app.receipts.postMany(history.slice(i, i + 500), { skipInvalid: true });
+  for (let i = 0; i < history.length; i += HISTORY_CHUNK) {
+    const results = await s.receipts.postMany(history.slice(i, i + HISTORY_CHUNK), { skipInvalid: true });
     rejected += results.filter((r) => 'error' in r).length;
   }
 
   const demo = { admin: { username: 'admin', password: adminPassword }, devices };
-  writeFileSync(join(app.config.DATA_DIR, 'demo.json'), JSON.stringify(demo, null, 2), { mode: 0o600 });
-  app.log.info({ customers: seed.households.length, baskets: seed.baskets.length, rejected, ms: Date.now() - started }, 'demo store seeded');
+  writeFileSync(join(s.config.DATA_DIR, 'demo.json'), JSON.stringify(demo, null, 2), { mode: 0o600 });
+  s.log.info({ customers: seed.households.length, baskets: seed.baskets.length, rejected, ms: Date.now() - started }, 'demo store seeded');
   return true;
 }
 

@@ -13,7 +13,7 @@ afterEach(() => { for (const s of open.splice(0)) s.close(); });
 
 async function store() {
   const t = await build({ SCANNER_SIMULATOR: true, SCANNERS });
-  const fixtures = await seedSmallStore(t.app);
+  const fixtures = await seedSmallStore(t.services);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -55,8 +55,8 @@ describe('one scan, from the scanner to the kiosk and the zone screens', () => {
 
     await new Promise((r) => setTimeout(r, 300));
     expect(takeoversB).toEqual([]);
-    expect(await s.app.events.countByType('scan')).toBe(1);
-    expect(await s.app.events.countByType('offer_shown')).toBe(session.offers.length + takeover.offers.length);
+    expect(await s.services.eventLog.countByType('scan')).toBe(1);
+    expect(await s.services.eventLog.countByType('offer_shown')).toBe(session.offers.length + takeover.offers.length);
   });
 
   it('answers keypad and keyboard-wedge identification through the ack, with non-personal offers without consent', async () => {
@@ -105,8 +105,8 @@ describe('bad input on the scan path', () => {
     await expect(connectDevice(s.url, '/kiosk', s.f.screenA.token)).rejects.toMatchObject({ message: 'VITRINA_ERR_DEVICE_UNKNOWN' });
     await expect(connectDevice(s.url, '/signage', '')).rejects.toMatchObject({ message: 'VITRINA_ERR_NOT_PAIRED' });
     const disconnected = nextEvent(s.screenB, 'disconnect');
-    await s.app.devices.revoke('screen-b1');
-    s.app.realtime.disconnectDevice('screen-b1');
+    await s.services.devices.revoke('screen-b1');
+    s.services.realtime.disconnectDevice('screen-b1');
     await disconnected;
     await expect(connectDevice(s.url, '/signage', s.f.screenB.token)).rejects.toMatchObject({ message: 'VITRINA_ERR_DEVICE_REVOKED' });
   });
@@ -129,7 +129,7 @@ describe('bad input on the scan path', () => {
     const errorP = nextEvent<{ code: string }>(s.kiosk, 'kiosk:scan-error');
     await s.scan([Uint8Array.from([0x02, 0xff, 0x41])]);
     expect((await errorP).code).toBe('VITRINA_ERR_SCAN_MALFORMED');
-    expect(await s.app.events.countByType('scan')).toBe(0);
+    expect(await s.services.eventLog.countByType('scan')).toBe(0);
     // The server still serves the next good scan.
     const sessionP = nextEvent<KioskSession>(s.kiosk, 'kiosk:session');
     await s.scan(encodeHidPosReports(s.anaCard, ']E0'));

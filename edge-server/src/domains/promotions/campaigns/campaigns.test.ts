@@ -6,7 +6,7 @@ import { armFor } from './holdout.js';
 describe('campaigns with a holdout, and the offer lifecycle', () => {
   it('shows campaign offers to treatment only, records both arms, and follows shown → clipped → redeemed / expired', async () => {
     const t = await build({ STORE_TIME_ZONE: 'America/New_York' });
-    const { cards, customers } = await seedLoyaltyStore(t.app, 20);
+    const { cards, customers } = await seedLoyaltyStore(t.services, 20);
     const headers = await t.staffHeaders('marketer');
     const api = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     expect((await api('POST', '/api/v1/campaigns', { id: 'cmp-coffee', name: 'Coffee lovers', startsOn: '2026-06-01', endsOn: '2026-06-30', holdoutPct: 50 })).statusCode).toBe(201);
@@ -14,13 +14,13 @@ describe('campaigns with a holdout, and the offer lifecycle', () => {
 
     const seen = new Map<string, boolean>();
     for (const c of customers) {
-      const s = await t.app.offers.selectForSession(c, [{ productId: 'p-coffee', score: 1 }], '2026-06-10');
+      const s = await t.services.scan.chooseOffers(c, [{ productId: 'p-coffee', score: 1 }], '2026-06-10');
       await s.recorded;
       seen.set(c, s.kiosk.some((o) => o.offerId === offerId));
       for (const o of s.kiosk) expect(o.personal).toBe(o.offerId === offerId);
       expect(s.signage.some((o) => o.offerId === offerId)).toBe(seen.get(c));
     }
-    const assignments = await t.app.db.all<{ customer_id: string; arm: string }>("SELECT customer_id, arm FROM campaign_assignments WHERE campaign_id = 'cmp-coffee'");
+    const assignments = await t.services.db.all<{ customer_id: string; arm: string }>("SELECT customer_id, arm FROM campaign_assignments WHERE campaign_id = 'cmp-coffee'");
     expect(assignments).toHaveLength(20);
     for (const a of assignments) {
       expect(a.arm).toBe(armFor('cmp-coffee', a.customer_id, 50));
@@ -32,7 +32,8 @@ describe('campaigns with a holdout, and the offer lifecycle', () => {
     expect(control.length).toBeGreaterThan(0);
 
     const buyer = treated[0]!;
-    await t.app.offers.clip(buyer, offerId, new Set([offerId]));
+    await t.services.offers.clip(buyer, offerId, new Set([offerId]));
+    await t.services.campaigns.clipped(buyer, offerId);
     const card = (id: string) => cards[customers.indexOf(id)]!;
     const bought = (await api('POST', '/api/v1/receipts', sale(card(buyer), [['p-coffee', 1, 1000]]))).json();
     expect(bought).toMatchObject({ totalMinor: 800, promotions: [{ promotionId: `offer:${offerId}`, discountMinor: 200 }] });
@@ -50,7 +51,7 @@ describe('campaigns with a holdout, and the offer lifecycle', () => {
 
   it('grants the birthday promotion in the birthday window, once a year', async () => {
     const t = await build({ STORE_TIME_ZONE: 'America/New_York' });
-    const { cards } = await seedLoyaltyStore(t.app, 1); // born 1990-03-08
+    const { cards } = await seedLoyaltyStore(t.services, 1); // born 1990-03-08
     const headers = await t.staffHeaders('admin');
     const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
     await api('POST', '/api/v1/promotions', {

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../../platform/db/database.js';
+import { forgetInTx } from '../../../platform/db/tx-memo.js';
+import { CAMPAIGNS_MEMO } from '../repository.js';
 
 export interface CampaignRow {
   id: string;
@@ -13,6 +15,7 @@ export interface CampaignRow {
 /** The only place with SQL for campaigns, their assignments and the offer lifecycle. */
 export class CampaignsRepository {
   async insert(q: Queryable, c: CampaignRow) {
+    forgetInTx(q, CAMPAIGNS_MEMO);
     await q.run('INSERT INTO campaigns (id, name, starts_on, ends_on, holdout_pct, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       c.id, c.name, c.starts_on, c.ends_on, c.holdout_pct, c.status, c.created_at,
     ]);
@@ -27,24 +30,8 @@ export class CampaignsRepository {
   }
 
   async setStatus(q: Queryable, id: string, status: CampaignRow['status']) {
+    forgetInTx(q, CAMPAIGNS_MEMO);
     return (await q.run('UPDATE campaigns SET status = ? WHERE id = ?', [status, id])).changes > 0;
-  }
-
-  async insertOffer(q: Queryable, o: { id: string; productId: string; title: string; kind: string; value: number; startsOn: string; endsOn: string; campaignId: string }) {
-    await q.run("INSERT INTO offers (id, product_id, title, discount_kind, discount_value, starts_on, ends_on, status, campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'live', ?)", [
-      o.id, o.productId, o.title, o.kind, o.value, o.startsOn, o.endsOn, o.campaignId,
-    ]);
-  }
-
-  /** Campaign of each offer live on `day` that belongs to a campaign. */
-  async offerCampaigns(q: Queryable, day: string) {
-    const rows = await q.all<{ offer_id: string; campaign_id: string; holdout_pct: number; status: string; starts_on: string; ends_on: string }>(
-      `SELECT o.id AS offer_id, c.id AS campaign_id, c.holdout_pct, c.status, c.starts_on, c.ends_on
-         FROM offers o JOIN campaigns c ON c.id = o.campaign_id
-        WHERE o.status = 'live' AND o.starts_on <= ? AND o.ends_on >= ?`,
-      [day, day],
-    );
-    return new Map(rows.map((r) => [r.offer_id, r]));
   }
 
   /** Assigns once and for all: a second call keeps the first arm and date. */

@@ -7,6 +7,10 @@ import type { PromotionsService } from '../service.js';
 import { birthdayWindow } from './birthday.js';
 import { armFor } from './holdout.js';
 import type { CampaignRow, CampaignsRepository } from './repository.js';
+import type { EventBus } from '../../../platform/events/bus.js';
+import type { DomainEvents } from '../../../shared/domain-events.js';
+import type { Catalog } from '../../catalog/index.js';
+import type { OffersService } from '../../offers/index.js';
 
 function toCampaign(r: CampaignRow): Campaign {
   return { id: r.id, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, holdoutPct: r.holdout_pct, status: r.status };
@@ -23,8 +27,13 @@ export class CampaignsService {
     private readonly db: Database,
     private readonly repo: CampaignsRepository,
     private readonly promotions: PromotionsService,
-    private readonly productExists: (q: Queryable, id: string) => Promise<boolean>,
-    private readonly birthdays: { settings(q: Queryable): Promise<{ birthdayPromotionId: string | null; birthdayWindowDays: number }>; birthDateOf(q: Queryable, customerId: string): Promise<string | null> },
+    private readonly deps: {
+      catalog: Pick<Catalog, 'exists'>;
+      offers: Pick<OffersService, 'createIn'>;
+      events: EventBus<DomainEvents>;
+      /** Birthday settings (loyalty program) and birth dates (customers). */
+      birthdays: { settings(q: Queryable): Promise<{ birthdayPromotionId: string | null; birthdayWindowDays: number }>; birthDateOf(q: Queryable, customerId: string): Promise<string | null> };
+    },
   ) {}
 
   async create(req: CreateCampaignRequest): Promise<Campaign> {
@@ -49,6 +58,8 @@ export class CampaignsService {
 
   async setStatus(id: string, status: CampaignRow['status']) {
     if (!(await this.db.transaction((tx) => this.repo.setStatus(tx, id, status)))) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${id}".`);
+    // Its offers appear on or leave the kiosks and screens with the next scan.
+    this.deps.events.publish('offers:changed', {});
     return this.get(id);
   }
 
@@ -58,9 +69,10 @@ export class CampaignsService {
     await this.db.transaction(async (tx) => {
       const c = await this.repo.byId(tx, campaignId);
       if (!c) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${campaignId}".`);
-      if (!(await this.productExists(tx, req.productId))) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN');
-      await this.repo.insertOffer(tx, { id, productId: req.productId, title: req.title, kind: req.discountKind, value: req.discountValue, startsOn: c.starts_on, endsOn: c.ends_on, campaignId });
+      if (!(await this.deps.catalog.exists(tx, req.productId))) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN');
+      await this.deps.offers.createIn(tx, { id, productId: req.productId, title: req.title, kind: req.discountKind, value: req.discountValue, startsOn: c.starts_on, endsOn: c.ends_on, campaignId });
     });
+    this.deps.events.publish('offers:changed', {});
     return { offerId: id, campaignId };
   }
 
@@ -68,16 +80,18 @@ export class CampaignsService {
    * Of the offers about to be shown (already ranked), keeps those this shopper may see and
    * records assignment and the shown state. Offers outside any campaign pass untouched.
    */
-  async filterForSession(customerId: string, offerIds: readonly string[], today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string>; recorded: Promise<void> }> {
-    const campaigns = await this.repo.offerCampaigns(this.db, today);
+  async filterForSession(customerId: string, offers: ReadonlyArray<{ offerId: string; campaignId: string | null }>, today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string>; recorded: Promise<void> }> {
+    const campaigns = await this.promotions.campaignsById(this.db);
+    const campaignOf = new Map<string, string>();
     const allowed: string[] = [];
     const assignments = new Map<string, 'treatment' | 'control'>();
-    for (const offerId of offerIds) {
-      const c = campaigns.get(offerId);
-      if (!c) { allowed.push(offerId); continue; }
-      if (c.status !== 'live' || today < c.starts_on || today > c.ends_on) continue;
-      const arm = armFor(c.campaign_id, customerId, c.holdout_pct);
-      assignments.set(c.campaign_id, arm);
+    for (const { offerId, campaignId } of offers) {
+      const c = campaignId ? campaigns.get(campaignId) : undefined;
+      if (!campaignId) { allowed.push(offerId); continue; }
+      campaignOf.set(offerId, campaignId);
+      if (!c || c.status !== 'live' || today < c.starts_on || today > c.ends_on) continue;
+      const arm = armFor(campaignId, customerId, c.holdout_pct);
+      assignments.set(campaignId, arm);
       if (arm === 'treatment') allowed.push(offerId);
     }
     const shown = allowed.slice(0, keep);
@@ -86,10 +100,10 @@ export class CampaignsService {
     // stable hash, so writing the assignment a moment later changes nothing about it.
     const recorded = this.db.transaction(async (tx) => {
       for (const [campaignId, arm] of assignments) await this.repo.assign(tx, campaignId, customerId, arm, at);
-      for (const offerId of shown) await this.repo.markShown(tx, offerId, customerId, campaigns.get(offerId)?.campaign_id ?? null, at);
+      for (const offerId of shown) await this.repo.markShown(tx, offerId, customerId, campaignOf.get(offerId) ?? null, at);
     });
     // Campaign offers are personal: issued to this shopper's arm, tracked per shopper.
-    return { allowed: new Set(allowed), personal: new Set(allowed.filter((id) => campaigns.has(id))), recorded };
+    return { allowed: new Set(allowed), personal: new Set(allowed.filter((id) => campaignOf.has(id))), recorded };
   }
 
   /** Assigns customers to arms up front (intent to treat), without waiting for their first scan. */
@@ -127,9 +141,9 @@ export class CampaignsService {
 
   /** Grants the birthday promotion when today is in the shopper's birthday window (idempotent per year). */
   async grantBirthdayIn(tx: Queryable, customerId: string, today: string) {
-    const s = await this.birthdays.settings(tx);
+    const s = await this.deps.birthdays.settings(tx);
     if (!s.birthdayPromotionId) return false;
-    const w = birthdayWindow(await this.birthdays.birthDateOf(tx, customerId), today, s.birthdayWindowDays);
+    const w = birthdayWindow(await this.deps.birthdays.birthDateOf(tx, customerId), today, s.birthdayWindowDays);
     if (!w) return false;
     return this.promotions.grantIn(tx, { promotionId: s.birthdayPromotionId, customerId, source: 'birthday', sourceKey: `birthday:${customerId}:${w.year}`, validFrom: w.from, validTo: w.to });
   }

@@ -4,14 +4,14 @@ import { sale, seedLoyaltyStore } from '../../../usecases/checkout/test-fixtures
 
 async function setup() {
   const t = await build({ STORE_TIME_ZONE: 'America/New_York' });
-  const store = await seedLoyaltyStore(t.app);
+  const store = await seedLoyaltyStore(t.services);
   const headers = await t.staffHeaders('admin');
   const api = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
   const promotion = (id: string, over: object = {}) => api('POST', '/api/v1/promotions', {
     id, name: id, discount: { type: 'amount', value: 200 }, target: { scope: 'basket' }, audience: { type: 'grant' },
     conditions: { startsOn: '2026-01-01', endsOn: '2026-12-31' }, stacking: 'stackable', limits: {}, ...over,
   });
-  const writes = async () => (await t.app.db.get<{ n: number }>('SELECT (SELECT COUNT(*) FROM receipts) + (SELECT COUNT(*) FROM code_redemptions) + (SELECT COUNT(*) FROM points_ledger) AS n'))!.n;
+  const writes = async () => (await t.services.db.get<{ n: number }>('SELECT (SELECT COUNT(*) FROM receipts) + (SELECT COUNT(*) FROM code_redemptions) + (SELECT COUNT(*) FROM points_ledger) AS n'))!.n;
   return { ...t, ...store, api, promotion, writes };
 }
 
@@ -26,7 +26,7 @@ describe('promo codes', () => {
     await use(t.cards[1]!);
     await t.api('POST', '/api/v1/codes/summer-2/redeem', { customerId: 'cust-3', idempotencyKey: 'claim-cust-3' });
     // The limit of 3 is reached: even a new shopper is refused.
-    const extra = await t.app.db.transaction(async (tx) => {
+    const extra = await t.services.db.transaction(async (tx) => {
       await tx.run("INSERT INTO customers (id, enrolled_at, consents_updated_at) VALUES ('cust-4', 'x', 'x')");
     });
     expect(extra).toBeUndefined();
@@ -74,7 +74,7 @@ describe('gift cards', () => {
     expect(issued.statusCode).toBe(201);
     const { number, card } = issued.json();
     expect(card).toMatchObject({ balanceMinor: 5000, last4: number.slice(-4) });
-    const stored = await t.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM gift_cards WHERE code_hmac = ? OR last4 = ?', [number, number]);
+    const stored = await t.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM gift_cards WHERE code_hmac = ? OR last4 = ?', [number, number]);
     expect(stored!.n).toBe(0); // the number itself is not stored
     const redeem = (amountMinor: number, key: string) => t.api('POST', '/api/v1/gift-cards/redeem', { number, amountMinor, idempotencyKey: key });
     expect((await redeem(3000, 'gift-pay-1')).json().balanceMinor).toBe(2000);

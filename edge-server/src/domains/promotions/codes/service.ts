@@ -6,6 +6,7 @@ import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
 import { localDateOf } from '../../../shared/calendar.js';
 import type { PromotionsService } from '../service.js';
 import type { CodesRepository } from './repository.js';
+import type { CustomersService } from '../../customers/index.js';
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
@@ -24,6 +25,7 @@ export class CodesService {
     private readonly repo: CodesRepository,
     private readonly promotions: PromotionsService,
     private readonly timeZone: string,
+    private readonly customers: Pick<CustomersService, 'isActive'>,
   ) {}
 
   async create(req: CreateCodesRequest): Promise<PromoCode[]> {
@@ -31,7 +33,7 @@ export class CodesService {
     const codes = req.codes ? req.codes.map(normalizeCode) : Array.from({ length: req.count! }, () => Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(''));
     if (new Set(codes).size !== codes.length) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'Codes must be unique.');
     await this.db.transaction(async (tx) => {
-      if (!(await this.promotions.repo.byId(tx, req.promotionId))) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No promotion "${req.promotionId}".`);
+      if (!(await this.promotions.row(tx, req.promotionId))) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No promotion "${req.promotionId}".`);
       for (const c of codes) if (await this.repo.byCode(tx, c)) throw new VitrinaError('VITRINA_ERR_CONFLICT', `Code "${c}" exists.`);
       await this.repo.insertCodes(tx, codes, req.promotionId, req.maxUses ?? null, req.maxUsesPerCustomer ?? null, nowIso());
     });
@@ -47,10 +49,10 @@ export class CodesService {
     const code = normalizeCode(rawCode);
     const row = await this.repo.byCode(q, code);
     if (!row) throw new VitrinaError('VITRINA_ERR_CODE_UNKNOWN', `Unknown code "${code}".`);
-    const promo = await this.promotions.repo.byId(q, row.promotion_id);
+    const promo = await this.promotions.row(q, row.promotion_id);
     if (!promo) throw new VitrinaError('VITRINA_ERR_CODE_UNKNOWN');
     const def = JSON.parse(promo.definition) as PromotionDefinition;
-    const campaign = promo.campaign_id ? (await this.promotions.repo.campaignsById(q)).get(promo.campaign_id) : undefined;
+    const campaign = promo.campaign_id ? (await this.promotions.campaignsById(q)).get(promo.campaign_id) : undefined;
     if (promo.status === 'ended' || day > promo.ends_on || (campaign && (campaign.status === 'ended' || day > campaign.ends_on))) {
       throw new VitrinaError('VITRINA_ERR_CAMPAIGN_ENDED', `Code "${code}" belongs to a campaign that has ended.`);
     }
@@ -62,7 +64,7 @@ export class CodesService {
     if (customerId && row.max_uses_per_customer !== null && customerUses >= row.max_uses_per_customer) {
       throw new VitrinaError(row.max_uses_per_customer === 1 ? 'VITRINA_ERR_CODE_ALREADY_USED' : 'VITRINA_ERR_CODE_LIMIT_REACHED', `This shopper has already used code "${code}".`);
     }
-    const usage = (await this.promotions.repo.usage(q, [promo.id], customerId)).get(promo.id)!;
+    const usage = (await this.promotions.usage(q, [promo.id], customerId)).get(promo.id)!;
     if (def.limits.budgetMinor !== undefined && usage.discountMinor >= def.limits.budgetMinor) throw new VitrinaError('VITRINA_ERR_BUDGET_EXHAUSTED');
     if (def.limits.maxUses !== undefined && usage.uses >= def.limits.maxUses) throw new VitrinaError('VITRINA_ERR_BUDGET_EXHAUSTED', 'The promotion behind this code has reached its limit.');
     return { code, promotionId: promo.id, def };
@@ -74,8 +76,8 @@ export class CodesService {
   }
 
   /** A kiosk or till claims a code for a shopper: the use is spent now, the promotion granted. */
-  async redeemForCustomer(rawCode: string, req: RedeemCodeRequest, customerExists: (id: string) => Promise<boolean>, at = nowIso()): Promise<RedeemCodeResponse> {
-    if (!(await customerExists(req.customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+  async redeemForCustomer(rawCode: string, req: RedeemCodeRequest, at = nowIso()): Promise<RedeemCodeResponse> {
+    if (!(await this.customers.isActive(req.customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     const day = localDateOf(this.timeZone, at);
     const key = `claim:${req.idempotencyKey}`;
     return this.db.transaction(async (tx) => {
@@ -84,7 +86,7 @@ export class CodesService {
       if (prior) {
         if (prior.code !== code || prior.customer_id !== req.customerId) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That idempotency key was used for another claim.');
         const row = await this.repo.byCode(tx, code);
-        const promo = row ? await this.promotions.repo.byId(tx, row.promotion_id) : undefined;
+        const promo = row ? await this.promotions.row(tx, row.promotion_id) : undefined;
         return { code, promotionId: row!.promotion_id, customerId: req.customerId, validTo: promo!.ends_on };
       }
       const { promotionId, def } = await this.check(tx, code, req.customerId, day);

@@ -2,15 +2,14 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../../test-support/build.js';
 import { seedLoyaltyStore } from '../../../usecases/checkout/test-fixtures.js';
-import { importReceiptsCsv } from './receipts-csv.js';
 
 const HEADER = 'receipt_id,store_time,customer_id,product_id,quantity,unit_price_minor,discount_minor';
 const opts = { storeId: 'test', timeZone: 'America/New_York', batchLines: 3 };
 
 async function setup() {
   const t = await build();
-  await seedLoyaltyStore(t.app);
-  const count = async (table: string) => (await t.app.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n;
+  await seedLoyaltyStore(t.services);
+  const count = async (table: string) => (await t.services.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`))!.n;
   return { ...t, count };
 }
 
@@ -32,7 +31,7 @@ describe('CSV import of historical receipts', () => {
       'h2,2026-01-06T12:00:00Z,,p-apples,1,399,0',
       'h9,2026-01-08T12:00:00Z,cust-3,p-coffee,1,1299,0',
     ].join('\n');
-    const report = await importReceiptsCsv(t.app.db, Readable.from([csv]), opts);
+    const report = await t.services.purchases.importCsv(Readable.from([csv]), opts);
     expect(report).toMatchObject({ linesRead: 12, receiptsImported: 3, linesImported: 4, receiptsSkippedExisting: 0, rowsRejected: 8 });
     expect(report.rejected.map((r) => [r.line, r.reason])).toEqual([
       [5, 'receipt h3 has an invalid row'],
@@ -45,11 +44,11 @@ describe('CSV import of historical receipts', () => {
       [12, 'receipt h2 appears again after other receipts (its rows must be contiguous)'],
     ].sort((a, b) => (a[0] as number) - (b[0] as number)));
     // h1 at 02:30Z on 5 January is still 4 January in New York.
-    const h1 = await t.app.db.get<{ local_date: string; total_minor: number }>("SELECT local_date, total_minor FROM receipts WHERE id = 'h1'");
+    const h1 = await t.services.db.get<{ local_date: string; total_minor: number }>("SELECT local_date, total_minor FROM receipts WHERE id = 'h1'");
     expect(h1).toEqual({ local_date: '2026-01-04', total_minor: 1098 });
     expect(await t.count('receipt_lines')).toBe(4);
 
-    const again = await importReceiptsCsv(t.app.db, Readable.from([csv]), opts);
+    const again = await t.services.purchases.importCsv(Readable.from([csv]), opts);
     expect(again).toMatchObject({ receiptsImported: 0, receiptsSkippedExisting: 3 });
     expect(await t.count('receipts')).toBe(3);
   });
@@ -69,9 +68,9 @@ describe('CSV import of historical receipts', () => {
 
   it('refuses a file with a wrong header or unreadable CSV, writing nothing', async () => {
     const t = await setup();
-    await expect(importReceiptsCsv(t.app.db, Readable.from(['id,when\nx,y']), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
-    await expect(importReceiptsCsv(t.app.db, Readable.from(['']), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
-    await expect(importReceiptsCsv(t.app.db, Readable.from([`${HEADER}\nh1,2026-01-05T02:30:00Z,cust-1,"p-milk,2,349,0`]), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
+    await expect(t.services.purchases.importCsv(Readable.from(['id,when\nx,y']), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
+    await expect(t.services.purchases.importCsv(Readable.from(['']), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
+    await expect(t.services.purchases.importCsv(Readable.from([`${HEADER}\nh1,2026-01-05T02:30:00Z,cust-1,"p-milk,2,349,0`]), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
     expect(await t.count('receipts')).toBe(0);
   });
 });

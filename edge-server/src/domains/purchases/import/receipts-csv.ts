@@ -2,10 +2,9 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { ImportReport } from '@vitrina/contracts';
 import { RECEIPT_LIMITS } from '@vitrina/contracts';
-import type { Database } from '../../../platform/db/database.js';
 import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
 import { localDateOf } from '../../../shared/calendar.js';
-import { insertBatch, type ImportedReceipt } from './batch-insert.js';
+import type { ImportedReceipt } from './imported-receipt.js';
 
 /**
  * Streams a CSV of historical sale lines into receipts and receipt_lines.
@@ -49,11 +48,18 @@ function parseInt10(s: string | undefined): number | null {
   return s !== undefined && INT_RE.test(s.trim()) ? Number(s.trim()) : null;
 }
 
-export async function importReceiptsCsv(db: Database, input: Readable, opts: ImportOptions): Promise<ImportReport> {
+/** What an import checks rows against and writes to; the purchases service provides it. */
+export interface ImportTarget {
+  knownProductIds(): Promise<Set<string>>;
+  activeCustomerIds(): Promise<Set<string>>;
+  existingReceiptIds(): Promise<Set<string>>;
+  /** Writes a batch of whole receipts in one transaction. */
+  insertBatch(receipts: readonly ImportedReceipt[], storeId: string): Promise<void>;
+}
+
+export async function importReceiptsCsv(target: ImportTarget, input: Readable, opts: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
-  const products = new Set((await db.all<{ id: string }>('SELECT id FROM products')).map((r) => r.id));
-  const customers = new Set((await db.all<{ id: string }>('SELECT id FROM customers WHERE erased_at IS NULL')).map((r) => r.id));
-  const existing = new Set((await db.all<{ id: string }>('SELECT id FROM receipts')).map((r) => r.id));
+  const [products, customers, existing] = await Promise.all([target.knownProductIds(), target.activeCustomerIds(), target.existingReceiptIds()]);
   const report: ImportReport = { linesRead: 0, receiptsImported: 0, linesImported: 0, receiptsSkippedExisting: 0, rowsRejected: 0, rejected: [], seconds: 0 };
   const maxListed = opts.maxListed ?? 1000;
   const batchLines = opts.batchLines ?? 20_000;
@@ -72,7 +78,7 @@ export async function importReceiptsCsv(db: Database, input: Readable, opts: Imp
     const toWrite = batch;
     batch = [];
     batchSize = 0;
-    await insertBatch(db, toWrite, opts.storeId);
+    await target.insertBatch(toWrite, opts.storeId);
     report.receiptsImported += toWrite.length;
     report.linesImported += toWrite.reduce((s, r) => s + r.lines.length, 0);
   };

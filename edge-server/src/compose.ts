@@ -1,0 +1,116 @@
+import type { Config } from './platform/config/schema.js';
+import { openStoreDatabase } from './platform/db/open.js';
+import { EventBus } from './platform/events/bus.js';
+import { createScanMetrics } from './platform/metrics/index.js';
+import { createRealtime } from './platform/realtime/realtime.js';
+import { scannerFromConfig } from './platform/scanner/index.js';
+import type { DomainEvents } from './shared/domain-events.js';
+import { createEventLog, createKpis } from './domains/analytics/index.js';
+import { createAuth, createGuards } from './domains/auth/index.js';
+import { createCards } from './domains/cards/index.js';
+import { createCatalog } from './domains/catalog/index.js';
+import { createContent } from './domains/content/index.js';
+import { createCustomers } from './domains/customers/index.js';
+import { createDevices } from './domains/devices/index.js';
+import { createGiftCards } from './domains/gift-cards/index.js';
+import { createLoyalty } from './domains/loyalty/index.js';
+import { createOffers } from './domains/offers/index.js';
+import { createPromotions } from './domains/promotions/index.js';
+import { createPurchases } from './domains/purchases/index.js';
+import { createRecommender } from './domains/recommend/index.js';
+import { createReferrals } from './domains/referrals/index.js';
+import { createCheckout } from './usecases/checkout/index.js';
+import { DataRequestsService } from './usecases/data-requests/index.js';
+import { startHousekeeping } from './usecases/housekeeping/index.js';
+import { ScanService } from './usecases/scan/index.js';
+
+export interface ComposeOptions {
+  config: Config;
+  /** HMAC secret for card numbers and phones (hex). */
+  secret: string;
+  log: { info(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void; debug(obj: unknown, msg?: string): void };
+  /** Timers, folder watches and housekeeping; off in tests and for one-shot jobs (seeding). */
+  background?: boolean;
+}
+
+/**
+ * The composition root: every service of the edge server, built once, in dependency order,
+ * each from the explicit dependencies it names. Nothing below looks anything up; reading this
+ * function top to bottom is reading the dependency graph. Cross-domain reactions are wired at
+ * the end, on the event bus. Transport (HTTP routes, socket handlers) is app.ts's business.
+ */
+export async function composeServices({ config, secret, log, background = config.NODE_ENV !== 'test' }: ComposeOptions) {
+
+  // Platform
+  const db = await openStoreDatabase(config.DATA_DIR);
+  const bus = new EventBus<DomainEvents>((err, event) => log.error({ err, event }, 'event listener failed'));
+  const metrics = createScanMetrics();
+
+  // Staff and devices
+  const auth = createAuth(db);
+  const guard = createGuards(auth);
+  const devices = createDevices(db, bus);
+  const realtime = createRealtime(devices, log);
+
+  // Catalogue, shoppers, cards, history
+  const catalog = createCatalog(db);
+  const customers = createCustomers(db);
+  const cards = createCards(db, { customers, secret, patterns: config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean) });
+  const purchases = createPurchases(db, { timeZone: config.STORE_TIME_ZONE, catalog, customers, events: bus });
+
+  // The loyalty program and the pricing engine
+  const loyalty = createLoyalty(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE }, { customers, spendsByDay: (q, id) => purchases.spendsByDay(q, id) });
+  const offers = createOffers(db, catalog, {
+    restrictedCategories: config.RESTRICTED_CATEGORIES, kioskShowsRestricted: config.KIOSK_SHOWS_RESTRICTED,
+    kioskCount: config.KIOSK_OFFER_COUNT, signageCount: config.SIGNAGE_OFFER_COUNT,
+  });
+  const { promotions, codes, campaigns } = createPromotions(db, {
+    timeZone: config.STORE_TIME_ZONE, catalog, customers, offers, events: bus, birthdaySettings: (q) => loyalty.settings(q),
+  });
+  const giftCards = createGiftCards(db, (number) => cards.hmacOf('pattern', `gift:${number}`));
+  const referrals = createReferrals(db, { storeId: config.STORE_ID, loyalty, customers, purchases });
+
+  // Recommendations, content, measurement
+  const recommend = await createRecommender({ modelDir: config.MODEL_DIR, history: purchases, background, log });
+  const content = createContent(db, { devices, events: bus });
+  const eventLog = createEventLog(db, config.STORE_ID);
+  const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
+
+  // Use cases
+  const receipts = createCheckout(db, {
+    purchases, catalog, loyalty, promotions, codes, campaigns, referrals, cards, customers, events: bus,
+    storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE,
+  });
+  const scan = new ScanService({
+    cards, customers, loyalty, offers, campaigns, recommend, eventLog, push: realtime, metrics,
+    timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, log,
+  });
+  const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog });
+  const scanner = scannerFromConfig(config, (await devices.list()).filter((d) => d.kind === 'kiosk').map((d) => d.id), log);
+
+  // Cross-domain reactions
+  bus.on('purchases:changed', () => recommend.receiptsChanged());
+  bus.on('offers:changed', () => offers.invalidate());
+  bus.on('devices:revoked', ({ deviceId }) => realtime.disconnectDevice(deviceId));
+  bus.on('content:playlist-published', ({ zoneId, playlist }) => realtime.playlistChanged(zoneId, playlist));
+  const stopHousekeeping = background ? startHousekeeping({ loyalty, campaigns, log }) : () => undefined;
+
+  let closed = false;
+  return {
+    config, log, db, bus, metrics, realtime, scanner,
+    auth, guard, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals,
+    recommend, content, eventLog, kpis, receipts, scan, dataRequests,
+    /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopHousekeeping();
+      await scanner.scanner.stop();
+      await realtime.close();
+      await recommend.close();
+      await db.close();
+    },
+  };
+}
+
+export type Services = Awaited<ReturnType<typeof composeServices>>;

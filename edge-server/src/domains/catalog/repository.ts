@@ -1,0 +1,100 @@
+import type { Database, Queryable, SqlValue } from '../../platform/db/database.js';
+
+/** What pricing, offers and reports need of a product. */
+export interface ProductInfo {
+  id: string;
+  department: string;
+  category: string;
+  price_minor: number | null;
+  cost_minor: number | null;
+}
+
+export interface ProductDisplay {
+  id: string;
+  name: string;
+  department: string;
+  category: string;
+  price_minor: number | null;
+  restricted: 0 | 1;
+}
+
+export interface NewProduct {
+  id: string;
+  name: string;
+  department: string;
+  category: string;
+  brand: string | null;
+  priceMinor: number | null;
+  restricted?: boolean;
+}
+
+// SQLite allows 32 766 bound parameters per statement; stay well below.
+const ROWS_PER_INSERT = 2000;
+const IDS_PER_SELECT = 500;
+
+/** The only place with SQL for the products table. */
+export class CatalogRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Products by id; inside a transaction each id is read once for the whole transaction. */
+  async products(q: Queryable, ids: readonly string[]) {
+    const out = new Map<string, ProductInfo>();
+    const missing: string[] = [];
+    for (const id of new Set(ids)) {
+      const known = q.memo?.get(`catalog.product:${id}`) as ProductInfo | undefined;
+      if (known) out.set(id, known);
+      else missing.push(id);
+    }
+    for (let i = 0; i < missing.length; i += IDS_PER_SELECT) {
+      const chunk = missing.slice(i, i + IDS_PER_SELECT);
+      const rows = await q.all<ProductInfo>(`SELECT id, department, category, price_minor, cost_minor FROM products WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
+      for (const r of rows) {
+        out.set(r.id, r);
+        q.memo?.set(`catalog.product:${r.id}`, r);
+      }
+    }
+    return out;
+  }
+
+  /** What a shopper or a screen is shown of products: name, grouping, shelf price, restriction. */
+  async forDisplay(ids: readonly string[]) {
+    const out = new Map<string, ProductDisplay>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += IDS_PER_SELECT) {
+      const chunk = unique.slice(i, i + IDS_PER_SELECT);
+      const rows = await this.db.all<ProductDisplay>(`SELECT id, name, department, category, price_minor, restricted FROM products WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
+      for (const r of rows) out.set(r.id, r);
+    }
+    return out;
+  }
+
+  async exists(q: Queryable, id: string) {
+    return (await this.products(q, [id])).has(id);
+  }
+
+  async insertMany(tx: Queryable, products: readonly NewProduct[]) {
+    for (let i = 0; i < products.length; i += ROWS_PER_INSERT) {
+      const chunk = products.slice(i, i + ROWS_PER_INSERT);
+      const params: SqlValue[] = chunk.flatMap((p) => [p.id, p.name, p.department, p.category, p.brand, p.priceMinor, p.restricted ? 1 : 0]);
+      await tx.run(`INSERT INTO products (id, name, department, category, brand, price_minor, restricted) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, params);
+    }
+  }
+
+  allIds() {
+    return this.db.all<{ id: string }>('SELECT id FROM products').then((rows) => rows.map((r) => r.id));
+  }
+
+  async names(ids: readonly string[]) {
+    return new Map([...(await this.forDisplay(ids))].map(([id, p]) => [id, p.name]));
+  }
+
+  /** The first `n` product ids in id order (demo store defaults). */
+  firstIds(n: number) {
+    return this.db.all<{ id: string }>('SELECT id FROM products ORDER BY id LIMIT ?', [n]).then((rows) => rows.map((r) => r.id));
+  }
+
+  /** Departments with the most products, largest first. */
+  largestDepartments(n: number) {
+    return this.db.all<{ department: string }>('SELECT department FROM products GROUP BY department ORDER BY COUNT(*) DESC, department LIMIT ?', [n]).then((rows) => rows.map((r) => r.department));
+  }
+}

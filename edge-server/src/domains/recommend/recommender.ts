@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AggregateStats } from '@vitrina/models/features';
+import type { HistorySource } from '../purchases/index.js';
+import type { ModelHealth } from './model-adapter.js';
+import { RecommendService, type RankOptions, type Ranked } from './service.js';
+
+/** What the rest of the server may ask of the recommender. */
+export interface Recommender {
+  rank(customerId: string, opts: RankOptions): Promise<Ranked>;
+  health(): ModelHealth;
+  /** Rebuild the store aggregates now (e.g. after a receipt import); runs in the background. */
+  refreshAggregates(): Promise<AggregateStats>;
+  reloadModel(): Promise<ModelHealth>;
+  /** New receipts arrived: refresh the aggregates soon, at most once per debounce window. */
+  receiptsChanged(): void;
+  close(): Promise<void>;
+}
+
+/** Receipts come in bursts at the tills; one refresh a minute after a burst is enough. */
+const REFRESH_AFTER_RECEIPTS_MS = 60_000;
+
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** A relative MODEL_DIR is tried from the working directory, then from the repository root. */
+export function resolveModelDir(dir: string): string {
+  if (isAbsolute(dir)) return dir;
+  const fromCwd = resolve(dir);
+  return existsSync(fromCwd) ? fromCwd : resolve(REPO_ROOT, dir);
+}
+
+export interface RecommenderOptions {
+  modelDir: string;
+  history: HistorySource;
+  /** Off in tests: no folder watch, no timers; refreshes happen only when asked. */
+  background: boolean;
+  log: { warn(obj: unknown, msg: string): void; error(obj: unknown, msg: string): void };
+}
+
+/**
+ * The recommender: the ONNX model from MODEL_DIR (watched, hot-swapped) over the features of
+ * @vitrina/models, with store aggregates refreshed every 10 minutes and after new receipts.
+ */
+export async function createRecommender(opts: RecommenderOptions): Promise<Recommender> {
+  const service = await RecommendService.create({
+    modelDir: resolveModelDir(opts.modelDir),
+    history: opts.history,
+    watchModel: opts.background,
+    refreshIntervalMs: opts.background ? 10 * 60_000 : 0,
+    onError: (err) => opts.log.error({ err }, 'aggregate refresh failed'),
+  });
+  const health = service.health();
+  if (health.status === 'fallback') opts.log.warn({ reason: health.reason }, 'recommendations use the fallback scorer');
+  let pending: NodeJS.Timeout | null = null;
+  return {
+    receiptsChanged() {
+      if (pending || !opts.background) return;
+      pending = setTimeout(() => {
+        pending = null;
+        service.refreshAggregates().catch((err) => opts.log.error({ err }, 'aggregate refresh failed'));
+      }, REFRESH_AFTER_RECEIPTS_MS).unref();
+    },
+    rank: (customerId, rankOpts) => service.rank(customerId, rankOpts),
+    health: () => service.health(),
+    refreshAggregates: () => service.refreshAggregates(),
+    reloadModel: () => service.reloadModel(),
+    async close() {
+      if (pending) clearTimeout(pending);
+      await service.close();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { Playlist } from '@vitrina/contracts';
+
+/**
+ * Every cross-domain reaction in the edge server, by name. Publishers and listeners import this
+ * map (not each other); the composition root wires the listeners.
+ */
+export interface DomainEvents {
+  /** Receipts were written (till, batch, import): aggregates built on purchases are stale. */
+  'purchases:changed': { receipts: number; source: 'till' | 'batch' | 'import' };
+  /** A device lost its pairing: its open sockets must close now. */
+  'devices:revoked': { deviceId: string };
+  /** A zone's playlist was published: its screens switch to it. */
+  'content:playlist-published': { zoneId: string; playlist: Playlist };
+  /** Live offers changed (campaign status, a new campaign offer): cached offer lists are stale. */
+  'offers:changed': Record<string, never>;
+}

@@ -1,0 +1,16 @@
+/**
+ * Checkout: the till's write path. A sale or a return is priced (promotions, codes, points
+ * tender), earns or reverses points and is recorded, all in ONE serialized transaction.
+ */
+import type { Database } from '../../platform/db/database.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import type { DomainEvents } from '../../shared/domain-events.js';
+import type { ReceiptDeps } from './receipt-deps.js';
+import { ReceiptsService, type CustomerLookup } from './receipts-service.js';
+
+export { ReceiptsService, type SaleWithCustomer, type ServiceReceiptInput } from './receipts-service.js';
+export { receiptsRoutes } from './receipts-routes.js';
+
+export function createCheckout(db: Database, deps: ReceiptDeps & CustomerLookup & { events: EventBus<DomainEvents> }): ReceiptsService {
+  return new ReceiptsService(db, deps, deps, deps.events);
+}

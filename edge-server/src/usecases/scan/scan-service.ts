@@ -1,0 +1,147 @@
+import type { IdentifyResult, KioskSession } from '@vitrina/contracts';
+import { randomUUID } from 'node:crypto';
+import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import type { ScanMetrics } from '../../platform/metrics/index.js';
+import type { DeviceIdentity, DevicePush } from '../../platform/realtime/realtime.js';
+import { storeDate } from '../../shared/store-time.js';
+import type { EventInput, EventLog } from '../../domains/analytics/index.js';
+import type { CardsService } from '../../domains/cards/index.js';
+import type { CustomersService } from '../../domains/customers/index.js';
+import type { LoyaltyReader } from '../../domains/loyalty/index.js';
+import type { OffersService, RankedProduct } from '../../domains/offers/index.js';
+import type { CampaignsService } from '../../domains/promotions/index.js';
+import type { Recommender } from '../../domains/recommend/index.js';
+import { KioskSessions } from './kiosk-sessions.js';
+
+type Source = 'keypad' | 'wedge' | 'scanner';
+type Kiosk = Pick<DeviceIdentity, 'id' | 'zone_id'>;
+
+export interface ScanDeps {
+  cards: CardsService;
+  customers: Pick<CustomersService, 'get'>;
+  loyalty: LoyaltyReader;
+  offers: OffersService;
+  campaigns: Pick<CampaignsService, 'filterForSession' | 'clipped'>;
+  recommend: Pick<Recommender, 'rank' | 'health'>;
+  eventLog: EventLog;
+  push: DevicePush;
+  metrics: ScanMetrics;
+  timeZone: string;
+  takeoverMs: number;
+  log: { error(obj: unknown, msg: string): void };
+}
+
+/**
+ * The path of one scan: recognize the card → loyalty summary → rank → choose offers →
+ * kiosk session to that kiosk, privacy-safe takeover to its zone's screens → events.
+ */
+export class ScanService {
+  readonly sessions = new KioskSessions();
+
+  constructor(private readonly d: ScanDeps) {}
+
+  async identify(kiosk: Kiosk, code: unknown, source: Source): Promise<IdentifyResult> {
+    const started = performance.now();
+    const result = await this.recognizeAndStart(kiosk, code, source);
+    this.d.metrics.scanMs.record(performance.now() - started);
+    return result;
+  }
+
+  private async recognizeAndStart(kiosk: Kiosk, code: unknown, source: Source): Promise<IdentifyResult> {
+    const recognition = await this.d.cards.recognize(code, source);
+    if (recognition.status === 'unknown') {
+      void this.record([{ type: 'scan', deviceId: kiosk.id, payload: { source, known: false } }]);
+      return { status: 'unknown', unknown: { kioskId: kiosk.id, cardLast4: recognition.last4, enrollToken: recognition.enrollToken } };
+    }
+    return { status: 'known', session: await this.startSession(kiosk, recognition.customerId, recognition.last4, source) };
+  }
+
+  /** A scan from the kiosk's hardware scanner: the result is pushed (the session as soon as it is built), there is no ack. */
+  async identifyFromScanner(kiosk: Kiosk, code: string) {
+    try {
+      const result = await this.identify(kiosk, code, 'scanner');
+      if (result.status === 'unknown') this.d.push.toKiosk(kiosk.id, 'kiosk:unknown-card', result.unknown);
+    } catch (err) {
+      const info = err instanceof VitrinaError ? err.toInfo() : { code: 'VITRINA_ERR_INTERNAL' as const, message: 'The scan failed.' };
+      if (!(err instanceof VitrinaError)) this.d.log.error({ err }, 'scanner identify failed');
+      this.d.push.toKiosk(kiosk.id, 'kiosk:scan-error', info);
+    }
+  }
+
+  async enroll(kiosk: Kiosk, token: string, firstName: string, consents: { program: boolean; marketing: boolean; profiling: boolean }): Promise<IdentifyResult> {
+    const { customerId, last4 } = await this.d.cards.enroll(token, firstName, consents);
+    void this.record([{ type: 'enrolled', deviceId: kiosk.id, customerId }]);
+    return { status: 'known', session: await this.startSession(kiosk, customerId, last4, 'keypad') };
+  }
+
+  async clip(kioskId: string, sessionId: string, offerId: string) {
+    const s = this.sessions.get(sessionId, kioskId);
+    if (!s) throw new VitrinaError('VITRINA_ERR_SESSION_UNKNOWN');
+    await this.d.offers.clip(s.customerId, offerId, s.shownOfferIds);
+    await this.d.campaigns.clipped(s.customerId, offerId);
+    void this.record([{ type: 'offer_clipped', deviceId: kioskId, customerId: s.customerId, sessionId, payload: { offerId } }]);
+    return { offerId, clipped: true as const };
+  }
+
+  end(kioskId: string, sessionId: string) {
+    const s = this.sessions.get(sessionId, kioskId);
+    if (!s) throw new VitrinaError('VITRINA_ERR_SESSION_UNKNOWN');
+    this.sessions.end(sessionId);
+    return { ended: true as const };
+  }
+
+  private async startSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
+    const { d } = this;
+    const today = storeDate(d.timeZone);
+    const [customer, summary, offerProducts] = await Promise.all([
+      d.customers.get(customerId),
+      d.loyalty.summaryOf(customerId),
+      d.offers.offerProductIds(today),
+    ]);
+    // Without profiling consent the ranking ignores the shopper's history (non-personal offers).
+    const personalized = customer.consents.profiling;
+    const rankStarted = performance.now();
+    const ranked = await d.recommend.rank(customerId, { limit: 50, personalized, candidates: offerProducts });
+    d.metrics.rankMs.record(performance.now() - rankStarted);
+    const chosen = await this.chooseOffers(customerId, ranked, today);
+    const active = this.sessions.open(kiosk.id, customerId, chosen.kiosk.map((o) => o.offerId));
+    const session: KioskSession = {
+      sessionId: active.sessionId,
+      kioskId: kiosk.id,
+      greetingName: personalized && customer.firstName ? customer.firstName : null,
+      cardLast4: last4,
+      pointsBalance: summary.pointsBalance,
+      pointsExpiring: summary.pointsExpiring,
+      tier: summary.tier,
+      personalized,
+      offers: chosen.kiosk,
+      scoredBy: personalized ? (d.recommend.health().version ?? 'fallback') : 'non-personal',
+    };
+    // Answer first: the kiosk (pushed for hardware scans; keypad and wedge get the ack) and the
+    // zone's screens. The lifecycle and event writes follow.
+    if (source === 'scanner') d.push.toKiosk(kiosk.id, 'kiosk:session', session);
+    if (chosen.signage.length > 0) {
+      d.push.takeover(kiosk.zone_id, { takeoverId: `tko_${randomUUID()}`, zoneId: kiosk.zone_id, offers: chosen.signage, durationMs: d.takeoverMs });
+    }
+    await chosen.recorded.catch((err) => d.log.error({ err }, 'offer lifecycle write failed'));
+    void this.record([
+      { type: 'scan', deviceId: kiosk.id, customerId, sessionId: active.sessionId, payload: { source, known: true } },
+      ...chosen.kiosk.map((o) => ({ type: 'offer_shown', deviceId: kiosk.id, customerId, sessionId: active.sessionId, payload: { offerId: o.offerId, surface: 'kiosk' } })),
+      ...chosen.signage.map((o) => ({ type: 'offer_shown', deviceId: kiosk.id, sessionId: active.sessionId, payload: { offerId: o.offerId, surface: 'signage', zoneId: kiosk.zone_id } })),
+    ]);
+    return session;
+  }
+
+  /**
+   * The offers a shopper sees for a ranking: live offers in ranked order, of which campaign
+   * offers reach only the campaign's treatment arm (control is recorded and shown nothing).
+   */
+  chooseOffers(customerId: string, ranked: RankedProduct[], today: string) {
+    return this.d.offers.selectForSession(customerId, ranked, today, (offers, keep) => this.d.campaigns.filterForSession(customerId, offers, today, keep));
+  }
+
+  /** Events are written after the shopper has been answered; a failed write is logged, never fatal. */
+  private record(events: EventInput[]) {
+    return this.d.eventLog.append(events).catch((err) => this.d.log.error({ err }, 'event write failed'));
+  }
+}
