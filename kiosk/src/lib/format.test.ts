@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, formatMoney, formatPoints, maskDigits, tierLabel } from './format';
+import { formatPoints, maskDigits, tierLabel } from './format';
 import { friendlyMessage } from './error-messages';
 
 describe('format', () => {
@@ -9,16 +9,9 @@ describe('format', () => {
     expect(maskDigits('4006381333931')).toBe('•••••••••3931');
   });
 
-  it('formats minor units and points', () => {
-    expect(formatMoney(1240)).toBe('$12.40');
-    expect(formatMoney(5)).toBe('$0.05');
+  // formatMoney and displayName are tested beside their code in @vitrina/contracts/client.
+  it('formats points', () => {
     expect(formatPoints(12500)).toBe('12,500');
-  });
-
-  it('title-cases all-caps catalogue names and leaves mixed case alone', () => {
-    expect(displayName('FRZN SS PREMIUM ENTREES/DNRS/N')).toBe('Frzn Ss Premium Entrees/Dnrs/N');
-    expect(displayName('SOFT DRINKS 12/18&15PK CAN CAR')).toBe('Soft Drinks 12/18&15pk Can Car');
-    expect(displayName('iPhone Case')).toBe('iPhone Case');
   });
 });
 

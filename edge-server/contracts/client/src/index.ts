@@ -1,11 +1,13 @@
 /**
  * @vitrina/contracts/client — the browser side of the device contract, shared by the kiosk
  * and signage apps: the pairing token (DeviceAuth) from `?token=` to localStorage, the typed
- * socket.io connection to a device namespace, and the two screens every device shows the same
- * way (not paired, crashed). Browser-only: the package's main entry must stay Node-safe.
+ * socket.io connection to a device namespace, the two screens every device shows the same
+ * way (not paired, crashed) and the money / catalogue-name formatting both screens use.
+ * Browser-only: the package's main entry must stay Node-safe.
  */
 export * from './device-token';
 export * from './use-device-socket';
+export * from './format';
 export { NotPaired } from './not-paired';
 export { ErrorBoundary } from './error-boundary';
 export { default as buttons } from './buttons.module.css';

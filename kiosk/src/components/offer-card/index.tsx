@@ -1,5 +1,6 @@
 import type { KioskOffer } from '@vitrina/contracts';
-import { displayName, formatMoney, formatShortDate } from '../../lib/format';
+import { displayName, formatMoney } from '@vitrina/contracts/client';
+import { formatShortDate } from '../../lib/format';
 import styles from './style.module.css';
 
 interface Props {

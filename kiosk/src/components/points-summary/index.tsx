@@ -1,5 +1,6 @@
 import type { KioskSession } from '@vitrina/contracts';
-import { formatMoney, formatPoints, formatShortDate, tierLabel } from '../../lib/format';
+import { formatMoney } from '@vitrina/contracts/client';
+import { formatPoints, formatShortDate, tierLabel } from '../../lib/format';
 import styles from './style.module.css';
 
 /** Points balance, tier and the way to the next tier, and points about to expire. */

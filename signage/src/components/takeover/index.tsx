@@ -1,5 +1,5 @@
 import type { SignageTakeover } from '@vitrina/contracts';
-import { displayName, formatMoney } from '../../lib/format';
+import { displayName, formatMoney } from '@vitrina/contracts/client';
 import styles from './style.module.css';
 
 /**

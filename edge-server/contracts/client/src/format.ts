@@ -1,9 +1,14 @@
-/** Display formatting for the shopper. Store currency and locale are one constant each. */
+/**
+ * Display formatting every device app shows the shopper the same way (kiosk and signage).
+ * The store's locale and currency are one constant each, here, so two screens side by side
+ * never disagree on how a price looks. App-only helpers stay in the app's own lib/format.ts.
+ */
 export const LOCALE = 'en-US';
 export const CURRENCY = 'USD';
 
 const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY });
 
+/** Prices and savings arrive in minor units (cents), as every contract carries them. */
 export function formatMoney(minor: number): string {
   return money.format(minor / 100);
 }
@@ -16,4 +21,3 @@ export function displayName(name: string): string {
   if (name !== name.toUpperCase()) return name;
   return name.toLowerCase().replace(/(^|[\s/&(-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
-
