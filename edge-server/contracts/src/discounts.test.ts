@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 // Tests run in Node and may read the repo; the contracts source itself stays Node-free.
 // eslint-disable-next-line no-restricted-imports
 import { readdirSync, readFileSync } from 'node:fs';
+import type { Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { DISCOUNT_KINDS, DiscountKind } from './discounts.js';
 import { discountText } from './discount-text.js';
@@ -37,6 +38,13 @@ describe('discount kinds', () => {
     }
     expect(Value.Check(DiscountKind, 'bogo')).toBe(false);
     expect(Value.Check(PromotionDiscount, { type: 'bogo', value: 1 })).toBe(false);
+  });
+
+  it('type every schema built from the list as the list’s members', () => {
+    expectTypeOf<Static<typeof DiscountKind>>().toEqualTypeOf<DiscountKind>();
+    expectTypeOf<Static<typeof PromotionDiscount>['type']>().toEqualTypeOf<DiscountKind>();
+    expectTypeOf<Static<typeof CreateCampaignOfferRequest>['discountKind']>().toEqualTypeOf<DiscountKind>();
+    expectTypeOf<DiscountKind>().toEqualTypeOf<'percent' | 'amount' | 'points' | 'price'>();
   });
 });
 

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { LiteralUnion } from './common.js';
 
 /**
  * The kinds of discount an offer or a promotion gives, listed once. The TypeBox schema, the
@@ -13,4 +13,4 @@ export type DiscountKind = (typeof DISCOUNT_KINDS)[number];
 
 // anyOf of literals (not `enum`): the JSON Schema, and so the server's validation messages,
 // stay exactly what they were when each union was written out by hand.
-export const DiscountKind = Type.Union(DISCOUNT_KINDS.map((kind) => Type.Literal(kind)));
+export const DiscountKind = LiteralUnion(DISCOUNT_KINDS);

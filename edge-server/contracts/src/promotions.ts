@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id } from './common.js';
+import { Id, LiteralUnion } from './common.js';
 import { DiscountKind } from './discounts.js';
 
 const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Store-local day, YYYY-MM-DD (inclusive).' });
@@ -181,7 +181,7 @@ export const CAMPAIGN_STATUSES = ['draft', 'live', 'paused', 'ended'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const CampaignStatusRequest = Type.Object(
-  { status: Type.Union(CAMPAIGN_STATUSES.map((s) => Type.Literal(s))) },
+  { status: LiteralUnion(CAMPAIGN_STATUSES) },
   { additionalProperties: false },
 );
 export type CampaignStatusRequest = Static<typeof CampaignStatusRequest>;
