@@ -88,3 +88,16 @@ export const LoyaltySettings = Type.Object(
   { additionalProperties: false },
 );
 export type LoyaltySettings = Static<typeof LoyaltySettings>;
+
+/** `today` pins the clock (tests, back-dated reports); `withinDays` sizes the "expiring soon" window. */
+export const PointsBalanceQuery = Type.Object({
+  today: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  withinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+});
+export type PointsBalanceQuery = Static<typeof PointsBalanceQuery>;
+
+export const ExpirePointsRequest = Type.Object({ today: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }, { additionalProperties: false });
+export type ExpirePointsRequest = Static<typeof ExpirePointsRequest>;
+
+export const ExpirePointsResult = Type.Object({ customers: Type.Integer(), points: Type.Integer() });
+export type ExpirePointsResult = Static<typeof ExpirePointsResult>;

@@ -1,12 +1,5 @@
 import { Type, type Static } from 'typebox';
-
-export const DiscountKind = Type.Union([
-  Type.Literal('percent'),
-  Type.Literal('amount'),
-  Type.Literal('points'),
-  Type.Literal('price'),
-]);
-export type DiscountKind = Static<typeof DiscountKind>;
+import { DiscountKind } from './discounts.js';
 
 /** An offer as shown on the kiosk to the identified shopper. */
 export const KioskOffer = Type.Object({

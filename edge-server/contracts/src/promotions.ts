@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { Id } from './common.js';
+import { Id, LiteralUnion } from './common.js';
+import { DiscountKind } from './discounts.js';
 
 const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Store-local day, YYYY-MM-DD (inclusive).' });
 const Minor = Type.Integer({ minimum: 0, maximum: 100_000_000_00 });
@@ -7,7 +8,7 @@ const Minor = Type.Integer({ minimum: 0, maximum: 100_000_000_00 });
 /** percent: 0–100 % off; amount: minor units off once; price: fixed unit price; points: bonus points. */
 export const PromotionDiscount = Type.Object(
   {
-    type: Type.Union([Type.Literal('percent'), Type.Literal('amount'), Type.Literal('price'), Type.Literal('points')]),
+    type: DiscountKind,
     value: Type.Integer({ minimum: 0, maximum: 100_000_000_00 }),
   },
   { additionalProperties: false },
@@ -75,6 +76,19 @@ export const Promotion = Type.Object({
 });
 export type Promotion = Static<typeof Promotion>;
 
+export const PromotionStatusRequest = Type.Object(
+  { status: Type.Union([Type.Literal('live'), Type.Literal('paused'), Type.Literal('ended')]) },
+  { additionalProperties: false },
+);
+export type PromotionStatusRequest = Static<typeof PromotionStatusRequest>;
+
+/** Replaces a named segment's members (promotions with audience "segment" target it). */
+export const ReplaceSegmentRequest = Type.Object({ customerIds: Type.Array(Id, { maxItems: 100_000 }) }, { additionalProperties: false });
+export type ReplaceSegmentRequest = Static<typeof ReplaceSegmentRequest>;
+
+export const SegmentResult = Type.Object({ segment: Type.String(), members: Type.Integer() });
+export type SegmentResult = Static<typeof SegmentResult>;
+
 export const CreateCodesRequest = Type.Object(
   {
     promotionId: Id,
@@ -125,6 +139,10 @@ export type GiftCardBalance = Static<typeof GiftCardBalance>;
 export const IssueGiftCardResponse = Type.Object({ number: Type.String(), card: GiftCardBalance });
 export type IssueGiftCardResponse = Static<typeof IssueGiftCardResponse>;
 
+/** Sent in a POST body, never a URL: the number is a bearer secret that must not reach access logs. */
+export const GiftCardBalanceRequest = Type.Object({ number: Type.String({ minLength: 8, maxLength: 40 }) }, { additionalProperties: false });
+export type GiftCardBalanceRequest = Static<typeof GiftCardBalanceRequest>;
+
 export const GiftCardMovementRequest = Type.Object(
   {
     number: Type.String({ minLength: 8, maxLength: 40 }),
@@ -159,19 +177,51 @@ export const Campaign = Type.Object({
 });
 export type Campaign = Static<typeof Campaign>;
 
+export const CAMPAIGN_STATUSES = ['draft', 'live', 'paused', 'ended'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const CampaignStatusRequest = Type.Object(
+  { status: LiteralUnion(CAMPAIGN_STATUSES) },
+  { additionalProperties: false },
+);
+export type CampaignStatusRequest = Static<typeof CampaignStatusRequest>;
+
+/** Assigns customers to treatment or control now (intent to treat), instead of at their first scan. */
+export const AssignCampaignRequest = Type.Object({ customerIds: Type.Array(Id, { minItems: 1, maxItems: 100_000 }) }, { additionalProperties: false });
+export type AssignCampaignRequest = Static<typeof AssignCampaignRequest>;
+
+export const AssignCampaignResult = Type.Object({ campaignId: Type.String(), assigned: Type.Integer() });
+export type AssignCampaignResult = Static<typeof AssignCampaignResult>;
+
+/** A campaign's personal offers, counted at each step from issue to redemption. */
+export const OfferLifecycle = Type.Object({ issued: Type.Integer(), shown: Type.Integer(), clipped: Type.Integer(), redeemed: Type.Integer(), expired: Type.Integer() });
+export type OfferLifecycle = Static<typeof OfferLifecycle>;
+
+export const ExpireOffersRequest = Type.Object({ today: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }, { additionalProperties: false });
+export type ExpireOffersRequest = Static<typeof ExpireOffersRequest>;
+
+export const ExpireOffersResult = Type.Object({ expired: Type.Integer() });
+export type ExpireOffersResult = Static<typeof ExpireOffersResult>;
+
 export const CreateCampaignOfferRequest = Type.Object(
   {
     productId: Id,
     title: Type.String({ minLength: 1, maxLength: 120 }),
-    discountKind: Type.Union([Type.Literal('percent'), Type.Literal('amount'), Type.Literal('points'), Type.Literal('price')]),
+    discountKind: DiscountKind,
     discountValue: Type.Integer({ minimum: 0, maximum: 100_000_00 }),
   },
   { additionalProperties: false },
 );
 export type CreateCampaignOfferRequest = Static<typeof CreateCampaignOfferRequest>;
 
+export const CampaignOfferCreated = Type.Object({ offerId: Type.String(), campaignId: Type.String() });
+export type CampaignOfferCreated = Static<typeof CampaignOfferCreated>;
+
 export const ReferralCode = Type.Object({ code: Type.String(), qrPayload: Type.String() });
 export type ReferralCode = Static<typeof ReferralCode>;
 
 export const ClaimReferralRequest = Type.Object({ code: Type.String({ minLength: 4, maxLength: 32 }), refereeCustomerId: Id }, { additionalProperties: false });
 export type ClaimReferralRequest = Static<typeof ClaimReferralRequest>;
+
+export const ClaimReferralResult = Type.Object({ referrerId: Type.String(), refereeId: Type.String() });
+export type ClaimReferralResult = Static<typeof ClaimReferralResult>;

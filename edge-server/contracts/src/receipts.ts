@@ -111,3 +111,7 @@ export const ImportReport = Type.Object({
   seconds: Type.Number(),
 });
 export type ImportReport = Static<typeof ImportReport>;
+
+/** `maxListed` caps how many rejected rows the import report lists (all are counted). */
+export const ImportQuery = Type.Object({ maxListed: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })) });
+export type ImportQuery = Static<typeof ImportQuery>;

@@ -31,3 +31,7 @@ export const SignageTakeover = Type.Object(
   { additionalProperties: false },
 );
 export type SignageTakeover = Static<typeof SignageTakeover>;
+
+/** Staff publish a zone's whole loop at once; the server versions it and pushes it to the screens. */
+export const PublishPlaylistRequest = Type.Object({ items: Type.Array(PlaylistItem, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false });
+export type PublishPlaylistRequest = Static<typeof PublishPlaylistRequest>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, campaignFormProblems, discountValueFromInput, idempotencyKey, isDay, parseMoneyInput, todayLocal } from './forms';
+import { DISCOUNT_KINDS } from '@vitrina/contracts';
+import { addDays, campaignFormProblems, DISCOUNT_KIND_CHOICES, discountValueFromInput, idempotencyKey, isDay, parseMoneyInput, todayLocal } from './forms';
 
 describe('form helpers', () => {
   it('parses money typed by staff into exact minor units', () => {
@@ -20,6 +21,10 @@ describe('form helpers', () => {
     expect(discountValueFromInput('price', '0')).toBeNull();
     expect(discountValueFromInput('points', '500')).toBe(500);
     expect(discountValueFromInput('points', '5.5')).toBeNull();
+  });
+  it('offers every discount kind of the contract, in the order the forms have always shown', () => {
+    expect([...DISCOUNT_KIND_CHOICES].sort()).toEqual([...DISCOUNT_KINDS].sort());
+    expect(DISCOUNT_KIND_CHOICES).toEqual(['percent', 'amount', 'price', 'points']);
   });
   it('does calendar arithmetic on days without DST shifts', () => {
     expect(addDays('2026-03-28', 2)).toBe('2026-03-30');

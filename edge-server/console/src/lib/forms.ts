@@ -1,3 +1,5 @@
+import type { DiscountKind } from '@vitrina/contracts';
+
 /** Client-side checks and conversions for the console's forms (the server checks again). */
 
 /** Today as a local YYYY-MM-DD (the browser's zone, which in a store is the store's zone). */
@@ -43,15 +45,28 @@ export function parseMoneyInput(text: string): number | null {
   return Number.isSafeInteger(minor) ? minor : null;
 }
 
-export const DISCOUNT_HINTS = {
+/**
+ * The discount-kind choices of the offer and promotion forms, in the order staff see them.
+ * A Record over the contract's DISCOUNT_KINDS, so a new kind does not compile until it has a label.
+ */
+export const DISCOUNT_KIND_LABELS: Readonly<Record<DiscountKind, string>> = {
+  percent: 'Percent off',
+  amount: 'Amount off',
+  price: 'Fixed price',
+  points: 'Bonus points',
+};
+
+export const DISCOUNT_KIND_CHOICES = Object.keys(DISCOUNT_KIND_LABELS) as DiscountKind[];
+
+export const DISCOUNT_HINTS: Readonly<Record<DiscountKind, string>> = {
   percent: 'Percent (1–100)',
   amount: 'Amount off ($)',
   price: 'Offer price ($)',
   points: 'Bonus points',
-} as const;
+};
 
 /** The contract's discountValue for a kind: percent 1–100, money in minor units, points as an integer. */
-export function discountValueFromInput(kind: keyof typeof DISCOUNT_HINTS, text: string): number | null {
+export function discountValueFromInput(kind: DiscountKind, text: string): number | null {
   if (kind === 'amount' || kind === 'price') {
     const m = parseMoneyInput(text);
     return m !== null && m > 0 ? m : null;

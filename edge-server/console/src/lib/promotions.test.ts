@@ -45,7 +45,9 @@ describe('promotion builder', () => {
   });
   it('describes promotions in staff words', () => {
     expect(describeDiscount({ type: 'amount', value: 150 })).toBe('$1.50 off');
-    expect(describeDiscount({ type: 'price', value: 299 })).toBe('for $2.99');
+    // The kiosk's wording for a fixed price, no longer the console's own "for $2.99".
+    expect(describeDiscount({ type: 'price', value: 299 })).toBe('Now $2.99');
+    expect(describeDiscount({ type: 'percent', value: 20 })).toBe('20% off');
     expect(describeDiscount({ type: 'points', value: 1000 })).toBe('1,000 bonus points');
     expect(describeTarget({ scope: 'category', categories: ['APPLES', 'PEARS', 'PLUMS'] })).toBe('3 categories');
     expect(describeAudience({ type: 'grant' })).toBe('With a code or grant');

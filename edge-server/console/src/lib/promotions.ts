@@ -1,20 +1,12 @@
-import type { CreatePromotionRequest, Promotion, PromotionDefinition } from '@vitrina/contracts';
+import { discountText, type CreatePromotionRequest, type Promotion, type PromotionDefinition } from '@vitrina/contracts';
 import { formatCount, formatMoney } from './format';
 import { isDay, parseMoneyInput } from './forms';
 
 /** Human text for promotion definitions, and the create form → request conversion. */
 
+/** The kiosk's words for the discount (contracts' discountText), with the console's number formats. */
 export function describeDiscount(d: PromotionDefinition['discount']): string {
-  switch (d.type) {
-    case 'percent':
-      return `${d.value}% off`;
-    case 'amount':
-      return `${formatMoney(d.value)} off`;
-    case 'price':
-      return `for ${formatMoney(d.value)}`;
-    case 'points':
-      return `${formatCount(d.value)} bonus points`;
-  }
+  return discountText(d.type, d.value, { money: formatMoney, count: formatCount });
 }
 
 export function describeTarget(t: PromotionDefinition['target']): string {

@@ -1,10 +1,7 @@
-import type { LoginResponse, StaffUser } from '@vitrina/contracts';
+import type { LoginResponse } from '@vitrina/contracts';
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: StaffUser;
-}
+/** What is kept of a sign-in (the login answer's fields the console needs). */
+export type Session = Pick<LoginResponse, 'token' | 'expiresAt' | 'user'>;
 
 /** Why the user is looking at the sign-in screen, for the message above the form. */
 export type SignOutReason = 'signed-out' | 'expired' | null;

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Reply, RequestParts } from '@vitrina/contracts';
 import { api } from './api';
+import type { CallArgs, JsonRoute } from './api-client';
 import { ApiError } from './api-error';
+import { routeUrl } from './route-url';
 
 export interface Query<T> {
   data: T | undefined;
@@ -10,11 +13,25 @@ export interface Query<T> {
   reload: () => void;
 }
 
+/** A route the console reads with useApi. */
+export type GetRoute = JsonRoute & { readonly method: 'GET' };
+
+/** The route's params and query, plus: `refreshMs` to poll, `skip` to not fetch (yet). */
+export type QueryOptions<R extends GetRoute> = RequestParts<R> & { refreshMs?: number; skip?: boolean };
+type QueryArgs<R extends GetRoute> = Partial<QueryOptions<R>> extends QueryOptions<R> ? [options?: QueryOptions<R>] : [options: QueryOptions<R>];
+
 /**
- * GET `path` as JSON (null path = don't fetch). `refreshMs` re-polls in the background,
- * which is how device presence and health stay fresh without a console socket.
+ * GETs a route of the contract map: `useApi(ROUTES.customers.get, { params: { id } })`.
+ * `refreshMs` re-polls in the background, which is how device presence and health stay fresh
+ * without a console socket. A change of URL (params, query) drops the old data and refetches.
  */
-export function useApi<T>(path: string | null, { refreshMs }: { refreshMs?: number } = {}): Query<T> {
+export function useApi<R extends GetRoute>(route: R, ...[options]: QueryArgs<R>): Query<Reply<R>> {
+  type T = Reply<R>;
+  const refreshMs = options?.refreshMs;
+  // The URL stands for the request: effects rerun when it changes, not on each new options object.
+  const path = options?.skip ? null : routeUrl(route, options);
+  const latest = useRef({ route, options });
+  latest.current = { route, options };
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<ApiError | Error | undefined>(undefined);
   const [loading, setLoading] = useState(path !== null);
@@ -29,8 +46,9 @@ export function useApi<T>(path: string | null, { refreshMs }: { refreshMs?: numb
     }
     const ctrl = new AbortController();
     setLoading(true);
+    const { route: r, options: o } = latest.current;
     api
-      .get<T>(path, ctrl.signal)
+      .call(r, ...([{ params: o?.params, query: o?.query, signal: ctrl.signal }] as CallArgs<R>))
       .then((d) => {
         setData(d);
         setError(undefined);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { LoginResponse, StaffUser } from '@vitrina/contracts';
+import { ROUTES, type StaffUser } from '@vitrina/contracts';
 import { api, sessionStore } from './api';
 import type { SignOutReason } from './session-store';
 
@@ -16,13 +16,13 @@ export function useAuth(): Auth {
   useEffect(() => sessionStore.subscribe(() => force((n) => n + 1)), []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const res = await api.post<LoginResponse>('/api/v1/auth/login', { username, password });
+    const res = await api.call(ROUTES.auth.login, { body: { username, password } });
     sessionStore.set(res);
   }, []);
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/v1/auth/logout');
+      await api.call(ROUTES.auth.logout);
     } catch {
       // Signing out locally matters more than telling the server; its token expires anyway.
     }
@@ -38,7 +38,7 @@ export function useVerifySession(): boolean {
   useEffect(() => {
     if (checked) return;
     api
-      .get<StaffUser>('/api/v1/auth/me')
+      .call(ROUTES.auth.me)
       .catch(() => undefined) // a 401 already cleared the session; other errors keep it
       .finally(() => setChecked(true));
   }, [checked]);

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Campaign, CampaignMeasurementView } from '@vitrina/contracts';
+import { ROUTES, type Campaign, type CampaignMeasurementView } from '@vitrina/contracts';
 import { api } from './api';
 import { ApiError } from './api-error';
 import { campaignRow, type CampaignRow } from './analytics';
-import { EP } from './endpoints';
 import type { Query } from './use-api';
 
 export interface CampaignResults {
@@ -52,7 +51,7 @@ export function useCampaignResults(campaigns: Query<Campaign[]>): Query<Campaign
     Promise.all(
       list.map(
         (campaign): Promise<Settled> =>
-          api.get<CampaignMeasurementView>(EP.analyticsCampaign(campaign.id)).then(
+          api.call(ROUTES.analytics.campaign, { params: { id: campaign.id } }).then(
             (measurement) => ({ ok: true, campaign, measurement }),
             (error: unknown) => ({ ok: false, campaign, error }),
           ),

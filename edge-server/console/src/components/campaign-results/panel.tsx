@@ -1,7 +1,6 @@
-import type { Campaign } from '@vitrina/contracts';
+import { ROUTES, type Campaign } from '@vitrina/contracts';
 import { Panel } from '../panel';
 import { EmptyState, QueryView } from '../query-view';
-import { EP } from '../../lib/endpoints';
 import { useApi, type Query } from '../../lib/use-api';
 import { useCampaignResults } from '../../lib/use-campaign-results';
 import { CampaignResultsTable } from '.';
@@ -9,7 +8,7 @@ import style from './style.module.css';
 
 /** The campaign results panel: every campaign measured against its holdout. */
 export function CampaignResultsPanel({ campaigns }: { campaigns?: Query<Campaign[]> }) {
-  const own = useApi<Campaign[]>(campaigns ? null : EP.campaigns);
+  const own = useApi(ROUTES.campaigns.list, { skip: !!campaigns });
   const results = useCampaignResults(campaigns ?? own);
   return (
     <Panel title="Campaign results: treatment vs control" flush testId="campaign-results">

@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { ProgramKpisView } from '@vitrina/contracts';
+import { ROUTES } from '@vitrina/contracts';
 import { KpiCard, KpiGrid } from '../../components/kpi-card';
 import { PageHeader } from '../../components/page-header';
 import { QueryView } from '../../components/query-view';
 import { CampaignResultsPanel } from '../../components/campaign-results/panel';
 import { programKpis } from '../../lib/analytics';
-import { EP } from '../../lib/endpoints';
 import { formatLocalDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { RfmPanel } from './rfm-panel';
@@ -20,7 +19,7 @@ const PERIODS = [
 /** Program KPIs, campaign results (treatment vs control, lift with 95% CI, ROI) and RFM segments. */
 export default function AnalyticsPage() {
   const [days, setDays] = useState<number>(90);
-  const kpis = useApi<ProgramKpisView>(EP.analyticsProgram(days));
+  const kpis = useApi(ROUTES.analytics.program, { query: { periodDays: days } });
 
   return (
     <>

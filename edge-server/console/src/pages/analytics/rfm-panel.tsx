@@ -1,8 +1,7 @@
-import type { RfmReport } from '@vitrina/contracts';
+import { ROUTES } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { EmptyState, QueryView } from '../../components/query-view';
 import { rfmSegments, segmentLabel, SEGMENT_HINTS } from '../../lib/analytics';
-import { EP } from '../../lib/endpoints';
 import { formatCount, formatMoneyWhole, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
@@ -15,7 +14,8 @@ import style from './style.module.css';
  * Marketers can save a group as a promotion segment to target it.
  */
 export function RfmPanel() {
-  const rfm = useApi<RfmReport>(EP.analyticsRfm());
+  // limit=0: segment counts only (scores are fetched when a segment is saved).
+  const rfm = useApi(ROUTES.analytics.rfm, { query: { limit: 0 } });
   const { user } = useAuth();
   const mayTarget = can(user?.role, 'campaigns.edit');
   return (

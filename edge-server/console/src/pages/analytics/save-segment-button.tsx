@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { RfmReport } from '@vitrina/contracts';
+import { ROUTES } from '@vitrina/contracts';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
 import { RFM_SCORES_LIMIT, rfmMembers, rfmSegmentName } from '../../lib/analytics';
-import { EP } from '../../lib/endpoints';
 import { formatCount } from '../../lib/format';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
@@ -15,9 +14,9 @@ import style from './style.module.css';
 export function SaveSegmentButton({ segment }: { segment: string }) {
   const [note, setNote] = useState<string | null>(null);
   const save = useAction(async () => {
-    const report = await api.get<RfmReport>(EP.analyticsRfm(undefined, RFM_SCORES_LIMIT));
+    const report = await api.call(ROUTES.analytics.rfm, { query: { limit: RFM_SCORES_LIMIT } });
     const { customerIds, complete } = rfmMembers(report, segment);
-    const r = await api.put<{ segment: string; members: number }>(EP.segment(rfmSegmentName(segment)), { customerIds });
+    const r = await api.call(ROUTES.segments.replace, { params: { segment: rfmSegmentName(segment) }, body: { customerIds } });
     return { ...r, complete };
   });
 

@@ -1,22 +1,19 @@
 import { useState } from 'preact/hooks';
-import type { CreateCampaignOfferRequest } from '@vitrina/contracts';
+import { ROUTES, type CreateCampaignOfferRequest, type DiscountKind } from '@vitrina/contracts';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
-import { discountValueFromInput, DISCOUNT_HINTS } from '../../lib/forms';
+import { discountValueFromInput, DISCOUNT_HINTS, DISCOUNT_KIND_CHOICES, DISCOUNT_KIND_LABELS } from '../../lib/forms';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
-
-type Kind = CreateCampaignOfferRequest['discountKind'];
 
 /** Attaches a product offer to a campaign; the model decides who sees it, the holdout who must not. */
 export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDone: () => void }) {
   const [productId, setProductId] = useState('');
   const [title, setTitle] = useState('');
-  const [kind, setKind] = useState<Kind>('percent');
+  const [kind, setKind] = useState<DiscountKind>('percent');
   const [value, setValue] = useState('10');
   const [problem, setProblem] = useState<string | null>(null);
-  const add = useAction((body: CreateCampaignOfferRequest) => api.post<unknown>(EP.campaignOffers(campaignId), body));
+  const add = useAction((body: CreateCampaignOfferRequest) => api.call(ROUTES.campaigns.addOffer, { params: { id: campaignId }, body }));
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -39,11 +36,12 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
       </label>
       <label class="field">
         <span>Discount</span>
-        <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)} data-testid="offer-kind">
-          <option value="percent">Percent off</option>
-          <option value="amount">Amount off</option>
-          <option value="price">Fixed price</option>
-          <option value="points">Bonus points</option>
+        <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as DiscountKind)} data-testid="offer-kind">
+          {DISCOUNT_KIND_CHOICES.map((k) => (
+            <option key={k} value={k}>
+              {DISCOUNT_KIND_LABELS[k]}
+            </option>
+          ))}
         </select>
       </label>
       <label class="field">

@@ -1,24 +1,13 @@
 import { Fragment } from 'preact';
-import type { Campaign } from '@vitrina/contracts';
+import { ROUTES, type Campaign, type CampaignStatus } from '@vitrina/contracts';
 import { ConfirmButton } from '../../components/confirm-button';
 import { StatusChip, type Tone } from '../../components/status-chip';
-import { EP } from '../../lib/endpoints';
 import { formatCount, formatLocalDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { AddOfferForm } from './add-offer-form';
 import style from './style.module.css';
 
 const STATUS_TONE: Record<string, Tone> = { live: 'ok', draft: 'info', paused: 'warn', ended: 'neutral' };
-
-export type CampaignStatus = 'draft' | 'live' | 'paused' | 'ended';
-
-interface Lifecycle {
-  issued: number;
-  shown: number;
-  clipped: number;
-  redeemed: number;
-  expired: number;
-}
 
 interface Props {
   campaign: Campaign;
@@ -31,7 +20,7 @@ interface Props {
 
 /** One campaign: period, holdout, its personal offers' lifecycle funnel, and status actions. */
 export function CampaignRow({ campaign: c, editable, offerOpen, busy, onToggleOffer, onStatus }: Props) {
-  const life = useApi<Lifecycle>(EP.campaignLifecycle(c.id));
+  const life = useApi(ROUTES.campaigns.lifecycle, { params: { id: c.id } });
   const l = life.data;
   return (
     <Fragment>

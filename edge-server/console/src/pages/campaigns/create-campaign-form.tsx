@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { Campaign, CreateCampaignRequest } from '@vitrina/contracts';
+import { ROUTES, type CreateCampaignRequest } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
 import { campaignFormProblems, todayLocal, addDays } from '../../lib/forms';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
@@ -16,7 +15,7 @@ export function CreateCampaignForm({ onCreated }: { onCreated: () => void }) {
   const [holdoutPct, setHoldoutPct] = useState('10');
   const [problems, setProblems] = useState<string[]>([]);
   const [created, setCreated] = useState<string | null>(null);
-  const create = useAction((body: CreateCampaignRequest) => api.post<Campaign>(EP.campaigns, body));
+  const create = useAction((body: CreateCampaignRequest) => api.call(ROUTES.campaigns.create, { body }));
 
   async function submit(e: Event) {
     e.preventDefault();

@@ -1,24 +1,23 @@
 import { useState } from 'preact/hooks';
-import type { Campaign } from '@vitrina/contracts';
+import { ROUTES, type CampaignStatus } from '@vitrina/contracts';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { EmptyState, ErrorNotice, QueryView } from '../../components/query-view';
 import { CampaignResultsPanel } from '../../components/campaign-results/panel';
 import { api } from '../../lib/api';
-import { EP } from '../../lib/endpoints';
 import { can } from '../../lib/roles';
 import { useAction, useApi } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
-import { CampaignRow, type CampaignStatus } from './campaign-row';
+import { CampaignRow } from './campaign-row';
 import { CreateCampaignForm } from './create-campaign-form';
 
 /** Campaigns with their holdout share; marketers and admins create them, attach offers and change status. */
 export default function CampaignsPage() {
   const { user } = useAuth();
   const editable = can(user?.role, 'campaigns.edit');
-  const campaigns = useApi<Campaign[]>(EP.campaigns);
+  const campaigns = useApi(ROUTES.campaigns.list);
   const [offerFor, setOfferFor] = useState<string | null>(null);
-  const setStatus = useAction((id: string, status: CampaignStatus) => api.post<Campaign>(EP.campaignStatus(id), { status }));
+  const setStatus = useAction((id: string, status: CampaignStatus) => api.call(ROUTES.campaigns.setStatus, { params: { id }, body: { status } }));
 
   async function changeStatus(id: string, status: CampaignStatus) {
     if (await setStatus.run(id, status)) campaigns.reload();

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { PointsMovementResult } from '@vitrina/contracts';
+import { ROUTES, type AdjustPointsRequest, type PointsMovementResult } from '@vitrina/contracts';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
 import { formatCount } from '../../lib/format';
 import { idempotencyKey } from '../../lib/forms';
 import { useAction } from '../../lib/use-api';
@@ -18,7 +17,7 @@ export function AdjustPointsForm({ customerId, onDone }: { customerId: string; o
   const [key, setKey] = useState(idempotencyKey);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<PointsMovementResult | null>(null);
-  const adjust = useAction((body: { points: number; reason: string; idempotencyKey: string }) => api.post<PointsMovementResult>(EP.loyaltyAdjust(customerId), body));
+  const adjust = useAction((body: AdjustPointsRequest) => api.call(ROUTES.loyalty.adjust, { params: { customerId }, body }));
 
   const edit = (f: () => void) => {
     f();

@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { Consents, CustomerExport, CustomerProfile, EraseResponse, PointsBalance } from '@vitrina/contracts';
+import { ROUTES, type Consents, type CustomerProfile, type EraseResponse } from '@vitrina/contracts';
 import { ConfirmButton } from '../../components/confirm-button';
 import { Panel } from '../../components/panel';
 import { ErrorNotice, QueryView } from '../../components/query-view';
 import { StatusChip } from '../../components/status-chip';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
 import { formatCount, formatDateTime, formatLocalDate, formatMoney } from '../../lib/format';
 import { can } from '../../lib/roles';
 import { useAction, useApi } from '../../lib/use-api';
@@ -25,11 +24,11 @@ const CONSENTS: { key: keyof Consents; label: string; help: string }[] = [
 export function CustomerDetail({ customerId }: { customerId: string }) {
   const { user } = useAuth();
   const adminOnly = can(user?.role, 'customers.export-erase');
-  const profile = useApi<CustomerProfile>(EP.customer(customerId));
-  const balance = useApi<PointsBalance>(EP.loyaltyCustomer(customerId));
-  const consents = useAction((c: Consents) => api.put<CustomerProfile>(EP.customerConsents(customerId), c));
-  const exportData = useAction(() => api.get<CustomerExport>(EP.customerExport(customerId)));
-  const erase = useAction(() => api.post<EraseResponse>(EP.customerErase(customerId)));
+  const profile = useApi(ROUTES.customers.get, { params: { id: customerId } });
+  const balance = useApi(ROUTES.loyalty.balance, { params: { customerId } });
+  const consents = useAction((c: Consents) => api.call(ROUTES.customers.setConsents, { params: { id: customerId }, body: c }));
+  const exportData = useAction(() => api.call(ROUTES.customers.export, { params: { id: customerId } }));
+  const erase = useAction(() => api.call(ROUTES.customers.erase, { params: { id: customerId } }));
   const [erased, setErased] = useState<EraseResponse | null>(null);
   // Remounting the ledger refetches it after an adjustment.
   const [ledgerTick, setLedgerTick] = useState(0);

@@ -1,13 +1,12 @@
-import type { LedgerEntryView } from '@vitrina/contracts';
+import { ROUTES } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { EmptyState, QueryView } from '../../components/query-view';
-import { EP } from '../../lib/endpoints';
 import { formatCount, formatDateTime, formatLocalDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 
 /** The customer's points ledger (append-only), newest first as the server sends it. */
 export function LedgerPanel({ customerId }: { customerId: string }) {
-  const ledger = useApi<LedgerEntryView[]>(EP.loyaltyLedger(customerId));
+  const ledger = useApi(ROUTES.loyalty.ledger, { params: { customerId } });
   return (
     <Panel title="Points ledger" flush>
       <QueryView query={ledger} what="points ledgers">

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Device, PairDeviceResponse, Zone } from '@vitrina/contracts';
+import { ROUTES, type PairDeviceResponse } from '@vitrina/contracts';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { EmptyState, ErrorNotice, QueryView } from '../../components/query-view';
@@ -18,10 +18,10 @@ import style from './style.module.css';
 /** Kiosks and screens: presence, pairing (admin) and revocation (admin). Polls every 10 s. */
 export default function DevicesPage() {
   const { user } = useAuth();
-  const devices = useApi<Device[]>('/api/v1/devices', { refreshMs: 10_000 });
-  const zones = useApi<Zone[]>('/api/v1/zones');
+  const devices = useApi(ROUTES.devices.list, { refreshMs: 10_000 });
+  const zones = useApi(ROUTES.devices.zones);
   const [paired, setPaired] = useState<PairDeviceResponse | null>(null);
-  const revoke = useAction((id: string) => api.post<Device>(`/api/v1/devices/${encodeURIComponent(id)}/revoke`));
+  const revoke = useAction((id: string) => api.call(ROUTES.devices.revoke, { params: { id } }));
   const mayPair = can(user?.role, 'devices.pair');
   const mayRevoke = can(user?.role, 'devices.revoke');
   const zoneName = useMemo(() => new Map((zones.data ?? []).map((z) => [z.id, z.name])), [zones.data]);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DeviceKind, PairDeviceResponse, Zone } from '@vitrina/contracts';
+import { ROUTES, type DeviceKind, type PairDeviceRequest, type PairDeviceResponse, type Zone } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
@@ -17,7 +17,7 @@ export function PairDeviceForm({ zones, onPaired }: Props) {
   const [name, setName] = useState('');
   const [zoneId, setZoneId] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
-  const pair = useAction((body: { kind: DeviceKind; name: string; zoneId: string }) => api.post<PairDeviceResponse>('/api/v1/devices', body));
+  const pair = useAction((body: PairDeviceRequest) => api.call(ROUTES.devices.pair, { body }));
 
   useEffect(() => {
     if (!zoneId && zones[0]) setZoneId(zones[0].id);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { GiftCardBalance, IssueGiftCardResponse } from '@vitrina/contracts';
+import { ROUTES, type GiftCardBalance, type IssueGiftCardResponse } from '@vitrina/contracts';
 import { CopyButton } from '../../components/copy-button';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
@@ -7,7 +7,6 @@ import { NotAvailable } from '../../components/query-view';
 import { StatusChip } from '../../components/status-chip';
 import { api } from '../../lib/api';
 import { ApiError, describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
 import { formatMoney, groupDigits } from '../../lib/format';
 import { idempotencyKey, parseMoneyInput } from '../../lib/forms';
 import { can } from '../../lib/roles';
@@ -33,7 +32,7 @@ function IssuePanel() {
   const [amount, setAmount] = useState('25.00');
   const [problem, setProblem] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssueGiftCardResponse | null>(null);
-  const issue = useAction((amountMinor: number) => api.post<IssueGiftCardResponse>(EP.giftCards, { amountMinor, idempotencyKey: idempotencyKey() }));
+  const issue = useAction((amountMinor: number) => api.call(ROUTES.giftCards.issue, { body: { amountMinor, idempotencyKey: idempotencyKey() } }));
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -84,7 +83,7 @@ function IssuePanel() {
 function BalancePanel() {
   const [number, setNumber] = useState('');
   const [card, setCard] = useState<GiftCardBalance | null>(null);
-  const check = useAction((n: string) => api.post<GiftCardBalance>(EP.giftCardBalance, { number: n }));
+  const check = useAction((n: string) => api.call(ROUTES.giftCards.balance, { body: { number: n } }));
 
   async function submit(e: Event) {
     e.preventDefault();

@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { ImportReport, ReceiptResult } from '@vitrina/contracts';
+import { ROUTES, type ImportReport, type ReceiptResult } from '@vitrina/contracts';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { NotAvailable } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { ApiError, describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
 import { formatCount, formatMoney, formatLocalDate } from '../../lib/format';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
@@ -30,7 +29,7 @@ function UploadPanel() {
   const [problem, setProblem] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   // The File goes as the body: the browser streams it and the server parses it as it arrives.
-  const upload = useAction((f: File) => api.upload<ImportReport>(EP.importReceipts, f, 'text/csv'));
+  const upload = useAction((f: File) => api.upload(ROUTES.imports.receipts, f));
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -129,7 +128,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
 function ReceiptLookup() {
   const [id, setId] = useState('');
   const [receipt, setReceipt] = useState<ReceiptResult | null>(null);
-  const find = useAction((rid: string) => api.get<ReceiptResult>(EP.receipt(rid)));
+  const find = useAction((rid: string) => api.call(ROUTES.receipts.get, { params: { receiptId: rid } }));
 
   async function submit(e: Event) {
     e.preventDefault();

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { EarnRuleConfig } from '@vitrina/contracts';
+import { ROUTES, type EarnRuleConfig } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { EmptyState, QueryView } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
 import { formatCount } from '../../lib/format';
 import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
@@ -15,13 +14,13 @@ function describeRule(r: EarnRuleConfig): string {
 
 /** Extra earn rules: per-category multipliers and per-product bonus points (saved one at a time, by id). */
 export function EarnRulesPanel({ editable }: { editable: boolean }) {
-  const rules = useApi<EarnRuleConfig[]>(EP.loyaltyEarnRules);
+  const rules = useApi(ROUTES.loyalty.earnRules);
   const [kind, setKind] = useState<EarnRuleConfig['kind']>('category_multiplier');
   const [id, setId] = useState('');
   const [target, setTarget] = useState('');
   const [value, setValue] = useState('200');
   const [problem, setProblem] = useState<string | null>(null);
-  const save = useAction((r: EarnRuleConfig) => api.put<EarnRuleConfig>(EP.loyaltyEarnRules, r));
+  const save = useAction((r: EarnRuleConfig) => api.call(ROUTES.loyalty.saveEarnRule, { body: r }));
 
   async function submit(e: Event) {
     e.preventDefault();

@@ -1,21 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { LoyaltySettings } from '@vitrina/contracts';
+import { ROUTES, type LoyaltySettings } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { QueryView } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
 import { fromDraft, SETTING_FIELDS, toDraft, type SettingsDraft } from '../../lib/loyalty-settings';
 import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
 
 /** Earn rate, point value, validity and referral rewards; admins edit, everyone else reads. */
 export function SettingsPanel({ editable }: { editable: boolean }) {
-  const settings = useApi<LoyaltySettings>(EP.loyaltySettings);
+  const settings = useApi(ROUTES.loyalty.settings);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
-  const save = useAction((s: LoyaltySettings) => api.put<LoyaltySettings>(EP.loyaltySettings, s));
+  const save = useAction((s: LoyaltySettings) => api.call(ROUTES.loyalty.saveSettings, { body: s }));
 
   useEffect(() => {
     if (settings.data && !draft) setDraft(toDraft(settings.data));

@@ -1,21 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TierConfig } from '@vitrina/contracts';
+import { ROUTES, type TierConfig } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { EmptyState, QueryView } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
 import { draftsToTiers, tierToDraft, type TierDraft } from '../../lib/tiers-edit';
 import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
 
 /** Tiers by spend over the rolling window, with their earn multiplier; saved as one list. */
 export function TiersPanel({ editable }: { editable: boolean }) {
-  const tiers = useApi<TierConfig[]>(EP.loyaltyTiers);
+  const tiers = useApi(ROUTES.loyalty.tiers);
   const [draft, setDraft] = useState<TierDraft[] | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
-  const save = useAction((t: TierConfig[]) => api.put<TierConfig[]>(EP.loyaltyTiers, t));
+  const save = useAction((t: TierConfig[]) => api.call(ROUTES.loyalty.saveTiers, { body: t }));
 
   useEffect(() => {
     if (tiers.data && !draft) setDraft(tiers.data.map(tierToDraft));

@@ -1,4 +1,4 @@
-import type { Device, Health } from '@vitrina/contracts';
+import { ROUTES } from '@vitrina/contracts';
 import { HealthPanel } from '../../components/health-panel';
 import { KpiCard, KpiGrid } from '../../components/kpi-card';
 import { PageHeader } from '../../components/page-header';
@@ -20,8 +20,8 @@ import style from './style.module.css';
 /** The first screen after sign-in: is the store running, and how is the program doing. */
 export default function OverviewPage() {
   const { user } = useAuth();
-  const health = useApi<Health>('/api/health', { refreshMs: 15_000 });
-  const devices = useApi<Device[]>('/api/v1/devices', { refreshMs: 15_000 });
+  const health = useApi(ROUTES.system.health, { refreshMs: 15_000 });
+  const devices = useApi(ROUTES.devices.list, { refreshMs: 15_000 });
   const base = import.meta.env.BASE_URL;
 
   return (

@@ -1,10 +1,9 @@
-import type { ProgramKpisView } from '@vitrina/contracts';
+import { ROUTES } from '@vitrina/contracts';
 import { KpiCard, KpiGrid } from '../../components/kpi-card';
 import { Panel } from '../../components/panel';
 import { ErrorNotice } from '../../components/query-view';
 import { programKpis } from '../../lib/analytics';
 import { ApiError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
 import { hrefFor } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { onLinkClick } from '../../lib/use-location';
@@ -13,7 +12,7 @@ const HEADLINE = ['members', 'active-members', 'average-receipt', 'repeat-rate']
 
 /** The four headline program KPIs; the analytics page has the rest. Quiet when analytics is absent. */
 export function ProgramSummary({ base }: { base: string }) {
-  const kpis = useApi<ProgramKpisView>(EP.analyticsProgram(30));
+  const kpis = useApi(ROUTES.analytics.program, { query: { periodDays: 30 } });
   if (kpis.error instanceof ApiError && kpis.error.isNotAvailable) return null;
   const cards = kpis.data ? programKpis(kpis.data).filter((k) => HEADLINE.includes(k.name)) : [];
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Playlist, PlaylistItem, Zone } from '@vitrina/contracts';
+import { ROUTES, type PlaylistItem } from '@vitrina/contracts';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { EmptyState, QueryView } from '../../components/query-view';
@@ -16,7 +16,7 @@ import style from './style.module.css';
 
 /** Each zone's signage loop: staff see it, admins and marketers edit and publish it. */
 export default function PlaylistsPage() {
-  const zones = useApi<Zone[]>('/api/v1/zones');
+  const zones = useApi(ROUTES.devices.zones);
   const [zoneId, setZoneId] = useState<string | null>(null);
 
   useEffect(() => {
@@ -59,11 +59,11 @@ export default function PlaylistsPage() {
 function ZonePlaylist({ zoneId }: { zoneId: string }) {
   const { user } = useAuth();
   const editable = can(user?.role, 'content.edit');
-  const playlist = useApi<Playlist>(`/api/v1/zones/${encodeURIComponent(zoneId)}/playlist`);
+  const playlist = useApi(ROUTES.content.playlist, { params: { zoneId } });
   const [draft, setDraft] = useState<PlaylistItem[] | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const publish = useAction((items: PlaylistItem[]) => api.put<Playlist>(`/api/v1/zones/${encodeURIComponent(zoneId)}/playlist`, { items }));
+  const publish = useAction((items: PlaylistItem[]) => api.call(ROUTES.content.publishPlaylist, { params: { zoneId }, body: { items } }));
 
   useEffect(() => {
     if (playlist.data && draft === null) setDraft(playlist.data.items);

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { Campaign, CreatePromotionRequest, Promotion } from '@vitrina/contracts';
+import { ROUTES, type CreatePromotionRequest } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
-import { addDays, todayLocal } from '../../lib/forms';
+import { addDays, DISCOUNT_KIND_CHOICES, DISCOUNT_KIND_LABELS, todayLocal } from '../../lib/forms';
 import { buildPromotionRequest, type PromotionForm } from '../../lib/promotions';
 import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
@@ -31,8 +30,8 @@ const EMPTY: PromotionForm = {
 export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => void; onCancel: () => void }) {
   const [f, setF] = useState<PromotionForm>({ ...EMPTY, startsOn: todayLocal(), endsOn: addDays(todayLocal(), 13) });
   const [problems, setProblems] = useState<string[]>([]);
-  const create = useAction((body: CreatePromotionRequest) => api.post<Promotion>(EP.promotions, body));
-  const campaigns = useApi<Campaign[]>(EP.campaigns);
+  const create = useAction((body: CreatePromotionRequest) => api.call(ROUTES.promotions.create, { body }));
+  const campaigns = useApi(ROUTES.campaigns.list);
   const set = <K extends keyof PromotionForm>(k: K) => (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value as PromotionForm[K] });
 
   async function submit(e: Event) {
@@ -53,10 +52,11 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
         <label class="field">
           <span>Discount</span>
           <select class="select" value={f.discountType} onChange={set('discountType')} data-testid="promotion-discount-type">
-            <option value="percent">Percent off</option>
-            <option value="amount">Amount off</option>
-            <option value="price">Fixed price</option>
-            <option value="points">Bonus points</option>
+            {DISCOUNT_KIND_CHOICES.map((k) => (
+              <option key={k} value={k}>
+                {DISCOUNT_KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field">

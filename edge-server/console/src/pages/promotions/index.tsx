@@ -1,13 +1,12 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Promotion } from '@vitrina/contracts';
+import { ROUTES, type Promotion } from '@vitrina/contracts';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { EmptyState, ErrorNotice, QueryView } from '../../components/query-view';
 import { StatusChip } from '../../components/status-chip';
 import { ConfirmButton } from '../../components/confirm-button';
 import { api } from '../../lib/api';
-import { EP } from '../../lib/endpoints';
 import { formatLocalDate } from '../../lib/format';
 import { describeAudience, describeDiscount, describeTarget, describeUsage } from '../../lib/promotions';
 import { can } from '../../lib/roles';
@@ -23,10 +22,10 @@ const TONE = { live: 'ok', paused: 'warn', ended: 'neutral' } as const;
 export default function PromotionsPage() {
   const { user } = useAuth();
   const editable = can(user?.role, 'campaigns.edit');
-  const promotions = useApi<Promotion[]>(EP.promotions);
+  const promotions = useApi(ROUTES.promotions.list);
   const [creating, setCreating] = useState(false);
   const [codesFor, setCodesFor] = useState<string | null>(null);
-  const setStatus = useAction((id: string, status: Promotion['status']) => api.post<Promotion>(EP.promotionStatus(id), { status }));
+  const setStatus = useAction((id: string, status: Promotion['status']) => api.call(ROUTES.promotions.setStatus, { params: { id }, body: { status } }));
 
   async function changeStatus(id: string, status: Promotion['status']) {
     if (await setStatus.run(id, status)) promotions.reload();

@@ -1,21 +1,20 @@
 import { useState } from 'preact/hooks';
-import type { PromoCode } from '@vitrina/contracts';
+import { ROUTES } from '@vitrina/contracts';
 import { EmptyState, QueryView } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { EP } from '../../lib/endpoints';
 import { formatCount } from '../../lib/format';
 import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
 
 /** A promotion's codes, and generating more (random codes; single-use by default). */
 export function PromotionCodes({ promotionId, editable }: { promotionId: string; editable: boolean }) {
-  const codes = useApi<PromoCode[]>(EP.promotionCodes(promotionId));
+  const codes = useApi(ROUTES.promotions.codes, { params: { id: promotionId } });
   const [count, setCount] = useState('10');
   const [singleUse, setSingleUse] = useState(true);
   const [problem, setProblem] = useState<string | null>(null);
   const create = useAction((n: number, maxUses: number | undefined) =>
-    api.post<PromoCode[]>(EP.codes, maxUses === undefined ? { promotionId, count: n } : { promotionId, count: n, maxUses }),
+    api.call(ROUTES.codes.create, { body: maxUses === undefined ? { promotionId, count: n } : { promotionId, count: n, maxUses } }),
   );
 
   async function generate(e: Event) {

@@ -1,0 +1,18 @@
+import { Type } from 'typebox';
+import { Device, PairDeviceRequest, PairDeviceResponse, Zone } from '../devices.js';
+import { ErrorResponse } from '../errors.js';
+import { defineRoute } from './define-route.js';
+
+const tags = ['devices'];
+
+export const deviceRoutes = {
+  zones: defineRoute({ method: 'GET', path: '/api/v1/zones', tags, response: { 200: Type.Array(Zone) } }),
+  list: defineRoute({ method: 'GET', path: '/api/v1/devices', tags, response: { 200: Type.Array(Device) } }),
+  /** Answers the pairing token, once. */
+  pair: defineRoute({ method: 'POST', path: '/api/v1/devices', tags, body: PairDeviceRequest, response: { 201: PairDeviceResponse, 400: ErrorResponse } }),
+  revoke: defineRoute({
+    method: 'POST', path: '/api/v1/devices/:id/revoke', tags,
+    params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+    response: { 200: Device, 401: ErrorResponse },
+  }),
+};
