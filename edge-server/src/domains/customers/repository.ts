@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
+import { forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
 
 export interface CustomerRow {
   id: string;
@@ -33,6 +34,7 @@ export class CustomersRepository {
    * random id, so receipts and the points ledger keep balancing without leading to a person.
    */
   async erase(tx: Queryable, customerId: string, at: string) {
+    forgetInTx(tx, `customers.birth-date:${customerId}`);
     await tx.run(
       `UPDATE customers SET first_name = NULL, birth_date = NULL, consent_program = 0, consent_marketing = 0, consent_profiling = 0,
               consents_updated_at = ?, source_ref = NULL, erased_at = ? WHERE id = ?`,
@@ -51,8 +53,9 @@ export class CustomersRepository {
     return this.db.all<{ id: string }>('SELECT id FROM customers WHERE erased_at IS NULL').then((rows) => rows.map((r) => r.id));
   }
 
+  /** Read once per transaction: posting receipts never changes a birth date. */
   birthDate(q: Queryable, id: string) {
-    return q.get<{ birth_date: string | null }>('SELECT birth_date FROM customers WHERE id = ?', [id]).then((r) => r?.birth_date ?? null);
+    return memoInTx(q, `customers.birth-date:${id}`, () => q.get<{ birth_date: string | null }>('SELECT birth_date FROM customers WHERE id = ?', [id]).then((r) => r?.birth_date ?? null));
   }
 
   count() {

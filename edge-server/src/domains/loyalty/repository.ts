@@ -18,6 +18,9 @@ interface LedgerRow {
   idempotency_key: string;
 }
 
+/** A ledger entry as read back, in replay order (store time, then id). */
+export type StoredEntry = LedgerEntry & { at: string; receiptId: string | null; idempotencyKey: string };
+
 export interface NewLedgerEntry {
   customerId: string;
   kind: LedgerKind;
@@ -99,7 +102,11 @@ export class LoyaltyRepository {
   }
 
   /** A customer's ledger in replay order (store time, then id), with each entry's local day. */
-  async entries(q: Queryable, customerId: string): Promise<Array<LedgerEntry & { at: string; receiptId: string | null; idempotencyKey: string }>> {
+  entries(q: Queryable, customerId: string): Promise<StoredEntry[]> {
+    return memoInTx(q, `loyalty.entries:${customerId}`, () => this.readEntries(q, customerId));
+  }
+
+  private async readEntries(q: Queryable, customerId: string): Promise<StoredEntry[]> {
     const rows = await q.all<LedgerRow>(
       'SELECT id, kind, points, at, available_on, expires_on, lot_id, receipt_id, idempotency_key FROM points_ledger WHERE customer_id = ? ORDER BY at, id',
       [customerId],
@@ -125,6 +132,15 @@ export class LoyaltyRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [this.storeId, e.customerId, e.kind, e.points, e.idempotencyKey, e.at, e.availableOn ?? null, e.expiresOn ?? null, e.lotId ?? null, e.receiptId ?? null, e.note ?? null],
     );
+    // Write-through: a batch transaction that already read this customer's ledger keeps it exact.
+    const known = q.memo?.get(`loyalty.entries:${e.customerId}`) as StoredEntry[] | undefined;
+    if (known) {
+      known.push({
+        id: r.lastID, kind: e.kind, points: e.points, at: e.at, localDate: localDateOf(this.timeZone, e.at), availableOn: e.availableOn ?? null,
+        expiresOn: e.expiresOn ?? null, lotId: e.lotId ?? null, receiptId: e.receiptId ?? null, idempotencyKey: e.idempotencyKey,
+      });
+      known.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
+    }
     return r.lastID;
   }
 

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
+import { forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
 import type { DiscountKind } from '@vitrina/contracts';
 
 /** An offer row as stored: a discount on one product for a period, optionally of a campaign. */
@@ -44,13 +45,17 @@ export class OffersRepository {
   }
 
   /** Offers this customer clipped that are live on `day`. */
-  clippedLive(q: Queryable, customerId: string, day: string) {
-    return q.all<OfferRow>(
-      `SELECT ${COLUMNS} FROM clipped_offers c JOIN offers o ON o.id = c.offer_id
-        WHERE c.customer_id = ? AND o.status = 'live' AND o.starts_on <= ? AND o.ends_on >= ?`,
-      [customerId, day, day],
-    );
+  async clippedLive(q: Queryable, customerId: string, day: string) {
+    // All of the customer's live clipped offers, read once per transaction and filtered by day
+    // here (a batch of history spans many days). Clips are written outside transactions, so
+    // none can land while a transaction holds this.
+    const clipped = await memoInTx(q, `offers.clipped:${customerId}`, () => q.all<OfferRow>(
+      `SELECT ${COLUMNS} FROM clipped_offers c JOIN offers o ON o.id = c.offer_id WHERE c.customer_id = ? AND o.status = 'live' ORDER BY o.id`,
+      [customerId],
+    ));
+    return clipped.filter((o) => o.starts_on <= day && o.ends_on >= day);
   }
+
 
   clippedBy(customerId: string) {
     return this.db.all<{ offer_id: string }>('SELECT offer_id FROM clipped_offers WHERE customer_id = ?', [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id)));
@@ -65,6 +70,7 @@ export class OffersRepository {
   }
 
   async forgetClipsOf(q: Queryable, customerId: string) {
+    forgetInTx(q, `offers.clipped:${customerId}`);
     await q.run('DELETE FROM clipped_offers WHERE customer_id = ?', [customerId]);
   }
 }

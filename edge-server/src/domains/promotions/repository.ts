@@ -68,24 +68,34 @@ export class PromotionsRepository {
   }
 
   segmentsOf(q: Queryable, customerId: string) {
-    return q.all<{ segment: string }>('SELECT segment FROM segment_members WHERE customer_id = ?', [customerId]).then((r) => new Set(r.map((x) => x.segment)));
+    return memoInTx(q, `promotions.segments:${customerId}`, () =>
+      q.all<{ segment: string }>('SELECT segment FROM segment_members WHERE customer_id = ?', [customerId]).then((r) => new Set(r.map((x) => x.segment))));
   }
 
   async replaceSegment(q: Queryable, segment: string, customerIds: readonly string[]) {
+    forgetInTx(q, 'promotions.segments:');
     await q.run('DELETE FROM segment_members WHERE segment = ?', [segment]);
     for (const id of customerIds) await q.run('INSERT OR IGNORE INTO segment_members (segment, customer_id) VALUES (?, ?)', [segment, id]);
   }
 
   /** Unused grants valid on `day`, one per promotion (the oldest). */
-  openGrants(q: Queryable, customerId: string, day: string) {
-    return q.all<{ id: number; promotion_id: string }>(
-      'SELECT MIN(id) AS id, promotion_id FROM promotion_grants WHERE customer_id = ? AND used_receipt_id IS NULL AND valid_from <= ? AND valid_to >= ? GROUP BY promotion_id',
-      [customerId, day, day],
-    );
+  /** Unused grants valid on `day`, the oldest per promotion (the one a receipt consumes). */
+  async openGrants(q: Queryable, customerId: string, day: string) {
+    // All of the customer's unused grants, read once per transaction and filtered by day here:
+    // a batch of history spans many days.
+    const unused = await memoInTx(q, `promotions.grants:${customerId}`, () => q.all<{ id: number; promotion_id: string; valid_from: string; valid_to: string }>(
+      'SELECT id, promotion_id, valid_from, valid_to FROM promotion_grants WHERE customer_id = ? AND used_receipt_id IS NULL ORDER BY id',
+      [customerId],
+    ));
+    const oldest = new Map<string, { id: number; promotion_id: string }>();
+    for (const g of unused) if (g.valid_from <= day && g.valid_to >= day && !oldest.has(g.promotion_id)) oldest.set(g.promotion_id, { id: g.id, promotion_id: g.promotion_id });
+    return [...oldest.values()];
   }
+
 
   /** Idempotent by source key; returns whether a new grant was written. */
   async insertGrant(q: Queryable, g: { promotionId: string; customerId: string; source: string; sourceKey: string; validFrom: string; validTo: string; at: string }) {
+    forgetInTx(q, `promotions.grants:${g.customerId}`);
     const r = await q.run(
       'INSERT OR IGNORE INTO promotion_grants (promotion_id, customer_id, source, source_key, valid_from, valid_to, granted_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       [g.promotionId, g.customerId, g.source, g.sourceKey, g.validFrom, g.validTo, g.at],
@@ -94,15 +104,18 @@ export class PromotionsRepository {
   }
 
   async useGrant(q: Queryable, grantId: number, receiptId: string) {
+    forgetInTx(q, 'promotions.grants:');
     await q.run('UPDATE promotion_grants SET used_receipt_id = ? WHERE id = ? AND used_receipt_id IS NULL', [receiptId, grantId]);
   }
 
   /** Offers this customer has already redeemed (a clipped offer applies once). */
   redeemedOfferIds(q: Queryable, customerId: string) {
-    return q.all<{ offer_id: string }>("SELECT offer_id FROM offer_instances WHERE customer_id = ? AND state = 'redeemed'", [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id)));
+    return memoInTx(q, `promotions.redeemed:${customerId}`, () =>
+      q.all<{ offer_id: string }>("SELECT offer_id FROM offer_instances WHERE customer_id = ? AND state = 'redeemed'", [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id))));
   }
 
   async markOfferRedeemed(q: Queryable, r: { offerId: string; customerId: string; campaignId: string | null; receiptId: string; at: string; discountMinor: number; points: number }) {
+    forgetInTx(q, `promotions.redeemed:${r.customerId}`);
     await q.run(
       `INSERT INTO offer_instances (offer_id, customer_id, campaign_id, state, issued_at, redeemed_at, receipt_id, discount_minor, points)
        VALUES (?, ?, ?, 'redeemed', ?, ?, ?, ?, ?)

@@ -1,5 +1,12 @@
 import type { Database, Queryable, SqlValue } from '../../platform/db/database.js';
 import type { ImportedReceipt } from './import/imported-receipt.js';
+import { memoInTx } from '../../platform/db/tx-memo.js';
+
+/** Net spend of one store-local day (returns negative). */
+export interface DaySpend {
+  date: string;
+  netMinor: number;
+}
 import { localDateOf } from '../../shared/calendar.js';
 
 export interface ReceiptRow {
@@ -41,12 +48,14 @@ export class PurchasesRepository {
   constructor(private readonly db: Database, private readonly timeZone = 'UTC') {}
 
   async insertReceipt(tx: Queryable, receipt: ReceiptRow, lines: ReceiptLineRow[]) {
+    const localDate = receipt.local_date ?? localDateOf(this.timeZone, receipt.store_time);
     await tx.run(
       `INSERT INTO receipts (id, store_id, customer_id, kind, original_receipt_id, store_time, total_minor, created_at, local_date, request_hash, result_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [receipt.id, receipt.store_id, receipt.customer_id, receipt.kind, receipt.original_receipt_id, receipt.store_time, receipt.total_minor, receipt.created_at,
-        receipt.local_date ?? localDateOf(this.timeZone, receipt.store_time), receipt.request_hash ?? null, receipt.result_json ?? null],
+        localDate, receipt.request_hash ?? null, receipt.result_json ?? null],
     );
+    this.rememberInserted(tx, { ...receipt, local_date: localDate });
     // One statement for all the lines: a receipt is written in two statements, not 1 + n.
     await this.insertRows(tx, 'INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, promo_discount_minor, net_minor, points_earned, points_redeemed, original_line_no) VALUES ',
       lines.map((l) => [l.receipt_id, l.line_no, l.product_id, l.quantity, l.unit_price_minor, l.discount_minor, l.promo_discount_minor ?? 0,
@@ -62,6 +71,17 @@ export class PurchasesRepository {
       await this.insertRows(tx, 'INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, net_minor) VALUES ',
         receipts.flatMap((r) => r.lines.map((l) => [r.id, l.lineNo, l.productId, l.quantity, l.unitPrice, l.discount, l.quantity * l.unitPrice - l.discount])));
     });
+  }
+
+  /** Which of these receipt ids are stored already. */
+  async existingAmong(ids: readonly string[]) {
+    const out = new Set<string>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      for (const r of await this.db.all<{ id: string }>(`SELECT id FROM receipts WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk)) out.add(r.id);
+    }
+    return out;
   }
 
   existingIds() {
@@ -80,12 +100,37 @@ export class PurchasesRepository {
     }
   }
 
-  async setResult(q: Queryable, id: string, resultJson: string) {
-    await q.run('UPDATE receipts SET result_json = ? WHERE id = ?', [resultJson, id]);
+  /** A receipt by id (undefined when absent); read once per transaction, kept exact by this repository's writes. */
+  async receiptById(q: Queryable, id: string) {
+    const row = await memoInTx(q, `purchases.receipt:${id}`, async () => (await q.get<ReceiptRow>('SELECT * FROM receipts WHERE id = ?', [id])) ?? null);
+    return row ?? undefined;
   }
 
-  receiptById(q: Queryable, id: string) {
-    return q.get<ReceiptRow>('SELECT * FROM receipts WHERE id = ?', [id]);
+  /** Reads these receipts in one query into the transaction's memo (a batch checks them all). */
+  async preloadReceipts(q: Queryable, ids: readonly string[]) {
+    if (!q.memo) return;
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      const found = new Map((await q.all<ReceiptRow>(`SELECT * FROM receipts WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk)).map((r) => [r.id, r]));
+      for (const id of chunk) q.memo.set(`purchases.receipt:${id}`, found.get(id) ?? null);
+    }
+  }
+
+  /** Keeps this transaction's memo exact after an insert: the receipt, the first sale, the day's spend. */
+  private rememberInserted(q: Queryable, r: ReceiptRow & { local_date: string }) {
+    if (!q.memo) return;
+    q.memo.set(`purchases.receipt:${r.id}`, { ...r });
+    if (!r.customer_id) return;
+    if (r.kind === 'sale') q.memo.set(`purchases.has-sale:${r.customer_id}`, true);
+    const spends = q.memo.get(`purchases.spends:${r.customer_id}`) as DaySpend[] | undefined;
+    if (!spends) return;
+    const day = spends.find((d) => d.date === r.local_date);
+    if (day) day.netMinor += r.total_minor;
+    else {
+      spends.push({ date: r.local_date, netMinor: r.total_minor });
+      spends.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    }
   }
 
   linesOf(q: Queryable, receiptId: string) {
@@ -103,8 +148,8 @@ export class PurchasesRepository {
   }
 
   /** Whether a customer has any sale before this one (first-purchase rewards). */
-  async hasSale(q: Queryable, customerId: string) {
-    return (await q.get("SELECT 1 AS x FROM receipts WHERE customer_id = ? AND kind = 'sale' LIMIT 1", [customerId])) !== undefined;
+  hasSale(q: Queryable, customerId: string) {
+    return memoInTx(q, `purchases.has-sale:${customerId}`, async () => (await q.get("SELECT 1 AS x FROM receipts WHERE customer_id = ? AND kind = 'sale' LIMIT 1", [customerId])) !== undefined);
   }
 
   /** A customer's sale baskets, oldest first, with the products in each. */
@@ -137,11 +182,11 @@ export class PurchasesRepository {
   }
 
   /** Net spend per store-local day (returns negative), oldest first: what tiers are earned by. */
-  spendsByDay(q: Queryable, customerId: string) {
-    return q.all<{ date: string; netMinor: number }>(
+  spendsByDay(q: Queryable, customerId: string): Promise<DaySpend[]> {
+    return memoInTx(q, `purchases.spends:${customerId}`, () => q.all<DaySpend>(
       'SELECT COALESCE(local_date, substr(store_time, 1, 10)) AS date, SUM(total_minor) AS netMinor FROM receipts WHERE customer_id = ? GROUP BY 1 ORDER BY 1',
       [customerId],
-    );
+    ));
   }
 
   /** A customer's receipts with their lines, for a data export. */

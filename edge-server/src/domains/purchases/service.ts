@@ -24,12 +24,17 @@ export class PurchasesService implements HistorySource {
     return this.repo.insertReceipt(tx, receipt, lines);
   }
 
-  setResultIn(tx: Queryable, receiptId: string, resultJson: string) {
-    return this.repo.setResult(tx, receiptId, resultJson);
-  }
-
   receiptById(q: Queryable, id: string) {
     return this.repo.receiptById(q, id);
+  }
+
+  existingAmong(ids: readonly string[]) {
+    return this.repo.existingAmong(ids);
+  }
+
+  /** Warms a transaction's memo with these receipts (a batch checks each of them). */
+  preloadReceipts(q: Queryable, ids: readonly string[]) {
+    return this.repo.preloadReceipts(q, ids);
   }
 
   linesOf(q: Queryable, receiptId: string) {

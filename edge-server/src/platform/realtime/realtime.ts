@@ -89,11 +89,15 @@ export function createRealtime(presence: DevicePresence, log: { error(obj: unkno
   }
 
   let closed = false;
+  let attached = false;
   const realtime = {
     io,
     kiosk,
     signage,
-    attach: (server: HttpServer) => void io.attach(server),
+    attach(server: HttpServer) {
+      io.attach(server);
+      attached = true;
+    },
     toKiosk(kioskId: string, event: string, payload: unknown) {
       (kiosk.to(`device:${kioskId}`) as unknown as { emit(e: string, p: unknown): void }).emit(event, payload);
     },
@@ -107,7 +111,8 @@ export function createRealtime(presence: DevicePresence, log: { error(obj: unkno
       if (closed) return;
       closed = true;
       for (const nsp of io._nsps.values()) nsp.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Never attached (seeding, CLI jobs): no engine to close.
+      if (attached) await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
   return realtime as Realtime;

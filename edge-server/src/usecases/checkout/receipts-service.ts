@@ -7,7 +7,7 @@ import type { ReceiptDeps } from './receipt-deps.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import type { DomainEvents } from '../../shared/domain-events.js';
 import type { CardsService } from '../../domains/cards/index.js';
-import type { CustomersService } from '../../domains/customers/index.js';
+import type { Customer, CustomersService } from '../../domains/customers/index.js';
 import { postReturnIn } from './return.js';
 import { checkSaleLines, postSaleIn } from './sale.js';
 
@@ -19,6 +19,12 @@ export type ServiceReceiptInput = ReceiptInput | SaleWithCustomer;
 export interface CustomerLookup {
   cards: Pick<CardsService, 'recognize'>;
   customers: Pick<CustomersService, 'get'>;
+}
+
+/** Reads a batch shares: receipt ids already stored, and each shopper looked up once. */
+interface BatchLookups {
+  existing: Set<string>;
+  customers: Map<string, Promise<Customer>>;
 }
 
 /** Thrown to roll a quote's transaction back. */
@@ -67,16 +73,21 @@ export class ReceiptsService {
    * SAVEPOINT, an invalid one is rolled back alone and reported, and the rest commit.
    */
   async postMany(inputs: readonly ServiceReceiptInput[], opts: { skipInvalid?: boolean } = {}): Promise<Array<ReceiptResult | { receiptId: string; error: ErrorInfo }>> {
+    // One read for the whole batch instead of one per receipt: which ids exist, and each shopper once.
+    const batch: BatchLookups = { existing: await this.deps.purchases.existingAmong(inputs.map((i) => i.receiptId)), customers: new Map() };
     const prepared: Array<Prepared | ErrorInfo> = [];
     for (const input of inputs) {
       try {
-        prepared.push(await this.prepare(input));
+        prepared.push(await this.prepare(input, batch));
       } catch (err) {
         if (!opts.skipInvalid || !(err instanceof VitrinaError)) throw err;
         prepared.push(err.toInfo());
       }
     }
     const results = await this.db.transaction(async (tx) => {
+      // Warm the transaction's memo: every receipt and product of the batch in a few reads.
+      await this.deps.purchases.preloadReceipts(tx, inputs.map((i) => i.receiptId));
+      await this.deps.catalog.products(tx, inputs.flatMap((i) => (i.kind === 'sale' ? i.lines.map((l) => l.productId) : [])));
       const out: Array<ReceiptResult | { receiptId: string; error: ErrorInfo }> = [];
       for (let i = 0; i < inputs.length; i++) {
         const p = prepared[i]!;
@@ -90,6 +101,8 @@ export class ReceiptsService {
         } catch (err) {
           await tx.run('ROLLBACK TO receipt');
           await tx.run('RELEASE receipt');
+          // What the memo learned from the rolled-back receipt is no longer true.
+          tx.memo?.clear();
           if (!(err instanceof VitrinaError)) throw err;
           out.push({ receiptId, error: err.toInfo() });
         }
@@ -122,6 +135,13 @@ export class ReceiptsService {
     return JSON.parse(row.result_json) as ReceiptResult;
   }
 
+  private customer(id: string, batch?: BatchLookups) {
+    if (!batch) return this.lookup.customers.get(id);
+    let c = batch.customers.get(id);
+    if (!c) batch.customers.set(id, (c = this.lookup.customers.get(id)));
+    return c;
+  }
+
   private async customerByCard(cardNumber: string) {
     const r = await this.lookup.cards.recognize(cardNumber, 'keypad');
     if (r.status !== 'known') throw new VitrinaError('VITRINA_ERR_CARD_UNKNOWN');
@@ -129,7 +149,7 @@ export class ReceiptsService {
   }
 
   /** Checks that need no transaction, and resolves the card (reads only). */
-  private async prepare(input: ServiceReceiptInput): Promise<Prepared> {
+  private async prepare(input: ServiceReceiptInput, batch?: BatchLookups): Promise<Prepared> {
     const requestHash = createHash('sha256').update(canonical(input)).digest('hex');
     const at = new Date(input.storeTime);
     if (Number.isNaN(at.getTime())) throw new VitrinaError('VITRINA_ERR_RECEIPT_INVALID', 'storeTime is not a valid instant.');
@@ -137,14 +157,14 @@ export class ReceiptsService {
     let customerId: string | null = null;
     let earnsPoints = false;
     if (input.kind === 'sale') {
-      const existing = await this.deps.purchases.receiptById(this.db, input.receiptId);
+      const existing = batch ? batch.existing.has(input.receiptId) : await this.deps.purchases.receiptById(this.db, input.receiptId);
       if (!existing) {
         checkSaleLines(input);
         const byId = 'customerId' in input ? input.customerId : undefined;
         if (byId !== undefined || input.cardNumber !== undefined) {
           customerId = byId ?? (await this.customerByCard(input.cardNumber!));
           // An unknown or erased customer is VITRINA_ERR_CUSTOMER_UNKNOWN.
-          earnsPoints = (await this.lookup.customers.get(customerId)).consents.program;
+          earnsPoints = (await this.customer(customerId, batch)).consents.program;
         }
       }
     }

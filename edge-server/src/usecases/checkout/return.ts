@@ -44,10 +44,6 @@ export async function postReturnIn(tx: Queryable, deps: ReceiptDeps, input: Retu
   const reversed = rows.reduce((s, r) => s - r.points_earned!, 0);
   const restored = rows.reduce((s, r) => s - r.points_redeemed!, 0);
   const customerId = original.customer_id;
-  await purchases.insertReceiptIn(tx, {
-    id: ctx.receiptId, store_id: deps.storeId, customer_id: customerId, kind: 'return', original_receipt_id: original.id, store_time: ctx.at,
-    total_minor: -refundNet, created_at: new Date().toISOString(), local_date: ctx.day, request_hash: ctx.requestHash, result_json: null,
-  }, rows);
   let balanceAfter: number | null = null;
   if (customerId) {
     const earn = await loyalty.earnLotOfReceipt(tx, original.id);
@@ -65,6 +61,10 @@ export async function postReturnIn(tx: Queryable, deps: ReceiptDeps, input: Retu
       promoDiscountMinor: r.promo_discount_minor!, netMinor: r.net_minor!, pointsEarned: r.points_earned!, pointsRedeemed: r.points_redeemed!, originalLineNo: r.original_line_no!,
     })),
   };
-  await purchases.setResultIn(tx, ctx.receiptId, JSON.stringify(out));
+  // Written once, with its final result (the ledger entries above do not reference receipts).
+  await purchases.insertReceiptIn(tx, {
+    id: ctx.receiptId, store_id: deps.storeId, customer_id: customerId, kind: 'return', original_receipt_id: original.id, store_time: ctx.at,
+    total_minor: -refundNet, created_at: new Date().toISOString(), local_date: ctx.day, request_hash: ctx.requestHash, result_json: JSON.stringify(out),
+  }, rows);
   return out;
 }

@@ -104,14 +104,15 @@ export async function postSaleIn(tx: Queryable, deps: ReceiptDeps, input: SaleRe
       promoDiscountMinor: r.promo_discount_minor!, netMinor: r.net_minor!, pointsEarned: r.points_earned!, pointsRedeemed: r.points_redeemed!, originalLineNo: null,
     })),
   };
+  // Points first (the ledger does not reference receipts), so that the receipt is written once,
+  // with its final result; promotion uses reference it, so they follow.
+  if (ctx.customerId && firstSale) await deps.referrals.rewardFirstPurchase(tx, ctx.customerId, ctx.receiptId, ctx.at);
+  if (ctx.customerId) out.points.balanceAfter = (await loyalty.stateAt(tx, ctx.customerId, ctx.day)).balance;
   await purchases.insertReceiptIn(tx, {
     id: ctx.receiptId, store_id: deps.storeId, customer_id: ctx.customerId, kind: 'sale', original_receipt_id: null, store_time: ctx.at,
-    total_minor: total, created_at: new Date().toISOString(), local_date: ctx.day, request_hash: ctx.requestHash, result_json: null,
+    total_minor: total, created_at: new Date().toISOString(), local_date: ctx.day, request_hash: ctx.requestHash, result_json: JSON.stringify(out),
   }, rows);
   await promotions.commit(tx, promoCtx, { receiptId: ctx.receiptId, customerId: ctx.customerId, at: ctx.at, applied: result.applied, pointsOf: (a) => a.points });
   for (const code of presented.values()) await codes.recordOnReceipt(tx, code, ctx.customerId, ctx.receiptId, ctx.at);
-  if (ctx.customerId && firstSale) await deps.referrals.rewardFirstPurchase(tx, ctx.customerId, ctx.receiptId, ctx.at);
-  if (ctx.customerId) out.points.balanceAfter = (await loyalty.stateAt(tx, ctx.customerId, ctx.day)).balance;
-  await purchases.setResultIn(tx, ctx.receiptId, JSON.stringify(out));
   return out;
 }
