@@ -19,8 +19,8 @@ describe('GET /api/v1/analytics/*', () => {
     expect(nT * nC).toBeGreaterThan(0);
 
     const cardOf = (id: string) => cards[customers.indexOf(id)]!;
-    await t.services.offers.clip(treated[0]!, offerId, new Set([offerId]));
-    await t.services.campaigns.clipped(treated[0]!, offerId);
+    const clip = await t.services.offers.clip(treated[0]!, offerId, new Set([offerId]));
+    await t.services.campaigns.clipped(treated[0]!, offerId, clip.campaignId);
     await api('POST', '/api/v1/receipts', sale(cardOf(treated[0]!), [['p-coffee', 1, 1000]])); // pays 800, cost 700
     await api('POST', '/api/v1/receipts', sale(cardOf(control[0]!), [['p-coffee', 1, 1000]])); // pays 1000, cost 700
     await api('POST', '/api/v1/receipts', sale(cardOf(control[0]!), [['p-milk', 2, 349]], { storeTime: '2026-07-02T15:00:00.000Z' })); // after the window

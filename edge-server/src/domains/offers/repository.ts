@@ -57,6 +57,15 @@ export class OffersRepository {
   }
 
 
+  byId(id: string) {
+    return this.db.get<OfferRow>(`SELECT ${COLUMNS} FROM offers o WHERE o.id = ?`, [id]);
+  }
+
+  /** Ids of offers whose last day is before `day`. */
+  endedBefore(day: string) {
+    return this.db.all<{ id: string }>('SELECT id FROM offers WHERE ends_on < ?', [day]).then((rows) => rows.map((r) => r.id));
+  }
+
   clippedBy(customerId: string) {
     return this.db.all<{ offer_id: string }>('SELECT offer_id FROM clipped_offers WHERE customer_id = ?', [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id)));
   }

@@ -98,9 +98,15 @@ export class OffersService {
     return { kiosk, signage, recorded };
   }
 
-  async clip(customerId: string, offerId: string, shownOfferIds: ReadonlySet<string>) {
+  /** Clips a shown offer to the shopper's card; returns the offer's campaign (its lifecycle is the campaign's). */
+  async clip(customerId: string, offerId: string, shownOfferIds: ReadonlySet<string>): Promise<{ campaignId: string | null }> {
     if (!shownOfferIds.has(offerId)) throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'That offer was not shown in this session.');
     await this.repo.clip(customerId, offerId, nowIso());
+    return { campaignId: (await this.repo.byId(offerId))?.campaign_id ?? null };
+  }
+
+  endedBefore(day: string) {
+    return this.repo.endedBefore(day);
   }
 
   /** A new offer, inside the caller's transaction (campaigns, the demo store). */

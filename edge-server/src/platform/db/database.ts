@@ -19,6 +19,16 @@ export interface Queryable {
   readonly memo?: Map<string, unknown>;
 }
 
+/** The writer inside `Database.transaction`: statements, the transaction's memo, and nested savepoints. */
+export interface Transaction extends Queryable {
+  readonly memo: Map<string, unknown>;
+  /**
+   * Runs `fn` inside a SAVEPOINT: if it throws, only its writes are rolled back (and the memo,
+   * which may have learned from them, is cleared); the error is rethrown.
+   */
+  savepoint<T>(fn: () => Promise<T>): Promise<T>;
+}
+
 interface Connection extends Queryable {
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -93,10 +103,27 @@ export class Database implements Queryable {
   }
 
   /** Runs `fn` alone on the writer connection inside BEGIN IMMEDIATE … COMMIT (ROLLBACK on throw). */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.serialize(async () => {
       await this.writer.exec('BEGIN IMMEDIATE');
-      const tx: Queryable = { run: this.writer.run, get: this.writer.get, all: this.writer.all, memo: new Map() };
+      const { run, get, all } = this.writer;
+      const memo = new Map<string, unknown>();
+      const tx: Transaction = {
+        run, get, all, memo,
+        async savepoint(inner) {
+          await run('SAVEPOINT nested');
+          try {
+            const result = await inner();
+            await run('RELEASE nested');
+            return result;
+          } catch (err) {
+            await run('ROLLBACK TO nested');
+            await run('RELEASE nested');
+            memo.clear();
+            throw err;
+          }
+        },
+      };
       try {
         const result = await fn(tx);
         await this.writer.exec('COMMIT');

@@ -94,15 +94,9 @@ export class ReceiptsService {
         const receiptId = inputs[i]!.receiptId;
         if ('code' in p) { out.push({ receiptId, error: p }); continue; }
         if (!opts.skipInvalid) { out.push(await this.postIn(tx, inputs[i]!, p)); continue; }
-        await tx.run('SAVEPOINT receipt');
         try {
-          out.push(await this.postIn(tx, inputs[i]!, p));
-          await tx.run('RELEASE receipt');
+          out.push(await tx.savepoint(() => this.postIn(tx, inputs[i]!, p)));
         } catch (err) {
-          await tx.run('ROLLBACK TO receipt');
-          await tx.run('RELEASE receipt');
-          // What the memo learned from the rolled-back receipt is no longer true.
-          tx.memo?.clear();
           if (!(err instanceof VitrinaError)) throw err;
           out.push({ receiptId, error: err.toInfo() });
         }

@@ -11,7 +11,7 @@ const EVERY_MS = 60 * 60_000;
 export function startHousekeeping(deps: { loyalty: LoyaltyService; campaigns: CampaignsService; log: { error(obj: unknown, msg: string): void } }): () => void {
   const timer = setInterval(() => {
     const today = deps.loyalty.today();
-    Promise.all([deps.loyalty.expireSweep(today), deps.campaigns.expireOffers(today)]).catch((err: unknown) => deps.log.error({ err }, 'loyalty housekeeping failed'));
+    Promise.all([deps.loyalty.expireSweep(today), deps.campaigns.expireOffers(today)]).catch((err: unknown) => deps.log.error({ err }, 'housekeeping (points expiry, offer expiry) failed'));
   }, EVERY_MS);
   timer.unref();
   return () => clearInterval(timer);

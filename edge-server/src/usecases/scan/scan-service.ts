@@ -77,8 +77,8 @@ export class ScanService {
   async clip(kioskId: string, sessionId: string, offerId: string) {
     const s = this.sessions.get(sessionId, kioskId);
     if (!s) throw new VitrinaError('VITRINA_ERR_SESSION_UNKNOWN');
-    await this.d.offers.clip(s.customerId, offerId, s.shownOfferIds);
-    await this.d.campaigns.clipped(s.customerId, offerId);
+    const { campaignId } = await this.d.offers.clip(s.customerId, offerId, s.shownOfferIds);
+    await this.d.campaigns.clipped(s.customerId, offerId, campaignId);
     void this.record([{ type: 'offer_clipped', deviceId: kioskId, customerId: s.customerId, sessionId, payload: { offerId } }]);
     return { offerId, clipped: true as const };
   }

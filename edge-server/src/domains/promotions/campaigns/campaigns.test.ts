@@ -32,8 +32,8 @@ describe('campaigns with a holdout, and the offer lifecycle', () => {
     expect(control.length).toBeGreaterThan(0);
 
     const buyer = treated[0]!;
-    await t.services.offers.clip(buyer, offerId, new Set([offerId]));
-    await t.services.campaigns.clipped(buyer, offerId);
+    const clip = await t.services.offers.clip(buyer, offerId, new Set([offerId]));
+    await t.services.campaigns.clipped(buyer, offerId, clip.campaignId);
     const card = (id: string) => cards[customers.indexOf(id)]!;
     const bought = (await api('POST', '/api/v1/receipts', sale(card(buyer), [['p-coffee', 1, 1000]]))).json();
     expect(bought).toMatchObject({ totalMinor: 800, promotions: [{ promotionId: `offer:${offerId}`, discountMinor: 200 }] });

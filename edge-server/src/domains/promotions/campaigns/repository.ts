@@ -49,24 +49,27 @@ export class CampaignsRepository {
     );
   }
 
-  async markClipped(q: Queryable, offerId: string, customerId: string, at: string) {
+  async markClipped(q: Queryable, offerId: string, customerId: string, campaignId: string | null, at: string) {
     await q.run(
-      `INSERT INTO offer_instances (offer_id, customer_id, campaign_id, state, issued_at, shown_at, clipped_at)
-       SELECT ?, ?, campaign_id, 'clipped', ?, ?, ? FROM offers WHERE id = ?
+      `INSERT INTO offer_instances (offer_id, customer_id, campaign_id, state, issued_at, shown_at, clipped_at) VALUES (?, ?, ?, 'clipped', ?, ?, ?)
        ON CONFLICT(offer_id, customer_id) DO UPDATE SET clipped_at = COALESCE(clipped_at, excluded.clipped_at),
          state = CASE WHEN state IN ('issued', 'shown') THEN 'clipped' ELSE state END`,
-      [offerId, customerId, at, at, at, offerId],
+      [offerId, customerId, campaignId, at, at, at],
     );
   }
 
-  /** Instances of offers that ended before `day` and were never redeemed. */
-  async expire(q: Queryable, day: string, at: string) {
-    const r = await q.run(
-      `UPDATE offer_instances SET state = 'expired', expired_at = ?
-        WHERE state IN ('issued', 'shown', 'clipped') AND offer_id IN (SELECT id FROM offers WHERE ends_on < ?)`,
-      [at, day],
-    );
-    return r.changes;
+  /** Unredeemed instances of these (ended) offers become `expired`. */
+  async expire(q: Queryable, endedOfferIds: readonly string[], at: string) {
+    let changes = 0;
+    for (let i = 0; i < endedOfferIds.length; i += 500) {
+      const chunk = endedOfferIds.slice(i, i + 500);
+      const r = await q.run(
+        `UPDATE offer_instances SET state = 'expired', expired_at = ? WHERE state IN ('issued', 'shown', 'clipped') AND offer_id IN (${chunk.map(() => '?').join(',')})`,
+        [at, ...chunk],
+      );
+      changes += r.changes;
+    }
+    return changes;
   }
 
   lifecycleCounts(q: Queryable, campaignId: string) {

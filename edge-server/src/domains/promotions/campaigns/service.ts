@@ -29,7 +29,7 @@ export class CampaignsService {
     private readonly promotions: PromotionsService,
     private readonly deps: {
       catalog: Pick<Catalog, 'exists'>;
-      offers: Pick<OffersService, 'createIn'>;
+      offers: Pick<OffersService, 'createIn' | 'endedBefore'>;
       events: EventBus<DomainEvents>;
       /** Birthday settings (loyalty program) and birth dates (customers). */
       birthdays: { settings(q: Queryable): Promise<{ birthdayPromotionId: string | null; birthdayWindowDays: number }>; birthDateOf(q: Queryable, customerId: string): Promise<string | null> };
@@ -123,13 +123,15 @@ export class CampaignsService {
     return { campaignId, assigned: customerIds.length };
   }
 
-  async clipped(customerId: string, offerId: string) {
-    await this.db.transaction((tx) => this.repo.markClipped(tx, offerId, customerId, nowIso()));
+  /** The shopper clipped an offer (of this campaign, or of none): its lifecycle moves to `clipped`. */
+  async clipped(customerId: string, offerId: string, campaignId: string | null) {
+    await this.db.transaction((tx) => this.repo.markClipped(tx, offerId, customerId, campaignId, nowIso()));
   }
 
   /** Offers that ended unredeemed move to `expired`. */
   async expireOffers(today: string) {
-    return { expired: await this.db.transaction((tx) => this.repo.expire(tx, today, nowIso())) };
+    const ended = await this.deps.offers.endedBefore(today);
+    return { expired: await this.db.transaction((tx) => this.repo.expire(tx, ended, nowIso())) };
   }
 
   async lifecycle(campaignId: string) {
