@@ -7,8 +7,8 @@
 import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { RecommendService } from '../src/domains/recommend/service.js';
-import type { HistoryBasket, HistorySource } from '../src/domains/purchases/history-source.js';
+import { RecommendService } from '../src/domains/recommend/index.js';
+import type { HistoryBasket, HistorySource } from '../src/domains/purchases/index.js';
 import { emit, percentiles } from './report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

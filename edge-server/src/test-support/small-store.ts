@@ -1,5 +1,5 @@
 import type { Services } from '../compose.js';
-import { makeEan13 } from '../domains/cards/card-number.js';
+import { makeEan13 } from '../domains/cards/index.js';
 
 /**
  * A tiny store for integration tests: two zones, a kiosk, a screen per zone, a handful of

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeEan13 } from '../../domains/cards/card-number.js';
+import { makeEan13 } from '../../domains/cards/index.js';
 import { build } from '../../test-support/build.js';
 import { sale, seedLoyaltyStore } from './test-fixtures.js';
 

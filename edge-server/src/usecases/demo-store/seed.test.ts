@@ -4,7 +4,7 @@ import { build } from '../../test-support/build.js';
 import { seedDemoStoreIfEmpty } from './seed.js';
 import { SEED_FILE, loadDemoSeed } from './load-seed.js';
 import { demoCardNumber } from './cards.js';
-import { isValidEan13 } from '../../domains/cards/card-number.js';
+import { isValidEan13 } from '../../domains/cards/index.js';
 
 describe('demo store seed', () => {
   it('is compact and built from real Complete Journey households', () => {

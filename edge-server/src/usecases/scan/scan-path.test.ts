@@ -5,7 +5,7 @@ import { build } from '../../test-support/build.js';
 import { seedSmallStore } from '../../test-support/small-store.js';
 import { collect, connectDevice, emitAck, nextEvent } from '../../test-support/sockets.js';
 import { encodeHidPosReports } from '../../platform/scanner/index.js';
-import { makeEan13 } from '../../domains/cards/card-number.js';
+import { makeEan13 } from '../../domains/cards/index.js';
 
 const SCANNERS = JSON.stringify([{ kioskId: 'kiosk-a', path: 'sim:kiosk-a', layout: 'hid-pos' }]);
 const open: Socket[] = [];
