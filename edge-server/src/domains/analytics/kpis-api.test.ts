@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { build } from '../../test-support/build.js';
-import { sale, seedLoyaltyStore } from '../../usecases/checkout/test-fixtures.js';
+import { sale, seedLoyaltyStore } from '../../test-support/loyalty-store.js';
 
 describe('GET /api/v1/analytics/*', () => {
   it('measures a campaign against its holdout and computes program KPIs from posted receipts', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeEan13 } from '../../domains/cards/index.js';
 import { build } from '../../test-support/build.js';
-import { sale, seedLoyaltyStore } from './test-fixtures.js';
+import { sale, seedLoyaltyStore } from '../../test-support/loyalty-store.js';
 
 async function setup() {
   const t = await build({ STORE_TIME_ZONE: 'America/New_York' });

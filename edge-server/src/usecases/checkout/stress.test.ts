@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { build } from '../../test-support/build.js';
-import { sale, seedLoyaltyStore } from './test-fixtures.js';
+import { sale, seedLoyaltyStore } from '../../test-support/loyalty-store.js';
 
 /**
  * Correctness under real concurrency: a listening server on a real SQLite file, hit by many

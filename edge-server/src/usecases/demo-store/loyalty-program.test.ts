@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { build } from '../../test-support/build.js';
-import { seedLoyaltyStore } from '../checkout/test-fixtures.js';
+import { seedLoyaltyStore } from '../../test-support/loyalty-store.js';
 import { addDays } from '../../shared/calendar.js';
 import { seedLoyaltyDemo } from './loyalty-program.js';
 

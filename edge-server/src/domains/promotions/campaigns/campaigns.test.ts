@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { build } from '../../../test-support/build.js';
-import { sale, seedLoyaltyStore } from '../../../usecases/checkout/test-fixtures.js';
+import { sale, seedLoyaltyStore } from '../../../test-support/loyalty-store.js';
 import { armFor } from './holdout.js';
 
 describe('campaigns with a holdout, and the offer lifecycle', () => {

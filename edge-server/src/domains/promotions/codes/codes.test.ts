@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { build } from '../../../test-support/build.js';
-import { sale, seedLoyaltyStore } from '../../../usecases/checkout/test-fixtures.js';
+import { sale, seedLoyaltyStore } from '../../../test-support/loyalty-store.js';
 
 async function setup() {
   const t = await build({ STORE_TIME_ZONE: 'America/New_York' });

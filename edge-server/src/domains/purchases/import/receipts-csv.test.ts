@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../../test-support/build.js';
-import { seedLoyaltyStore } from '../../../usecases/checkout/test-fixtures.js';
+import { seedLoyaltyStore } from '../../../test-support/loyalty-store.js';
 
 const HEADER = 'receipt_id,store_time,customer_id,product_id,quantity,unit_price_minor,discount_minor';
 const opts = { storeId: 'test', timeZone: 'America/New_York', batchLines: 3 };

@@ -1,5 +1,5 @@
-import type { Services } from '../../compose.js';
-import { makeEan13 } from '../../domains/cards/index.js';
+import type { Services } from '../compose.js';
+import { makeEan13 } from '../domains/cards/index.js';
 
 /**
  * A loyalty test store: products in a few categories (with costs for margin), members with
