@@ -8,7 +8,7 @@ import { DISCOUNT_KINDS, DiscountKind } from './discounts.js';
 import { discountText } from './discount-text.js';
 import { CreateCampaignOfferRequest, PromotionDiscount } from './promotions.js';
 
-const MIGRATIONS = new URL('../../src/db/migrations/', import.meta.url);
+const MIGRATIONS = new URL('../../src/platform/db/migrations/', import.meta.url);
 
 /** Every `CHECK (<discount kind or type column> IN ('a', 'b', …))` in the server's migrations. */
 function discountKindChecks(): { file: string; column: string; kinds: string[] }[] {

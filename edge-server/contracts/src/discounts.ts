@@ -3,7 +3,7 @@ import { LiteralUnion } from './common.js';
 /**
  * The kinds of discount an offer or a promotion gives, listed once. The TypeBox schema, the
  * TypeScript type and the console's choices derive from this list, and discounts.test.ts holds
- * the database's CHECK constraints (edge-server/src/db/migrations) to it, so a new kind cannot
+ * the database's CHECK constraints (edge-server/src/platform/db/migrations) to it, so a new kind cannot
  * reach one layer and not the others.
  *
  * percent: 0–100 % off; amount: minor units off; points: bonus points; price: a fixed price.
