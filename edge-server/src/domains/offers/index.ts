@@ -11,7 +11,6 @@ import { OffersService } from './service.js';
 
 export { OffersService, type RankedProduct, type LiveOffer, type SessionOffers, type SessionOfferFilter } from './service.js';
 export type { OfferRow, NewOffer } from './repository.js';
-export { discountText, formatMoney } from './format.js';
 
 export function createOffers(db: Database, catalog: Catalog, config: { restrictedCategories: string; kioskShowsRestricted: boolean; kioskCount: number; signageCount: number }): OffersService {
   const policy = new RestrictionPolicy(config.restrictedCategories, config.kioskShowsRestricted);

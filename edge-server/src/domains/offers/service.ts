@@ -1,9 +1,8 @@
-import type { KioskOffer, SignageOffer } from '@vitrina/contracts';
+import { discountText, type KioskOffer, type SignageOffer } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { Catalog, ProductDisplay } from '../catalog/index.js';
-import { discountText } from './format.js';
 import type { RestrictionPolicy } from './policy.js';
 import type { NewOffer, OfferRow, OffersRepository } from './repository.js';
 

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Health } from '@vitrina/contracts';
+import { ROUTES } from '@vitrina/contracts';
 import type { Database } from '../../platform/db/database.js';
 import { currentVersion } from '../../platform/db/migrate.js';
+import { serve } from '../../platform/http/serve-route.js';
 import type { ScannerService } from '../../platform/scanner/index.js';
 import type { CustomersService } from '../../domains/customers/index.js';
 import type { DevicesService } from '../../domains/devices/index.js';
@@ -17,10 +18,10 @@ export interface HealthDeps {
   scanner: Pick<ScannerService, 'status'>;
 }
 
-/** GET /api/health: what a technician checks first. 200 while the database answers. */
+/** What a technician checks first (ROUTES.system.health): 200 while the database answers. */
 export function healthRoutes(d: HealthDeps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/api/health', { schema: { tags: ['health'], response: { 200: Health } } }, async () => {
+    serve(app, ROUTES.system.health, {}, async () => {
       const [migration, customers, devices] = await Promise.all([currentVersion(d.db), d.customers.count(), d.devices.connectedCounts()]);
       const model = d.recommend.health();
       const scanner = d.scanner.status();
