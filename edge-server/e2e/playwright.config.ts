@@ -4,18 +4,24 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Browser end-to-end tests in the system Chromium (Playwright cannot download its own here).
- * Each spec starts its own real edge server process (see server.ts). Screenshots are kept
- * under test-results/ as artifacts.
+ * globalSetup seeds the demo store once (it may take minutes; no test waits for it); each spec
+ * then starts its own real edge server process on a copy of it (see server.ts). Screenshots
+ * are kept under test-results/ as artifacts.
+ *
+ * Tests wait for states, never for wall-clock time; timers inside the pages are driven with
+ * page.clock where a test is about them. The timeouts below are only upper bounds for a stuck
+ * test, sized for a busy 2-core machine.
  */
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   outputDir: '../../test-results/e2e',
+  globalSetup: './global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 90_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
     screenshot: 'on',

@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { encodeHidPosReports } from '../src/platform/scanner/index.js';
 import { demoCardNumber } from '../src/usecases/demo-store/cards.js';
 import { startServer, type RunningServer } from './server.js';
+import { freezeClock } from './clock.js';
 
 // Demo shoppers (edge-server/src/demo/seed.ts): #0 Ana and #1 Ben allow personalization, #3 David does not.
 const ANA = demoCardNumber(0);
@@ -10,7 +11,7 @@ const UNREGISTERED = demoCardNumber(9998);
 
 let server: RunningServer;
 test.beforeAll(async () => {
-  server = await startServer(18_611);
+  server = await startServer();
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -22,6 +23,8 @@ async function openKiosk(page: Page, query = '') {
   await expect(page.getByTestId('attract')).toBeVisible();
   // The token is kept by the page and taken out of the address bar.
   expect(page.url()).not.toContain('token=');
+  // Scans reach the kiosk over its socket, and the keypad refuses to look up while offline.
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
 }
 
 async function openSignage(page: Page, screenId: string) {
@@ -31,13 +34,18 @@ async function openSignage(page: Page, screenId: string) {
 }
 
 test('a card scanned at the kiosk shows personal offers there and a privacy-safe takeover on the zone screens', async ({ browser }, testInfo) => {
-  const kiosk = await (await browser.newContext()).newPage();
-  const entranceScreen = await (await browser.newContext()).newPage();
-  const bakeryScreen = await (await browser.newContext()).newPage();
+  const newPage = async () => (await browser.newContext()).newPage();
+  const [kiosk, entranceScreen, bakeryScreen] = [await newPage(), await newPage(), await newPage()];
+  await kiosk.clock.install();
+  await entranceScreen.clock.install();
   await openKiosk(kiosk);
   await openSignage(entranceScreen, 'screen-entrance-1');
   await openSignage(bakeryScreen, 'screen-bakery-1');
   await expect(entranceScreen.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
+  // Neither the kiosk session (inactivity reset) nor the takeover (TAKEOVER_MS) may end on its
+  // own while a slow machine works through the checks below.
+  await freezeClock(kiosk);
+  await freezeClock(entranceScreen);
 
   await server.scan('kiosk-entrance', encodeHidPosReports(ANA, ']E0'));
 
@@ -62,6 +70,7 @@ test('a card scanned at the kiosk shows personal offers there and a privacy-safe
   // Clip the first offer to the card.
   await offers.first().getByTestId('clip-button').click();
   await expect(offers.first().getByTestId('clip-button')).toHaveAttribute('data-clipped', 'true');
+  await Promise.all([kiosk, entranceScreen, bakeryScreen].map((p) => p.context().close()));
 });
 
 test('typing a card on the keypad greets without a name when the shopper did not consent to personalization', async ({ page }, testInfo) => {
@@ -84,17 +93,28 @@ test('an unregistered card gets a "not registered yet" screen with enrollment', 
 });
 
 test('the kiosk warns before resetting after inactivity, can be extended, then resets', async ({ page }, testInfo) => {
-  await openKiosk(page, '&idleMs=2000&warningMs=3000');
+  // The page's time is the test's: it passes only through page.clock.runFor, so the short
+  // warning cannot run out while a slow machine takes the screenshot or clicks.
+  const IDLE_MS = 2000, WARNING_MS = 3000;
+  await page.clock.install();
+  await openKiosk(page, `&idleMs=${IDLE_MS}&warningMs=${WARNING_MS}`);
+  await freezeClock(page);
   await server.scan('kiosk-entrance', encodeHidPosReports(ANA, ']E0'));
   await expect(page.getByTestId('greeting')).toBeVisible();
-  await expect(page.getByTestId('inactivity-warning')).toBeVisible({ timeout: 6000 });
+  await expect(page.getByTestId('inactivity-warning')).toHaveCount(0);
+  // Half a second over the quiet period: the warning is up and its countdown not yet over.
+  await page.clock.runFor(IDLE_MS + 500);
+  await expect(page.getByTestId('inactivity-warning')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('kiosk-inactivity-warning.png') });
   await page.getByTestId('extend-session').click();
   await expect(page.getByTestId('inactivity-warning')).toHaveCount(0);
   await expect(page.getByTestId('greeting')).toBeVisible();
-  // No touch this time: warning, then back to the attract screen.
-  await expect(page.getByTestId('inactivity-warning')).toBeVisible({ timeout: 6000 });
-  await expect(page.getByTestId('attract')).toBeVisible({ timeout: 8000 });
+  // No touch this time: warning, then back to the attract screen once the countdown is over.
+  await page.clock.runFor(IDLE_MS + 500);
+  await expect(page.getByTestId('inactivity-warning')).toBeVisible();
+  await expect(page.getByTestId('greeting')).toBeVisible();
+  await page.clock.runFor(WARNING_MS);
+  await expect(page.getByTestId('attract')).toBeVisible();
 });
 
 test('a kiosk without a valid pairing token says it is not paired', async ({ page }) => {

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnEdgeServer } from '../src/test-support/server-process.js';
+import { spawnEdgeServer, type ServerProcess } from '../src/test-support/server-process.js';
 
 export interface DemoInfo {
   admin: { username: string; password: string };
@@ -19,13 +19,35 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real edge server (demo store, simulated scanners) in its own process. */
-export async function startServer(port: number): Promise<RunningServer> {
+/** Where global-setup.ts leaves the seeded demo store for this run (workers inherit the env). */
+export const STORE_TEMPLATE_ENV = 'VITRINA_E2E_STORE_TEMPLATE';
+
+/** The environment of every e2e server, the seeding one included. */
+export const SERVER_ENV = { SCANNER_SIMULATOR: 'true', TAKEOVER_MS: '8000' };
+
+/**
+ * Starts the real edge server (demo store, simulated scanners) in its own process, on a
+ * private copy of the demo store seeded once for the run, and on a port the OS picks.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const template = process.env[STORE_TEMPLATE_ENV];
+  if (!template) throw new Error(`${STORE_TEMPLATE_ENV} is not set: run the e2e tests through playwright.config.ts (its globalSetup seeds the store)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrina-e2e-'));
-  const server = await spawnEdgeServer({ port, dataDir, env: { SCANNER_SIMULATOR: 'true', TAKEOVER_MS: '8000' } });
-  const { url } = server;
+  cpSync(template, dataDir, { recursive: true });
+  let server: ServerProcess | undefined;
+  let login: { token: string };
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoInfo;
-  const login = (await (await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.admin) })).json()) as { token: string };
+  try {
+    server = await spawnEdgeServer({ dataDir, env: SERVER_ENV });
+    const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.admin) });
+    if (!res.ok) throw new Error(`demo admin login: HTTP ${res.status}`);
+    login = (await res.json()) as { token: string };
+  } catch (err) {
+    await server?.stop(); // no stray server process or store copy when the start fails
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const { url } = server;
   let stopped = false;
   return {
     url,
