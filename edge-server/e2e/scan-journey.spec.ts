@@ -4,7 +4,7 @@ import { demoCardNumber } from '../src/usecases/demo-store/cards.js';
 import { startServer, type RunningServer } from './server.js';
 import { freezeClock } from './clock.js';
 
-// Demo shoppers (edge-server/src/demo/seed.ts): #0 Ana and #1 Ben allow personalization, #3 David does not.
+// Demo shoppers (edge-server/src/usecases/demo-store/seed.ts): #0 Ana and #1 Ben allow personalization, #3 David does not.
 const ANA = demoCardNumber(0);
 const DAVID = demoCardNumber(3);
 const UNREGISTERED = demoCardNumber(9998);

@@ -55,7 +55,9 @@ async function main() {
     });
   }
   await app.listen({ host: config.HOST, port: config.PORT });
-  printDemoLinks(config.DATA_DIR, config.PORT);
+  // The bound port, not the configured one: PORT=0 lets the OS choose (tests, benches).
+  const address = app.server.address();
+  printDemoLinks(config.DATA_DIR, typeof address === 'object' && address ? address.port : config.PORT);
 }
 
 /** On a demo store, tell the person at the terminal where to click and which cards to try. */

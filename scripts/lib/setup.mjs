@@ -17,6 +17,7 @@ export function run(cmd, args, opts = {}) {
 }
 
 function newestMtime(dir) {
+  if (!statSync(dir).isDirectory()) return statSync(dir).mtimeMs;
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name === 'dist') continue;
@@ -72,7 +73,9 @@ export function ensureAppsBuilt() {
   for (const app of APPS) {
     const dir = join(ROOT, app);
     const index = join(dir, 'dist/index.html');
-    const stale = !existsSync(index) || newestMtime(join(dir, 'src')) > statSync(index).mtimeMs || newestMtime(join(ROOT, 'edge-server/contracts/src')) > statSync(index).mtimeMs;
+    // An app depends on its own sources and config, and on the contracts (client side and Vite factory included).
+    const inputs = [join(dir, 'src'), join(dir, 'vite.config.ts'), join(dir, 'index.html'), join(ROOT, 'edge-server/contracts/src'), join(ROOT, 'edge-server/contracts/client')];
+    const stale = !existsSync(index) || inputs.some((p) => existsSync(p) && newestMtime(p) > statSync(index).mtimeMs);
     if (!stale) continue;
     log(`building ${app}…`);
     run('npm', ['run', 'build', '--workspace', app]);
