@@ -10,7 +10,7 @@ import { EventsRepository } from './repository.js';
 
 export { KpisService } from './kpis-service.js';
 export type { EventInput } from './repository.js';
-export { kpisRoutes } from './kpis-routes.js';
+export { kpisRoutes } from './routes.js';
 export type EventLog = EventsRepository;
 
 export function createEventLog(db: Database, storeId: string): EventLog {

@@ -17,4 +17,4 @@ export { summarizeReportDescriptor, layoutForUsage } from './decoders/report-des
 export { SCAN_LAYOUTS } from './decoders/types.js';
 export type { ScanLayout, ScanDecoder, DecodeOutput, DecodedScan, DecodeError } from './decoders/types.js';
 export { scannerFromConfig, simulatedScannerPath, type ConfiguredScanner } from './from-config.js';
-export { simulatedScannerRoutes } from './dev-routes.js';
+export { simulatedScannerRoutes } from './routes.js';

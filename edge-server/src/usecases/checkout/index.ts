@@ -9,7 +9,7 @@ import type { ReceiptDeps } from './receipt-deps.js';
 import { ReceiptsService, type CustomerLookup } from './receipts-service.js';
 
 export { ReceiptsService, type SaleWithCustomer, type ServiceReceiptInput } from './receipts-service.js';
-export { receiptsRoutes } from './receipts-routes.js';
+export { receiptsRoutes } from './routes.js';
 
 export function createCheckout(db: Database, deps: ReceiptDeps & CustomerLookup & { events: EventBus<DomainEvents> }): ReceiptsService {
   return new ReceiptsService(db, deps, deps, deps.events);

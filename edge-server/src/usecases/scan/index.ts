@@ -1,4 +1,4 @@
 /** The scan use case: recognize → rank → choose → push, from the keypad, the wedge or a USB scanner. */
 export { ScanService, type ScanDeps } from './scan-service.js';
-export { kioskSocketHandlers } from './kiosk-socket.js';
+export { kioskSocketHandlers } from './socket.js';
 export { connectScannerToScan } from './scanner-adapter.js';
