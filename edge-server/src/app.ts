@@ -57,7 +57,8 @@ type FastifyApp = ReturnType<typeof Fastify>;
 
 /** Every HTTP route and socket handler, each handed exactly the services it calls. */
 function registerTransport(app: FastifyApp, s: Services) {
-  const { guard, log } = { guard: s.guard, log: app.log };
+  const { guard } = s;
+  const log = app.log;
   const api = { prefix: '/api/v1' };
   void app.register(metricsRoutes(s.metrics));
   void app.register(healthRoutes({ db: s.db, customers: s.customers, devices: s.devices, recommend: s.recommend, scanner: s.scanner.scanner }));

@@ -1,0 +1,16 @@
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { spawnEdgeServer } from '../edge-server/src/test-support/server-process.js';
+const dataDir = mkdtempSync(join(tmpdir(), 'shut-'));
+const s = await spawnEdgeServer({ dataDir, env: { TAKEOVER_MS: '8000' }, timeoutMs: 300_000 });
+const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8'));
+const screen = demo.devices.find((d: any) => d.kind === 'screen');
+const sock = io(`${s.url}/signage`, { auth: { token: screen.token }, transports: ['websocket'], reconnection: false });
+await new Promise((r) => sock.once('device:hello', r));
+const t = Date.now();
+s.child.kill('SIGTERM');
+const code = await new Promise((r) => s.child.once('exit', (c) => r(c)));
+console.log('exit', code, 'after', Date.now() - t, 'ms', 'socket connected?', sock.connected);
+sock.close();
