@@ -1,7 +1,7 @@
 // The import boundaries of eslint.config.js, proved: every rule is run (ESLint's own API, the
 // repository's real config) on small snippets placed at virtual paths, once on a violation and
 // once on the allowed form. The same config lints the real tree in `npm run lint`.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -197,5 +197,27 @@ describe('coverage', () => {
     const domains = readdirSync(join(SRC, 'domains')).filter((d) => statSync(join(SRC, 'domains', d)).isDirectory());
     expect(domains.length).toBeGreaterThan(0);
     expect(domains.filter((d) => !files(join(SRC, 'domains', d)).includes(join(SRC, 'domains', d, 'index.ts')))).toEqual([]);
+  });
+
+  it('domains depend on each other without a cycle (the import graph is the call graph, and it is a DAG)', () => {
+    const domains = readdirSync(join(SRC, 'domains')).filter((d) => statSync(join(SRC, 'domains', d)).isDirectory());
+    const uses = new Map(domains.map((d) => {
+      const source = files(join(SRC, 'domains', d)).filter((f) => !f.endsWith('.test.ts')).map((f) => readFileSync(f, 'utf8')).join('\n');
+      const deps = [...source.matchAll(/from '(?:\.\.\/)+(?:domains\/)?([a-z-]+)\/index\.js'/g)].map((m) => m[1]!).filter((x) => x !== d && domains.includes(x));
+      return [d, new Set(deps)] as const;
+    }));
+    // Depth-first search; a grey node met again is a cycle.
+    const state = new Map<string, 'grey' | 'black'>();
+    const cycles: string[] = [];
+    const visit = (d: string, path: string[]) => {
+      if (state.get(d) === 'black') return;
+      if (state.get(d) === 'grey') { cycles.push([...path.slice(path.indexOf(d)), d].join(' → ')); return; }
+      state.set(d, 'grey');
+      for (const next of uses.get(d) ?? []) visit(next, [...path, d]);
+      state.set(d, 'black');
+    };
+    for (const d of domains) visit(d, []);
+    expect([...uses.values()].some((deps) => deps.size > 0)).toBe(true);
+    expect(cycles).toEqual([]);
   });
 });
