@@ -4,7 +4,9 @@ import { composeServices, type Services } from './compose.js';
 import type { Config } from './platform/config/schema.js';
 import { installErrorHandler } from './platform/errors/handler.js';
 import { installValidators } from './platform/http/validators.js';
+import rateLimit from '@fastify/rate-limit';
 import docsPlugin from './platform/http/docs.js';
+import { VitrinaError } from './platform/errors/vitrina-error.js';
 import staticAppsPlugin from './platform/http/static-apps.js';
 import { metricsRoutes } from './platform/metrics/index.js';
 import { simulatedScannerRoutes } from './platform/scanner/index.js';
@@ -44,6 +46,11 @@ export async function buildApp({ config, secret, logger = false }: BuildOptions)
 
   installValidators(app);
   installErrorHandler(app);
+  // Off by default; routes opt in (sign-in) with `config.rateLimit`. A refusal is our 429.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new VitrinaError('VITRINA_ERR_RATE_LIMITED', `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s.`),
+  });
   await app.register(docsPlugin);
   registerTransport(app, services);
   await app.register(staticAppsPlugin);

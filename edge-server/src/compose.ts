@@ -83,7 +83,7 @@ export async function composeServices({ config, secret, log, background = config
   });
   const scan = new ScanService({
     cards, customers, loyalty, offers, campaigns, recommend, eventLog, push: realtime, metrics,
-    timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, log,
+    timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });
   const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog });
   const scanner = scannerFromConfig(config, (await devices.list()).filter((d) => d.kind === 'kiosk').map((d) => d.id), log);

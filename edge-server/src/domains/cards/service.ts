@@ -19,6 +19,8 @@ interface PendingEnrollment {
 }
 
 const ENROLL_TTL_MS = 10 * 60_000;
+/** Unknown cards waiting for enrollment: the oldest go first, so a flood of scans cannot grow memory. */
+const MAX_PENDING = 1000;
 
 /**
  * Recognizes a scanned or typed identifier: validate → HMAC → card → customer. The raw number
@@ -58,6 +60,7 @@ export class CardsService {
     this.sweep();
     const enrollToken = randomBytes(18).toString('base64url');
     this.pending.set(enrollToken, { hmac, kind: parsed.kind, last4: parsed.last4, expiresAt: Date.now() + ENROLL_TTL_MS });
+    while (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
     return { status: 'unknown', last4: parsed.last4, enrollToken };
   }
 
@@ -94,6 +97,11 @@ export class CardsService {
   /** Erasure: the customer's cards stop leading to them. Returns how many were removed. */
   removeAllOf(tx: Queryable, customerId: string) {
     return this.repo.removeAllOf(tx, customerId);
+  }
+
+  /** Unknown cards currently waiting for enrollment (bounded by MAX_PENDING). */
+  get pendingEnrollments() {
+    return this.pending.size;
   }
 
   private sweep() {

@@ -3,6 +3,7 @@ import { ConfigSchema, type Config } from './schema.js';
 
 const BOOLEAN_KEYS = new Set(['DEMO_SEED', 'KIOSK_SHOWS_RESTRICTED', 'SCANNER_SIMULATOR']);
 const INTEGER_KEYS = new Set(['PORT', 'KIOSK_OFFER_COUNT', 'SIGNAGE_OFFER_COUNT', 'TAKEOVER_MS', 'BODY_LIMIT_BYTES']);
+const NUMBER_KEYS = new Set(['SCAN_RATE_PER_KIOSK']);
 
 export class ConfigError extends Error {}
 
@@ -18,6 +19,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     if (value === undefined || value === '') continue;
     if (BOOLEAN_KEYS.has(key)) raw[key] = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
     else if (INTEGER_KEYS.has(key)) raw[key] = /^-?\d+$/.test(value) ? Number(value) : value;
+    else if (NUMBER_KEYS.has(key)) raw[key] = /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
     else raw[key] = value;
   }
   Object.assign(raw, overrides);

@@ -33,6 +33,8 @@ export const ConfigSchema = Type.Object({
   SCANNERS: Type.String({ default: '[]' }),
   /** Use a simulated HID backend fed over a dev route (tests, demos without hardware). */
   SCANNER_SIMULATOR: Type.Boolean({ default: false }),
+  /** Card lookups one kiosk may make per second (keypad, wedge and scanner), after a burst of 20: a shopper never reaches it, a card-number guesser does. */
+  SCAN_RATE_PER_KIOSK: Type.Number({ minimum: 0.1, maximum: 10_000, default: 2 }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50_000_000, default: 1_048_576 }),
 });
 export type Config = Static<typeof ConfigSchema>;

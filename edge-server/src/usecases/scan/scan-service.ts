@@ -2,6 +2,7 @@ import type { IdentifyResult, KioskSession } from '@vitrina/contracts';
 import { randomUUID } from 'node:crypto';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { ScanMetrics } from '../../platform/metrics/index.js';
+import { KeyedLimiter } from '../../platform/throttle/index.js';
 import type { DeviceIdentity, DevicePush } from '../../platform/realtime/realtime.js';
 import { storeDate } from '../../shared/store-time.js';
 import type { EventInput, EventLog } from '../../domains/analytics/index.js';
@@ -14,6 +15,9 @@ import type { Recommender } from '../../domains/recommend/index.js';
 import { KioskSessions } from './kiosk-sessions.js';
 
 type Source = 'keypad' | 'wedge' | 'scanner';
+
+/** Lookups a kiosk may make at once before the per-second rate applies. */
+const SCAN_BURST = 20;
 type Kiosk = Pick<DeviceIdentity, 'id' | 'zone_id'>;
 
 export interface ScanDeps {
@@ -28,6 +32,8 @@ export interface ScanDeps {
   metrics: ScanMetrics;
   timeZone: string;
   takeoverMs: number;
+  /** Card lookups per kiosk per second, after a burst (SCAN_RATE_PER_KIOSK). */
+  scanRatePerKiosk: number;
   log: { error(obj: unknown, msg: string): void };
 }
 
@@ -37,10 +43,16 @@ export interface ScanDeps {
  */
 export class ScanService {
   readonly sessions = new KioskSessions();
+  private readonly lookups: KeyedLimiter;
 
-  constructor(private readonly d: ScanDeps) {}
+  constructor(private readonly d: ScanDeps) {
+    this.lookups = new KeyedLimiter({ burst: SCAN_BURST, perSecond: d.scanRatePerKiosk });
+  }
 
   async identify(kiosk: Kiosk, code: unknown, source: Source): Promise<IdentifyResult> {
+    // Every lookup answers whether a card exists (and greets its owner): throttled per kiosk
+    // so that a script at a kiosk cannot walk the card-number space.
+    if (!this.lookups.take(kiosk.id)) throw new VitrinaError('VITRINA_ERR_RATE_LIMITED', `Too many card lookups at this kiosk; try again in ${this.lookups.retryAfterS(kiosk.id)} s.`);
     const started = performance.now();
     const result = await this.recognizeAndStart(kiosk, code, source);
     this.d.metrics.scanMs.record(performance.now() - started);

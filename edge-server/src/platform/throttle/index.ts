@@ -1,0 +1,1 @@
+export { KeyedLimiter } from './keyed-limiter.js';
