@@ -40,7 +40,6 @@ export interface ComposeOptions {
  * the end, on the event bus. Transport (HTTP routes, socket handlers) is app.ts's business.
  */
 export async function composeServices({ config, secret, log, background = config.NODE_ENV !== 'test' }: ComposeOptions) {
-
   // Platform
   const db = await openStoreDatabase(config.DATA_DIR);
   const bus = new EventBus<DomainEvents>((err, event) => log.error({ err, event }, 'event listener failed'));
