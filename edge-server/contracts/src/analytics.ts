@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { LocalDate } from './common.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Arm = Type.Object({ customers: Type.Integer(), revenuePerCustomerMinor: Type.Integer(), marginPerCustomerMinor: Type.Integer() });
@@ -59,8 +60,9 @@ export const RfmReport = Type.Object({
 });
 export type RfmReport = Static<typeof RfmReport>;
 
+/** `today` pins the report's last day (within 5 years of the store's today). */
 export const AnalyticsQuery = Type.Object({
-  today: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  today: Type.Optional(LocalDate),
   periodDays: Type.Optional(Type.Integer({ minimum: 7, maximum: 730 })),
   limit: Type.Optional(Type.Integer({ minimum: 0, maximum: 5000 })),
 });

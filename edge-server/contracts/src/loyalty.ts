@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id } from './common.js';
+import { Id, LocalDate, SweepRequest } from './common.js';
 
 export const PointsBalance = Type.Object({
   customerId: Type.String(),
@@ -89,15 +89,20 @@ export const LoyaltySettings = Type.Object(
 );
 export type LoyaltySettings = Static<typeof LoyaltySettings>;
 
-/** `today` pins the clock (tests, back-dated reports); `withinDays` sizes the "expiring soon" window. */
+/** `today` pins the clock (tests, back-dated reports; within 5 years of the store's today); `withinDays` sizes the "expiring soon" window. */
 export const PointsBalanceQuery = Type.Object({
-  today: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+  today: Type.Optional(LocalDate),
   withinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
 });
 export type PointsBalanceQuery = Static<typeof PointsBalanceQuery>;
 
-export const ExpirePointsRequest = Type.Object({ today: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }, { additionalProperties: false });
+/**
+ * Expires every lot lapsed by `today` (store's today by default, never later). The ledger is
+ * append-only, so `dryRun: true` previews and the real run needs `confirm: true`.
+ */
+export const ExpirePointsRequest = SweepRequest;
 export type ExpirePointsRequest = Static<typeof ExpirePointsRequest>;
 
-export const ExpirePointsResult = Type.Object({ customers: Type.Integer(), points: Type.Integer() });
+/** What the sweep expired, or with `dryRun` would expire: shoppers, lots and points. */
+export const ExpirePointsResult = Type.Object({ today: Type.String(), dryRun: Type.Boolean(), customers: Type.Integer(), lots: Type.Integer(), points: Type.Integer() });
 export type ExpirePointsResult = Static<typeof ExpirePointsResult>;

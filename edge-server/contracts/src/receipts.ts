@@ -31,7 +31,7 @@ export type ReturnLineInput = Static<typeof ReturnLineInput>;
 const ReceiptBase = {
   /** The till's receipt id: posting the same id again returns the first result and changes nothing. */
   receiptId: Id,
-  /** When the till closed the receipt (UTC instant). */
+  /** When the till closed the receipt (UTC instant, from 2000-01-01 to one day after the server's clock). */
   storeTime: Instant,
 };
 

@@ -16,6 +16,28 @@ export function isLocalDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/** The first and last day the store accepts in any date input (periods, history, reports). */
+export const FIRST_ACCEPTED_DAY = '2000-01-01';
+export const LAST_ACCEPTED_DAY = '2099-12-31';
+
+/** A real calendar day within [FIRST_ACCEPTED_DAY, LAST_ACCEPTED_DAY]. */
+export function isAcceptedLocalDate(s: string): boolean {
+  return isLocalDate(s) && s >= FIRST_ACCEPTED_DAY && s <= LAST_ACCEPTED_DAY;
+}
+
+/**
+ * A real calendar day at most `years` years before or after `today` (a "today-like" input:
+ * a pinned report day, a sweep day). 29 February moves to the 28th in common years.
+ */
+export function isLocalDateNear(day: string, today: string, years: number): boolean {
+  return isLocalDate(day) && day >= addYears(today, -years) && day <= addYears(today, years);
+}
+
+/** The same month and day `years` years later (earlier when negative). */
+export function addYears(date: string, years: number): string {
+  return monthDayIn(Number(date.slice(0, 4)) + years, date.slice(5));
+}
+
 function toUtcMidnight(date: string): number {
   const m = DATE_RE.exec(date);
   if (!m) throw new Error(`Not a local date: ${date}`);

@@ -1,14 +1,16 @@
 import { Type } from 'typebox';
-import { Id } from '../common.js';
+import { Id, SweepRequest } from '../common.js';
 import { ErrorResponse } from '../errors.js';
 import {
   AssignCampaignRequest, AssignCampaignResult, Campaign, CampaignOfferCreated, CampaignStatusRequest, CreateCampaignOfferRequest, CreateCampaignRequest,
-  ExpireOffersRequest, ExpireOffersResult, OfferLifecycle,
+  ExpireOffersResult, OfferLifecycle,
 } from '../promotions.js';
 import { defineRoute } from './define-route.js';
 
 const tags = ['campaigns'];
 const ById = Type.Object({ id: Id });
+/** What the offer sweep expired, or with `dryRun` would expire (offer instances). */
+const ExpireOffersSweepResult = Type.Object({ today: Type.String(), dryRun: Type.Boolean(), ...ExpireOffersResult.properties });
 const errors = { 400: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 
 /** Campaigns (with their holdout) and the personal offers they carry. */
@@ -27,6 +29,9 @@ export const campaignRoutes = {
     params: ById, body: AssignCampaignRequest, response: { 200: AssignCampaignResult, ...errors },
   }),
   lifecycle: defineRoute({ method: 'GET', path: '/api/v1/campaigns/:id/lifecycle', tags, params: ById, response: { 200: OfferLifecycle, ...errors } }),
-  /** Ends offers whose last day is before `today` (outside /campaigns, but campaign business). */
-  expireOffers: defineRoute({ method: 'POST', path: '/api/v1/offers/expire', tags, body: ExpireOffersRequest, response: { 200: ExpireOffersResult } }),
+  /**
+   * Ends offers whose last day is before `today` (outside /campaigns, but campaign business).
+   * Irreversible: `dryRun: true` previews; the real run needs `confirm: true`; `today` may not be after the store's today.
+   */
+  expireOffers: defineRoute({ method: 'POST', path: '/api/v1/offers/expire', tags, body: SweepRequest, response: { 200: ExpireOffersSweepResult, 400: ErrorResponse } }),
 };

@@ -13,6 +13,7 @@ export const deviceRoutes = {
   revoke: defineRoute({
     method: 'POST', path: '/api/v1/devices/:id/revoke', tags,
     params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-    response: { 200: Device, 401: ErrorResponse },
+    /** 404 for an unknown device id (VITRINA_ERR_NOT_FOUND); 401 only means the caller is not signed in. */
+    response: { 200: Device, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
   }),
 };

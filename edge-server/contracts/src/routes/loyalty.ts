@@ -26,7 +26,8 @@ export const loyaltyRoutes = {
     method: 'POST', path: '/api/v1/loyalty/customers/:customerId/adjust', tags, params: CustomerParams, body: AdjustPointsRequest,
     response: { 200: PointsMovementResult, ...errors },
   }),
-  expire: defineRoute({ method: 'POST', path: '/api/v1/loyalty/expire', tags, body: ExpirePointsRequest, response: { 200: ExpirePointsResult } }),
+  /** Irreversible: `dryRun: true` previews; the real run needs `confirm: true`; `today` may not be after the store's today. */
+  expire: defineRoute({ method: 'POST', path: '/api/v1/loyalty/expire', tags, body: ExpirePointsRequest, response: { 200: ExpirePointsResult, 400: ErrorResponse } }),
   settings: defineRoute({ method: 'GET', path: '/api/v1/loyalty/settings', tags, response: { 200: LoyaltySettings } }),
   saveSettings: defineRoute({ method: 'PUT', path: '/api/v1/loyalty/settings', tags, body: LoyaltySettings, response: { 200: LoyaltySettings, ...errors } }),
   tiers: defineRoute({ method: 'GET', path: '/api/v1/loyalty/tiers', tags, response: { 200: Type.Array(TierConfig) } }),

@@ -1,10 +1,13 @@
 import type { CampaignMeasurementView, ProgramKpisView, RfmReport } from '@vitrina/contracts';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import { addDays, daysBetween } from '../../shared/calendar.js';
+import { addDays, daysBetween, isLocalDateNear } from '../../shared/calendar.js';
 import { measureCampaign, type CustomerOutcome } from './kpis/campaign.js';
 import { programKpis } from './kpis/program.js';
 import { scoreRfm, type RfmSegment } from './kpis/rfm.js';
 import type { KpisRepository } from './kpis-repository.js';
+
+/** How far from the store's today a report's pinned `today` may be. */
+const TODAY_RANGE_YEARS = 5;
 
 const SEGMENTS: RfmSegment[] = ['champions', 'loyal', 'new', 'potential', 'at_risk', 'hibernating', 'lost', 'need_attention'];
 
@@ -32,12 +35,14 @@ export class KpisService {
   }
 
   async programKpis(today = this.program.today(), periodDays = 90): Promise<ProgramKpisView> {
+    this.checkToday(today);
     const s = await this.program.settings();
     const [members, facts] = await Promise.all([this.repo.members(), this.repo.saleFacts(today, s.defaultMarginBp)]);
     return programKpis(members, facts, today, periodDays);
   }
 
   async rfm(today = this.program.today(), lookbackDays = 365, limit = 100): Promise<RfmReport> {
+    this.checkToday(today);
     const s = await this.program.settings();
     const from = addDays(today, -lookbackDays + 1);
     const facts = (await this.repo.saleFacts(today, s.defaultMarginBp)).filter((f) => f.localDate >= from);
@@ -58,5 +63,13 @@ export class KpisService {
       }),
       scores: scores.sort((a, b) => b.r + b.f + b.m - (a.r + a.f + a.m) || (a.customerId < b.customerId ? -1 : 1)).slice(0, limit),
     };
+  }
+
+  /** A report's last day: a real calendar day near the store's today (2026-02-31 and 9999-12-31 are refused). */
+  private checkToday(today: string) {
+    const storeToday = this.program.today();
+    if (!isLocalDateNear(today, storeToday, TODAY_RANGE_YEARS)) {
+      throw new VitrinaError('VITRINA_ERR_VALIDATION', `today must be a real day (YYYY-MM-DD) within ${TODAY_RANGE_YEARS} years of ${storeToday}.`);
+    }
   }
 }

@@ -35,8 +35,11 @@ describe('device pairing over HTTP', () => {
     expect([zone.statusCode, zone.json().error.code]).toEqual([400, 'VITRINA_ERR_VALIDATION']);
     const kind = await t.app.inject({ method: 'POST', url: '/api/v1/devices', headers: admin, payload: { ...body, kind: 'toaster' } });
     expect(kind.json().error.code).toBe('VITRINA_ERR_VALIDATION');
+    // An unknown device is a 404: a 401 would sign the admin out of the console.
     const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/devices/nope/revoke', headers: admin });
-    expect([unknown.statusCode, unknown.json().error.code]).toEqual([401, 'VITRINA_ERR_DEVICE_UNKNOWN']);
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'VITRINA_ERR_NOT_FOUND']);
     expect(await t.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM devices')).toEqual({ n: 0 });
+    // The admin is still signed in.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/devices', headers: admin })).statusCode).toBe(200);
   });
 });

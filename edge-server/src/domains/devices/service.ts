@@ -48,8 +48,12 @@ export class DevicesService {
     return row;
   }
 
+  /**
+   * Staff unpair a device. An unknown id is VITRINA_ERR_NOT_FOUND (404), not DEVICE_UNKNOWN: that
+   * code is a 401 meant for a device's own token, and a 401 signs the console user out.
+   */
   async revoke(id: string): Promise<Device> {
-    if (!(await this.repo.setStatus(id, 'revoked'))) throw new VitrinaError('VITRINA_ERR_DEVICE_UNKNOWN', `No device "${id}".`);
+    if (!(await this.repo.setStatus(id, 'revoked'))) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No device "${id}".`);
     // Its open sockets close at once (realtime listens), not at the next reconnect.
     this.events.publish('devices:revoked', { deviceId: id });
     return this.get(id);
@@ -57,7 +61,7 @@ export class DevicesService {
 
   async get(id: string): Promise<Device> {
     const row = await this.repo.byId(id);
-    if (!row) throw new VitrinaError('VITRINA_ERR_DEVICE_UNKNOWN', `No device "${id}".`);
+    if (!row) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No device "${id}".`);
     return this.toDevice(row);
   }
 

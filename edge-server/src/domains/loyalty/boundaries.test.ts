@@ -29,8 +29,8 @@ describe('calendar boundaries in the store time zone', () => {
     expect((await t.api('GET', '/api/v1/loyalty/customers/cust-1?today=2026-03-09')).json().balance).toBe(3);
 
     // The sweep materializes the lapse once; the derived balance does not change.
-    expect((await t.api('POST', '/api/v1/loyalty/expire', { today: '2026-03-09' })).json()).toEqual({ customers: 1, points: 90 });
-    expect((await t.api('POST', '/api/v1/loyalty/expire', { today: '2026-03-09' })).json()).toEqual({ customers: 0, points: 0 });
+    expect((await t.api('POST', '/api/v1/loyalty/expire', { today: '2026-03-09', confirm: true })).json()).toEqual({ today: '2026-03-09', dryRun: false, customers: 1, lots: 1, points: 90 });
+    expect((await t.api('POST', '/api/v1/loyalty/expire', { today: '2026-03-09', confirm: true })).json()).toEqual({ today: '2026-03-09', dryRun: false, customers: 0, lots: 0, points: 0 });
     expect((await t.api('GET', '/api/v1/loyalty/customers/cust-1?today=2026-03-09')).json().balance).toBe(3);
   });
 

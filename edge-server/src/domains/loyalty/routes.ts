@@ -15,7 +15,7 @@ export function loyaltyRoutes({ loyalty, guard }: { loyalty: LoyaltyService; gua
     serve(app, routes.ledger, staff, (req) => loyalty.history(req.params.customerId));
     serve(app, routes.redeem, staff, (req) => loyalty.redeem(req.params.customerId, req.body.points, req.body.idempotencyKey));
     serve(app, routes.adjust, admin, (req) => loyalty.adjust(req.params.customerId, req.body.points, req.body.idempotencyKey, req.body.reason));
-    serve(app, routes.expire, admin, (req) => loyalty.expireSweep(req.body.today));
+    serve(app, routes.expire, admin, (req) => loyalty.expireSweep(req.body.today, req.body));
     serve(app, routes.settings, staff, () => loyalty.settings());
     serve(app, routes.saveSettings, admin, (req) => loyalty.saveSettings(req.body));
     serve(app, routes.tiers, staff, () => loyalty.listTiers());

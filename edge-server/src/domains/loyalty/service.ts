@@ -1,8 +1,8 @@
-import type { EarnRuleConfig, LoyaltySettings, PointsBalance, PointsMovementResult, TierConfig } from '@vitrina/contracts';
+import type { EarnRuleConfig, ExpirePointsResult, LoyaltySettings, PointsBalance, PointsMovementResult, SweepRequest, TierConfig } from '@vitrina/contracts';
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import { addDays, isLocalDate, localDateOf } from '../../shared/calendar.js';
+import { addDays, isLocalDate, isLocalDateNear, localDateOf } from '../../shared/calendar.js';
 import { expiringWithin, replay, type PointsState } from './ledger.js';
 import type { LoyaltyRepository, NewLedgerEntry } from './repository.js';
 import { tierStatus, type DaySpend, type TierStatus } from './tiers.js';
@@ -20,6 +20,9 @@ export interface LoyaltyReader {
 
 /** Window for "points expiring soon" on the kiosk. */
 export const EXPIRING_SOON_DAYS = 30;
+
+/** How far from the store's today a caller-pinned `today` may be. */
+export const TODAY_RANGE_YEARS = 5;
 
 /**
  * The points program: derived balances and tiers, and every ledger write. Writes always run
@@ -82,7 +85,7 @@ export class LoyaltyService implements LoyaltyReader {
   async balance(customerId: string, opts: { today?: string; withinDays?: number } = {}): Promise<PointsBalance> {
     if (!(await this.customerExists(customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     const today = opts.today ?? this.today();
-    if (!isLocalDate(today)) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'today must be YYYY-MM-DD.');
+    this.checkPinnedToday(today);
     const within = opts.withinDays ?? EXPIRING_SOON_DAYS;
     const [state, tier] = await Promise.all([this.stateAt(this.db, customerId, today), this.tierAt(this.db, customerId, today)]);
     return {
@@ -157,26 +160,47 @@ export class LoyaltyService implements LoyaltyReader {
     return this.repo.insert(tx, { customerId: e.customerId, kind: 'reverse', points: -e.points, idempotencyKey: e.idempotencyKey, at: e.at, receiptId: e.receiptId, lotId: e.lotId });
   }
 
-  /** Writes `expire` entries for every lapsed lot (idempotent per lot). Returns points expired. */
-  async expireSweep(today = this.today()): Promise<{ customers: number; points: number }> {
+  /**
+   * Writes `expire` entries for every lot lapsed by `today` (idempotent per lot). The ledger is
+   * append-only, so this cannot be undone: `today` may not be after the store's today (a later
+   * day would expire points that are still valid), `dryRun` only counts what would expire, and
+   * a run asked for over HTTP must `confirm`. Housekeeping calls it with its own today and no
+   * `mode`, which is a confirmed run.
+   */
+  async expireSweep(today = this.today(), mode: Omit<SweepRequest, 'today'> = { confirm: true }): Promise<ExpirePointsResult> {
+    const storeToday = this.today();
+    if (!isLocalDateNear(today, storeToday, TODAY_RANGE_YEARS)) throw new VitrinaError('VITRINA_ERR_VALIDATION', `today must be a real day within ${TODAY_RANGE_YEARS} years of ${storeToday}.`);
+    if (today > storeToday) throw new VitrinaError('VITRINA_ERR_VALIDATION', `today (${today}) is after the store's today (${storeToday}): points cannot be expired ahead of time.`);
+    const dryRun = mode.dryRun === true;
+    if (!dryRun && mode.confirm !== true) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'Expiring points cannot be undone: send dryRun: true to preview, or confirm: true to run.');
     let points = 0;
     let customers = 0;
+    let lots = 0;
     for (const customerId of await this.repo.customersWithPoints(this.db)) {
-      const n = await this.db.transaction(async (tx) => {
-        const state = await this.stateAt(tx, customerId, today);
-        let sum = 0;
+      const sweep = async (q: Queryable) => {
+        const state = await this.stateAt(q, customerId, today);
+        const out = { points: 0, lots: 0 };
         for (const lot of state.lapsed) {
           const key = `expire:${lot.id}`;
-          if (await this.repo.byKey(tx, key)) continue;
+          if (await this.repo.byKey(q, key)) continue;
           // Dated at the start of the day after the last valid day, in store time order.
-          await this.repo.insert(tx, { customerId, kind: 'expire', points: -lot.remaining, idempotencyKey: key, at: nowIso(), lotId: lot.id, note: `last valid day ${lot.expiresOn}` });
-          sum += lot.remaining;
+          if (!dryRun) await this.repo.insert(q, { customerId, kind: 'expire', points: -lot.remaining, idempotencyKey: key, at: nowIso(), lotId: lot.id, note: `last valid day ${lot.expiresOn}` });
+          out.points += lot.remaining;
+          out.lots++;
         }
-        return sum;
-      });
-      if (n > 0) { customers++; points += n; }
+        return out;
+      };
+      // A preview reads committed state only; a run checks and writes in one transaction per shopper.
+      const n = dryRun ? await sweep(this.db) : await this.db.transaction(sweep);
+      if (n.points > 0) { customers++; points += n.points; lots += n.lots; }
     }
-    return { customers, points };
+    return { today, dryRun, customers, lots, points };
+  }
+
+  /** A caller-pinned today (balances, back-dated reports): a real day near the store's today. */
+  private checkPinnedToday(today: string) {
+    if (!isLocalDate(today)) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'today must be a real day (YYYY-MM-DD).');
+    if (!isLocalDateNear(today, this.today(), TODAY_RANGE_YEARS)) throw new VitrinaError('VITRINA_ERR_VALIDATION', `today must be within ${TODAY_RANGE_YEARS} years of the store's today.`);
   }
 
   async saveSettings(s: LoyaltySettings) {

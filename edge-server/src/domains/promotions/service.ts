@@ -2,7 +2,7 @@ import type { CreatePromotionRequest, Promotion, PromotionDefinition } from '@vi
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { newId, nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import { isLocalDate } from '../../shared/calendar.js';
+import { FIRST_ACCEPTED_DAY, isAcceptedLocalDate, LAST_ACCEPTED_DAY, localDateOf } from '../../shared/calendar.js';
 import { armFor } from './campaigns/holdout.js';
 import type { AppliedPromotion, EnginePromotion } from './engine.js';
 import type { ClippedOfferRow, PromotionRow, PromotionsRepository } from './repository.js';
@@ -24,6 +24,9 @@ export interface ReceiptPromotionContext {
 
 export const OFFER_PREFIX = 'offer:';
 
+/** Customer ids checked at once when a segment is replaced. */
+const SEGMENT_CHECK_CHUNK = 200;
+
 function offerAsPromotion(o: ClippedOfferRow, customerId: string): EnginePromotion {
   const def: PromotionDefinition = {
     name: `Offer ${o.id}`,
@@ -44,11 +47,18 @@ export class PromotionsService {
     private readonly db: Database,
     private readonly repo: PromotionsRepository,
     private readonly deps: {
+      /** The store's IANA time zone (its today). */
+      timeZone: string;
       catalog: Pick<Catalog, 'exists'>;
       customers: Pick<CustomersService, 'isActive'>;
       offers: Pick<OffersService, 'clippedLiveIn'>;
     },
   ) {}
+
+  /** The store's today (store time zone); campaign sweeps refuse later days. */
+  today(at: Date = new Date()): string {
+    return localDateOf(this.deps.timeZone, at);
+  }
 
   /** A promotion's stored row, read in the caller's transaction (codes check theirs). */
   row(q: Queryable, id: string) {
@@ -63,7 +73,9 @@ export class PromotionsService {
   async create(req: CreatePromotionRequest): Promise<Promotion> {
     const { id: given, ...def } = req;
     const c = def.conditions;
-    if (!isLocalDate(c.startsOn) || !isLocalDate(c.endsOn) || c.startsOn > c.endsOn) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'The period must be valid days with start ≤ end.');
+    if (!isAcceptedLocalDate(c.startsOn) || !isAcceptedLocalDate(c.endsOn) || c.startsOn > c.endsOn) {
+      throw new VitrinaError('VITRINA_ERR_VALIDATION', `The period must be real days from ${FIRST_ACCEPTED_DAY} to ${LAST_ACCEPTED_DAY}, with start ≤ end.`);
+    }
     if (def.discount.type === 'percent' && def.discount.value > 100) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'A percent discount is at most 100.');
     if (def.audience.type === 'customer' && !(await this.deps.customers.isActive(def.audience.customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
     const id = given ?? newId('promo');
@@ -93,9 +105,26 @@ export class PromotionsService {
     return this.get(id);
   }
 
+  /**
+   * Replaces a segment's members. Every id must be an active customer: one unknown or erased id
+   * refuses the whole list (VITRINA_ERR_CUSTOMER_UNKNOWN) and the segment stays as it was.
+   */
   async replaceSegment(segment: string, customerIds: string[]) {
-    await this.db.transaction((tx) => this.repo.replaceSegment(tx, segment, customerIds));
-    return { segment, members: new Set(customerIds).size };
+    const ids = [...new Set(customerIds)];
+    for (let i = 0; i < ids.length; i += SEGMENT_CHECK_CHUNK) {
+      const chunk = ids.slice(i, i + SEGMENT_CHECK_CHUNK);
+      const active = await Promise.all(chunk.map((id) => this.deps.customers.isActive(id)));
+      const unknown = chunk.find((_, j) => !active[j]);
+      if (unknown !== undefined) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN', `No customer "${unknown}"; the segment was not changed.`);
+    }
+    try {
+      await this.db.transaction((tx) => this.repo.replaceSegment(tx, segment, ids));
+    } catch (err) {
+      // Backstop: an id with no customer row fails the foreign key, and the transaction rolls back.
+      if (String(err).includes('FOREIGN KEY')) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN', 'The list has an unknown customer id; the segment was not changed.');
+      throw err;
+    }
+    return { segment, members: ids.length };
   }
 
   /** Grants a promotion to one customer (personal offer, claimed code, birthday). Idempotent by key. */

@@ -27,6 +27,17 @@ interface BatchLookups {
   customers: Map<string, Promise<Customer>>;
 }
 
+/** The earliest store time a receipt may carry, and how far past the server's clock (till clocks drift). */
+const FIRST_STORE_TIME = '2000-01-01T00:00:00.000Z';
+const STORE_TIME_AHEAD_MS = 86_400_000;
+
+/** A receipt's store time lies between FIRST_STORE_TIME and one day after now; else VITRINA_ERR_VALIDATION. */
+function checkStoreTime(at: Date, now = Date.now()) {
+  if (at.getTime() < Date.parse(FIRST_STORE_TIME) || at.getTime() > now + STORE_TIME_AHEAD_MS) {
+    throw new VitrinaError('VITRINA_ERR_VALIDATION', `storeTime must be between ${FIRST_STORE_TIME} and one day after the server's clock.`, [{ path: '/storeTime', message: 'out of range' }]);
+  }
+}
+
 /** Thrown to roll a quote's transaction back. */
 const ROLLBACK = Symbol('rollback');
 
@@ -147,6 +158,7 @@ export class ReceiptsService {
     const requestHash = createHash('sha256').update(canonical(input)).digest('hex');
     const at = new Date(input.storeTime);
     if (Number.isNaN(at.getTime())) throw new VitrinaError('VITRINA_ERR_RECEIPT_INVALID', 'storeTime is not a valid instant.');
+    checkStoreTime(at);
     const day = localDateOf(this.deps.timeZone, at);
     let customerId: string | null = null;
     let earnsPoints = false;

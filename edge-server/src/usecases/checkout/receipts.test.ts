@@ -17,6 +17,24 @@ async function setup() {
 }
 
 describe('POST /api/v1/receipts', () => {
+  it('refuses a store time before 2000-01-01 or more than a day ahead of the clock: 400, nothing written', async () => {
+    const t = await setup();
+    const before = await t.counts();
+    const tooLate = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    for (const storeTime of ['0001-01-01T00:00:00Z', '1999-12-31T23:59:59Z', tooLate, '9999-12-31T00:00:00Z']) {
+      const res = await t.post(sale(t.cards[0], [['p-milk', 1, 349]], { storeTime }));
+      expect([res.statusCode, res.json().error.code], storeTime).toEqual([400, 'VITRINA_ERR_VALIDATION']);
+      const quote = await t.app.inject({ method: 'POST', url: '/api/v1/receipts/quote', headers: t.headers, payload: sale(t.cards[0], [['p-milk', 1, 349]], { storeTime }) });
+      expect([quote.statusCode, quote.json().error.code], `quote ${storeTime}`).toEqual([400, 'VITRINA_ERR_VALIDATION']);
+    }
+    expect(await t.counts()).toEqual(before);
+    // The bounds themselves: the first second of 2000, and a till clock a few hours fast.
+    for (const storeTime of ['2000-01-01T00:00:00Z', new Date(Date.now() + 3 * 3_600_000).toISOString()]) {
+      expect((await t.post(sale(t.cards[0], [['p-milk', 1, 349]], { storeTime }))).statusCode, storeTime).toBe(200);
+    }
+    expect((await t.counts()).receipts).toBe(before.receipts + 2);
+  });
+
   it('earns points on a carded sale, and a retry returns the first result without writing', async () => {
     const t = await setup();
     const body = sale(t.cards[0], [['p-milk', 1, 349], ['p-bread', 2, 450, 50]]);

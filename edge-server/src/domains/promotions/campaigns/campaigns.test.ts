@@ -43,7 +43,7 @@ describe('campaigns with a holdout, and the offer lifecycle', () => {
     expect((await api('POST', '/api/v1/receipts', sale(card(control[0]!), [['p-coffee', 1, 1000]]))).json().totalMinor).toBe(1000);
 
     expect((await api('GET', '/api/v1/campaigns/cmp-coffee/lifecycle')).json()).toEqual({ issued: 0, shown: treated.length - 1, clipped: 0, redeemed: 1, expired: 0 });
-    expect((await api('POST', '/api/v1/offers/expire', { today: '2026-07-01' })).json()).toEqual({ expired: treated.length - 1 });
+    expect((await api('POST', '/api/v1/offers/expire', { today: '2026-07-01', confirm: true })).json()).toEqual({ today: '2026-07-01', dryRun: false, expired: treated.length - 1 });
     const unknown = await api('POST', '/api/v1/campaigns/cmp-coffee/assign', { customerIds: [customers[0]!, 'nobody'] });
     expect(unknown.json().error.code).toBe('VITRINA_ERR_CUSTOMER_UNKNOWN');
     expect((await api('GET', '/api/v1/campaigns/cmp-coffee/lifecycle')).json()).toMatchObject({ shown: 0, redeemed: 1, expired: treated.length - 1 });

@@ -17,6 +17,6 @@ export function campaignsRoutes({ campaigns, guard }: { campaigns: CampaignsServ
     serve(app, routes.addOffer, managers, async (req, reply) => reply.status(201).send(await campaigns.addOffer(req.params.id, req.body)));
     serve(app, routes.assign, managers, (req) => campaigns.assignAll(req.params.id, req.body.customerIds));
     serve(app, routes.lifecycle, staff, (req) => campaigns.lifecycle(req.params.id));
-    serve(app, routes.expireOffers, managers, (req) => campaigns.expireOffers(req.body.today));
+    serve(app, routes.expireOffers, managers, (req) => campaigns.expireOffers(req.body.today, req.body));
   };
 }

@@ -1,8 +1,8 @@
-import type { Campaign, CreateCampaignOfferRequest, CreateCampaignRequest } from '@vitrina/contracts';
+import type { Campaign, CreateCampaignOfferRequest, CreateCampaignRequest, SweepRequest } from '@vitrina/contracts';
 import type { Database, Queryable } from '../../../platform/db/database.js';
 import { newId, nowIso } from '../../../shared/ids.js';
 import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
-import { isLocalDate } from '../../../shared/calendar.js';
+import { isLocalDate, isLocalDateNear } from '../../../shared/calendar.js';
 import type { PromotionsService } from '../service.js';
 import { birthdayWindow } from './birthday.js';
 import { armFor } from './holdout.js';
@@ -128,10 +128,28 @@ export class CampaignsService {
     await this.db.transaction((tx) => this.repo.markClipped(tx, offerId, customerId, campaignId, nowIso()));
   }
 
-  /** Offers that ended unredeemed move to `expired`. */
-  async expireOffers(today: string) {
+  /**
+   * Offers that ended unredeemed (last day before `today`) move to `expired`, which cannot be
+   * undone: `today` may not be after the store's today, `dryRun` counts with the same UPDATE in a
+   * transaction that is rolled back (nothing written), and a run asked for over HTTP must
+   * `confirm`. Housekeeping passes only its today and no `mode`, which is a confirmed run.
+   */
+  async expireOffers(today = this.promotions.today(), mode: Omit<SweepRequest, 'today'> = { confirm: true }) {
+    const storeToday = this.promotions.today();
+    const years = 5;
+    if (!isLocalDateNear(today, storeToday, years)) throw new VitrinaError('VITRINA_ERR_VALIDATION', `today must be a real day within ${years} years of ${storeToday}.`);
+    if (today > storeToday) throw new VitrinaError('VITRINA_ERR_VALIDATION', `today (${today}) is after the store's today (${storeToday}): offers cannot be expired ahead of time.`);
+    const dryRun = mode.dryRun === true;
+    if (!dryRun && mode.confirm !== true) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'Expiring offers cannot be undone: send dryRun: true to preview, or confirm: true to run.');
     const ended = await this.deps.offers.endedBefore(today);
-    return { expired: await this.db.transaction((tx) => this.repo.expire(tx, ended, nowIso())) };
+    if (!dryRun) return { today, dryRun, expired: await this.db.transaction((tx) => this.repo.expire(tx, ended, nowIso())) };
+    const preview = Symbol('preview');
+    let expired = 0;
+    await this.db.transaction(async (tx) => {
+      expired = await this.repo.expire(tx, ended, nowIso());
+      throw preview;
+    }).catch((err: unknown) => { if (err !== preview) throw err; });
+    return { today, dryRun, expired };
   }
 
   async lifecycle(campaignId: string) {
