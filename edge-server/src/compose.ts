@@ -52,7 +52,9 @@ export async function composeServices({ config, secret, log, background = config
   const realtime = createRealtime(devices, log);
 
   // Catalogue, shoppers, cards, history
-  const catalog = createCatalog(db);
+  const catalog = createCatalog(db, { restrictedCategories: config.RESTRICTED_CATEGORIES });
+  // Products stored before restriction was decided on write (or before a term joined the list).
+  await catalog.reclassifyRestricted();
   const customers = createCustomers(db);
   const cards = createCards(db, { customers, secret, patterns: config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean) });
   const purchases = createPurchases(db, { timeZone: config.STORE_TIME_ZONE, catalog, customers, events: bus });
@@ -60,8 +62,7 @@ export async function composeServices({ config, secret, log, background = config
   // The loyalty program and the pricing engine
   const loyalty = createLoyalty(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE }, { customers, spendsByDay: (q, id) => purchases.spendsByDay(q, id) });
   const offers = createOffers(db, catalog, {
-    restrictedCategories: config.RESTRICTED_CATEGORIES, kioskShowsRestricted: config.KIOSK_SHOWS_RESTRICTED,
-    kioskCount: config.KIOSK_OFFER_COUNT, signageCount: config.SIGNAGE_OFFER_COUNT,
+    kioskShowsRestricted: config.KIOSK_SHOWS_RESTRICTED, kioskCount: config.KIOSK_OFFER_COUNT, signageCount: config.SIGNAGE_OFFER_COUNT,
   });
   const { promotions, codes, campaigns } = createPromotions(db, {
     timeZone: config.STORE_TIME_ZONE, catalog, customers, offers, events: bus, birthdaySettings: (q) => loyalty.settings(q),

@@ -209,12 +209,26 @@ export const CreateCampaignOfferRequest = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 120 }),
     discountKind: DiscountKind,
     discountValue: Type.Integer({ minimum: 0, maximum: 100_000_00 }),
+    /**
+     * Required (true) for a product that is restricted (alcohol, tobacco…): acknowledges that its
+     * offer never appears on signage and reaches kiosks only where the store allows restricted
+     * products. Without it such an offer is refused (VITRINA_ERR_OFFER_NOT_ELIGIBLE, detail path
+     * `/kioskOnly`). It changes nothing for other products.
+     */
+    kioskOnly: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
 );
 export type CreateCampaignOfferRequest = Static<typeof CreateCampaignOfferRequest>;
 
-export const CampaignOfferCreated = Type.Object({ offerId: Type.String(), campaignId: Type.String() });
+export const CampaignOfferCreated = Type.Object({
+  offerId: Type.String(),
+  campaignId: Type.String(),
+  /** The product is restricted: the offer is kiosk-only (and only where the store allows it). */
+  restricted: Type.Boolean(),
+  /** What staff should know about where this offer will (not) appear; present for restricted products. */
+  warning: Type.Optional(Type.String()),
+});
 export type CampaignOfferCreated = Static<typeof CampaignOfferCreated>;
 
 export const ReferralCode = Type.Object({ code: Type.String(), qrPayload: Type.String() });

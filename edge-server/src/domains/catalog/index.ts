@@ -1,13 +1,18 @@
 /**
  * The catalogue: owns the `products` table. Every other domain asks it about products
- * (existence, department and category, price) instead of reading the table.
+ * (existence, department and category, price, whether it is restricted) instead of reading
+ * the table.
  */
 import type { Database } from '../../platform/db/database.js';
 import { CatalogRepository } from './repository.js';
+import { CatalogService } from './service.js';
 
 export type { ProductInfo, ProductDisplay, NewProduct } from './repository.js';
-export type Catalog = CatalogRepository;
+export { isRestrictedProduct, restrictedTerms, stem, stemsOf, type RestrictedTerms, type RestrictionInput } from './restriction.js';
+export { CatalogService } from './service.js';
+export type Catalog = CatalogService;
 
-export function createCatalog(db: Database): Catalog {
-  return new CatalogRepository(db);
+/** `restrictedCategories`: the store's comma-separated restricted terms (RESTRICTED_CATEGORIES). */
+export function createCatalog(db: Database, config: { restrictedCategories: string }): Catalog {
+  return new CatalogService(db, new CatalogRepository(db), config.restrictedCategories);
 }

@@ -1,4 +1,5 @@
 import type { Database, Queryable, SqlValue } from '../../platform/db/database.js';
+import { forgetInTx } from '../../platform/db/tx-memo.js';
 
 /** What pricing, offers and reports need of a product. */
 export interface ProductInfo {
@@ -7,6 +8,8 @@ export interface ProductInfo {
   category: string;
   price_minor: number | null;
   cost_minor: number | null;
+  /** Stored restriction flag, decided when the product was written (see restriction.ts). */
+  restricted: 0 | 1;
 }
 
 export interface ProductDisplay {
@@ -25,7 +28,13 @@ export interface NewProduct {
   category: string;
   brand: string | null;
   priceMinor: number | null;
+  /** Explicitly age-restricted (alcohol, tobacco…). Absent: the category decides (restriction.ts). */
   restricted?: boolean;
+}
+
+/** A product as the repository writes it: restriction already decided. */
+export interface ProductRow extends Omit<NewProduct, 'restricted'> {
+  restricted: 0 | 1;
 }
 
 // SQLite allows 32 766 bound parameters per statement; stay well below.
@@ -47,7 +56,7 @@ export class CatalogRepository {
     }
     for (let i = 0; i < missing.length; i += IDS_PER_SELECT) {
       const chunk = missing.slice(i, i + IDS_PER_SELECT);
-      const rows = await q.all<ProductInfo>(`SELECT id, department, category, price_minor, cost_minor FROM products WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
+      const rows = await q.all<ProductInfo>(`SELECT id, department, category, price_minor, cost_minor, restricted FROM products WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
       for (const r of rows) {
         out.set(r.id, r);
         q.memo?.set(`catalog.product:${r.id}`, r);
@@ -72,12 +81,23 @@ export class CatalogRepository {
     return (await this.products(q, [id])).has(id);
   }
 
-  async insertMany(tx: Queryable, products: readonly NewProduct[]) {
+  async insertMany(tx: Queryable, products: readonly ProductRow[]) {
     for (let i = 0; i < products.length; i += ROWS_PER_INSERT) {
       const chunk = products.slice(i, i + ROWS_PER_INSERT);
-      const params: SqlValue[] = chunk.flatMap((p) => [p.id, p.name, p.department, p.category, p.brand, p.priceMinor, p.restricted ? 1 : 0]);
+      const params: SqlValue[] = chunk.flatMap((p) => [p.id, p.name, p.department, p.category, p.brand, p.priceMinor, p.restricted]);
       await tx.run(`INSERT INTO products (id, name, department, category, brand, price_minor, restricted) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, params);
     }
+  }
+
+  /** The distinct (department, category) pairs of products not flagged restricted. */
+  unrestrictedGroupings(q: Queryable) {
+    return q.all<{ department: string; category: string }>('SELECT DISTINCT department, category FROM products WHERE restricted = 0');
+  }
+
+  /** Flags every product of one (department, category) restricted; returns how many changed. */
+  async markGroupingRestricted(tx: Queryable, department: string, category: string) {
+    forgetInTx(tx, 'catalog.product:');
+    return (await tx.run('UPDATE products SET restricted = 1 WHERE restricted = 0 AND department = ? AND category = ?', [department, category])).changes;
   }
 
   allIds() {

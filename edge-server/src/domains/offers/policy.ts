@@ -1,18 +1,10 @@
 /**
- * Restricted categories (alcohol, tobacco, … from config) never go to signage, and reach the
- * kiosk only where the store allows it. Matching is on whole words of the product's
- * department and category, case-insensitive, so "BEER/ALE" and "Wine" both match.
+ * Where an offer on a restricted product (alcohol, tobacco, …) may appear: never on signage,
+ * which any passer-by (a minor too) sees; on the kiosk only where the store allows it
+ * (KIOSK_SHOWS_RESTRICTED). Whether a product is restricted is the catalogue's decision
+ * (`Catalog.isRestricted`, domains/catalog/restriction.ts), not this domain's.
  */
-export class RestrictionPolicy {
-  private readonly words: Set<string>;
-
-  constructor(restrictedCategories: string, readonly kioskShowsRestricted: boolean) {
-    this.words = new Set(restrictedCategories.split(',').map((w) => w.trim().toLowerCase()).filter(Boolean));
-  }
-
-  isRestricted(p: { department: string; category: string; restricted: 0 | 1 | boolean }): boolean {
-    if (p.restricted === 1 || p.restricted === true) return true;
-    const text = `${p.department} ${p.category}`.toLowerCase();
-    return text.split(/[^a-z]+/).some((w) => this.words.has(w));
-  }
+export function mayShow(surface: 'kiosk' | 'signage', restricted: boolean, kioskShowsRestricted: boolean): boolean {
+  if (!restricted) return true;
+  return surface === 'kiosk' && kioskShowsRestricted;
 }

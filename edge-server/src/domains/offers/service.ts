@@ -3,7 +3,7 @@ import type { Queryable } from '../../platform/db/database.js';
 import { nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { Catalog, ProductDisplay } from '../catalog/index.js';
-import type { RestrictionPolicy } from './policy.js';
+import { mayShow } from './policy.js';
 import type { NewOffer, OfferRow, OffersRepository } from './repository.js';
 
 export interface RankedProduct {
@@ -43,8 +43,8 @@ export class OffersService {
 
   constructor(
     private readonly repo: OffersRepository,
-    private readonly catalog: Pick<Catalog, 'forDisplay'>,
-    private readonly policy: RestrictionPolicy,
+    private readonly catalog: Pick<Catalog, 'forDisplay' | 'isRestricted'>,
+    private readonly settings: { kioskShowsRestricted: boolean },
     private readonly counts: { kiosk: number; signage: number },
   ) {}
 
@@ -77,7 +77,7 @@ export class OffersService {
     const rank = new Map<string, number>();
     ranked.forEach((r, i) => { if (!rank.has(r.productId)) rank.set(r.productId, i); });
     let ordered = offers
-      .filter((o) => this.policy.kioskShowsRestricted || !this.policy.isRestricted(o.product))
+      .filter((o) => this.mayShow('kiosk', o))
       .map((o, i) => ({ o, key: rank.get(o.product_id) ?? ranked.length + i }))
       .sort((a, b) => a.key - b.key)
       .map((x) => x.o);
@@ -91,10 +91,15 @@ export class OffersService {
     }
     const kiosk = ordered.slice(0, this.counts.kiosk).map((o) => toKioskOffer(o, clipped.has(o.id), personal.has(o.id)));
     const signage = ordered
-      .filter((o) => !this.policy.isRestricted(o.product))
+      .filter((o) => this.mayShow('signage', o))
       .slice(0, this.counts.signage)
       .map(toSignageOffer);
     return { kiosk, signage, recorded };
+  }
+
+  /** Restricted products (the catalogue decides) never reach signage, and the kiosk only where allowed. */
+  private mayShow(surface: 'kiosk' | 'signage', o: LiveOffer) {
+    return mayShow(surface, this.catalog.isRestricted(o.product), this.settings.kioskShowsRestricted);
   }
 
   /** Clips a shown offer to the shopper's card; returns the offer's campaign (its lifecycle is the campaign's). */

@@ -21,8 +21,16 @@ export const ConfigSchema = Type.Object({
   MODEL_DIR: Type.String({ default: 'models/artifacts/current' }),
   /** Seed the demo store when the database is empty. */
   DEMO_SEED: Type.Boolean({ default: true }),
-  /** Categories never shown on signage, and on the kiosk only when KIOSK_SHOWS_RESTRICTED. */
-  RESTRICTED_CATEGORIES: Type.String({ default: 'alcohol,tobacco,beer,wine,spirits,cigarettes,liquor' }),
+  /**
+   * Restricted terms (comma-separated; a term may be several words): a product whose department
+   * or category names one is restricted — never shown on signage, and on the kiosk only when
+   * KIOSK_SHOWS_RESTRICTED. Matched on whole word stems, plurals folded ("Beers/Ales" names
+   * beer and ale; "Kale" names neither): domains/catalog/restriction.ts.
+   */
+  RESTRICTED_CATEGORIES: Type.String({
+    default: 'alcohol,alcoholic,beer,ale,lager,stout,wine,champagne,prosecco,spirit,liquor,liqueur,vodka,whisky,whiskey,gin,rum,tequila,'
+      + 'brandy,cognac,bourbon,hard cider,hard seltzer,tobacco,cigarette,cigar,cigarillo,vape',
+  }),
   KIOSK_SHOWS_RESTRICTED: Type.Boolean({ default: false }),
   KIOSK_OFFER_COUNT: Type.Integer({ minimum: 1, maximum: 12, default: 4 }),
   SIGNAGE_OFFER_COUNT: Type.Integer({ minimum: 1, maximum: 8, default: 3 }),

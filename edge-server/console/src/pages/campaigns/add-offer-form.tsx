@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ROUTES, type CreateCampaignOfferRequest, type DiscountKind } from '@vitrina/contracts';
 import { api } from '../../lib/api';
-import { describeError } from '../../lib/api-error';
+import { ApiError, describeError } from '../../lib/api-error';
 import { discountValueFromInput, DISCOUNT_HINTS, DISCOUNT_KIND_CHOICES, DISCOUNT_KIND_LABELS } from '../../lib/forms';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
@@ -13,7 +13,11 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
   const [kind, setKind] = useState<DiscountKind>('percent');
   const [value, setValue] = useState('10');
   const [problem, setProblem] = useState<string | null>(null);
+  const [kioskOnly, setKioskOnly] = useState(false);
+  const [warning, setWarning] = useState<string | null>(null);
   const add = useAction((body: CreateCampaignOfferRequest) => api.call(ROUTES.campaigns.addOffer, { params: { id: campaignId }, body }));
+  // The server refused a restricted product (alcohol, tobacco…) without the kiosk-only acknowledgement.
+  const needsKioskOnly = add.error instanceof ApiError && add.error.details.some((d) => d.path === '/kioskOnly');
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -21,7 +25,13 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
     if (!productId.trim() || !title.trim()) return setProblem('Give the product id and a title shoppers will read.');
     if (parsed === null) return setProblem(`Enter a valid value: ${DISCOUNT_HINTS[kind]}.`);
     setProblem(null);
-    if (await add.run({ productId: productId.trim(), title: title.trim(), discountKind: kind, discountValue: parsed })) onDone();
+    setWarning(null);
+    const body: CreateCampaignOfferRequest = { productId: productId.trim(), title: title.trim(), discountKind: kind, discountValue: parsed, ...(kioskOnly ? { kioskOnly } : {}) };
+    const created = await add.run(body);
+    if (!created) return;
+    // A restricted product's offer was added as kiosk-only: say so before closing.
+    if (created.warning) setWarning(created.warning);
+    else onDone();
   }
 
   return (
@@ -48,12 +58,23 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
         <span>{DISCOUNT_HINTS[kind]}</span>
         <input class="input" inputMode="decimal" value={value} onInput={(e) => setValue(e.currentTarget.value)} data-testid="offer-value" />
       </label>
-      <button type="submit" class="btn btn-primary" disabled={add.pending} data-testid="offer-submit">
+      {(needsKioskOnly || kioskOnly) && (
+        <label class={style.kioskOnly}>
+          <input type="checkbox" checked={kioskOnly} onChange={(e) => setKioskOnly(e.currentTarget.checked)} data-testid="offer-kiosk-only" />
+          <span>Kiosk only: this product is restricted (alcohol, tobacco…). Its offer never appears on signage.</span>
+        </label>
+      )}
+      <button type="submit" class="btn btn-primary" disabled={add.pending || warning !== null} data-testid="offer-submit">
         Add offer
       </button>
       <button type="button" class="btn" onClick={onDone}>
-        Cancel
+        {warning ? 'Close' : 'Cancel'}
       </button>
+      {warning && (
+        <p class={style.warning} role="status" data-testid="offer-warning">
+          Offer added. {warning}
+        </p>
+      )}
       {(problem || add.error) && (
         <p class={style.error} role="alert">
           {problem ?? describeError(add.error)}

@@ -1,4 +1,4 @@
-import type { Campaign, CreateCampaignOfferRequest, CreateCampaignRequest, SweepRequest } from '@vitrina/contracts';
+import type { Campaign, CampaignOfferCreated, CreateCampaignOfferRequest, CreateCampaignRequest, SweepRequest } from '@vitrina/contracts';
 import type { Database, Queryable } from '../../../platform/db/database.js';
 import { newId, nowIso } from '../../../shared/ids.js';
 import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
@@ -11,6 +11,9 @@ import type { EventBus } from '../../../platform/events/bus.js';
 import type { DomainEvents } from '../../../shared/domain-events.js';
 import type { Catalog } from '../../catalog/index.js';
 import type { OffersService } from '../../offers/index.js';
+
+/** Where an offer on a restricted product appears (domains/offers/policy.ts). */
+const RESTRICTED_WARNING = 'Its offer is never shown on signage, and on kiosks only where the store allows restricted products (KIOSK_SHOWS_RESTRICTED).';
 
 function toCampaign(r: CampaignRow): Campaign {
   return { id: r.id, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, holdoutPct: r.holdout_pct, status: r.status };
@@ -28,7 +31,7 @@ export class CampaignsService {
     private readonly repo: CampaignsRepository,
     private readonly promotions: PromotionsService,
     private readonly deps: {
-      catalog: Pick<Catalog, 'exists'>;
+      catalog: Pick<Catalog, 'products' | 'isRestricted'>;
       offers: Pick<OffersService, 'createIn' | 'endedBefore'>;
       events: EventBus<DomainEvents>;
       /** Birthday settings (loyalty program) and birth dates (customers). */
@@ -63,17 +66,33 @@ export class CampaignsService {
     return this.get(id);
   }
 
-  async addOffer(campaignId: string, req: CreateCampaignOfferRequest) {
+  /**
+   * Adds an offer on one product for the campaign's period. An offer on a restricted product
+   * (alcohol, tobacco…: the catalogue decides) is refused unless the request says `kioskOnly`,
+   * and the answer then carries a warning: such offers never reach signage, and reach kiosks
+   * only where the store allows restricted products.
+   */
+  async addOffer(campaignId: string, req: CreateCampaignOfferRequest): Promise<CampaignOfferCreated> {
     if (req.discountKind === 'percent' && req.discountValue > 100) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'A percent discount is at most 100.');
     const id = newId('off');
-    await this.db.transaction(async (tx) => {
+    const restricted = await this.db.transaction(async (tx) => {
       const c = await this.repo.byId(tx, campaignId);
       if (!c) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${campaignId}".`);
-      if (!(await this.deps.catalog.exists(tx, req.productId))) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN');
+      const product = (await this.deps.catalog.products(tx, [req.productId])).get(req.productId);
+      if (!product) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN');
+      const isRestricted = this.deps.catalog.isRestricted(product);
+      if (isRestricted && req.kioskOnly !== true) {
+        throw new VitrinaError(
+          'VITRINA_ERR_OFFER_NOT_ELIGIBLE',
+          `Product "${req.productId}" (${product.department} / ${product.category}) is restricted (alcohol, tobacco…). ${RESTRICTED_WARNING} To add the offer anyway, send kioskOnly: true.`,
+          [{ path: '/kioskOnly', message: 'Must be true for an offer on a restricted product.' }],
+        );
+      }
       await this.deps.offers.createIn(tx, { id, productId: req.productId, title: req.title, kind: req.discountKind, value: req.discountValue, startsOn: c.starts_on, endsOn: c.ends_on, campaignId });
+      return isRestricted;
     });
     this.deps.events.publish('offers:changed', {});
-    return { offerId: id, campaignId };
+    return restricted ? { offerId: id, campaignId, restricted, warning: `Restricted product: kiosk-only offer. ${RESTRICTED_WARNING}` } : { offerId: id, campaignId, restricted };
   }
 
   /**
