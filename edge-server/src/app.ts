@@ -5,6 +5,7 @@ import type { Config } from './platform/config/schema.js';
 import { installErrorHandler } from './platform/errors/handler.js';
 import { installValidators } from './platform/http/validators.js';
 import docsPlugin from './platform/http/docs.js';
+import securityHeadersPlugin from './platform/http/security-headers.js';
 import staticAppsPlugin from './platform/http/static-apps.js';
 import { metricsRoutes } from './platform/metrics/index.js';
 import { simulatedScannerRoutes } from './platform/scanner/index.js';
@@ -44,6 +45,7 @@ export async function buildApp({ config, secret, logger = false }: BuildOptions)
 
   installValidators(app);
   installErrorHandler(app);
+  await app.register(securityHeadersPlugin);
   await app.register(docsPlugin);
   registerTransport(app, services);
   await app.register(staticAppsPlugin);
