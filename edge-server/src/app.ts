@@ -77,7 +77,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
   const { simulator, bindings } = s.scanner;
-  if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings }));
+  if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));
 
   kioskSocketHandlers(s.realtime.kiosk, s.scan, log);
   contentSocketHandlers(s.realtime.signage, s.content, log);
