@@ -77,7 +77,8 @@ function scan(i: number) {
   const t0 = performance.now();
   pendingByKiosk.get(kiosk.id)!.push(t0);
   zoneScans.get(kiosk.zoneId)!.push(t0);
-  fetch(`${base}/api/v1/dev/scanners/${kiosk.id}/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reports }) })
+  // The dev route takes the kiosk's own device token (or a staff admin's).
+  fetch(`${base}/api/v1/dev/scanners/${kiosk.id}/reports`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kiosk.token}` }, body: JSON.stringify({ reports }) })
     .then((r) => { if (r.status !== 202) failed++; }, () => failed++);
 }
 

@@ -14,7 +14,7 @@ export interface RunningServer {
   device(id: string): DemoInfo['devices'][number];
   /** Calls the API as the demo admin (to compare what a page shows with what the server says). */
   api<T>(path: string): Promise<T>;
-  /** Feeds raw HID reports into the simulated scanner bound to a kiosk. */
+  /** Feeds raw HID reports into the simulated scanner bound to a kiosk (with that kiosk's device token, as the dev route requires). */
   scan(kioskId: string, reports: Uint8Array[]): Promise<void>;
   stop(): Promise<void>;
 }
@@ -63,8 +63,9 @@ export async function startServer(): Promise<RunningServer> {
       return d;
     },
     async scan(kioskId, reports) {
+      const token = demo.devices.find((d) => d.id === kioskId)?.token ?? '';
       const res = await fetch(`${url}/api/v1/dev/scanners/${kioskId}/reports`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reports: reports.map((r) => [...r]) }),
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ reports: reports.map((r) => [...r]) }),
       });
       if (res.status !== 202) throw new Error(`scan refused: ${res.status} ${await res.text()}`);
     },

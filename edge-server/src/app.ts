@@ -7,6 +7,7 @@ import { installValidators } from './platform/http/validators.js';
 import rateLimit from '@fastify/rate-limit';
 import docsPlugin from './platform/http/docs.js';
 import { VitrinaError } from './platform/errors/vitrina-error.js';
+import securityHeadersPlugin from './platform/http/security-headers.js';
 import staticAppsPlugin from './platform/http/static-apps.js';
 import { metricsRoutes } from './platform/metrics/index.js';
 import { simulatedScannerRoutes } from './platform/scanner/index.js';
@@ -51,6 +52,7 @@ export async function buildApp({ config, secret, logger = false }: BuildOptions)
     global: false,
     errorResponseBuilder: (_req, ctx) => new VitrinaError('VITRINA_ERR_RATE_LIMITED', `Too many attempts; try again in ${Math.ceil(ctx.ttl / 1000)} s.`),
   });
+  await app.register(securityHeadersPlugin);
   await app.register(docsPlugin);
   registerTransport(app, services);
   await app.register(staticAppsPlugin);
@@ -82,7 +84,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
   const { simulator, bindings } = s.scanner;
-  if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings }));
+  if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));
 
   kioskSocketHandlers(s.realtime.kiosk, s.scan, log);
   contentSocketHandlers(s.realtime.signage, s.content, log);

@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { composeServices } from './compose.js';
 import { requestSerializer } from './platform/http/log-redaction.js';
 import { demoSeedNeeded, seedDemoStoreIfEmpty } from './usecases/demo-store/seed.js';
+import { demoBanner, type DemoFile } from './demo-banner.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,10 +24,11 @@ async function main() {
   const secret = loadSecret(config);
   // The demo store is seeded through the real app, before the serving app is built, so that
   // everything wired at boot (scanner bindings, model aggregates) sees the seeded store.
+  let seededNow = false;
   if (config.DEMO_SEED && (await demoSeedNeeded(config.DATA_DIR))) {
     const log = pino({ level: config.LOG_LEVEL });
     const seeder = await composeServices({ config, secret, log, background: false });
-    await seedDemoStoreIfEmpty(seeder);
+    seededNow = await seedDemoStoreIfEmpty(seeder);
     await seeder.close();
   }
   const { app } = await buildApp({
@@ -57,25 +59,15 @@ async function main() {
   await app.listen({ host: config.HOST, port: config.PORT });
   // The bound port, not the configured one: PORT=0 lets the OS choose (tests, benches).
   const address = app.server.address();
-  printDemoLinks(config.DATA_DIR, typeof address === 'object' && address ? address.port : config.PORT);
+  printDemoLinks(config.DATA_DIR, typeof address === 'object' && address ? address.port : config.PORT, seededNow);
 }
 
-/** On a demo store, tell the person at the terminal where to click and which cards to try. */
-function printDemoLinks(dataDir: string, port: number) {
-  const file = join(dataDir, 'demo.json');
-  if (!existsSync(file)) return;
-  const demo = JSON.parse(readFileSync(file, 'utf8')) as { admin: { username: string; password: string }; devices: Array<{ name: string; url: string }> };
-  const base = `http://localhost:${port}`;
-  const lines = [
-    '',
-    'Vitrina demo store is up:',
-    ...demo.devices.map((d) => `  ${d.name.padEnd(20)} ${base}${d.url}`),
-    `  Staff console        ${base}/console/   (user ${demo.admin.username}, password ${demo.admin.password})`,
-    `  API docs             ${base}/api/docs`,
-    `  Demo loyalty cards:  npm run demo:cards`,
-    '',
-  ];
-  console.log(lines.join('\n'));
+/** On a demo store, tell the person at the terminal where to click; secrets only as demo-banner.ts allows. */
+function printDemoLinks(dataDir: string, port: number, firstRun: boolean) {
+  const demoFile = join(dataDir, 'demo.json');
+  const demo = existsSync(demoFile) ? (JSON.parse(readFileSync(demoFile, 'utf8')) as DemoFile) : undefined;
+  const banner = demoBanner({ demo, demoFile, port, tty: process.stdout.isTTY === true, firstRun });
+  if (banner) console.log(banner);
 }
 
 main().catch((err) => {

@@ -22,6 +22,10 @@ export class AuthRepository {
     ]);
   }
 
+  async setPasswordHash(userId: string, passwordHash: string) {
+    await this.db.run('UPDATE staff_users SET password_hash = ? WHERE id = ?', [passwordHash, userId]);
+  }
+
   async insertSession(tokenHash: string, userId: string, expiresAt: string) {
     await this.db.run('INSERT INTO staff_sessions (token_hash, user_id, expires_at) VALUES (?, ?, ?)', [tokenHash, userId, expiresAt]);
   }

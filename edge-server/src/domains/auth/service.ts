@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { newId, newToken, nowIso, sha256Hex } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { DEFAULT_SCRYPT, hashPassword, needsRehash, spendVerificationTime, verifyPassword, type ScryptParams } from './passwords.js';
 import type { AuthRepository, StaffRole } from './repository.js';
 
 const SESSION_HOURS = 12;
@@ -24,15 +23,17 @@ const BACKOFF_MAX_S = 15 * 60;
  */
 export class AuthService {
   private readonly failures = new Map<string, { count: number; until: number }>();
-  private readonly dummyHash: Promise<string>;
 
-  constructor(private readonly repo: AuthRepository, private readonly now: () => number = () => Date.now()) {
-    this.dummyHash = hashPassword(randomBytes(16).toString('hex'));
-  }
+  /** `scrypt`: the cost of new password hashes; stored hashes with other parameters are redone at login. */
+  constructor(
+    private readonly repo: AuthRepository,
+    private readonly scrypt: ScryptParams = DEFAULT_SCRYPT,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
 
   async createUser(username: string, password: string, role: StaffRole): Promise<StaffPrincipal> {
     const id = newId('staff');
-    await this.repo.insertUser({ id, username, password_hash: await hashPassword(password), role, created_at: nowIso() });
+    await this.repo.insertUser({ id, username, password_hash: await hashPassword(password, this.scrypt), role, created_at: nowIso() });
     return { id, username, role };
   }
 
@@ -43,14 +44,16 @@ export class AuthService {
       throw new VitrinaError('VITRINA_ERR_RATE_LIMITED', `Too many failed sign-ins; try again in ${Math.ceil((blocked.until - this.now()) / 1000)} s.`);
     }
     const user = await this.repo.userByName(username);
-    // Same work and the same error for an unknown user and a wrong password: neither the answer
-    // nor its timing tells which user names exist.
-    const ok = await verifyPassword(password, user?.password_hash ?? (await this.dummyHash));
-    if (!user || !ok) {
+    // Same error, and the same scrypt work, for an unknown user and a wrong password, so
+    // usernames cannot be probed by the answer or by its time.
+    if (!user) await spendVerificationTime(password, this.scrypt);
+    if (!user || !(await verifyPassword(password, user.password_hash))) {
       this.recordFailure(account);
       throw new VitrinaError('VITRINA_ERR_UNAUTHORIZED', 'Wrong username or password.');
     }
     this.failures.delete(account);
+    // A hash made with older (weaker) parameters is replaced now that the password is known.
+    if (needsRehash(user.password_hash, this.scrypt)) await this.repo.setPasswordHash(user.id, await hashPassword(password, this.scrypt));
     const token = newToken();
     const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
     await this.repo.insertSession(sha256Hex(token), user.id, expiresAt);

@@ -3,7 +3,12 @@ import { Type, type Static } from 'typebox';
 /** Environment of the edge server, validated once at boot. Defaults run the demo store. */
 export const ConfigSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'production' }),
-  HOST: Type.String({ default: '0.0.0.0' }),
+  /**
+   * Interface to listen on. Loopback by default, so a laptop running `npm start` is not open to
+   * its network; a store server sets HOST=0.0.0.0 (deploy/env/edge.env.example) so kiosks and
+   * screens on the LAN reach it.
+   */
+  HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
   LOG_LEVEL: Type.Union(
     [Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')],

@@ -1,5 +1,5 @@
 import sqlite3 from 'sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StatementCache } from './statement-cache.js';
 
@@ -70,6 +70,11 @@ async function openConnection(file: string, mode: number) {
   return q;
 }
 
+/** The database file and its WAL companions, as far as they exist, to mode 0600 (an older install's 0644 included). */
+function ownerOnlySqliteFiles(file: string) {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 /** Where the store's SQLite file lives (':memory:' for throwaway stores). */
 export function databaseFile(dataDir: string): string {
   return dataDir === ':memory:' ? ':memory:' : `${dataDir}/vitrina.sqlite`;
@@ -94,9 +99,16 @@ export class Database implements Queryable {
   ) {}
 
   static async open(file: string): Promise<Database> {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      // Created owner-only before SQLite opens it: SQLite gives the -wal and -shm files the
+      // database file's permissions, so all three hold shoppers' data readable by the owner only.
+      closeSync(openSync(file, 'a', 0o600));
+      ownerOnlySqliteFiles(file);
+    }
     const writer = await openConnection(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
     await writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
+    if (file !== ':memory:') ownerOnlySqliteFiles(file);
     // An in-memory database cannot be shared by two connections; use the writer for both.
     const reader = file === ':memory:' ? writer : await openConnection(file, sqlite3.OPEN_READONLY);
     return new Database(file, writer, reader);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openStoreDatabase } from '../../platform/db/open.js';
@@ -148,7 +148,11 @@ export async function seedDemoStoreIfEmpty(s: DemoStoreServices, opts: DemoSeedO
   else for (let i = 0; i < history.length; i += HISTORY_CHUNK) await s.receipts.postMany(history.slice(i, i + HISTORY_CHUNK));
 
   const demo = { admin: { username: 'admin', password: adminPassword }, devices };
-  writeFileSync(join(s.config.DATA_DIR, 'demo.json'), JSON.stringify(demo, null, 2), { mode: 0o600 });
+  // Tokens and the admin password: owner-only, also when an older file was there (the mode
+  // option applies only to a file writeFileSync creates).
+  const demoFile = join(s.config.DATA_DIR, 'demo.json');
+  writeFileSync(demoFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
+  chmodSync(demoFile, 0o600);
   s.log.info({ customers: seed.households.length, baskets: seed.baskets.length, ms: Date.now() - started }, 'demo store seeded');
   return true;
 }

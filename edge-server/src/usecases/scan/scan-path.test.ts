@@ -21,8 +21,9 @@ async function store() {
   const screenA = await connectDevice(url, '/signage', fixtures.screenA.token);
   const screenB = await connectDevice(url, '/signage', fixtures.screenB.token);
   open.push(kiosk, screenA, screenB);
-  const scan = (reports: Uint8Array[]) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/dev/scanners/kiosk-a/reports', payload: { reports: reports.map((r) => [...r]) } });
+  // The dev route needs a credential: here the kiosk's own device token.
+  const scan = (reports: Uint8Array[], authorization = `Bearer ${fixtures.kiosk.token}`) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/dev/scanners/kiosk-a/reports', headers: { authorization }, payload: { reports: reports.map((r) => [...r]) } });
   return { ...t, f: fixtures, anaCard: fixtures.anaCard, benCard: fixtures.benCard, url, kiosk, screenA, screenB, scan };
 }
 
@@ -141,7 +142,40 @@ describe('bad input on the scan path', () => {
     const res = await s.scan([]);
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('VITRINA_ERR_VALIDATION');
-    const other = await s.app.inject({ method: 'POST', url: '/api/v1/dev/scanners/nope/reports', payload: { reports: [[2, 0]] } });
+    const other = await s.app.inject({ method: 'POST', url: '/api/v1/dev/scanners/nope/reports', headers: await s.staffHeaders('admin'), payload: { reports: [[2, 0]] } });
     expect(other.json().error.code).toBe('VITRINA_ERR_DEVICE_UNKNOWN');
+  });
+
+  it('feeds a simulated scanner only for a staff admin or that kiosk itself', async () => {
+    const s = await store();
+    const reports = encodeHidPosReports(s.anaCard, ']E0');
+    const other = await s.services.devices.pairWithId('kiosk-b', { kind: 'kiosk', name: 'Kiosk B', zoneId: 'zone-b' });
+    const refused: Array<[string | undefined, number, string]> = [
+      [undefined, 401, 'VITRINA_ERR_UNAUTHORIZED'],
+      ['Bearer not-a-real-token', 401, 'VITRINA_ERR_UNAUTHORIZED'],
+      [`Bearer ${s.f.screenA.token}`, 401, 'VITRINA_ERR_UNAUTHORIZED'], // a screen is no kiosk
+      [`Bearer ${other.token}`, 403, 'VITRINA_ERR_FORBIDDEN'], // another kiosk's scanner
+      [(await s.staffHeaders('staff')).authorization, 403, 'VITRINA_ERR_FORBIDDEN'],
+      [(await s.staffHeaders('marketer')).authorization, 403, 'VITRINA_ERR_FORBIDDEN'],
+    ];
+    for (const [authorization, status, code] of refused) {
+      const res = await s.app.inject({
+        method: 'POST', url: '/api/v1/dev/scanners/kiosk-a/reports', payload: { reports: reports.map((r) => [...r]) },
+        headers: authorization ? { authorization } : {},
+      });
+      expect(res.statusCode, authorization ?? 'none').toBe(status);
+      expect(res.json().error.code, authorization ?? 'none').toBe(code);
+    }
+    // Refused before the body is even read: an anonymous caller cannot probe which kiosks have a scanner.
+    const probe = await s.app.inject({ method: 'POST', url: '/api/v1/dev/scanners/nope/reports', payload: { reports: [[2, 0]] } });
+    expect(probe.statusCode).toBe(401);
+    expect(await s.services.eventLog.countByType('scan')).toBe(0);
+
+    const admin = await s.staffHeaders('admin');
+    const sessionP = nextEvent<KioskSession>(s.kiosk, 'kiosk:session');
+    expect((await s.scan(reports, admin.authorization)).statusCode).toBe(202);
+    expect((await sessionP).greetingName).toBe('Ana');
+    await s.services.devices.revoke('kiosk-a');
+    expect((await s.scan(reports)).statusCode).toBe(401); // a revoked kiosk's token no longer works
   });
 });
