@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in turn, each printing JSON lines; the exit code says
- * whether every budget was met. Pass `--only scan|scoring|import` to run one.
+ * whether every budget was met. Pass `--only scan|scoring|import|seed` to run one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +14,7 @@ const BENCHES = [
   { name: 'scan', file: 'edge-server/bench/scan-load.ts' },
   { name: 'scoring', file: 'edge-server/bench/scoring.ts' },
   { name: 'import', file: 'edge-server/bench/import.ts' },
+  { name: 'seed', file: 'edge-server/bench/seed.ts' },
 ];
 
 let failures = 0;
