@@ -85,7 +85,7 @@ export async function composeServices({ config, secret, log, background = config
     cards, customers, loyalty, offers, campaigns, recommend, eventLog, push: realtime, metrics,
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });
-  const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog });
+  const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals });
   const scanner = scannerFromConfig(config, (await devices.list()).filter((d) => d.kind === 'kiosk').map((d) => d.id), log);
 
   // Cross-domain reactions

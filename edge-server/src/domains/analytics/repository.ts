@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Queryable } from '../../platform/db/database.js';
 
 export interface EventInput {
   type: string;
@@ -24,6 +24,11 @@ export class EventsRepository {
   /** A customer's events for a data export (type and time only). */
   eventsOf(customerId: string) {
     return this.db.all<{ type: string; at: string }>('SELECT type, at FROM events WHERE customer_id = ? ORDER BY id LIMIT 10000', [customerId]);
+  }
+
+  /** Erasure: the customer's events stay for counts but no longer name anyone. */
+  async forgetCustomerIn(q: Queryable, customerId: string) {
+    return (await q.run('UPDATE events SET customer_id = NULL WHERE customer_id = ?', [customerId])).changes;
   }
 
   countByType(type: string) {

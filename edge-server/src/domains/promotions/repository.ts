@@ -103,6 +103,14 @@ export class PromotionsRepository {
     return r.changes > 0;
   }
 
+  /** Erasure: target lists and unused grants name a person; used grants stay with their receipts. */
+  async forgetCustomer(q: Queryable, customerId: string) {
+    forgetInTx(q, 'promotions.');
+    const segments = await q.run('DELETE FROM segment_members WHERE customer_id = ?', [customerId]);
+    const grants = await q.run('DELETE FROM promotion_grants WHERE customer_id = ? AND used_receipt_id IS NULL', [customerId]);
+    return segments.changes + grants.changes;
+  }
+
   async useGrant(q: Queryable, grantId: number, receiptId: string) {
     forgetInTx(q, 'promotions.grants:');
     await q.run('UPDATE promotion_grants SET used_receipt_id = ? WHERE id = ? AND used_receipt_id IS NULL', [receiptId, grantId]);

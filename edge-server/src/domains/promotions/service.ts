@@ -137,6 +137,11 @@ export class PromotionsService {
     return this.repo.campaignsById(q);
   }
 
+  /** Erasure: the customer leaves every segment; grants never used are withdrawn. */
+  forgetCustomerIn(tx: Queryable, customerId: string) {
+    return this.repo.forgetCustomer(tx, customerId);
+  }
+
   async context(tx: Queryable, customerId: string | null, day: string, presented: ReadonlySet<string>): Promise<ReceiptPromotionContext> {
     const rows = await this.repo.liveOn(tx, day);
     const campaigns = await this.repo.campaignsById(tx);

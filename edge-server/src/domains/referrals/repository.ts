@@ -14,6 +14,11 @@ export class ReferralsRepository {
     await q.run('INSERT INTO referral_codes (code, customer_id) VALUES (?, ?)', [code, customerId]);
   }
 
+  /** Erasure: a referral code leads to its owner, so it is deleted (claims already made stay). */
+  async deleteCodeOf(q: Queryable, customerId: string) {
+    return (await q.run('DELETE FROM referral_codes WHERE customer_id = ?', [customerId])).changes;
+  }
+
   referralOf(q: Queryable, refereeId: string) {
     return q.get<{ referrer_id: string; rewarded_receipt_id: string | null }>('SELECT referrer_id, rewarded_receipt_id FROM referrals WHERE referee_id = ?', [refereeId]);
   }

@@ -69,6 +69,11 @@ export class ReferralsService {
   }
 
   /** Called inside the receipt's transaction on a customer's first sale. */
+  /** Erasure: the customer's referral code stops leading to them. */
+  forgetCustomerIn(tx: Queryable, customerId: string) {
+    return this.repo.deleteCodeOf(tx, customerId);
+  }
+
   async rewardFirstPurchase(tx: Queryable, refereeId: string, receiptId: string, at: string) {
     const ref = await this.repo.referralOf(tx, refereeId);
     if (!ref || ref.rewarded_receipt_id) return;

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../test-support/build.js';
 import { seedSmallStore } from '../../test-support/small-store.js';
@@ -29,6 +31,36 @@ describe("customers' data requests", () => {
     expect((await t.services.cards.recognize(anaCard, 'scanner')).status).toBe('unknown');
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/customers/cust-ana/erase', headers });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'VITRINA_ERR_CONFLICT']);
+  });
+
+  it('erases table by table: deletes what leads to the person, anonymizes events, and the name leaves the files', async () => {
+    const t = await build();
+    await seedSmallStore(t.services);
+    const { db } = t.services;
+    // A name that cannot occur in the files by chance, in every place a shopper appears.
+    await db.run("UPDATE customers SET first_name = 'Zebulonia' WHERE id = 'cust-ana'");
+    await db.run("INSERT INTO segment_members (segment, customer_id) VALUES ('vip', 'cust-ana')");
+    await db.run("INSERT INTO events (store_id, type, at, customer_id, payload) VALUES ('test', 'scan', '2026-01-01T00:00:00Z', 'cust-ana', '{}')");
+    await t.services.referrals.codeOf('cust-ana');
+    const count = async (sql: string) => (await db.get<{ n: number }>(sql))!.n;
+    expect(await count("SELECT COUNT(*) AS n FROM referral_codes WHERE customer_id = 'cust-ana'")).toBe(1);
+
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/customers/cust-ana/erase', headers: await t.staffHeaders('admin') });
+    expect(res.statusCode).toBe(200);
+    // Deleted: what leads back to the person.
+    for (const table of ['cards', 'clipped_offers', 'segment_members', 'referral_codes']) {
+      expect(await count(`SELECT COUNT(*) AS n FROM ${table} WHERE customer_id = 'cust-ana'`)).toBe(0);
+    }
+    expect(await count("SELECT COUNT(*) AS n FROM promotion_grants WHERE customer_id = 'cust-ana' AND used_receipt_id IS NULL")).toBe(0);
+    // Anonymized: events stay for counts, without the customer.
+    expect(await count("SELECT COUNT(*) AS n FROM events WHERE customer_id = 'cust-ana'")).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM events WHERE type = 'scan'")).toBeGreaterThan(0);
+    // Kept for accounting under the random id.
+    expect(await count("SELECT COUNT(*) AS n FROM receipts WHERE customer_id = 'cust-ana'")).toBe(5);
+    // And the name is in no file of the store: not the database, not the WAL.
+    for (const file of readdirSync(t.dataDir)) {
+      expect(readFileSync(join(t.dataDir, file)).includes(Buffer.from('Zebulonia')), file).toBe(false);
+    }
   });
 
   it('lets only admins export or erase, and answers unknown customers with a code', async () => {

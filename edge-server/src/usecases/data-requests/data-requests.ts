@@ -8,7 +8,9 @@ import type { Catalog } from '../../domains/catalog/index.js';
 import type { CustomersService } from '../../domains/customers/index.js';
 import type { LoyaltyService } from '../../domains/loyalty/index.js';
 import type { OffersService } from '../../domains/offers/index.js';
+import type { PromotionsService } from '../../domains/promotions/index.js';
 import type { PurchasesService } from '../../domains/purchases/index.js';
+import type { ReferralsService } from '../../domains/referrals/index.js';
 
 export interface DataRequestsDeps {
   db: Database;
@@ -19,12 +21,21 @@ export interface DataRequestsDeps {
   catalog: Catalog;
   loyalty: LoyaltyService;
   events: EventLog;
+  promotions: PromotionsService;
+  referrals: ReferralsService;
 }
 
 /**
  * Customers' data requests: profile, export (right of access), erasure, consent changes. Each
- * domain answers for its own rows; erasure removes identity from all of them in one transaction
- * and keeps receipts and the points ledger under the random id for accounting.
+ * domain answers for its own rows. Erasure, table by table, in one transaction:
+ * - deleted: cards (the HMACs that lead to the person), clipped offers, segment memberships,
+ *   unused promotion grants, the referral code;
+ * - anonymized: the customer row (name, birth date, consents, source cleared; erased_at set),
+ *   events (customer id cleared);
+ * - kept under the random customer id, which no longer leads to anyone: receipts and lines, the
+ *   points ledger (accounting), used grants and promotion uses (budgets), campaign assignments and
+ *   offer instances (holdout measurement), referral claims (rewards stay idempotent).
+ * Then the WAL is checkpointed, and with secure_delete the old values are gone from the files.
  */
 export class DataRequestsService {
   constructor(private readonly d: DataRequestsDeps) {}
@@ -66,9 +77,13 @@ export class DataRequestsService {
     const cardsRemoved = await this.d.db.transaction(async (tx) => {
       const removed = await this.d.cards.removeAllOf(tx, id);
       await this.d.offers.forgetClipsOf(tx, id);
+      await this.d.promotions.forgetCustomerIn(tx, id);
+      await this.d.referrals.forgetCustomerIn(tx, id);
+      await this.d.events.forgetCustomerIn(tx, id);
       await this.d.customers.eraseIn(tx, id, at);
       return removed;
     });
+    await this.d.db.checkpoint();
     return { id, erasedAt: at, cardsRemoved };
   }
 
