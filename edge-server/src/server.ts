@@ -22,7 +22,7 @@ async function main() {
     throw err;
   }
   const secret = loadSecret(config);
-  // The demo store is seeded through the real app, before the serving app is built, so that
+  // The demo store is seeded through the store's own services, before the serving app is built, so that
   // everything wired at boot (scanner bindings, model aggregates) sees the seeded store.
   let seededNow = false;
   if (config.DEMO_SEED && (await demoSeedNeeded(config.DATA_DIR))) {
