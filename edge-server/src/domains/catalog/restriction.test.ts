@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@vitrina/models/random';
 import { loadConfig } from '../../platform/config/load.js';
 import { isRestrictedProduct, namesRestrictedTerm, restrictedTerms, stem, stemsOf } from './restriction.js';
 
@@ -6,17 +7,6 @@ const DEFAULT_LIST = loadConfig({}).RESTRICTED_CATEGORIES;
 const terms = restrictedTerms(DEFAULT_LIST);
 const restricted = (category: string, department = 'Grocery') => isRestrictedProduct({ department, category }, terms);
 
-/** mulberry32: a small seeded generator, so a failure names a case that reproduces. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(rnd: () => number, xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
 /** Restricted words in the forms shelves and suppliers write them: singular and plural. */
@@ -87,7 +77,7 @@ describe('the restriction policy (one function: catalogue writes, kiosk, signage
   });
 
   it('property: every inflected restricted word, in any case, position and punctuation, restricts the category', () => {
-    const rnd = random(13);
+    const rnd = seededRandom(13);
     for (let n = 0; n < 5000; n++) {
       const [singular, plural] = pick(rnd, RESTRICTED_WORDS);
       const word = casing(rnd, rnd() < 0.5 ? singular : plural);
@@ -102,7 +92,7 @@ describe('the restriction policy (one function: catalogue writes, kiosk, signage
   });
 
   it('property: no combination of ordinary grocery words is restricted (whole stems, never substrings)', () => {
-    const rnd = random(2026);
+    const rnd = seededRandom(2026);
     for (let n = 0; n < 5000; n++) {
       const parts = Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => casing(rnd, pick(rnd, ORDINARY_WORDS)));
       const category = parts.reduce((acc, p, i) => (i === 0 ? p : acc + pick(rnd, SEPARATORS) + p), '');

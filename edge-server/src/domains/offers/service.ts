@@ -14,6 +14,8 @@ export interface RankedProduct {
 /** A live offer with what is shown of its product. */
 export interface LiveOffer extends OfferRow {
   product: ProductDisplay;
+  /** Decided by the catalogue once per load of the live offers, not on every scan. */
+  restricted: boolean;
 }
 
 export interface SessionOffers {
@@ -56,7 +58,7 @@ export class OffersService {
     const products = await this.catalog.forDisplay(rows.map((r) => r.product_id));
     const live = rows.flatMap((r) => {
       const product = products.get(r.product_id);
-      return product ? [{ ...r, product }] : [];
+      return product ? [{ ...r, product, restricted: this.catalog.isRestricted(product) }] : [];
     });
     this.cache = { day: today, at: now, rows: live };
     return live;
@@ -99,7 +101,7 @@ export class OffersService {
 
   /** Restricted products (the catalogue decides) never reach signage, and the kiosk only where allowed. */
   private mayShow(surface: 'kiosk' | 'signage', o: LiveOffer) {
-    return mayShow(surface, this.catalog.isRestricted(o.product), this.settings.kioskShowsRestricted);
+    return mayShow(surface, o.restricted, this.settings.kioskShowsRestricted);
   }
 
   /** Clips a shown offer to the shopper's card; returns the offer's campaign (its lifecycle is the campaign's). */
