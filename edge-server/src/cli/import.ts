@@ -1,42 +1,23 @@
 /**
- * Imports historical receipts from a CSV into the store's database.
+ * `npm run import -- <kind> <files…> [--json]`: one entry for every bulk import a store runs.
  *
- *   npm run import -- receipts.csv            (DATA_DIR and STORE_TIME_ZONE from the environment)
+ *   npm run import -- receipts receipts.csv
+ *   npm run import -- receipts.csv                  (the older form: a .csv alone means receipts)
  *
- * Prints progress to stderr and the final report (JSON) to stdout; exits 1 when the file
- * cannot be read at all, 0 otherwise (rejected rows are listed in the report).
+ * Each kind lives in `import/<kind>.ts` and exports `run(args)`; progress goes to stderr and the
+ * report (JSON) to stdout. Exit 0 when the files were read (rejected rows are in the report),
+ * 1 when a file could not be read at all, 2 on a usage error.
  */
-import { createReadStream, existsSync } from 'node:fs';
-import { pino } from 'pino';
-import { composeServices } from '../compose.js';
-import { loadConfig } from '../platform/config/load.js';
-import { loadSecret } from '../platform/config/secret.js';
-import { VitrinaError } from '../platform/errors/vitrina-error.js';
+import { IMPORT_KINDS, type ImportKind } from './import/kinds.js';
 
-async function main() {
-  const file = process.argv[2];
-  if (!file || !existsSync(file)) {
-    process.stderr.write('usage: npm run import -- <receipts.csv>\n');
-    process.exit(2);
-  }
-  const config = loadConfig();
-  const store = await composeServices({ config, secret: loadSecret(config), log: pino({ level: 'warn' }, process.stderr), background: false });
-  try {
-    const report = await store.purchases.importCsv(createReadStream(file), {
-      storeId: config.STORE_ID,
-      timeZone: config.STORE_TIME_ZONE,
-      onProgress: (p) => process.stderr.write(`${p.linesRead} lines read, ${p.receiptsImported} receipts written, ${p.rowsRejected} rows rejected, ${Math.round(p.linesRead / Math.max(p.seconds, 0.001))} lines/s\n`),
-    });
-    process.stderr.write(`done: ${report.linesImported} lines in ${report.seconds.toFixed(1)} s (${Math.round(report.linesRead / Math.max(report.seconds, 0.001))} lines/s), ${report.rowsRejected} rows rejected\n`);
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } catch (err) {
-    if (err instanceof VitrinaError) {
-      process.stderr.write(`${err.code}: ${err.message}\n`);
-      process.exitCode = 1;
-    } else throw err;
-  } finally {
-    await store.close();
-  }
+function usage(): never {
+  process.stderr.write(`usage: npm run import -- <${Object.keys(IMPORT_KINDS).join('|')}> <file…> [--json]\n`);
+  process.exit(2);
 }
 
-await main();
+const [first, ...rest] = process.argv.slice(2);
+if (!first) usage();
+const kind = (first in IMPORT_KINDS ? first : first.endsWith('.csv') ? 'receipts' : undefined) as ImportKind | undefined;
+if (!kind) usage();
+const args = kind === first ? rest : [first, ...rest];
+await (await IMPORT_KINDS[kind]()).run(args);
