@@ -4,6 +4,7 @@ import { composeServices, type Services } from './compose.js';
 import type { Config } from './platform/config/schema.js';
 import { installErrorHandler } from './platform/errors/handler.js';
 import { installValidators } from './platform/http/validators.js';
+import { installAuditHook } from './platform/http/serve-route.js';
 import rateLimit from '@fastify/rate-limit';
 import docsPlugin from './platform/http/docs.js';
 import { VitrinaError } from './platform/errors/vitrina-error.js';
@@ -12,7 +13,8 @@ import staticAppsPlugin from './platform/http/static-apps.js';
 import { metricsRoutes } from './platform/metrics/index.js';
 import { simulatedScannerRoutes } from './platform/scanner/index.js';
 import { kpisRoutes } from './domains/analytics/index.js';
-import { authRoutes } from './domains/auth/index.js';
+import { auditRoutes } from './domains/audit/index.js';
+import { authRoutes, staffRoutes } from './domains/auth/index.js';
 import { contentRoutes, contentSocketHandlers } from './domains/content/index.js';
 import { devicesRoutes } from './domains/devices/index.js';
 import { giftCardRoutes } from './domains/gift-cards/index.js';
@@ -54,6 +56,8 @@ export async function buildApp({ config, secret, logger = false }: BuildOptions)
   });
   await app.register(securityHeadersPlugin);
   await app.register(docsPlugin);
+  // Every staff write through a contract route lands in the audit log (domains/audit).
+  installAuditHook(app, { sink: services.audit, actor: (req) => req.staff });
   registerTransport(app, services);
   await app.register(staticAppsPlugin);
 
@@ -72,6 +76,8 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(metricsRoutes(s.metrics));
   void app.register(healthRoutes({ db: s.db, customers: s.customers, devices: s.devices, recommend: s.recommend, scanner: s.scanner.scanner }));
   void app.register(authRoutes({ auth: s.auth, guard }), api);
+  void app.register(staffRoutes({ accounts: s.staffAccounts, guard }), api);
+  void app.register(auditRoutes({ audit: s.audit, admin: guard.requireRole('admin') }), api);
   void app.register(devicesRoutes({ devices: s.devices, guard }), api);
   void app.register(customersRoutes({ dataRequests: s.dataRequests, guard }), api);
   void app.register(loyaltyRoutes({ loyalty: s.loyalty, guard }), api);

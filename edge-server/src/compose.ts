@@ -6,6 +6,7 @@ import { createRealtime } from './platform/realtime/realtime.js';
 import { scannerFromConfig } from './platform/scanner/index.js';
 import type { DomainEvents } from './shared/domain-events.js';
 import { createEventLog, createKpis } from './domains/analytics/index.js';
+import { createAudit } from './domains/audit/index.js';
 import { createAuth, createGuards } from './domains/auth/index.js';
 import { createCards } from './domains/cards/index.js';
 import { createCatalog } from './domains/catalog/index.js';
@@ -46,8 +47,9 @@ export async function composeServices({ config, secret, log, background = config
   const metrics = createScanMetrics();
 
   // Staff and devices
-  const auth = createAuth(db);
+  const { auth, accounts: staffAccounts } = createAuth(db);
   const guard = createGuards(auth);
+  const audit = createAudit(db);
   const devices = createDevices(db, bus);
   const realtime = createRealtime(devices, log);
 
@@ -98,7 +100,7 @@ export async function composeServices({ config, secret, log, background = config
   let closed = false;
   return {
     config, log, db, bus, metrics, realtime, scanner,
-    auth, guard, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals,
+    auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals,
     recommend, content, eventLog, kpis, receipts, scan, dataRequests,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {

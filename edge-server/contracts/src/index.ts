@@ -11,6 +11,7 @@ export * from './devices.js';
 export * from './health.js';
 export * from './events.js';
 export * from './auth.js';
+export * from './audit.js';
 export * from './receipts.js';
 export * from './loyalty.js';
 export * from './promotions.js';

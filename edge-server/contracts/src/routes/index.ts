@@ -1,4 +1,5 @@
 import { analyticsRoutes } from './analytics.js';
+import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { campaignRoutes } from './campaigns.js';
 import { contentRoutes } from './content.js';
@@ -10,6 +11,7 @@ import { giftCardRoutes, referralRoutes } from './gift-cards.js';
 import { loyaltyRoutes } from './loyalty.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
+import { staffRoutes } from './staff.js';
 import { systemRoutes } from './system.js';
 
 export { defineRoute, type Body, type HttpMethod, type Params, type Query, type Reply, type RequestParts, type RouteSpec } from './define-route.js';
@@ -36,6 +38,8 @@ export const ROUTES = {
   imports: importRoutes,
   analytics: analyticsRoutes,
   dev: devRoutes,
+  staff: staffRoutes,
+  audit: auditRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */

@@ -12,8 +12,13 @@ declare module 'fastify' {
 
 /** preHandlers for staff routes, handed to every route adapter that needs them. */
 export interface Guards {
-  /** A signed-in staff member with one of these roles. */
+  /**
+   * A signed-in staff member with one of these roles, whose password is not due for a forced
+   * change (VITRINA_ERR_PASSWORD_CHANGE_REQUIRED until it is changed).
+   */
   requireRole(...roles: StaffRole[]): preHandlerAsyncHookHandler;
+  /** Any signed-in staff member, a forced password change pending or not: `me`, sign-out, change password. */
+  requireSession(): preHandlerAsyncHookHandler;
 }
 
 export function bearerToken(header: string | undefined): string | undefined {
@@ -25,8 +30,13 @@ export function createGuards(auth: AuthService): Guards {
   return {
     requireRole: (...roles) => async (req) => {
       const principal = await auth.principal(bearerToken(req.headers.authorization));
-      if (!roles.includes(principal.role)) throw new VitrinaError('VITRINA_ERR_FORBIDDEN');
+      // Set before the checks, so that the audit log also records refused writes.
       req.staff = principal;
+      if (principal.mustChangePassword) throw new VitrinaError('VITRINA_ERR_PASSWORD_CHANGE_REQUIRED');
+      if (!roles.includes(principal.role)) throw new VitrinaError('VITRINA_ERR_FORBIDDEN');
+    },
+    requireSession: () => async (req) => {
+      req.staff = await auth.principal(bearerToken(req.headers.authorization));
     },
   };
 }

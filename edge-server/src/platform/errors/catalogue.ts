@@ -12,6 +12,12 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; message: strin
   VITRINA_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests.' },
   VITRINA_ERR_INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
   VITRINA_ERR_UNAVAILABLE: { status: 503, message: 'The service is not available right now.' },
+  VITRINA_ERR_PASSWORD_CHANGE_REQUIRED: { status: 403, message: 'Set a new password first.' },
+  VITRINA_ERR_PASSWORD_WEAK: { status: 422, message: 'Choose a longer, less common password.' },
+  // Not a 401: the console treats a 401 as a session that ended.
+  VITRINA_ERR_WRONG_PASSWORD: { status: 403, message: 'The current password is wrong.' },
+  VITRINA_ERR_ACCOUNT_DISABLED: { status: 401, message: 'This account is disabled; ask an admin.' },
+  VITRINA_ERR_LAST_ADMIN: { status: 409, message: 'The store needs at least one active admin.' },
   VITRINA_ERR_DEVICE_UNKNOWN: { status: 401, message: 'This device is not paired with the store.' },
   VITRINA_ERR_DEVICE_REVOKED: { status: 401, message: 'This device has been unpaired by staff.' },
   VITRINA_ERR_NOT_PAIRED: { status: 401, message: 'Pair this device before sending events.' },

@@ -1,0 +1,64 @@
+import type { Database } from '../../platform/db/database.js';
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  user_id: string;
+  username: string;
+  method: string;
+  route_id: string;
+  area: string;
+  path: string;
+  target_id: string | null;
+  status: number;
+  summary: string;
+}
+
+export interface AuditFilter {
+  userId?: string;
+  /** An area (`staff`) or a route id (`staff.update`). */
+  area?: string;
+  /** Inclusive ISO instants. */
+  from?: string;
+  to?: string;
+}
+
+function where(f: AuditFilter): { sql: string; params: string[] } {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  if (f.userId) clauses.push('user_id = ?') && params.push(f.userId);
+  if (f.area) {
+    if (f.area.includes('.')) clauses.push('route_id = ?') && params.push(f.area);
+    else clauses.push('area = ?') && params.push(f.area);
+  }
+  if (f.from) clauses.push('at >= ?') && params.push(f.from);
+  if (f.to) clauses.push('at <= ?') && params.push(f.to);
+  return { sql: clauses.length ? clauses.join(' AND ') : '1', params };
+}
+
+/** The audit_log table: append-only (no update or delete here). */
+export class AuditRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(row: Omit<AuditRow, 'id'>) {
+    await this.db.run(
+      'INSERT INTO audit_log (at, user_id, username, method, route_id, area, path, target_id, status, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [row.at, row.user_id, row.username, row.method, row.route_id, row.area, row.path, row.target_id, row.status, row.summary],
+    );
+  }
+
+  /** Newest first, `limit` rows with an id below `before`. */
+  page(filter: AuditFilter, limit: number, before?: number) {
+    const w = where(filter);
+    const cursor = before === undefined ? '' : ' AND id < ?';
+    return this.db.all<AuditRow>(`SELECT * FROM audit_log WHERE ${w.sql}${cursor} ORDER BY id DESC LIMIT ?`, [
+      ...w.params, ...(before === undefined ? [] : [before]), limit,
+    ]);
+  }
+
+  /** Oldest first, `limit` rows with an id above `after`: the CSV export walks the log in these batches. */
+  batchAfter(filter: AuditFilter, after: number, limit: number) {
+    const w = where(filter);
+    return this.db.all<AuditRow>(`SELECT * FROM audit_log WHERE ${w.sql} AND id > ? ORDER BY id LIMIT ?`, [...w.params, after, limit]);
+  }
+}
