@@ -24,16 +24,12 @@ export interface AuditFilter {
 }
 
 function where(f: AuditFilter): { sql: string; params: string[] } {
-  const clauses: string[] = [];
-  const params: string[] = [];
-  if (f.userId) clauses.push('user_id = ?') && params.push(f.userId);
-  if (f.area) {
-    if (f.area.includes('.')) clauses.push('route_id = ?') && params.push(f.area);
-    else clauses.push('area = ?') && params.push(f.area);
-  }
-  if (f.from) clauses.push('at >= ?') && params.push(f.from);
-  if (f.to) clauses.push('at <= ?') && params.push(f.to);
-  return { sql: clauses.length ? clauses.join(' AND ') : '1', params };
+  const clauses: Array<[string, string]> = [];
+  if (f.userId) clauses.push(['user_id = ?', f.userId]);
+  if (f.area) clauses.push([f.area.includes('.') ? 'route_id = ?' : 'area = ?', f.area]);
+  if (f.from) clauses.push(['at >= ?', f.from]);
+  if (f.to) clauses.push(['at <= ?', f.to]);
+  return { sql: clauses.length ? clauses.map(([c]) => c).join(' AND ') : '1', params: clauses.map(([, p]) => p) };
 }
 
 /** The audit_log table: append-only (no update or delete here). */

@@ -45,7 +45,7 @@ export class StaffAccountsService {
       if (await this.repo.usernameTaken(input.username, q)) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That username is taken.');
       await this.repo.insertUser(row, q);
     });
-    const change: AuditChange = { before: {}, after: { username: row.username, displayName: row.display_name, role: row.role, password: 'temporary' } };
+    const change: AuditChange = { before: {}, after: { username: row.username, displayName: row.display_name, role: row.role, credentials: 'temporary' } };
     return { result: { user: accountOf(row), temporaryPassword }, change };
   }
 
@@ -86,7 +86,7 @@ export class StaffAccountsService {
       await this.repo.deleteSessionsOf(id, q);
       return (await this.repo.userById(id, q))!;
     });
-    const change: AuditChange = { before: { password: 'set' }, after: { password: 'temporary', mustChangePassword: true, sessions: 'ended' } };
+    const change: AuditChange = { before: { credentials: 'set' }, after: { credentials: 'temporary', forcedChange: true, sessions: 'ended' } };
     return { result: { user: accountOf(after), temporaryPassword }, change };
   }
 

@@ -82,6 +82,8 @@ export class AuthService {
     if (user.disabled) throw new VitrinaError('VITRINA_ERR_ACCOUNT_DISABLED');
     // A hash made with older (weaker) parameters is replaced now that the password is known.
     if (needsRehash(user.password_hash, this.scrypt)) await this.repo.setPasswordHash(user.id, await hashPassword(password, this.scrypt));
+    // Sessions that ended but were never signed out of are cleared here, a sign-in being rare enough.
+    await this.purgeDeadSessions();
     return this.openSession(user);
   }
 
@@ -125,8 +127,8 @@ export class AuthService {
       await this.repo.deleteSessionsOf(user.id, q);
     });
     const session = await this.openSession({ ...user, must_change_password: 0 });
-    const change: AuditChange = { before: { password: 'set' }, after: { password: 'changed', sessions: 'ended' } };
-    if (user.must_change_password) change.before.mustChangePassword = true;
+    const change: AuditChange = { before: { credentials: 'set' }, after: { credentials: 'changed', sessions: 'ended' } };
+    if (user.must_change_password) change.before.forcedChange = true;
     return { session, change };
   }
 
