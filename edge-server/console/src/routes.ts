@@ -32,6 +32,9 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'gift-cards', path: 'gift-cards', title: 'Gift cards', permission: 'campaigns.view', nav: true, load: () => import('./pages/gift-cards') },
   { id: 'imports', path: 'imports', title: 'Data imports', permission: 'imports.run', nav: true, load: () => import('./pages/imports') },
   { id: 'customers', path: 'customers', title: 'Data requests', permission: 'customers.requests', nav: true, load: () => import('./pages/customers') },
+  { id: 'staff', path: 'staff', title: 'Staff accounts', permission: 'staff.manage', nav: true, load: () => import('./pages/staff') },
+  { id: 'audit', path: 'audit', title: 'Audit log', permission: 'audit.view', nav: true, load: () => import('./pages/audit') },
+  { id: 'account', path: 'account', title: 'My password', permission: 'account.password', nav: true, load: () => import('./pages/account') },
 ];
 
 export const NOT_FOUND: RouteDef = { id: 'not-found', path: '*', title: 'Page not found', permission: null, nav: false, load: () => import('./pages/not-found') };

@@ -38,4 +38,19 @@ describe('SessionStore', () => {
     storage.setItem('vitrina.console.session', 'not json');
     expect(new SessionStore(storage).current).toBeNull();
   });
+  it('takes the user as the server now sees them (a forced password change, a new role), keeping the token', () => {
+    const storage = memory();
+    const s = new SessionStore(storage, () => 0);
+    s.set(login);
+    let calls = 0;
+    s.subscribe(() => calls++);
+    s.updateUser({ ...login.user, role: 'admin', mustChangePassword: true });
+    expect(calls).toBe(1);
+    const reloaded = new SessionStore(storage, () => 0).current;
+    expect(reloaded?.token).toBe(login.token);
+    expect(reloaded?.user).toMatchObject({ role: 'admin', mustChangePassword: true });
+    s.clear('signed-out');
+    s.updateUser(login.user); // nothing to update once signed out
+    expect(s.current).toBeNull();
+  });
 });

@@ -39,6 +39,14 @@ export class SessionStore {
     this.emit();
   }
 
+  /** The user as the server sees them now (`me`): a role changed or a forced password change set since sign-in. */
+  updateUser(user: Session['user']) {
+    if (!this.session) return;
+    this.session = { ...this.session, user };
+    this.storage?.setItem(KEY, JSON.stringify(this.session));
+    this.emit();
+  }
+
   clear(reason: Exclude<SignOutReason, null>) {
     if (!this.session && this.reason === reason) return;
     this.session = null;

@@ -4,9 +4,18 @@ import { api, sessionStore } from './api';
 import type { SignOutReason } from './session-store';
 
 export interface Auth {
+  /**
+   * The signed-in staff member, or null. Null also while the account must replace a temporary
+   * password: until then the sign-in screen shows the change step (`pendingChange`) and no page
+   * renders (the server refuses their routes anyway).
+   */
   user: StaffUser | null;
+  /** Signed in with a temporary password that must be changed before anything else. */
+  pendingChange: StaffUser | null;
   signOutReason: SignOutReason;
   signIn(username: string, password: string): Promise<void>;
+  /** Changes the signed-in user's password; the server answers a fresh session, kept here. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -20,6 +29,11 @@ export function useAuth(): Auth {
     sessionStore.set(res);
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const res = await api.call(ROUTES.auth.changePassword, { body: { currentPassword, newPassword } });
+    sessionStore.set(res);
+  }, []);
+
   const signOut = useCallback(async () => {
     try {
       await api.call(ROUTES.auth.logout);
@@ -29,7 +43,9 @@ export function useAuth(): Auth {
     sessionStore.clear('signed-out');
   }, []);
 
-  return { user: sessionStore.current?.user ?? null, signOutReason: sessionStore.signOutReason, signIn, signOut };
+  const current = sessionStore.current?.user ?? null;
+  const pending = current?.mustChangePassword ? current : null;
+  return { user: pending ? null : current, pendingChange: pending, signOutReason: sessionStore.signOutReason, signIn, changePassword, signOut };
 }
 
 /** On start-up, checks a stored token is still accepted (the server may have restarted or revoked it). */
@@ -39,6 +55,7 @@ export function useVerifySession(): boolean {
     if (checked) return;
     api
       .call(ROUTES.auth.me)
+      .then((user) => sessionStore.updateUser(user))
       .catch(() => undefined) // a 401 already cleared the session; other errors keep it
       .finally(() => setChecked(true));
   }, [checked]);

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { SignOutReason } from '../../lib/session-store';
 import { describeError } from '../../lib/api-error';
+import { useAuth } from '../../lib/use-auth';
+import { ForcedPasswordChange } from './forced-change';
 import style from './style.module.css';
 
 interface Props {
@@ -8,8 +10,17 @@ interface Props {
   onSignIn: (username: string, password: string) => Promise<void>;
 }
 
-/** The sign-in screen; a failed sign-in keeps the username and says why. */
-export function Login({ reason, onSignIn }: Props) {
+/**
+ * The sign-in screen; a failed sign-in keeps the username and says why. Signed in with a
+ * temporary password, it becomes the step that replaces it.
+ */
+export function Login(props: Props) {
+  const auth = useAuth();
+  if (auth.pendingChange) return <ForcedPasswordChange user={auth.pendingChange} onChange={auth.changePassword} onSignOut={() => void auth.signOut()} />;
+  return <SignInForm {...props} />;
+}
+
+function SignInForm({ reason, onSignIn }: Props) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import { ROUTES, type CreateStaffRequest, type StaffRole, type StaffWithTemporaryPassword } from '@vitrina/contracts';
+import { Panel } from '../../components/panel';
+import { api } from '../../lib/api';
+import { describeError } from '../../lib/api-error';
+import { ROLE_LABELS } from '../../lib/roles';
+import { useAction } from '../../lib/use-api';
+import style from './style.module.css';
+
+const ROLES: StaffRole[] = ['staff', 'marketer', 'admin'];
+
+/** A new account with a temporary password: typed by the admin, or left empty for the server to generate. */
+export function CreateStaffForm({ onCreated }: { onCreated: (result: StaffWithTemporaryPassword) => void }) {
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<StaffRole>('staff');
+  const [temporaryPassword, setTemporaryPassword] = useState('');
+  const create = useAction((body: CreateStaffRequest) => api.call(ROUTES.staff.create, { body }));
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const body: CreateStaffRequest = { username: username.trim(), role };
+    if (displayName.trim()) body.displayName = displayName.trim();
+    if (temporaryPassword) body.temporaryPassword = temporaryPassword;
+    const result = await create.run(body);
+    if (result) {
+      setUsername('');
+      setDisplayName('');
+      setTemporaryPassword('');
+      onCreated(result);
+    }
+  }
+
+  return (
+    <Panel title="Add a staff account">
+      <form class={style.createForm} onSubmit={submit} data-testid="create-staff-form" noValidate>
+        <label class="field">
+          <span>Username</span>
+          <input class="input" value={username} maxLength={64} autoComplete="off" onInput={(e) => setUsername(e.currentTarget.value)} data-testid="staff-username" />
+        </label>
+        <label class="field">
+          <span>Name (optional)</span>
+          <input class="input" value={displayName} maxLength={80} onInput={(e) => setDisplayName(e.currentTarget.value)} data-testid="staff-display-name" />
+        </label>
+        <label class="field">
+          <span>Role</span>
+          <select class="select" value={role} onChange={(e) => setRole(e.currentTarget.value as StaffRole)} data-testid="staff-role">
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>Temporary password (optional)</span>
+          <input
+            class="input"
+            type="text"
+            autoComplete="off"
+            placeholder="Leave empty to generate one"
+            value={temporaryPassword}
+            onInput={(e) => setTemporaryPassword(e.currentTarget.value)}
+            data-testid="staff-temporary-password"
+          />
+        </label>
+        <button type="submit" class="btn btn-primary" disabled={create.pending || username.trim().length < 2} data-testid="create-staff-submit">
+          {create.pending ? 'Adding…' : 'Add account'}
+        </button>
+      </form>
+      {create.error && (
+        <p class={style.formError} role="alert" data-testid="create-staff-error">
+          {describeError(create.error)}
+        </p>
+      )}
+    </Panel>
+  );
+}
