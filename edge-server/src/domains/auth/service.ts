@@ -127,8 +127,7 @@ export class AuthService {
       await this.repo.deleteSessionsOf(user.id, q);
     });
     const session = await this.openSession({ ...user, must_change_password: 0 });
-    const change: AuditChange = { before: { credentials: 'set' }, after: { credentials: 'changed', sessions: 'ended' } };
-    if (user.must_change_password) change.before.forcedChange = true;
+    const change: AuditChange = { before: { credentials: user.must_change_password ? 'temporary' : 'own' }, after: { credentials: 'own, changed', sessions: 'ended' } };
     return { session, change };
   }
 
