@@ -1,8 +1,8 @@
 import { describe, expect, expectTypeOf, it, onTestFinished } from 'vitest';
 import Fastify, { type FastifyError, type FastifyInstance, type preHandlerAsyncHookHandler } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ROUTES, type PairDeviceRequest, type PointsMovementResult } from '@vitrina/contracts';
-import { serve } from './serve-route.js';
+import { ROUTES, type Device, type PairDeviceRequest, type PointsMovementResult } from '@vitrina/contracts';
+import { installAuditHook, noteAuditChange, serve, type AuditRecord } from './serve-route.js';
 
 /**
  * A bare Fastify (its default validator and serializer), closed when the test ends. Routes
@@ -118,6 +118,47 @@ describe('serve(app, route, options, handler)', () => {
       serve(app, ROUTES.customers.get, {}, (req) => profileOf(req.params.nope));
     };
     expect(register).toBeTypeOf('function');
+  });
+});
+
+describe('installAuditHook(app, { sink, actor })', () => {
+  const revoked = (id: string): Device => ({ id, kind: 'kiosk', name: 'K', zoneId: 'z', status: 'revoked', connected: false, lastSeenAt: null });
+  const who = { id: 'staff_1', username: 'ann' };
+  // The actor is whoever the preHandler signed in; here a header stands in for the guard.
+  const signIn: preHandlerAsyncHookHandler = async (req) => {
+    if (req.headers['x-staff']) (req as { staffTest?: typeof who }).staffTest = who;
+  };
+
+  it('hands each signed-in write to the sink with its route id, template, params, status and noted change; not reads, not anonymous calls', async () => {
+    const app = bareApp();
+    const rows: AuditRecord[] = [];
+    installAuditHook(app, { sink: { record: async (r) => void rows.push(r) }, actor: (req) => (req as { staffTest?: typeof who }).staffTest });
+    serve(app, ROUTES.devices.revoke, { preHandler: signIn }, (req) => {
+      noteAuditChange(req, { before: { status: 'active' }, after: { status: 'revoked' } });
+      return revoked(req.params.id);
+    });
+    serve(app, ROUTES.devices.list, { preHandler: signIn }, () => []);
+    serve(app, ROUTES.loyalty.adjust, { preHandler: signIn }, () => {
+      throw Object.assign(new Error('refused'), { statusCode: 409 });
+    });
+
+    await app.inject({ method: 'POST', url: '/api/v1/devices/d-1/revoke', headers: { 'x-staff': '1' }, payload: {} });
+    await app.inject({ method: 'GET', url: '/api/v1/devices', headers: { 'x-staff': '1' } });
+    await app.inject({ method: 'POST', url: '/api/v1/devices/d-2/revoke', payload: {} });
+    await app.inject({ method: 'POST', url: '/api/v1/loyalty/customers/c-1/adjust', headers: { 'x-staff': '1' }, payload: adjustBody });
+
+    expect(rows.map((r) => [r.routeId, r.path, r.params, r.status, r.change])).toEqual([
+      ['devices.revoke', '/api/v1/devices/:id/revoke', { id: 'd-1' }, 200, { before: { status: 'active' }, after: { status: 'revoked' } }],
+      ['loyalty.adjust', '/api/v1/loyalty/customers/:customerId/adjust', { customerId: 'c-1' }, 409, undefined],
+    ]);
+    expect(rows[1]).toMatchObject({ actor: who, method: 'POST', body: adjustBody });
+  });
+
+  it('answers the request even when the audit write fails (the write itself has committed)', async () => {
+    const app = bareApp();
+    installAuditHook(app, { sink: { record: () => Promise.reject(new Error('disk full')) }, actor: () => who });
+    serve(app, ROUTES.devices.revoke, {}, () => revoked('d-1'));
+    expect((await app.inject({ method: 'POST', url: '/api/v1/devices/d-1/revoke', payload: {} })).statusCode).toBe(200);
   });
 });
 
