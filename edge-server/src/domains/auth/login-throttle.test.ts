@@ -36,4 +36,28 @@ describe('sign-in throttling', () => {
     const last = await t.app.inject(login('guess-x', 'password-1'));
     expect([last.statusCode, last.json().error.code]).toEqual([429, 'VITRINA_ERR_RATE_LIMITED']);
   });
+
+  it('counts wrong current passwords at a password change towards the same per-account wait', async () => {
+    const t = await build();
+    const headers = await t.staffHeaders('staff');
+    const change = (currentPassword: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword, newPassword: 'saffron-tunnel-eleven-4' } });
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await change(`wrong-${i}`)).json().error.code);
+    expect(codes).toEqual(Array(6).fill('VITRINA_ERR_WRONG_PASSWORD'));
+    const blocked = await change('correct horse battery');
+    expect([blocked.statusCode, blocked.json().error.code]).toEqual([429, 'VITRINA_ERR_RATE_LIMITED']);
+  }, 60_000);
+
+  it('limits password-change attempts per address too', async () => {
+    const t = await build();
+    const headers = await t.staffHeaders('staff');
+    // Refused by the policy (no scrypt), so only the address limit can stop them.
+    const statuses: number[] = [];
+    for (let i = 0; i <= LOGIN_RATE_LIMIT.max; i++) {
+      statuses.push((await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: 'x', newPassword: 'short' } })).statusCode);
+    }
+    expect(statuses.slice(0, LOGIN_RATE_LIMIT.max).every((s) => s === 422)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });
