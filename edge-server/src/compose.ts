@@ -49,7 +49,7 @@ export async function composeServices({ config, secret, log, background = config
   // Staff and devices
   const { auth, accounts: staffAccounts } = createAuth(db);
   const guard = createGuards(auth);
-  const audit = createAudit(db);
+  const audit = createAudit(db, { timeZone: config.STORE_TIME_ZONE });
   const devices = createDevices(db, bus);
   const realtime = createRealtime(devices, log);
 

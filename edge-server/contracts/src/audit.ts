@@ -26,7 +26,7 @@ const filters = {
     userId: Type.Optional(Type.String({ maxLength: 64 })),
     /** A route area (`staff`) or a whole route id (`staff.update`). */
     area: Type.Optional(Type.String({ maxLength: 64, pattern: '^[A-Za-z0-9.-]+$' })),
-    /** Inclusive ISO instants or YYYY-MM-DD days (UTC; `to` as a day takes the whole day). */
+    /** Inclusive: store-local days (YYYY-MM-DD, the whole day) or ISO instants. */
     from: Type.Optional(Type.String({ maxLength: 40 })),
     to: Type.Optional(Type.String({ maxLength: 40 })),
 };

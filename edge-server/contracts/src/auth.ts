@@ -57,7 +57,8 @@ export const StaffAccount = Type.Object({
 });
 export type StaffAccount = Static<typeof StaffAccount>;
 
-export const Username = Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._@-]*$' });
+/** Letters, digits and . _ - (no e-mail addresses: usernames appear in the audit log as they are). */
+export const Username = Type.String({ minLength: 2, maxLength: 64, pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' });
 export const DisplayName = Type.String({ maxLength: 80 });
 
 /**

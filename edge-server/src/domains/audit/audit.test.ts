@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, AuditPage, StaffWithTemporaryPassword } from '@vitrina/contracts';
+import { localDateOf } from '../../shared/calendar.js';
 import { build } from '../../test-support/build.js';
 
 const TEMP_PASSWORD = 'Quartz-Meadow-Lantern-91';
@@ -53,9 +54,11 @@ describe('the audit log', () => {
     expect((await list('?area=staff.create')).entries).toHaveLength(1);
     expect((await list(`?userId=${me.id}`)).entries).toHaveLength(5);
     expect((await list(`?userId=${rita.id}`)).entries).toHaveLength(0);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDateOf(t.services.config.STORE_TIME_ZONE, new Date()); // days are the store's
     expect((await list(`?from=${today}&to=${today}`)).entries).toHaveLength(5);
     expect((await list('?to=2000-01-01')).entries).toHaveLength(0);
+    expect((await list(`?from=${encodeURIComponent(update!.at)}`)).entries.map((e) => e.id)).toEqual(page.entries.slice(0, 4).map((e) => e.id));
+    expect((await list(`?to=${encodeURIComponent(new Date(Date.parse(create!.at) - 1).toISOString())}`)).entries).toHaveLength(0);
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/audit?from=yesterday', headers: admin });
     expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VITRINA_ERR_VALIDATION']);
     const first = await list('?limit=2');

@@ -6,6 +6,7 @@ import { AuditService } from './service.js';
 export { AuditService } from './service.js';
 export { auditRoutes } from './routes.js';
 
-export function createAudit(db: Database): AuditService {
-  return new AuditService(new AuditRepository(db));
+/** `timeZone`: the store's (IANA), for the day filters. */
+export function createAudit(db: Database, { timeZone }: { timeZone: string }): AuditService {
+  return new AuditService(new AuditRepository(db), timeZone);
 }

@@ -3,6 +3,8 @@ import type { Database } from '../../platform/db/database.js';
 export interface AuditRow {
   id: number;
   at: string;
+  /** Store-local YYYY-MM-DD of `at`. */
+  day: string;
   user_id: string;
   username: string;
   method: string;
@@ -21,6 +23,9 @@ export interface AuditFilter {
   /** Inclusive ISO instants. */
   from?: string;
   to?: string;
+  /** Inclusive store-local days. */
+  fromDay?: string;
+  toDay?: string;
 }
 
 function where(f: AuditFilter): { sql: string; params: string[] } {
@@ -29,6 +34,8 @@ function where(f: AuditFilter): { sql: string; params: string[] } {
   if (f.area) clauses.push([f.area.includes('.') ? 'route_id = ?' : 'area = ?', f.area]);
   if (f.from) clauses.push(['at >= ?', f.from]);
   if (f.to) clauses.push(['at <= ?', f.to]);
+  if (f.fromDay) clauses.push(['day >= ?', f.fromDay]);
+  if (f.toDay) clauses.push(['day <= ?', f.toDay]);
   return { sql: clauses.length ? clauses.map(([c]) => c).join(' AND ') : '1', params: clauses.map(([, p]) => p) };
 }
 
@@ -38,8 +45,8 @@ export class AuditRepository {
 
   async insert(row: Omit<AuditRow, 'id'>) {
     await this.db.run(
-      'INSERT INTO audit_log (at, user_id, username, method, route_id, area, path, target_id, status, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [row.at, row.user_id, row.username, row.method, row.route_id, row.area, row.path, row.target_id, row.status, row.summary],
+      'INSERT INTO audit_log (at, day, user_id, username, method, route_id, area, path, target_id, status, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [row.at, row.day, row.user_id, row.username, row.method, row.route_id, row.area, row.path, row.target_id, row.status, row.summary],
     );
   }
 

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { AuditEntry, AuditPage } from '@vitrina/contracts';
+import { isAcceptedLocalDate, localDateOf } from '../../shared/calendar.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { AuditRecord, AuditSink } from '../../platform/http/serve-route.js';
 import type { AuditFilter, AuditRepository, AuditRow } from './repository.js';
@@ -12,7 +13,6 @@ export interface AuditQueryInput {
   to?: string;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CSV_COLUMNS = ['id', 'at', 'userId', 'username', 'method', 'routeId', 'area', 'path', 'targetId', 'status', 'summary'] as const;
 const EXPORT_BATCH = 500;
 
@@ -23,13 +23,13 @@ function entryOf(r: AuditRow): AuditEntry {
   };
 }
 
-/** A bound of the date filter: an ISO instant, or a UTC day (`to` as a day takes the whole day). */
-function bound(value: string | undefined, end: boolean): string | undefined {
+/** A bound of the date filter: a store-local day (both ends inclusive) or an ISO instant. */
+function bound(value: string | undefined): { day: string } | { instant: string } | undefined {
   if (value === undefined || value === '') return undefined;
-  if (DAY.test(value) && !Number.isNaN(Date.parse(value))) return end ? `${value}T23:59:59.999Z` : `${value}T00:00:00.000Z`;
+  if (isAcceptedLocalDate(value)) return { day: value };
   const t = Date.parse(value);
-  if (Number.isNaN(t) || !value.includes('T')) throw new VitrinaError('VITRINA_ERR_VALIDATION', `Not a date or an ISO instant: ${value}`);
-  return new Date(t).toISOString();
+  if (Number.isNaN(t) || !value.includes('T')) throw new VitrinaError('VITRINA_ERR_VALIDATION', `Not a day (YYYY-MM-DD) or an ISO instant: ${value}`);
+  return { instant: new Date(t).toISOString() };
 }
 
 /** A CSV field: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
@@ -45,12 +45,16 @@ function csvField(value: unknown): string {
  * summary of the request body otherwise. Admins page through it and export it as CSV.
  */
 export class AuditService implements AuditSink {
-  constructor(private readonly repo: AuditRepository) {}
+  /** `timeZone`: the store's, for the day of each row and the day filters. */
+  constructor(
+    private readonly repo: AuditRepository,
+    private readonly timeZone: string,
+  ) {}
 
   async record(e: AuditRecord): Promise<void> {
     const dot = e.routeId.indexOf('.');
     await this.repo.insert({
-      at: e.at, user_id: e.actor.id, username: e.actor.username, method: e.method, route_id: e.routeId,
+      at: e.at, day: localDateOf(this.timeZone, e.at), user_id: e.actor.id, username: e.actor.username, method: e.method, route_id: e.routeId,
       area: dot > 0 ? e.routeId.slice(0, dot) : (/^\/api\/v1\/([^/]+)/.exec(e.path)?.[1] ?? 'other'),
       path: e.path, target_id: targetOf(e.params), status: e.status, summary: e.change ? summarizeChange(e.change) : summarizeBody(e.body),
     });
@@ -84,10 +88,12 @@ export class AuditService implements AuditSink {
     const f: AuditFilter = {};
     if (q.userId) f.userId = q.userId;
     if (q.area) f.area = q.area;
-    const from = bound(q.from, false);
-    const to = bound(q.to, true);
-    if (from) f.from = from;
-    if (to) f.to = to;
+    const from = bound(q.from);
+    const to = bound(q.to);
+    if (from && 'day' in from) f.fromDay = from.day;
+    if (from && 'instant' in from) f.from = from.instant;
+    if (to && 'day' in to) f.toDay = to.day;
+    if (to && 'instant' in to) f.to = to.instant;
     return f;
   }
 }

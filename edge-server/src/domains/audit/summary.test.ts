@@ -9,6 +9,8 @@ describe('audit summaries', () => {
       .toBe('password=[redacted], newPassword=[redacted], token=[redacted], cardNumber=[redacted], phone=[redacted], email=[redacted], firstName=[redacted], birthDate=[redacted], code=[redacted]');
     expect(summarizeBody({ reason: 'call +44 20 7946 0958', note: 'mail ann@example.org', ref: '4111 1111 1111 1111', big: 41111111111111 }))
       .toBe('reason=[redacted], note=[redacted], ref=[redacted], big=[redacted]');
+    // Generated ids keep their digits; a number standing on its own does not.
+    expect(summarizeBody({ campaignId: 'camp_ee1b680919074b1e8742', note: 'id 4111111111111111' })).toBe('campaignId="camp_ee1b680919074b1e8742", note=[redacted]');
     expect(summarizeBody({ reason: 'x'.repeat(300), lines: [1, 2, 3], nested: { phone: '1' } })).toBe('reason=(300 chars), lines=[3 items], nested={…}');
     expect(summarizeBody(undefined)).toBe('');
   });
@@ -23,6 +25,8 @@ describe('audit summaries', () => {
     expect(targetOf({ id: 'staff_1' })).toBe('staff_1');
     expect(targetOf({ customerId: 'cust-9' })).toBe('cust-9');
     expect(targetOf({ code: 'SAVE10' })).toBe('[redacted]');
+    expect(targetOf({ receiptId: 'r-2026-0001234' })).toBe('r-2026-0001234');
+    expect(targetOf({ id: 'ann@example.org' })).toBe('[redacted]');
     expect(targetOf({})).toBeNull();
   });
 });

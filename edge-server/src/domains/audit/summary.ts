@@ -8,8 +8,11 @@ import type { AuditChange } from '../../platform/http/serve-route.js';
 
 /** Keys whose values are never kept: credentials, card and contact data, shoppers' names and birthdays, redeemable codes. */
 const SECRET_KEY = /pass(word|phrase)?|secret|token|card|phone|mobile|e-?mail|pin$|cvv|cvc|iban|birth|(first|last|full|middle|given|family).?name|address|^codes?$|code$/i;
-/** A run of 7+ digits, separators allowed: card numbers, phones, loyalty numbers. */
-const DIGIT_RUN = /(?:\d[\s\-().+/]*){7,}/;
+/**
+ * A run of 7+ digits, separators allowed: card numbers, phones, loyalty numbers. Not glued to
+ * a letter or underscore before it, so generated ids (`staff_ee1b680919074b…`) stay readable.
+ */
+const DIGIT_RUN = /(?<![A-Za-z0-9_])(?:\d[\s\-().+/]*){7,}/;
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -63,11 +66,15 @@ export function summarizeBody(body: unknown): string {
   return clip(Object.entries(body as Record<string, unknown>).map(([k, v]) => `${k}=${safeValue(k, v)}`).join(', '));
 }
 
-/** The id a write was about: `:id`, or the route's first parameter, unless it is itself a secret (a promotion code). */
+/**
+ * The id a write was about: `:id`, or the route's first parameter, unless that parameter is
+ * itself a secret (a promotion code) or not shaped like an id. Path parameters are ids the
+ * server made or the till chose (`r-2026-0001234`), so digits alone do not redact them.
+ */
 export function targetOf(params: Record<string, unknown>): string | null {
   const entries = Object.entries(params);
   const [key, value] = entries.find(([k]) => k === 'id') ?? entries[0] ?? [];
   if (key === undefined || value === undefined || value === null) return null;
-  const safe = safeValue(key, String(value));
-  return safe.startsWith('"') ? String(value).slice(0, 64) : safe;
+  const text = String(value);
+  return isSecretKey(key) || !/^[A-Za-z0-9_.:-]{1,64}$/.test(text) ? REDACTED : text;
 }

@@ -82,7 +82,7 @@ export default function AuditPage() {
             <input class="input" type="date" value={filters.to ?? ''} onChange={(e) => setFilter('to', e.currentTarget.value)} data-testid="audit-to" />
           </label>
         </form>
-        <p class="muted">Days are in UTC.</p>
+        <p class="muted">Days are the store's days (its time zone).</p>
       </Panel>
       <Panel title="Entries" flush>
         <QueryView query={log} what="the audit log">

@@ -22,6 +22,8 @@ CREATE INDEX staff_sessions_user ON staff_sessions (user_id);
 CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,
+  -- The store-local day of `at` (the console filters by the store's days).
+  day TEXT NOT NULL,
   user_id TEXT NOT NULL,
   username TEXT NOT NULL,
   method TEXT NOT NULL,
@@ -32,6 +34,6 @@ CREATE TABLE audit_log (
   status INTEGER NOT NULL,
   summary TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX audit_log_at ON audit_log (at);
+CREATE INDEX audit_log_day ON audit_log (day, id);
 CREATE INDEX audit_log_user ON audit_log (user_id, id);
 CREATE INDEX audit_log_area ON audit_log (area, id);
