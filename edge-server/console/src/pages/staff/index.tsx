@@ -58,7 +58,6 @@ export default function StaffPage() {
                   <th scope="col">Name</th>
                   <th scope="col">Role</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Password set</th>
                   <th scope="col">
                     <span class="visually-hidden">Actions</span>
                   </th>

@@ -26,6 +26,7 @@ export function StaffRow({ account, isSelf, busy, onSave, onSetDisabled, onReset
   if (role !== account.role) patch.role = role;
   const dirty = Object.keys(patch).length > 0;
   const label = account.displayName || account.username;
+  const passwordSet = `Password set ${formatDateTime(account.passwordChangedAt)}`;
 
   return (
     <tr data-testid="staff-row" data-username={account.username} class={account.disabled ? style.disabled : undefined}>
@@ -34,10 +35,10 @@ export function StaffRow({ account, isSelf, busy, onSave, onSetDisabled, onReset
         {isSelf && <span class="muted"> (you)</span>}
       </td>
       <td>
-        <input class="input" value={name} maxLength={80} aria-label={`Name of ${account.username}`} onInput={(e) => setName(e.currentTarget.value)} data-testid="staff-row-name" />
+        <input class={`input ${style.nameInput}`} value={name} maxLength={80} aria-label={`Name of ${account.username}`} onInput={(e) => setName(e.currentTarget.value)} data-testid="staff-row-name" />
       </td>
       <td>
-        <select class="select" value={role} aria-label={`Role of ${account.username}`} onChange={(e) => setRole(e.currentTarget.value as StaffRole)} data-testid="staff-row-role">
+        <select class={`select ${style.roleSelect}`} value={role} aria-label={`Role of ${account.username}`} onChange={(e) => setRole(e.currentTarget.value as StaffRole)} data-testid="staff-row-role">
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABELS[r]}
@@ -47,14 +48,13 @@ export function StaffRow({ account, isSelf, busy, onSave, onSetDisabled, onReset
       </td>
       <td>
         {account.disabled ? (
-          <StatusChip tone="neutral" testId="staff-status">Disabled</StatusChip>
+          <StatusChip tone="neutral" testId="staff-status" title={passwordSet}>Disabled</StatusChip>
         ) : account.mustChangePassword ? (
-          <StatusChip tone="warn" testId="staff-status">Temporary password</StatusChip>
+          <StatusChip tone="warn" testId="staff-status" title={passwordSet}>Temporary password</StatusChip>
         ) : (
-          <StatusChip tone="ok" testId="staff-status">Active</StatusChip>
+          <StatusChip tone="ok" testId="staff-status" title={passwordSet}>Active</StatusChip>
         )}
       </td>
-      <td class="muted">{formatDateTime(account.passwordChangedAt)}</td>
       <td class={`num ${style.actions}`}>
         <button type="button" class="btn btn-small" disabled={!dirty || busy} onClick={() => onSave(patch)} data-testid="staff-save">
           Save
