@@ -47,9 +47,9 @@ export class AuthService {
   /** `scrypt`: the cost of new password hashes; stored hashes with other parameters are redone at login. */
   constructor(
     private readonly repo: AuthRepository,
-    readonly scrypt: ScryptParams = DEFAULT_SCRYPT,
+    private readonly scrypt: ScryptParams = DEFAULT_SCRYPT,
     private readonly now: () => number = () => Date.now(),
-    readonly sessions: SessionPolicy = DEFAULT_SESSIONS,
+    private readonly sessions: SessionPolicy = DEFAULT_SESSIONS,
   ) {}
 
   /**
