@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import { composeServices } from './compose.js';
 import { requestSerializer } from './platform/http/log-redaction.js';
 import { demoSeedNeeded, seedDemoStoreIfEmpty } from './usecases/demo-store/seed.js';
+import { ensureFirstAdmin, type FirstAdmin } from './usecases/first-admin/first-admin.js';
 import { demoBanner, type DemoFile } from './demo-banner.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ async function main() {
     seededNow = await seedDemoStoreIfEmpty(seeder);
     await seeder.close();
   }
-  const { app } = await buildApp({
+  const { app, services } = await buildApp({
     config,
     secret,
     logger: {
@@ -41,6 +42,8 @@ async function main() {
       serializers: { req: requestSerializer },
     },
   });
+  // An empty store (DEMO_SEED=false) gets its first admin, with a temporary password, on its first start.
+  const firstAdmin = await ensureFirstAdmin(services.staffAccounts, config.DATA_DIR);
   app.server.requestTimeout = 30_000;
   app.server.headersTimeout = 35_000;
 
@@ -59,7 +62,16 @@ async function main() {
   await app.listen({ host: config.HOST, port: config.PORT });
   // The bound port, not the configured one: PORT=0 lets the OS choose (tests, benches).
   const address = app.server.address();
-  printDemoLinks(config.DATA_DIR, typeof address === 'object' && address ? address.port : config.PORT, seededNow);
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  printDemoLinks(config.DATA_DIR, port, seededNow);
+  if (firstAdmin) printFirstAdmin(firstAdmin, port);
+}
+
+/** The first admin of an empty store: the password only on a terminal, the file's place always. */
+function printFirstAdmin(admin: FirstAdmin, port: number) {
+  const where = `${admin.file} (mode 0600)`;
+  const password = process.stdout.isTTY === true ? `, temporary password ${admin.temporaryPassword}` : `; the temporary password is in ${where}`;
+  console.log(`\nVitrina store is up at http://localhost:${port}/console/ — sign in as ${admin.username}${password}. It must be changed at the first sign-in.\n`);
 }
 
 /** On a demo store, tell the person at the terminal where to click; secrets only as demo-banner.ts allows. */
