@@ -158,7 +158,7 @@ export class CatalogImporter {
       for await (const row of readProductsCsv(input, this.isRestricted)) {
         if ('rejected' in row) { run.reject(row.ref, row.rejected); continue; }
         const first = seen.get(row.product.productId);
-        if (first !== undefined) { run.reject(`line ${row.line}`, `duplicate id ${row.product.productId} (first on line ${first})`); continue; }
+        if (first !== undefined) { run.reject(`line ${row.line} (${row.product.productId})`, `duplicate id (first on line ${first})`); continue; }
         seen.set(row.product.productId, row.line);
         for (const g of row.groups) groups.set(g.id, g);
         run.products.push(row.product);

@@ -102,7 +102,9 @@ export class ImportRepository {
         ' ON CONFLICT (id) DO UPDATE SET parent_id = excluded.parent_id, name = excluded.name');
       const counts = (await tx.get<{ total: number; known: number }>(`SELECT COUNT(*) AS total, COUNT(p.id) AS known FROM catalog_staged_products s
         LEFT JOIN products p ON p.id = s.product_id WHERE s.import_id = ?`, [importId]))!;
-      // Price history first, while products still hold the old price.
+      // Price history first, while products still hold the old price; its rows for new products
+      // reference products inserted just below, so foreign keys are checked at commit.
+      await tx.run('PRAGMA defer_foreign_keys = ON');
       await tx.run(`INSERT INTO product_price_history (product_id, price_minor, changed_at, source)
         SELECT s.product_id, s.price_minor, ?, ? FROM catalog_staged_products s LEFT JOIN products p ON p.id = s.product_id
         WHERE s.import_id = ? AND s.price_minor IS NOT NULL AND (p.id IS NULL OR p.price_minor IS NOT s.price_minor)`, [opts.at, opts.source, importId]);

@@ -33,11 +33,11 @@ export async function* readProductsCsv(input: AsyncIterable<Buffer | string>, is
       header = checkHeader(record);
       continue;
     }
-    const ref = `line ${line}`;
+    const cell = (c: Column) => { const i = header!.indexOf(c); return i < 0 ? '' : record[i] ?? ''; };
+    const ref = cell('id') ? `line ${line} (${cell('id').slice(0, 64)})` : `line ${line}`;
     if (record.length !== header.length) { yield { ref, rejected: `expected ${header.length} columns, got ${record.length}` }; continue; }
-    const cell = (c: Column) => { const i = header!.indexOf(c); return i < 0 ? '' : record[i]!; };
     const row = rowOf(cell, line, isRestricted);
-    yield 'rejected' in row ? { ref: cell('id') ? `${ref} (${cell('id').slice(0, 64)})` : ref, rejected: row.rejected } : row;
+    yield 'rejected' in row ? { ref, rejected: row.rejected } : row;
   }
   if (!header) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', 'The file is empty.');
 }
