@@ -16,11 +16,12 @@ export type Permission =
   | 'imports.run'
   | 'customers.requests'
   | 'customers.export-erase'
-  | 'loyalty.settings';
+  | 'loyalty.settings'
+  | 'catalog.edit';
 
 const GRANTS: Record<StaffRole, readonly Permission[]> = {
-  admin: ['devices.view', 'devices.pair', 'devices.revoke', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'imports.run', 'customers.requests', 'customers.export-erase', 'loyalty.settings'],
-  marketer: ['devices.view', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view'],
+  admin: ['devices.view', 'devices.pair', 'devices.revoke', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'imports.run', 'customers.requests', 'customers.export-erase', 'loyalty.settings', 'catalog.edit'],
+  marketer: ['devices.view', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'catalog.edit'],
   // Analytics routes are for admins and marketers only (requireRole on /analytics/*).
   staff: ['devices.view', 'content.view', 'campaigns.view', 'customers.requests'],
 };
