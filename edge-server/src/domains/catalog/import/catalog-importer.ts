@@ -143,7 +143,8 @@ export class CatalogImporter {
         at: new Date().toISOString(),
       });
       for (const ref of applied.prices.unknown) run.reject(ref, 'price for an unknown product (not in the catalogue nor in this file)');
-      return run.report({ ...applied.products, groups: fileGroups.length, prices: applied.prices.applied });
+      // Characteristics (ИдТовара#ИдХарактеристики) first seen in offers.xml are new products too.
+      return run.report({ ...applied.products, imported: applied.products.imported + applied.prices.variants, groups: fileGroups.length, prices: applied.prices.applied });
     } catch (err) {
       await run.repo.discard(run.id);
       throw err;

@@ -146,13 +146,13 @@ export class ImportRepository {
       await insertRows(tx, 'INSERT INTO price_types (id, name, currency) VALUES ', priceTypes.map((t) => [t.id, t.name, t.currency]),
         ' ON CONFLICT (id) DO UPDATE SET name = excluded.name, currency = excluded.currency');
       // A characteristic of a known product becomes a product of its own, copied from its parent.
-      await tx.run(`INSERT INTO products (id, external_ref, name, short_name, article, brand, group_id, department, category, unit, vat_rate, image,
+      const variants = (await tx.run(`INSERT INTO products (id, external_ref, name, short_name, article, brand, group_id, department, category, unit, vat_rate, image,
           restricted, restricted_kind, egais, source, updated_at)
         SELECT v.product_id, v.ref, COALESCE(v.variant_name, p.name), p.short_name, p.article, p.brand, p.group_id, p.department, p.category, p.unit, p.vat_rate,
           p.image, p.restricted, p.restricted_kind, p.egais, p.source, ?
         FROM (SELECT product_id, MIN(ref) AS ref, MIN(parent_id) AS parent_id, MIN(variant_name) AS variant_name FROM catalog_staged_prices
           WHERE import_id = ? AND parent_id IS NOT NULL GROUP BY product_id) v
-        JOIN products p ON p.id = v.parent_id WHERE v.product_id NOT IN (SELECT id FROM products)`, [at, importId]);
+        JOIN products p ON p.id = v.parent_id WHERE v.product_id NOT IN (SELECT id FROM products)`, [at, importId])).changes;
       const unknown = await tx.all<{ ref: string }>(`SELECT DISTINCT ref FROM catalog_staged_prices s WHERE s.import_id = ?
         AND NOT EXISTS (SELECT 1 FROM products p WHERE p.id = s.product_id) ORDER BY seq`, [importId]);
       await tx.run('DELETE FROM catalog_staged_prices WHERE import_id = ? AND product_id NOT IN (SELECT id FROM products)', [importId]);
@@ -171,7 +171,7 @@ export class ImportRepository {
       await tx.run(`UPDATE products SET stock_quantity = s.quantity FROM (SELECT product_id, MAX(quantity) AS quantity FROM catalog_staged_prices
           WHERE import_id = ? AND quantity IS NOT NULL GROUP BY product_id) s WHERE s.product_id = products.id`, [importId]);
       await tx.run('DELETE FROM catalog_staged_prices WHERE import_id = ?', [importId]);
-      return { applied, unknown: unknown.map((u) => u.ref) };
+      return { applied, variants, unknown: unknown.map((u) => u.ref) };
     }
   }
 
@@ -183,7 +183,7 @@ export class ImportRepository {
   }) {
     return this.db.transaction(async (tx) => {
       const products = plan.products ? await this.applyProductsIn(tx, importId, plan.products.groups, { ...plan.products, at: plan.at }) : { imported: 0, updated: 0, deactivated: 0 };
-      const prices = plan.prices ? await this.applyPricesIn(tx, importId, plan.prices.priceTypes, plan.prices.retailTypeId, plan.at) : { applied: 0, unknown: [] };
+      const prices = plan.prices ? await this.applyPricesIn(tx, importId, plan.prices.priceTypes, plan.prices.retailTypeId, plan.at) : { applied: 0, variants: 0, unknown: [] };
       return { products, prices };
     });
   }
