@@ -73,10 +73,20 @@ class Run {
  * rows are rejected one by one and listed.
  */
 export class CatalogImporter {
+  /** Imports in progress in this process (the only writer of the store's database). */
+  private readonly running = new Set<string>();
+
   constructor(private readonly repo: ImportRepository, private readonly isRestricted: (p: RestrictionInput) => boolean) {}
+
+  /** Registers a run; staged rows a stopped process left behind are dropped first. */
+  private async begin(run: Run) {
+    await this.repo.discardAllExcept([...this.running]);
+    this.running.add(run.id);
+  }
 
   async commerceMl(input: AsyncIterable<Buffer | string>, opts: CatalogImportOptions = {}): Promise<CatalogImportReport> {
     const run = new Run(this.repo, opts.maxListed ?? 1000, opts.batchSize ?? 5000);
+    await this.begin(run);
     try {
       const parser = new CommerceMlParser();
       const groups = new Map<string, { name: string; parentId: string | null }>();
@@ -148,11 +158,14 @@ export class CatalogImporter {
     } catch (err) {
       await run.repo.discard(run.id);
       throw err;
+    } finally {
+      this.running.delete(run.id);
     }
   }
 
   async productsCsv(input: AsyncIterable<Buffer | string>, opts: CatalogImportOptions = {}): Promise<CatalogImportReport> {
     const run = new Run(this.repo, opts.maxListed ?? 1000, opts.batchSize ?? 5000);
+    await this.begin(run);
     try {
       const groups = new Map<string, StagedGroup>();
       const seen = new Map<string, number>();
@@ -173,6 +186,8 @@ export class CatalogImporter {
       await run.repo.discard(run.id);
       if (err instanceof VitrinaError) throw err;
       throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', `The CSV cannot be read: ${(err as Error).message.slice(0, 200)}`);
+    } finally {
+      this.running.delete(run.id);
     }
   }
 }

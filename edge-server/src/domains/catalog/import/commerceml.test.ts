@@ -221,5 +221,20 @@ describe('1C CommerceML import', () => {
       .rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_MALFORMED' });
     expect(await t.count('products')).toBe(0);
     expect(await t.count('catalog_staged_products')).toBe(0);
+
+    // The same with a byte that is not UTF-8 deep inside the file.
+    const good = Buffer.from(`${head()}<Каталог><Товары>${products}`);
+    const badByte = Buffer.concat([good, Buffer.from([0xc3, 0x28]), Buffer.from('</Товары></Каталог></КоммерческаяИнформация>')]);
+    await expect(t.catalog.importCommerceMl(Readable.from([good.subarray(0, 3000), badByte.subarray(3000)]), { batchSize: 10 }))
+      .rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_ENCODING' });
+    expect(await t.count('products')).toBe(0);
+  });
+
+  it('drops rows a stopped import left in staging when the next import starts', async () => {
+    const t = await setup();
+    await t.services.db.run("INSERT INTO catalog_staged_products (import_id, product_id, name, active, restricted) VALUES ('crashed', 'p-x', 'X', 1, 0)");
+    await t.catalog.importCommerceMl(stream(IMPORT_XML));
+    expect(await t.count('catalog_staged_products')).toBe(0);
+    await expect(t.catalog.get('p-x')).rejects.toMatchObject({ code: 'VITRINA_ERR_NOT_FOUND' });
   });
 });

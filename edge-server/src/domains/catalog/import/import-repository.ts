@@ -72,6 +72,15 @@ export class ImportRepository {
       currency, quantity) VALUES `, rows));
   }
 
+  /** Drops staged rows of imports not running now (a process that stopped mid-import left them). */
+  async discardAllExcept(running: readonly string[]) {
+    const keep = running.length > 0 ? ` WHERE import_id NOT IN (${running.map(() => '?').join(',')})` : '';
+    await this.db.transaction(async (tx) => {
+      await tx.run(`DELETE FROM catalog_staged_products${keep}`, [...running]);
+      await tx.run(`DELETE FROM catalog_staged_prices${keep}`, [...running]);
+    });
+  }
+
   async discard(importId: string) {
     await this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM catalog_staged_products WHERE import_id = ?', [importId]);
