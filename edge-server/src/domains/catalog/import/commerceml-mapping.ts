@@ -96,7 +96,7 @@ export function mapOffer(o: CmlOffer, nextSeq: () => number): Mapped<StagedPrice
   const quantity = o.quantity ? Number(o.quantity.replace(',', '.')) : null;
   if (quantity !== null && !Number.isFinite(quantity)) return { rejected: `Количество "${o.quantity.slice(0, 20)}" is not a number` };
   const chars = o.characteristics.filter((c) => c.value).map((c) => c.value).join(', ');
-  const base = { ref: o.ref, productId, parentId: parentRef ? productIdFor(parentRef) : null, variantName: o.name || (chars || null), quantity };
+  const base = { ref: o.ref, productId, parentId: parentRef ? productIdFor(parentRef) : null, variantName: o.name || null, variantSuffix: chars || null, quantity };
   if (o.prices.length === 0) return { ok: [{ ...base, seq: nextSeq(), priceTypeId: null, priceMinor: null, currency: null }], warnings: [] };
   const rows: StagedPrice[] = [];
   for (const price of o.prices) {

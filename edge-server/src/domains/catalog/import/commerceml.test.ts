@@ -96,6 +96,11 @@ const OFFERS_XML = `${head('2.10')}
         <Количество>5</Количество>
       </Предложение>
       <Предложение>
+        <Ид>beer-1#char-light</Ид>
+        <ХарактеристикиТовара><ХарактеристикаТовара><Наименование>Сорт</Наименование><Значение>светлое нефильтрованное</Значение></ХарактеристикаТовара></ХарактеристикиТовара>
+        <Количество>3</Количество>
+      </Предложение>
+      <Предложение>
         <Ид>no-such-product</Ид>
         <Цены><Цена><ИдТипаЦены>pt-retail</ИдТипаЦены><ЦенаЗаЕдиницу>10.00</ЦенаЗаЕдиницу></Цена></Цены>
       </Предложение>
@@ -140,7 +145,7 @@ describe('1C CommerceML import', () => {
     expect(await t.catalog.get('juice-1')).toMatchObject({ name: 'Сок яблочный 1 л', barcodes: [], vatRate: 'none', restricted: false });
 
     const offers = await t.catalog.importCommerceMl(stream(OFFERS_XML));
-    expect(offers).toMatchObject({ productsImported: 1, pricesImported: 3, rejectedCount: 2 });
+    expect(offers).toMatchObject({ productsImported: 2, pricesImported: 3, rejectedCount: 2 });
     expect(offers.rejected).toEqual([
       { ref: 'juice-1', reason: expect.stringContaining('at most 2 decimals') },
       { ref: 'no-such-product', reason: expect.stringContaining('unknown product') },
@@ -156,6 +161,8 @@ describe('1C CommerceML import', () => {
     const dark = (await t.catalog.list({ q: 'тёмное' })).items;
     expect(dark).toHaveLength(1);
     expect(dark[0]).toMatchObject({ name: 'Пиво светлое 0,5 л (тёмное)', priceMinor: 11900, restricted: true, department: 'Напитки' });
+    // A characteristic without a name of its own: the parent's name and its values; stock without a price.
+    expect((await t.catalog.list({ q: 'нефильтрованное' })).items[0]).toMatchObject({ name: 'Пиво светлое 0,5 л (светлое нефильтрованное)', priceMinor: null, egais: true });
     // Pricing and offers read the shelf price through the catalogue's index as before.
     expect((await t.catalog.products(t.services.db, ['bd72d8f9-55bc-11d9-848a-00112f43529a'])).get('bd72d8f9-55bc-11d9-848a-00112f43529a')).toMatchObject({ price_minor: 8990, department: 'Молочные продукты' });
   });

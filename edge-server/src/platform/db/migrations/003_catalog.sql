@@ -101,6 +101,7 @@ CREATE TABLE catalog_staged_prices (
   product_id TEXT NOT NULL,
   parent_id TEXT,
   variant_name TEXT,
+  variant_suffix TEXT,
   price_type_id TEXT,
   price_minor INTEGER,
   currency TEXT,
