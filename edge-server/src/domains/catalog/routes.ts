@@ -26,17 +26,23 @@ export function catalogRoutes({ catalog, guard, maxUploadBytes }: { catalog: Cat
     for (const type of ['application/xml', 'text/xml', 'text/csv', 'application/octet-stream']) {
       app.addContentTypeParser(type, { bodyLimit: maxUploadBytes }, (_req, payload, done) => done(null, payload));
     }
-    serve(app, ROUTES.catalog.import, { bodyLimit: maxUploadBytes, preHandler: guard.requireRole('admin') }, async (req) => {
+    serve(app, ROUTES.catalog.import, { bodyLimit: maxUploadBytes, preHandler: guard.requireRole('admin') }, async (req, reply) => {
       if (!(req.body instanceof Readable)) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', 'Send the file as the body (application/xml or text/csv).');
-      const declared = Number(req.headers['content-length'] ?? 0);
-      if (declared > maxUploadBytes) {
-        req.body.resume();
-        throw new VitrinaError('VITRINA_ERR_PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(maxUploadBytes / 1024 / 1024)} MB an upload may be; import it with "npm run import -- catalog <file>" on the server.`);
-      }
+      const tooLarge = () => {
+        // The rest of the body is not read: the connection closes after the answer.
+        reply.header('connection', 'close');
+        return new VitrinaError('VITRINA_ERR_PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(maxUploadBytes / 1024 / 1024)} MB an upload may be; import it with "npm run import -- catalog <file>" on the server.`);
+      };
+      if (Number(req.headers['content-length'] ?? 0) > maxUploadBytes) throw tooLarge();
       const body = limitBytes(req.body, maxUploadBytes);
       const csv = req.query.format === 'csv' || (req.query.format === undefined && (req.headers['content-type'] ?? '').startsWith('text/csv'));
       const opts = { maxListed: req.query.maxListed };
-      return csv ? catalog.importProductsCsv(body, opts) : catalog.importCommerceMl(body, opts);
+      try {
+        return await (csv ? catalog.importProductsCsv(body, opts) : catalog.importCommerceMl(body, opts));
+      } catch (err) {
+        if (err instanceof VitrinaError && err.code === 'VITRINA_ERR_PAYLOAD_TOO_LARGE') throw tooLarge();
+        throw err;
+      }
     });
   };
 }

@@ -10,7 +10,7 @@ export async function* limitBytes(body: AsyncIterable<Buffer | string>, maxBytes
   for await (const chunk of body) {
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     total += b.length;
-    if (total > maxBytes) throw new VitrinaError('VITRINA_ERR_PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB an upload may be; import it with "npm run import -- catalog <file>" on the server.`);
+    if (total > maxBytes) throw new VitrinaError('VITRINA_ERR_PAYLOAD_TOO_LARGE', `The file is larger than the ${Math.round(maxBytes / 1024 / 1024)} MB an upload may be.`);
     yield b;
   }
 }
