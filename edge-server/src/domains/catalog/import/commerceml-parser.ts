@@ -126,6 +126,8 @@ export class CommerceMlParser {
     const changesOnly = (attrs['СодержитТолькоИзменения'] ?? '').trim().toLowerCase();
     if (name === 'Каталог') this.header.catalogChangesOnly = changesOnly === 'true';
     else if (name === 'ПакетПредложений') this.header.offersChangesOnly = changesOnly === 'true';
+    // 2.10 may send price and stock changes in a package of their own: changes only by nature.
+    else if (name === 'ИзмененияПакетаПредложений') this.header.offersChangesOnly = true;
     else if (name === 'Товар' && parent === 'Товары') {
       this.product = emptyProduct(line);
       if (/удален/i.test(attrs['Статус'] ?? '')) this.product.deleted = true;

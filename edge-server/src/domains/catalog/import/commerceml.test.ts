@@ -187,6 +187,13 @@ describe('1C CommerceML import', () => {
     </Товары></Каталог></КоммерческаяИнформация>`;
     expect(await t.catalog.importCommerceMl(stream(full))).toMatchObject({ productsUpdated: 1, productsDeactivated: 1 });
     expect((await t.catalog.get('bd72d8f9-55bc-11d9-848a-00112f43529a')).active).toBe(false);
+
+    // 2.10 price changes in a package of their own.
+    const priceChange = `${head('2.10')}<ИзмененияПакетаПредложений СодержитТолькоИзменения="true"><ТипыЦен><ТипЦены><Ид>pt-retail</Ид><Наименование>Розничная</Наименование></ТипЦены></ТипыЦен>
+      <Предложения><Предложение><Ид>beer-1</Ид><Цены><Цена><ИдТипаЦены>pt-retail</ИдТипаЦены><ЦенаЗаЕдиницу>99</ЦенаЗаЕдиницу></Цена></Цены></Предложение></Предложения>
+    </ИзмененияПакетаПредложений></КоммерческаяИнформация>`;
+    expect(await t.catalog.importCommerceMl(stream(priceChange))).toMatchObject({ pricesImported: 1, rejectedCount: 0 });
+    expect((await t.catalog.get('beer-1')).priceMinor).toBe(9900);
   });
 
   it('reads windows-1251 when the file declares it', async () => {
