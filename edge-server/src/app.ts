@@ -17,6 +17,7 @@ import { auditRoutes } from './domains/audit/index.js';
 import { authRoutes, staffRoutes } from './domains/auth/index.js';
 import { contentRoutes, contentSocketHandlers } from './domains/content/index.js';
 import { devicesRoutes } from './domains/devices/index.js';
+import { catalogRoutes } from './domains/catalog/index.js';
 import { giftCardRoutes } from './domains/gift-cards/index.js';
 import { loyaltyRoutes } from './domains/loyalty/index.js';
 import { campaignsRoutes, promotionsRoutes } from './domains/promotions/index.js';
@@ -26,6 +27,9 @@ import { receiptsRoutes } from './usecases/checkout/index.js';
 import { customersRoutes } from './usecases/data-requests/index.js';
 import { healthRoutes } from './usecases/health/index.js';
 import { connectScannerToScan, kioskSocketHandlers } from './usecases/scan/index.js';
+
+/** A catalogue upload over HTTP (CommerceML, product CSV); larger files go through `npm run import -- catalog`. */
+const CATALOG_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
 
 export interface BuildOptions {
   config: Config;
@@ -87,6 +91,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(referralRoutes({ referrals: s.referrals, guard }), api);
   void app.register(receiptsRoutes({ receipts: s.receipts, guard }), api);
   void app.register(importRoutes({ purchases: s.purchases, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE }), api);
+  void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
   const { simulator, bindings } = s.scanner;

@@ -26,6 +26,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'analytics', path: 'analytics', title: 'Analytics', permission: 'analytics.view', nav: true, load: () => import('./pages/analytics') },
   { id: 'campaigns', path: 'campaigns', title: 'Campaigns', permission: 'campaigns.view', nav: true, load: () => import('./pages/campaigns') },
   { id: 'promotions', path: 'promotions', title: 'Promotions & codes', permission: 'campaigns.view', nav: true, load: () => import('./pages/promotions') },
+  { id: 'products', path: 'products', title: 'Products', permission: 'campaigns.view', nav: true, load: () => import('./pages/products') },
   { id: 'loyalty', path: 'loyalty', title: 'Loyalty program', permission: 'campaigns.view', nav: true, load: () => import('./pages/loyalty') },
   { id: 'playlists', path: 'playlists', title: 'Screens & playlists', permission: 'content.view', nav: true, load: () => import('./pages/playlists') },
   { id: 'devices', path: 'devices', title: 'Devices', permission: 'devices.view', nav: true, load: () => import('./pages/devices') },

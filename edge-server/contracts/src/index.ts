@@ -19,4 +19,5 @@ export * from './customers.js';
 export * from './analytics.js';
 export * from './metrics.js';
 export * from './scanner.js';
+export * from './catalog.js';
 export * from './routes/index.js';

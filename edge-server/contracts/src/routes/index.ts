@@ -2,6 +2,7 @@ import { analyticsRoutes } from './analytics.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { campaignRoutes } from './campaigns.js';
+import { catalogRoutes } from './catalog.js';
 import { contentRoutes } from './content.js';
 import { customerRoutes } from './customers.js';
 import type { RouteSpec } from './define-route.js';
@@ -36,6 +37,7 @@ export const ROUTES = {
   referrals: referralRoutes,
   receipts: receiptRoutes,
   imports: importRoutes,
+  catalog: catalogRoutes,
   analytics: analyticsRoutes,
   dev: devRoutes,
   staff: staffRoutes,

@@ -19,6 +19,18 @@ describe('the catalogue decides restriction when products are written', () => {
     expect(info.get('p-kale')?.restricted).toBe(0);
   });
 
+  it('a deactivated product is shown on no screen but still named and priced for receipts', async () => {
+    const t = await build();
+    const { catalog, db } = t.services;
+    await db.transaction((tx) => catalog.insertMany(tx, [{ id: 'p-old', name: 'Old soap', department: 'Household', category: 'Soap', brand: null, priceMinor: 150 }]));
+    await catalog.update('p-old', { shortName: 'Soap' });
+    expect((await catalog.forDisplay(['p-old'])).get('p-old')?.name).toBe('Soap');
+    await catalog.deactivate('p-old');
+    expect((await catalog.forDisplay(['p-old'])).has('p-old')).toBe(false);
+    expect((await catalog.names(['p-old'])).get('p-old')).toBe('Old soap');
+    expect((await catalog.products(db, ['p-old'])).get('p-old')?.price_minor).toBe(150);
+  });
+
   it('reclassifies products stored before (a store seeded with the old word match) at boot, and never clears a flag', async () => {
     const t = await build();
     const { catalog, db } = t.services;

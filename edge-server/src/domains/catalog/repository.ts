@@ -71,7 +71,8 @@ export class CatalogRepository {
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += IDS_PER_SELECT) {
       const chunk = unique.slice(i, i + IDS_PER_SELECT);
-      const rows = await this.db.all<ProductDisplay>(`SELECT id, name, department, category, price_minor, restricted FROM products WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk);
+      // Screens show the short name where there is one; a deactivated product is offered nowhere.
+      const rows = await this.db.all<ProductDisplay>(`SELECT id, COALESCE(short_name, name) AS name, department, category, price_minor, restricted FROM products WHERE active = 1 AND id IN (${chunk.map(() => '?').join(',')})`, chunk);
       for (const r of rows) out.set(r.id, r);
     }
     return out;
@@ -104,8 +105,15 @@ export class CatalogRepository {
     return this.db.all<{ id: string }>('SELECT id FROM products').then((rows) => rows.map((r) => r.id));
   }
 
+  /** Names of products, deactivated ones included (receipts and exports name what was bought). */
   async names(ids: readonly string[]) {
-    return new Map([...(await this.forDisplay(ids))].map(([id, p]) => [id, p.name]));
+    const out = new Map<string, string>();
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += IDS_PER_SELECT) {
+      const chunk = unique.slice(i, i + IDS_PER_SELECT);
+      for (const r of await this.db.all<{ id: string; name: string }>(`SELECT id, name FROM products WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk)) out.set(r.id, r.name);
+    }
+    return out;
   }
 
   /** The first `n` product ids in id order (demo store defaults). */

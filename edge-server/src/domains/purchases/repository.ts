@@ -63,9 +63,11 @@ export class PurchasesRepository {
   }
 
   /** Historical receipts from an import, whole, in one transaction of multi-row INSERTs. */
-  async insertImported(receipts: readonly ImportedReceipt[], storeId: string) {
+  /** `first` runs inside the batch's transaction before the rows (placeholder products the lines reference). */
+  async insertImported(receipts: readonly ImportedReceipt[], storeId: string, first?: (tx: Queryable) => Promise<unknown>) {
     const createdAt = new Date().toISOString();
     await this.db.transaction(async (tx) => {
+      await first?.(tx);
       await this.insertRows(tx, 'INSERT INTO receipts (id, store_id, customer_id, kind, store_time, total_minor, created_at, local_date) VALUES ',
         receipts.map((r) => [r.id, storeId, r.customerId, 'sale', r.storeTime, r.totalMinor, createdAt, r.localDate]));
       await this.insertRows(tx, 'INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, net_minor) VALUES ',

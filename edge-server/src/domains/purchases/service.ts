@@ -17,7 +17,7 @@ import type { PurchasesRepository, ReceiptLineRow, ReceiptRow } from './reposito
 export class PurchasesService implements HistorySource {
   constructor(
     private readonly repo: PurchasesRepository,
-    private readonly deps: { catalog: Pick<Catalog, 'allIds'>; customers: Pick<CustomersService, 'activeIds'>; events: EventBus<DomainEvents> },
+    private readonly deps: { catalog: Pick<Catalog, 'allIds' | 'ensurePlaceholders'>; customers: Pick<CustomersService, 'activeIds'>; events: EventBus<DomainEvents> },
   ) {}
 
   insertReceiptIn(tx: Queryable, receipt: ReceiptRow, lines: ReceiptLineRow[]) {
@@ -76,7 +76,7 @@ export class PurchasesService implements HistorySource {
       knownProductIds: async () => new Set(await this.deps.catalog.allIds()),
       activeCustomerIds: async () => new Set(await this.deps.customers.activeIds()),
       existingReceiptIds: () => this.repo.existingIds(),
-      insertBatch: (receipts, storeId) => this.repo.insertImported(receipts, storeId),
+      insertBatch: (receipts, storeId, newProductIds) => this.repo.insertImported(receipts, storeId, (tx) => this.deps.catalog.ensurePlaceholders(tx, newProductIds)),
     }, input, opts);
     if (report.receiptsImported > 0) this.deps.events.publish('purchases:changed', { receipts: report.receiptsImported, source: 'import' });
     return report;

@@ -43,5 +43,8 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; message: strin
   VITRINA_ERR_CAMPAIGN_ENDED: { status: 409, message: 'That campaign has ended.' },
   VITRINA_ERR_BUDGET_EXHAUSTED: { status: 409, message: 'That promotion has used its budget.' },
   VITRINA_ERR_IMPORT_INVALID: { status: 422, message: 'The import file is not valid.' },
+  VITRINA_ERR_IMPORT_MALFORMED: { status: 422, message: 'The import file is not well-formed XML.' },
+  VITRINA_ERR_IMPORT_UNSUPPORTED: { status: 422, message: 'The import file is not a supported CommerceML document.' },
+  VITRINA_ERR_IMPORT_ENCODING: { status: 422, message: 'The import file is not in the encoding it declares.' },
   VITRINA_ERR_MODEL_INVALID: { status: 422, message: 'The model artifact is not valid.' },
 };

@@ -90,12 +90,26 @@ describe('POST /api/v1/receipts', () => {
     expect((await t.post(sale(t.cards[1], [['p-tv', 1, 25_000]], { storeTime: '2026-06-10T19:00:00.000Z' }))).json().points.balanceAfter).toBe(50);
   });
 
+  it('sells a product the catalogue does not know: a placeholder flagged for review is created with the receipt', async () => {
+    const t = await setup();
+    const res = await t.post(sale(t.cards[0], [['p-new-at-till', 2, 250], ['p-milk', 1, 349]]));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().lines.map((l: { productId: string }) => l.productId)).toEqual(['p-new-at-till', 'p-milk']);
+    const placeholder = await t.services.catalog.get('p-new-at-till');
+    expect(placeholder).toMatchObject({ needsReview: true, source: 'placeholder', active: true, name: 'p-new-at-till' });
+    const review = await t.services.catalog.list({ needsReview: true });
+    expect(review.items.map((p) => p.id)).toEqual(['p-new-at-till']);
+    // A sale that fails for another reason leaves no placeholder behind (same transaction).
+    const refused = await t.post(sale(t.cards[0], [['p-ghost', 1, 349]], { pointsToRedeem: 10 }));
+    expect(refused.json().error.code).toBe('VITRINA_ERR_INSUFFICIENT_POINTS');
+    await expect(t.services.catalog.get('p-ghost')).rejects.toMatchObject({ code: 'VITRINA_ERR_NOT_FOUND' });
+  });
+
   it('rejects bad input with clear codes and writes nothing', async () => {
     const t = await setup();
     const before = await t.counts();
     const cases: Array<[unknown, number, string]> = [
       [sale(t.cards[0], [['p-milk', -1, 349]]), 422, 'VITRINA_ERR_RECEIPT_INVALID'],
-      [sale(t.cards[0], [['p-nope', 1, 349]]), 422, 'VITRINA_ERR_PRODUCT_UNKNOWN'],
       [sale(makeEan13('2991', 99), [['p-milk', 1, 349]]), 404, 'VITRINA_ERR_CARD_UNKNOWN'],
       [sale('12345', [['p-milk', 1, 349]]), 400, 'VITRINA_ERR_CARD_INVALID'],
       [sale(t.cards[0], [['p-tv', 100_000, 1_000_000_000]]), 422, 'VITRINA_ERR_AMOUNT_OUT_OF_RANGE'],

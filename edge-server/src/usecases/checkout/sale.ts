@@ -35,10 +35,13 @@ export function checkSaleLines(input: SaleReceiptInput) {
 /** Posts a sale inside the caller's transaction: promotions, points tender, earn, receipt rows. */
 export async function postSaleIn(tx: Queryable, deps: ReceiptDeps, input: SaleReceiptInput, ctx: SaleContext): Promise<ReceiptResult> {
   const { loyalty, promotions, codes, purchases } = deps;
-  const products = await deps.catalog.products(tx, input.lines.map((l) => l.productId));
-  const unknown = input.lines.map((l, i) => ({ l, i })).filter(({ l }) => !products.has(l.productId));
+  let products = await deps.catalog.products(tx, input.lines.map((l) => l.productId));
+  // A product the catalogue does not know yet is sold anyway: a placeholder (flagged for review
+  // in the console) is created in this transaction, so nothing the till rang up is lost.
+  const unknown = input.lines.map((l) => l.productId).filter((id) => !products.has(id));
   if (unknown.length > 0) {
-    throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN', `Unknown product "${unknown[0]!.l.productId}".`, unknown.map(({ l, i }) => ({ path: `/lines/${i}/productId`, message: `unknown product ${l.productId}` })));
+    await deps.catalog.ensurePlaceholders(tx, unknown);
+    products = await deps.catalog.products(tx, input.lines.map((l) => l.productId));
   }
   const settings = await loyalty.settings(tx);
   const tier = ctx.customerId ? await loyalty.tierAt(tx, ctx.customerId, ctx.day) : null;

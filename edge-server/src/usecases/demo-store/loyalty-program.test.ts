@@ -34,10 +34,12 @@ describe('seedLoyaltyDemo + history posted through the receipt service', () => {
     // A seed can skip bad rows: each receipt runs in a savepoint, only the bad one is dropped.
     const mixed = await t.services.receipts.postMany([
       { kind: 'sale', receiptId: 'h-ok', storeTime: `${today}T12:00:00.000Z`, customerId: customers[2]!, lines: [{ productId: 'p-milk', quantity: 1, unitPriceMinor: 349 }] },
-      { kind: 'sale', receiptId: 'h-bad', storeTime: `${today}T12:00:00.000Z`, customerId: customers[2]!, lines: [{ productId: 'p-gone', quantity: 1, unitPriceMinor: 349 }] },
+      { kind: 'sale', receiptId: 'h-bad', storeTime: `${today}T12:00:00.000Z`, customerId: customers[2]!, lines: [{ productId: 'p-gone', quantity: 1, unitPriceMinor: 349 }], codes: ['NOSUCHCODE'] },
       { kind: 'sale', receiptId: 'h-free', storeTime: `${today}T12:00:00.000Z`, customerId: customers[2]!, lines: [{ productId: 'p-milk', quantity: 1, unitPriceMinor: 0, discountMinor: 5 }] },
     ], { skipInvalid: true });
-    expect(mixed.map((r) => ('error' in r ? r.error.code : 'ok'))).toEqual(['ok', 'VITRINA_ERR_PRODUCT_UNKNOWN', 'VITRINA_ERR_RECEIPT_INVALID']);
+    expect(mixed.map((r) => ('error' in r ? r.error.code : 'ok'))).toEqual(['ok', 'VITRINA_ERR_CODE_UNKNOWN', 'VITRINA_ERR_RECEIPT_INVALID']);
+    // The placeholder the bad receipt created for its unknown product went with its savepoint.
+    expect(await t.services.catalog.names(['p-gone'])).toEqual(new Map());
     expect(await t.services.db.all<{ id: string }>("SELECT id FROM receipts WHERE id LIKE 'h-%' AND customer_id = ?", [customers[2]!])).toEqual([{ id: 'h-ok' }]);
     const b2 = await t.services.loyalty.balance(customers[1]!, { today });
     expect(b2).toMatchObject({ tier: { id: 'member' } });

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ROUTES, type CreateCampaignOfferRequest, type DiscountKind } from '@vitrina/contracts';
+import { ProductPicker } from '../../components/product-picker';
 import { api } from '../../lib/api';
 import { ApiError, describeError } from '../../lib/api-error';
 import { discountValueFromInput, DISCOUNT_HINTS, DISCOUNT_KIND_CHOICES, DISCOUNT_KIND_LABELS } from '../../lib/forms';
@@ -22,7 +23,7 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
   async function submit(e: Event) {
     e.preventDefault();
     const parsed = discountValueFromInput(kind, value);
-    if (!productId.trim() || !title.trim()) return setProblem('Give the product id and a title shoppers will read.');
+    if (!productId.trim() || !title.trim()) return setProblem('Choose the product and give a title shoppers will read.');
     if (parsed === null) return setProblem(`Enter a valid value: ${DISCOUNT_HINTS[kind]}.`);
     setProblem(null);
     setWarning(null);
@@ -36,10 +37,7 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
 
   return (
     <form class={style.offerForm} onSubmit={submit} data-testid="add-offer-form" noValidate>
-      <label class="field">
-        <span>Product id</span>
-        <input class="input" value={productId} onInput={(e) => setProductId(e.currentTarget.value)} data-testid="offer-product" />
-      </label>
+      <ProductPicker value={productId} onChange={(id) => setProductId(id)} testId="offer-product" />
       <label class="field">
         <span>Title</span>
         <input class="input" value={title} maxLength={120} onInput={(e) => setTitle(e.currentTarget.value)} placeholder="20% off fresh apples" data-testid="offer-title" />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ROUTES, type CreatePromotionRequest } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
+import { ProductMultiPicker } from '../../components/product-picker';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
 import { addDays, DISCOUNT_KIND_CHOICES, DISCOUNT_KIND_LABELS, todayLocal } from '../../lib/forms';
@@ -71,9 +72,18 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
             <option value="category">Categories</option>
           </select>
         </label>
-        {f.scope !== 'basket' && (
+        {f.scope === 'product' && (
+          <div class={style.span3}>
+            <ProductMultiPicker
+              ids={f.targets.split(/[,\n]/).map((s) => s.trim()).filter(Boolean)}
+              onChange={(ids) => setF({ ...f, targets: ids.join(', ') })}
+              testId="promotion-targets"
+            />
+          </div>
+        )}
+        {f.scope === 'category' && (
           <label class={`field ${style.span3}`}>
-            <span>{f.scope === 'product' ? 'Product ids (comma separated)' : 'Categories (comma separated)'}</span>
+            <span>Categories (comma separated)</span>
             <input class="input" value={f.targets} onInput={set('targets')} data-testid="promotion-targets" />
           </label>
         )}

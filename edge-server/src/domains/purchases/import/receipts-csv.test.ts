@@ -32,10 +32,8 @@ describe('CSV import of historical receipts', () => {
       'h9,2026-01-08T12:00:00Z,cust-3,p-coffee,1,1299,0',
     ].join('\n');
     const report = await t.services.purchases.importCsv(Readable.from([csv]), opts);
-    expect(report).toMatchObject({ linesRead: 12, receiptsImported: 3, linesImported: 4, receiptsSkippedExisting: 0, rowsRejected: 8 });
+    expect(report).toMatchObject({ linesRead: 12, receiptsImported: 4, linesImported: 6, receiptsSkippedExisting: 0, rowsRejected: 6 });
     expect(report.rejected.map((r) => [r.line, r.reason])).toEqual([
-      [5, 'receipt h3 has an invalid row'],
-      [6, 'unknown product p-unknown'],
       [7, 'unknown customer cust-9'],
       [8, 'quantity must be positive (returns are posted against their receipt, not imported)'],
       [9, 'store_time "not-a-time" is not an ISO-8601 instant'],
@@ -46,11 +44,13 @@ describe('CSV import of historical receipts', () => {
     // h1 at 02:30Z on 5 January is still 4 January in New York.
     const h1 = await t.services.db.get<{ local_date: string; total_minor: number }>("SELECT local_date, total_minor FROM receipts WHERE id = 'h1'");
     expect(h1).toEqual({ local_date: '2026-01-04', total_minor: 1098 });
-    expect(await t.count('receipt_lines')).toBe(4);
+    expect(await t.count('receipt_lines')).toBe(6);
+    // The unknown product became a placeholder flagged for review, not a rejected receipt.
+    expect(await t.services.catalog.get('p-unknown')).toMatchObject({ needsReview: true, source: 'placeholder' });
 
     const again = await t.services.purchases.importCsv(Readable.from([csv]), opts);
-    expect(again).toMatchObject({ receiptsImported: 0, receiptsSkippedExisting: 3 });
-    expect(await t.count('receipts')).toBe(3);
+    expect(again).toMatchObject({ receiptsImported: 0, receiptsSkippedExisting: 4 });
+    expect(await t.count('receipts')).toBe(4);
   });
 
   it('is reachable through the API as text/csv (admin only)', async () => {
@@ -59,7 +59,8 @@ describe('CSV import of historical receipts', () => {
     const body = `${HEADER}\na1,2026-01-05T12:00:00Z,cust-1,p-milk,1,349,0\na2,2026-01-05T12:00:00Z,cust-1,p-nope,1,349,0\n`;
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports/receipts', headers: { ...admin, 'content-type': 'text/csv' }, payload: body });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ receiptsImported: 1, rowsRejected: 1, rejected: [{ line: 3, receiptId: 'a2', reason: 'unknown product p-nope' }] });
+    expect(res.json()).toMatchObject({ receiptsImported: 2, rowsRejected: 0 });
+    expect(await t.services.catalog.get('p-nope')).toMatchObject({ needsReview: true });
     const staff = await t.staffHeaders('staff');
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/imports/receipts', headers: { ...staff, 'content-type': 'text/csv' }, payload: body })).statusCode).toBe(403);
     const bad = await t.app.inject({ method: 'POST', url: '/api/v1/imports/receipts', headers: { ...admin, 'content-type': 'text/csv' }, payload: 'nonsense' });

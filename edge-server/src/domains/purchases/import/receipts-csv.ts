@@ -11,7 +11,8 @@ import type { ImportedReceipt } from './imported-receipt.js';
  *
  *   receipt_id,store_time,customer_id,product_id,quantity,unit_price_minor,discount_minor
  *
- * One row per line; the rows of a receipt are contiguous. A receipt with any bad row is
+ * One row per line; the rows of a receipt are contiguous. A product id the catalogue does not
+ * know is created as a placeholder product flagged for review, in the batch's transaction. A receipt with any bad row is
  * rejected whole (every bad row listed with its reason), so no partial receipt is written;
  * receipts already in the database are skipped, which makes re-running an import safe.
  * Rows are inserted in batches, each batch one transaction of multi-row INSERTs. History
@@ -53,8 +54,11 @@ export interface ImportTarget {
   knownProductIds(): Promise<Set<string>>;
   activeCustomerIds(): Promise<Set<string>>;
   existingReceiptIds(): Promise<Set<string>>;
-  /** Writes a batch of whole receipts in one transaction. */
-  insertBatch(receipts: readonly ImportedReceipt[], storeId: string): Promise<void>;
+  /**
+   * Writes a batch of whole receipts in one transaction; `newProductIds` (ids the catalogue did
+   * not know) become placeholder products flagged for review in that same transaction.
+   */
+  insertBatch(receipts: readonly ImportedReceipt[], storeId: string, newProductIds: readonly string[]): Promise<void>;
 }
 
 export async function importReceiptsCsv(target: ImportTarget, input: Readable, opts: ImportOptions): Promise<ImportReport> {
@@ -78,7 +82,9 @@ export async function importReceiptsCsv(target: ImportTarget, input: Readable, o
     const toWrite = batch;
     batch = [];
     batchSize = 0;
-    await target.insertBatch(toWrite, opts.storeId);
+    const newProducts = [...new Set(toWrite.flatMap((r) => r.lines.map((l) => l.productId)))].filter((id) => !products.has(id));
+    await target.insertBatch(toWrite, opts.storeId, newProducts);
+    for (const id of newProducts) products.add(id);
     report.receiptsImported += toWrite.length;
     report.linesImported += toWrite.reduce((s, r) => s + r.lines.length, 0);
   };
@@ -132,7 +138,8 @@ export async function importReceiptsCsv(target: ImportTarget, input: Readable, o
       if (!INSTANT_RE.test(storeTime) || Number.isNaN(Date.parse(storeTime))) { err(`store_time "${storeTime.slice(0, 40)}" is not an ISO-8601 instant`); continue; }
       if (storeTime !== current.storeTime || (customerId || null) !== current.customerId) { err('rows of one receipt disagree on store_time or customer_id'); continue; }
       if (customerId && !customers.has(customerId)) { err(`unknown customer ${customerId.slice(0, 64)}`); continue; }
-      if (!products.has(productId)) { err(`unknown product ${productId.slice(0, 64)}`); continue; }
+      // An unknown product is not refused: it becomes a placeholder for review (nothing from the till is lost).
+      if (!ID_RE.test(productId)) { err('product_id is missing or has characters other than A-Z a-z 0-9 _ . : -'); continue; }
       const quantity = parseInt10(q);
       const unitPrice = parseInt10(price);
       const discount = disc === '' ? 0 : parseInt10(disc);

@@ -1,0 +1,152 @@
+import { useState } from 'preact/hooks';
+import { ROUTES, type CatalogImportReport } from '@vitrina/contracts';
+import { Panel } from '../../components/panel';
+import { sessionStore } from '../../lib/api';
+import { ApiError, describeError, networkError, toApiError } from '../../lib/api-error';
+import { formatCount } from '../../lib/format';
+import { routeUrl } from '../../lib/route-url';
+import style from './style.module.css';
+
+/** The server's limit for an upload; bigger catalogues go through `npm run import -- catalog` on the server. */
+const MAX_UPLOAD_BYTES = 512 * 1024 * 1024;
+const CSV_COLUMNS = 'id,name,short_name,article,barcodes,brand,group_path,unit,price_minor,vat_rate,image,active,restricted_kind,egais';
+
+interface FileResult {
+  name: string;
+  report?: CatalogImportReport;
+  error?: string;
+}
+
+/**
+ * Sends one file as the request body with upload progress. fetch() reports no upload
+ * progress, so this one call uses XMLHttpRequest; the answer is read like every API answer.
+ */
+function uploadWithProgress(file: File, onProgress: (sent: number, total: number) => void): Promise<CatalogImportReport> {
+  const csv = /\.csv$/i.test(file.name) || file.type === 'text/csv';
+  const url = routeUrl(ROUTES.catalog.import, { query: csv ? { format: 'csv' } : {} });
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('content-type', csv ? 'text/csv' : 'application/xml');
+    xhr.setRequestHeader('accept', 'application/json');
+    const token = sessionStore.current?.token;
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(networkError());
+    xhr.onload = () => {
+      let body: unknown;
+      try { body = JSON.parse(xhr.responseText); } catch { body = undefined; }
+      if (xhr.status >= 200 && xhr.status < 300 && body) resolve(body as CatalogImportReport);
+      else {
+        if (xhr.status === 401) sessionStore.clear('expired');
+        reject(toApiError(xhr.status, body));
+      }
+    };
+    xhr.send(file);
+  });
+}
+
+/**
+ * The catalogue upload: 1C CommerceML (import.xml, then offers.xml) or the product CSV. Files
+ * go one after another in the order chosen, each applied whole or not at all; each gets its report.
+ */
+export function CatalogImportPanel() {
+  const [files, setFiles] = useState<File[]>([]);
+  const [progress, setProgress] = useState<{ file: string; pct: number; phase: 'uploading' | 'applying' } | null>(null);
+  const [results, setResults] = useState<FileResult[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  // import.xml before offers.xml, whatever order the picker gave them in: prices need their products.
+  const ordered = [...files].sort((a, b) => rank(a.name) - rank(b.name));
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setResults([]);
+    if (ordered.length === 0) return setProblem('Choose import.xml (and offers.xml), or a product CSV.');
+    const big = ordered.find((f) => f.size > MAX_UPLOAD_BYTES);
+    if (big) return setProblem(`${big.name} is larger than 512 MB: import it on the server with npm run import -- catalog ${big.name}.`);
+    setProblem(null);
+    const out: FileResult[] = [];
+    for (const f of ordered) {
+      setProgress({ file: f.name, pct: 0, phase: 'uploading' });
+      try {
+        const report = await uploadWithProgress(f, (sent, total) => {
+          const pct = total > 0 ? Math.round((sent / total) * 100) : 0;
+          setProgress({ file: f.name, pct, phase: pct >= 100 ? 'applying' : 'uploading' });
+        });
+        out.push({ name: f.name, report });
+      } catch (err) {
+        out.push({ name: f.name, error: `${describeError(err)}${err instanceof ApiError ? ` [${err.code}]` : ''}` });
+      }
+      setResults([...out]);
+    }
+    setProgress(null);
+  }
+
+  return (
+    <Panel title="Import the catalogue (1C CommerceML or CSV)" testId="catalog-import">
+      <form class={style.form} onSubmit={submit} noValidate data-testid="catalog-import-form">
+        <label class="field">
+          <span>Files</span>
+          <input class="input" type="file" multiple accept=".xml,.csv,application/xml,text/xml,text/csv" onChange={(e) => setFiles([...(e.currentTarget.files ?? [])])} data-testid="catalog-import-file" />
+        </label>
+        <button type="submit" class="btn btn-primary" disabled={progress !== null} data-testid="catalog-import-submit">
+          {progress ? 'Importing…' : 'Import'}
+        </button>
+      </form>
+      {progress && (
+        <div class={style.progress} data-testid="catalog-import-progress">
+          <progress max={100} value={progress.phase === 'applying' ? undefined : progress.pct} aria-label={`Uploading ${progress.file}`} />
+          <span>{progress.file}: {progress.phase === 'applying' ? 'uploaded, reading and applying…' : `${progress.pct}% uploaded`}</span>
+        </div>
+      )}
+      <p class={style.cli}>
+        From 1C: the exchange files <code>import.xml</code> (groups, products) and <code>offers.xml</code> (prices, stock), CommerceML 2.03–2.10, UTF-8 or windows-1251.
+        A CSV has a header row with <code>id,name</code> and any of: <code>{CSV_COLUMNS}</code>. A file that cannot be read changes nothing.
+        Up to 512 MB here; larger files with <code>npm run import -- catalog import.xml offers.xml</code> on the server.
+      </p>
+      {problem && <p class={style.error} role="alert">{problem}</p>}
+      {results.map((r) => <FileReport key={r.name} result={r} />)}
+    </Panel>
+  );
+}
+
+function rank(name: string) {
+  const n = name.toLowerCase();
+  return n.includes('offers') || n.includes('prices') ? 2 : n.endsWith('.csv') ? 0 : 1;
+}
+
+function FileReport({ result }: { result: FileResult }) {
+  if (result.error) {
+    return <p class={style.error} role="alert" data-testid="catalog-import-error"><strong>{result.name}</strong>: {result.error} Nothing from this file was applied.</p>;
+  }
+  const r = result.report!;
+  return (
+    <div data-testid="catalog-import-report">
+      <h3 class={style.fileName}>{result.name}</h3>
+      <dl class={style.stats}>
+        <div><dt>New products</dt><dd>{formatCount(r.productsImported)}</dd></div>
+        <div><dt>Updated</dt><dd>{formatCount(r.productsUpdated)}</dd></div>
+        <div><dt>Deactivated</dt><dd>{formatCount(r.productsDeactivated)}</dd></div>
+        <div><dt>Groups</dt><dd>{formatCount(r.groups)}</dd></div>
+        <div><dt>Prices</dt><dd>{formatCount(r.pricesImported)}</dd></div>
+        <div><dt>Rejected</dt><dd class={r.rejectedCount > 0 ? style.bad : undefined}>{formatCount(r.rejectedCount)}</dd></div>
+        <div><dt>Time</dt><dd>{r.seconds.toFixed(1)} s</dd></div>
+      </dl>
+      {r.rejected.length > 0 && (
+        <table class="table" data-testid="catalog-import-rejected">
+          <thead><tr><th scope="col">Item</th><th scope="col">Reason</th></tr></thead>
+          <tbody>
+            {r.rejected.slice(0, 100).map((x, i) => <tr key={`${i}-${x.ref}`}><td>{x.ref}</td><td>{x.reason}</td></tr>)}
+          </tbody>
+        </table>
+      )}
+      {r.warnings.length > 0 && (
+        <details class={style.cli}>
+          <summary>{formatCount(r.warnings.length)} warning(s)</summary>
+          <ul>{r.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+        </details>
+      )}
+    </div>
+  );
+}
