@@ -22,7 +22,7 @@ import { importRoutes } from './domains/purchases/index.js';
 import { referralRoutes } from './domains/referrals/index.js';
 import { receiptsRoutes } from './usecases/checkout/index.js';
 import { customersRoutes } from './usecases/data-requests/index.js';
-import { healthRoutes } from './usecases/health/index.js';
+import { healthRoutes, storeLocaleRoutes } from './usecases/health/index.js';
 import { connectScannerToScan, kioskSocketHandlers } from './usecases/scan/index.js';
 
 export interface BuildOptions {
@@ -71,6 +71,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   const api = { prefix: '/api/v1' };
   void app.register(metricsRoutes(s.metrics));
   void app.register(healthRoutes({ db: s.db, customers: s.customers, devices: s.devices, recommend: s.recommend, scanner: s.scanner.scanner }));
+  void app.register(storeLocaleRoutes(s.storeLocale));
   void app.register(authRoutes({ auth: s.auth, guard }), api);
   void app.register(devicesRoutes({ devices: s.devices, guard }), api);
   void app.register(customersRoutes({ dataRequests: s.dataRequests, guard }), api);
