@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 
 /** The store locales Vitrina has catalogues for: every screen a person reads comes in these two. */
 export const STORE_LOCALES = ['en-US', 'ru-RU'] as const;
+export const StoreLocaleTag = Type.Union([Type.Literal('en-US'), Type.Literal('ru-RU')]);
 export type StoreLocaleTag = (typeof STORE_LOCALES)[number];
 
 /** A catalogue language; a locale tag names one (en-US → en). */
@@ -14,7 +15,7 @@ export type Language = (typeof LANGUAGES)[number];
  * The devices keep the last answer, so a screen that boots offline still speaks the store's language.
  */
 export const StoreLocale = Type.Object({
-  locale: Type.Union(STORE_LOCALES.map((l) => Type.Literal(l))),
+  locale: StoreLocaleTag,
   currency: Type.String({ pattern: '^[A-Z]{3}$' }),
   timeZone: Type.String({ minLength: 1 }),
 });

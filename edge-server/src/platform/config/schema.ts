@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { STORE_LOCALES } from '@vitrina/contracts';
+import type { StoreLocaleTag } from '@vitrina/contracts';
+
 
 /** Environment of the edge server, validated once at boot. Defaults run the demo store. */
 export const ConfigSchema = Type.Object({
@@ -25,7 +26,7 @@ export const ConfigSchema = Type.Object({
    * Language and number/date style of everything a person reads: kiosk (the shopper may switch),
    * signage, console default, and the discount words the server writes. Catalogues exist for these two.
    */
-  STORE_LOCALE: Type.Union(STORE_LOCALES.map((l) => Type.Literal(l)), { default: 'en-US' }),
+  STORE_LOCALE: Type.Union([Type.Literal('en-US'), Type.Literal('ru-RU')], { default: 'en-US' }),
   /** ISO 4217 code prices are in (amounts are stored in its minor units); checked against Intl at boot. */
   STORE_CURRENCY: Type.String({ default: 'USD', pattern: '^[A-Z]{3}$' }),
   /** Per-install HMAC secret (hex, ≥ 32 bytes). Generated into DATA_DIR/secret when unset. */
@@ -59,3 +60,6 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50_000_000, default: 1_048_576 }),
 });
 export type Config = Static<typeof ConfigSchema>;
+
+/** The config's locales are exactly the ones contracts has catalogues for. */
+export const STORE_LOCALE_MATCHES_CONTRACTS: StoreLocaleTag extends Config['STORE_LOCALE'] ? (Config['STORE_LOCALE'] extends StoreLocaleTag ? true : never) : never = true;
