@@ -3,6 +3,7 @@ import type { Ack, EnrollRequest, IdentifyRequest, IdentifyResult } from '@vitri
 import { ACK_TIMEOUT_MS, PROBLEM_SHOW_MS } from '../config';
 import { initialKioskState, kioskReducer, type KioskState } from './kiosk-state';
 import type { KioskSocket } from '@vitrina/contracts/client';
+import { kioskI18n } from './i18n';
 
 export interface KioskActions {
   openKeypad(): void;
@@ -78,6 +79,8 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
     finish: (reason) => {
       endSession(reason);
       dispatch({ type: 'reset' });
+      // The shopper's language lasts for their visit only.
+      kioskI18n.choose(null);
     },
     identify: (code, source) => {
       const s = ready();

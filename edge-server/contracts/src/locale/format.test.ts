@@ -90,3 +90,36 @@ describe('catalogues and locales', () => {
     expect(isKnownCurrency('usd')).toBe(false);
   });
 });
+
+describe('an app\'s i18n state', () => {
+  const catalogues = { en: { hello: 'Hello', apples_one: '{{count}} apple', apples_other: '{{count}} apples' }, ru: { hello: 'Привет', apples_one: '{{count}} яблоко', apples_few: '{{count}} яблока', apples_many: '{{count}} яблок', apples_other: '{{count}} яблока' } };
+
+  it('speaks the store language until someone chooses, and goes back to it', async () => {
+    const { createAppI18n } = await import('./app-i18n.js');
+    const app = createAppI18n(catalogues);
+    let changes = 0;
+    app.subscribe(() => changes++);
+    expect(app.current().t('hello')).toBe('Hello');
+    app.setStore({ locale: 'ru-RU', currency: 'RUB', timeZone: 'Europe/Moscow' });
+    expect(app.current().t('hello')).toBe('Привет');
+    expect(app.current().t('apples', { count: 22 })).toBe('22 яблока');
+    expect(plain(app.current().fmt.money(100))).toBe('1,00 ₽');
+    const before = app.current();
+    app.choose('en');
+    expect(app.current()).not.toBe(before);
+    expect(app.current()).toMatchObject({ language: 'en', chosen: true });
+    expect(app.current().fmt.money(100)).toBe('₽1.00');
+    app.choose(null);
+    expect(app.current()).toMatchObject({ language: 'ru', chosen: false });
+    expect(changes).toBe(3);
+  });
+
+  it('finds keys missing from a catalogue, keys only one side has, and missing plural forms', async () => {
+    const { catalogueProblems, keysUsedIn } = await import('./app-i18n.js');
+    expect(keysUsedIn("t('a.b') + t(\"c\", { count: 1 }) + format('x')")).toEqual(['a.b', 'c']);
+    expect(catalogueProblems(['hello', 'apples'], catalogues)).toEqual([]);
+    expect(catalogueProblems(['bye'], catalogues)).toEqual(['en: missing "bye"', 'ru: missing "bye"']);
+    const { apples_few: _few, ...ruWithoutFew } = catalogues.ru;
+    expect(catalogueProblems([], { en: catalogues.en, ru: { ...ruWithoutFew, extra: 'x' } })).toEqual(['ru: "extra" is not in en', 'ru: "apples" lacks its "few" form']);
+  });
+});

@@ -2,3 +2,4 @@
 export * from './store-locale.js';
 export * from './shared-messages.js';
 export * from './format.js';
+export * from './app-i18n.js';
