@@ -115,7 +115,7 @@ export function formatDuration(seconds: number): string {
 /** Catalogue names are often ALL CAPS; staff read Title Case more easily. Mixed case is kept. */
 export function displayName(name: string): string {
   if (name !== name.toUpperCase()) return name;
-  return name.toLowerCase().replace(/(^|[\s/&(-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return name.toLowerCase().replace(/(^|[\s/&(-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 /** "0255786029914304" → "0255 7860 2991 4304": easier to read aloud and copy by hand. */
