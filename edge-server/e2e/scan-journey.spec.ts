@@ -108,6 +108,8 @@ test('a shopper switches the kiosk to Russian, enrolls with the Cyrillic keyboar
   await page.screenshot({ path: testInfo.outputPath('kiosk-enroll-keyboard-ru.png') });
 
   await page.getByTestId('consent-program').click();
+  // With personalization the kiosk may greet by name (without it the server sends no name).
+  await page.getByTestId('consent-profiling').click();
   await page.getByTestId('enroll-submit').click();
   await expect(page.getByTestId('greeting-text')).toHaveText('Добро пожаловать, Оля');
   await expect(page.getByTestId('greeting')).toContainText('Баланс баллов');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorBoundary, NotPaired, fetchStoreLocale, loadDeviceToken, saveToken, useDeviceSocket } from '@vitrina/contracts/client';
 import { kioskI18n } from './lib/i18n';
+import { useT } from './lib/use-t';
 import { ConnectionState } from './components/connection-state';
 import { CRASH_RELOAD_MS } from './config';
 import { Kiosk } from './kiosk';
@@ -9,6 +10,7 @@ import { Kiosk } from './kiosk';
 const initialToken = loadDeviceToken();
 
 export function App() {
+  const { language } = useT();
   const [token, setToken] = useState(initialToken);
   const conn = useDeviceSocket('/kiosk', token);
   const pair = (raw: string) => setToken(saveToken(raw, window.localStorage));
@@ -19,9 +21,9 @@ export function App() {
   }, [conn.status]);
 
   return (
-    <ErrorBoundary app="kiosk" reloadAfterMs={CRASH_RELOAD_MS}>
+    <ErrorBoundary app="kiosk" reloadAfterMs={CRASH_RELOAD_MS} language={language}>
       {conn.status === 'unpaired' ? (
-        <NotPaired what="kiosk" refusal={conn.refusal} onPair={pair} />
+        <NotPaired what="kiosk" language={language} refusal={conn.refusal} onPair={pair} />
       ) : (
         <Kiosk socket={conn.socket} online={conn.status === 'online'} />
       )}

@@ -30,7 +30,7 @@ function Player() {
   if (conn.status === 'unpaired') {
     return (
       <>
-        <NotPaired what="screen" refusal={conn.refusal} onPair={(raw) => setToken(saveToken(raw, window.localStorage))} />
+        <NotPaired what="screen" language={signageI18n.current().language} refusal={conn.refusal} onPair={(raw) => setToken(saveToken(raw, window.localStorage))} />
         <ConnectionState status={conn.status} />
       </>
     );
@@ -45,8 +45,9 @@ function Player() {
 }
 
 export function App() {
+  const { language } = useT();
   return (
-    <ErrorBoundary app="signage" reloadAfterMs={CRASH_RELOAD_MS}>
+    <ErrorBoundary app="signage" reloadAfterMs={CRASH_RELOAD_MS} language={language}>
       <Player />
     </ErrorBoundary>
   );

@@ -123,3 +123,12 @@ describe('an app\'s i18n state', () => {
     expect(catalogueProblems([], { en: catalogues.en, ru: { ...ruWithoutFew, extra: 'x' } })).toEqual(['ru: "extra" is not in en', 'ru: "apples" lacks its "few" form']);
   });
 });
+
+describe('the device screens\' shared words', () => {
+  it('pick the device by context, in both languages', async () => {
+    const { sharedT } = await import('./format.js');
+    expect(sharedT('en')('device.notPaired', { context: 'kiosk' })).toBe('This kiosk is not paired');
+    expect(sharedT('ru')('device.notPaired', { context: 'screen' })).toBe('Этот экран не подключён');
+    expect(sharedT('ru')('device.pair', { context: 'kiosk' })).toBe('Подключить этот киоск');
+  });
+});

@@ -12,7 +12,7 @@ export function PointsSummary({ session }: { session: KioskSession }) {
       <p class={styles.label}>{t('points.balance')}</p>
       <p class={styles.balance} data-testid="points-balance" data-points={session.pointsBalance}>
         {fmt.count(session.pointsBalance)}
-        <span class={styles.unit}> {t('points.unit')}</span>
+        <span class={styles.unit}> {t('points.unit', { count: session.pointsBalance })}</span>
       </p>
       <div class={styles.tier} data-testid="tier" data-tier={tier.name}>
         <span class={styles.tierChip}>{tierLabel(tier.name, t)}</span>
