@@ -1,7 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { StoreLocaleTag } from '@vitrina/contracts';
 
-
 /** Environment of the edge server, validated once at boot. Defaults run the demo store. */
 export const ConfigSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], { default: 'production' }),
