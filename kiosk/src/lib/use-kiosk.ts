@@ -45,10 +45,15 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
   useEffect(() => {
     if (!socket) return;
     socket.on('kiosk:session', (session) => {
-      if (sessionRef.current && sessionRef.current !== session.sessionId) endSession('done');
+      // Another card while a session is open: the previous shopper's visit (and language) ends.
+      if (sessionRef.current && sessionRef.current !== session.sessionId) {
+        endSession('done');
+        kioskI18n.choose(null);
+      }
       dispatch({ type: 'identified', result: { status: 'known', session } });
     });
     socket.on('kiosk:unknown-card', (unknown) => {
+      if (sessionRef.current) kioskI18n.choose(null);
       endSession('done');
       dispatch({ type: 'identified', result: { status: 'unknown', unknown } });
     });
@@ -89,7 +94,10 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
       void request<IdentifyResult>(() => s.timeout(ACK_TIMEOUT_MS).emitWithAck('kiosk:identify', { code, source })).then((ack) => {
         if (ack === 'timeout') return dispatch({ type: 'problem', key: 'TIMEOUT' });
         if (!ack.ok) return dispatch({ type: 'problem', key: ack.error.code });
-        if (sessionRef.current && (ack.data.status !== 'known' || ack.data.session.sessionId !== sessionRef.current)) endSession('done');
+        if (sessionRef.current && (ack.data.status !== 'known' || ack.data.session.sessionId !== sessionRef.current)) {
+          endSession('done');
+          kioskI18n.choose(null);
+        }
         dispatch({ type: 'identified', result: ack.data });
       });
     },
