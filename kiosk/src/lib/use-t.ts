@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'preact/compat';
-import type { AppLocale } from '@vitrina/contracts';
+import type { AppLocale } from '@vitrina/contracts/locale';
 import { kioskI18n } from './i18n';
 
 /**

@@ -3,7 +3,7 @@
  * language switch: nobody stands at a screen to choose). The store's locale comes from the server
  * and is cached, so a screen that boots offline keeps its language.
  */
-import { createAppI18n } from '@vitrina/contracts';
+import { createAppI18n } from '@vitrina/contracts/locale';
 import { cachedStoreLocale } from '@vitrina/contracts/client';
 import en from '../i18n/en.json';
 import ru from '../i18n/ru.json';

@@ -1,4 +1,4 @@
-import { isKnownCurrency, ROUTES, STORE_LOCALES, type StoreLocale } from '@vitrina/contracts';
+import { isKnownCurrency, STORE_LOCALE_PATH, STORE_LOCALES, type StoreLocale } from '@vitrina/contracts/locale';
 
 const KEY = 'vitrina.storeLocale';
 
@@ -26,7 +26,7 @@ export function cachedStoreLocale(storage: Pick<Storage, 'getItem'> = window.loc
  */
 export async function fetchStoreLocale(storage: Pick<Storage, 'setItem'> = window.localStorage, fetchFn: typeof fetch = fetch): Promise<StoreLocale | null> {
   try {
-    const res = await fetchFn(ROUTES.system.storeLocale.path, { headers: { accept: 'application/json' } });
+    const res = await fetchFn(STORE_LOCALE_PATH, { headers: { accept: 'application/json' } });
     if (!res.ok) return null;
     const value: unknown = await res.json();
     if (!isStoreLocale(value)) return null;

@@ -1,8 +1,5 @@
-import { Type, type Static } from 'typebox';
-
 /** The store locales Vitrina has catalogues for: every screen a person reads comes in these two. */
 export const STORE_LOCALES = ['en-US', 'ru-RU'] as const;
-export const StoreLocaleTag = Type.Union([Type.Literal('en-US'), Type.Literal('ru-RU')]);
 export type StoreLocaleTag = (typeof STORE_LOCALES)[number];
 
 /** A catalogue language; a locale tag names one (en-US → en). */
@@ -13,13 +10,16 @@ export type Language = (typeof LANGUAGES)[number];
  * How the store writes numbers, money and dates (GET /api/store/locale): its locale
  * (STORE_LOCALE), its ISO 4217 currency (STORE_CURRENCY) and its IANA time zone (STORE_TIME_ZONE).
  * The devices keep the last answer, so a screen that boots offline still speaks the store's language.
+ * (Its TypeBox schema is `StoreLocaleSchema` in schema.ts, apart, so the apps' bundles need no TypeBox.)
  */
-export const StoreLocale = Type.Object({
-  locale: StoreLocaleTag,
-  currency: Type.String({ pattern: '^[A-Z]{3}$' }),
-  timeZone: Type.String({ minLength: 1 }),
-});
-export type StoreLocale = Static<typeof StoreLocale>;
+export interface StoreLocale {
+  locale: StoreLocaleTag;
+  currency: string;
+  timeZone: string;
+}
+
+/** Where the devices ask for it (ROUTES.system.storeLocale; the device client fetches this path without the route map). */
+export const STORE_LOCALE_PATH = '/api/store/locale';
 
 /** The demo store's: English, US dollars, New York. */
 export const DEFAULT_STORE_LOCALE: StoreLocale = { locale: 'en-US', currency: 'USD', timeZone: 'America/New_York' };

@@ -1,6 +1,7 @@
 import { Health } from '../health.js';
 import { Metrics } from '../metrics.js';
-import { StoreLocale } from '../locale/store-locale.js';
+import { StoreLocaleSchema } from '../locale/schema.js';
+import { STORE_LOCALE_PATH } from '../locale/store-locale.js';
 import { defineRoute } from './define-route.js';
 
 /** Unauthenticated technician endpoints, outside /api/v1. */
@@ -13,5 +14,5 @@ export const systemRoutes = {
    * public, so the kiosk and signage learn their language before anyone signs in and the console
    * its default before sign-in. The devices keep the last answer for offline boots.
    */
-  storeLocale: defineRoute({ method: 'GET', path: '/api/store/locale', tags: ['health'], response: { 200: StoreLocale } }),
+  storeLocale: defineRoute({ method: 'GET', path: STORE_LOCALE_PATH, tags: ['health'], response: { 200: StoreLocaleSchema } }),
 };

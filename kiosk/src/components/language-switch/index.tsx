@@ -1,4 +1,4 @@
-import { LANGUAGES } from '@vitrina/contracts';
+import { LANGUAGES } from '@vitrina/contracts/locale';
 import { kioskI18n } from '../../lib/i18n';
 import { useT } from '../../lib/use-t';
 import styles from './style.module.css';

@@ -1,4 +1,5 @@
-import { discountText, type KioskOffer } from '@vitrina/contracts';
+import type { KioskOffer } from '@vitrina/contracts';
+import { discountText } from '@vitrina/contracts/locale';
 import { displayName } from '@vitrina/contracts/client';
 import { useT } from '../../lib/use-t';
 import styles from './style.module.css';

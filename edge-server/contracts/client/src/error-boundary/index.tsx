@@ -1,5 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
-import { sharedT, type Language } from '@vitrina/contracts';
+import { sharedT, type Language } from '@vitrina/contracts/locale';
 import styles from './style.module.css';
 
 interface Props {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { sharedT, type ErrorCode, type Language } from '@vitrina/contracts';
+import type { ErrorCode } from '@vitrina/contracts';
+import { sharedT, type Language } from '@vitrina/contracts/locale';
 import { normalizeToken } from '../device-token';
 import buttons from '../buttons.module.css';
 import styles from './style.module.css';
