@@ -92,6 +92,34 @@ test('an unregistered card gets a "not registered yet" screen with enrollment', 
   await page.screenshot({ path: testInfo.outputPath('kiosk-unknown-card.png') });
 });
 
+test('a shopper switches the kiosk to Russian, enrolls with the Cyrillic keyboard, and the next shopper gets the store language again', async ({ page }, testInfo) => {
+  await openKiosk(page);
+  await page.getByTestId('language-ru').click();
+  await expect(page.getByTestId('attract')).toContainText('Отсканируйте карту лояльности');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await page.screenshot({ path: testInfo.outputPath('kiosk-attract-ru.png') });
+
+  await server.scan('kiosk-entrance', encodeHidPosReports(demoCardNumber(9997), ']E0'));
+  await expect(page.getByTestId('unknown-card')).toContainText('Эта карта ещё не зарегистрирована');
+  const keyboard = page.getByTestId('letter-keyboard');
+  await expect(keyboard).toHaveAttribute('data-layout', 'cyrillic');
+  for (const letter of 'ОЛЯ') await page.getByTestId(`letter-key-${letter}`).click();
+  await expect(page.getByTestId('enroll-first-name')).toHaveValue('Оля');
+  await page.screenshot({ path: testInfo.outputPath('kiosk-enroll-keyboard-ru.png') });
+
+  await page.getByTestId('consent-program').click();
+  // With personalization the kiosk may greet by name (without it the server sends no name).
+  await page.getByTestId('consent-profiling').click();
+  await page.getByTestId('enroll-submit').click();
+  await expect(page.getByTestId('greeting-text')).toHaveText('Добро пожаловать, Оля');
+  await expect(page.getByTestId('greeting')).toContainText('Баланс баллов');
+
+  // The session ends: the kiosk is back in the store's language for the next shopper.
+  await page.getByTestId('session-done').click();
+  await expect(page.getByTestId('attract')).toContainText('Scan your loyalty card');
+  await expect(page.getByTestId('language-switch')).toHaveAttribute('data-language', 'en');
+});
+
 test('the kiosk warns before resetting after inactivity, can be extended, then resets', async ({ page }, testInfo) => {
   // The page's time is the test's: it passes only through page.clock.runFor, so the short
   // warning cannot run out while a slow machine takes the screenshot or clicks.

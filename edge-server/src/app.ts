@@ -25,7 +25,7 @@ import { importRoutes } from './domains/purchases/index.js';
 import { referralRoutes } from './domains/referrals/index.js';
 import { receiptsRoutes } from './usecases/checkout/index.js';
 import { customersRoutes } from './usecases/data-requests/index.js';
-import { healthRoutes } from './usecases/health/index.js';
+import { healthRoutes, storeLocaleRoutes } from './usecases/health/index.js';
 import { connectScannerToScan, kioskSocketHandlers } from './usecases/scan/index.js';
 
 /** A catalogue upload over HTTP (CommerceML, product CSV); larger files go through `npm run import -- catalog`. */
@@ -79,6 +79,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   const api = { prefix: '/api/v1' };
   void app.register(metricsRoutes(s.metrics));
   void app.register(healthRoutes({ db: s.db, customers: s.customers, devices: s.devices, recommend: s.recommend, scanner: s.scanner.scanner }));
+  void app.register(storeLocaleRoutes(s.storeLocale));
   void app.register(authRoutes({ auth: s.auth, guard }), api);
   void app.register(staffRoutes({ accounts: s.staffAccounts, guard }), api);
   void app.register(auditRoutes({ audit: s.audit, admin: guard.requireRole('admin') }), api);

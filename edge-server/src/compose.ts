@@ -1,3 +1,4 @@
+import { createFormatters, type StoreLocale } from '@vitrina/contracts';
 import type { Config } from './platform/config/schema.js';
 import { openStoreDatabase } from './platform/db/open.js';
 import { EventBus } from './platform/events/bus.js';
@@ -45,6 +46,8 @@ export async function composeServices({ config, secret, log, background = config
   const db = await openStoreDatabase(config.DATA_DIR);
   const bus = new EventBus<DomainEvents>((err, event) => log.error({ err, event }, 'event listener failed'));
   const metrics = createScanMetrics();
+  /** How every text a person reads writes money, counts and dates (GET /api/store/locale, offer wording). */
+  const storeLocale: StoreLocale = { locale: config.STORE_LOCALE, currency: config.STORE_CURRENCY, timeZone: config.STORE_TIME_ZONE };
 
   // Staff and devices
   const { auth, accounts: staffAccounts } = createAuth(db);
@@ -65,6 +68,7 @@ export async function composeServices({ config, secret, log, background = config
   const loyalty = createLoyalty(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE }, { customers, spendsByDay: (q, id) => purchases.spendsByDay(q, id) });
   const offers = createOffers(db, catalog, {
     kioskShowsRestricted: config.KIOSK_SHOWS_RESTRICTED, kioskCount: config.KIOSK_OFFER_COUNT, signageCount: config.SIGNAGE_OFFER_COUNT,
+    discountFormat: createFormatters(storeLocale),
   });
   const { promotions, codes, campaigns } = createPromotions(db, {
     timeZone: config.STORE_TIME_ZONE, catalog, customers, offers, events: bus, birthdaySettings: (q) => loyalty.settings(q),
@@ -99,7 +103,7 @@ export async function composeServices({ config, secret, log, background = config
 
   let closed = false;
   return {
-    config, log, db, bus, metrics, realtime, scanner,
+    config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals,
     recommend, content, eventLog, kpis, receipts, scan, dataRequests,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */

@@ -7,6 +7,9 @@ import { relativePath, matchRoute } from './lib/router';
 import { useAuth, useVerifySession } from './lib/use-auth';
 import { useLocation } from './lib/use-location';
 import { isAllowed, NOT_FOUND, ROUTES } from './routes';
+import { useEffect } from 'preact/hooks';
+import { loadStoreLocale } from './lib/i18n';
+import { useT } from './lib/use-t';
 
 export const BASE = import.meta.env.BASE_URL;
 
@@ -15,8 +18,12 @@ export function App() {
   const auth = useAuth();
   const verified = useVerifySession();
   const pathname = useLocation();
+  // Re-rendering from the top on a language change redraws every page, also the ones not yet translated
+  // through useT (lib/format.ts reads the language at render time).
+  const { t } = useT();
+  useEffect(() => void loadStoreLocale(), []);
 
-  if (!verified) return <Loading label="Checking your session…" />;
+  if (!verified) return <Loading label={t('common.checkingSession')} />;
   if (!auth.user) return <Login reason={auth.signOutReason} onSignIn={auth.signIn} />;
 
   const rel = relativePath(pathname, BASE) ?? '';

@@ -4,6 +4,8 @@ export * from './common.js';
 export * from './cards.js';
 export * from './discounts.js';
 export * from './discount-text.js';
+export * from './locale/index.js';
+export * from './locale/schema.js';
 export * from './offers.js';
 export * from './kiosk.js';
 export * from './signage.js';

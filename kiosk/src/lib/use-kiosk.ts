@@ -3,6 +3,7 @@ import type { Ack, EnrollRequest, IdentifyRequest, IdentifyResult } from '@vitri
 import { ACK_TIMEOUT_MS, PROBLEM_SHOW_MS } from '../config';
 import { initialKioskState, kioskReducer, type KioskState } from './kiosk-state';
 import type { KioskSocket } from '@vitrina/contracts/client';
+import { kioskI18n } from './i18n';
 
 export interface KioskActions {
   openKeypad(): void;
@@ -44,10 +45,15 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
   useEffect(() => {
     if (!socket) return;
     socket.on('kiosk:session', (session) => {
-      if (sessionRef.current && sessionRef.current !== session.sessionId) endSession('done');
+      // Another card while a session is open: the previous shopper's visit (and language) ends.
+      if (sessionRef.current && sessionRef.current !== session.sessionId) {
+        endSession('done');
+        kioskI18n.choose(null);
+      }
       dispatch({ type: 'identified', result: { status: 'known', session } });
     });
     socket.on('kiosk:unknown-card', (unknown) => {
+      if (sessionRef.current) kioskI18n.choose(null);
       endSession('done');
       dispatch({ type: 'identified', result: { status: 'unknown', unknown } });
     });
@@ -78,6 +84,8 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
     finish: (reason) => {
       endSession(reason);
       dispatch({ type: 'reset' });
+      // The shopper's language lasts for their visit only.
+      kioskI18n.choose(null);
     },
     identify: (code, source) => {
       const s = ready();
@@ -86,7 +94,10 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
       void request<IdentifyResult>(() => s.timeout(ACK_TIMEOUT_MS).emitWithAck('kiosk:identify', { code, source })).then((ack) => {
         if (ack === 'timeout') return dispatch({ type: 'problem', key: 'TIMEOUT' });
         if (!ack.ok) return dispatch({ type: 'problem', key: ack.error.code });
-        if (sessionRef.current && (ack.data.status !== 'known' || ack.data.session.sessionId !== sessionRef.current)) endSession('done');
+        if (sessionRef.current && (ack.data.status !== 'known' || ack.data.session.sessionId !== sessionRef.current)) {
+          endSession('done');
+          kioskI18n.choose(null);
+        }
         dispatch({ type: 'identified', result: ack.data });
       });
     },

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Playlist, PlaylistItem } from '@vitrina/contracts';
 import { itemDuration, loopItems, nextIndex, parsePlaylist, resumeIndex } from './playlist';
-import { DEFAULT_LOOP } from '../default-loop';
+import { createAppI18n } from '@vitrina/contracts';
+import { defaultLoop } from '../default-loop';
+import en from '../i18n/en.json';
+import ru from '../i18n/ru.json';
+
+const DEFAULT_LOOP = defaultLoop(createAppI18n({ en, ru }).current().t);
 
 const item = (id: string, over: Partial<PlaylistItem> = {}): PlaylistItem => ({
   id,

@@ -1,5 +1,6 @@
 import type { Campaign, CampaignMeasurementView, ProgramKpisView, RfmReport } from '@vitrina/contracts';
 import { formatCount, formatMoneyCompact, formatPercent, intervalVerdict } from './format';
+import { consoleI18n } from './i18n';
 
 /** View models for the analytics pages, from the analytics contracts (ratios stay ratios until formatted). */
 
@@ -12,18 +13,20 @@ export interface KpiView {
 
 /** Program KPIs in the order a manager reads them; null figures (too little data) show "—". */
 export function programKpis(k: ProgramKpisView): KpiView[] {
+  const { t, fmt } = consoleI18n.current();
+  const frequency = k.purchaseFrequency === null ? '—' : new Intl.NumberFormat(fmt.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(k.purchaseFrequency);
   return [
-    { name: 'members', label: 'Members', value: formatCount(k.members) },
-    { name: 'active-members', label: 'Active members', value: formatCount(k.activeMembers), hint: k.members > 0 ? `${formatPercent(k.activeMembers / k.members)} bought in the period` : undefined },
-    { name: 'average-receipt', label: 'Average receipt', value: formatMoneyCompact(k.averageReceiptMinor), hint: `${formatCount(k.receipts)} receipts` },
-    { name: 'purchase-frequency', label: 'Purchase frequency', value: k.purchaseFrequency === null ? '—' : k.purchaseFrequency.toFixed(2), hint: 'receipts per active member' },
-    { name: 'repeat-rate', label: 'Repeat-purchase rate', value: formatPercent(k.repeatPurchaseRate), hint: 'active members with 2+ receipts' },
-    { name: 'retention', label: 'Retention', value: formatPercent(k.retentionRate), hint: 'of last period’s buyers bought again' },
-    { name: 'churn', label: 'Churn', value: formatPercent(k.churnRate) },
-    { name: 'margin-per-member', label: 'Margin per active member', value: formatMoneyCompact(k.marginPerActiveMemberMinor) },
-    { name: 'cltv', label: 'Customer lifetime value', value: formatMoneyCompact(k.cltvMinor), hint: 'margin, discounted' },
-    { name: 'lost-regulars', label: 'Lost regulars', value: formatCount(k.lostRegulars), hint: 'used to buy often, stopped' },
-    { name: 'lost-newcomers', label: 'Lost newcomers', value: formatCount(k.lostNewcomers), hint: 'bought once or twice, never came back' },
+    { name: 'members', label: t('analytics.kpi.members'), value: formatCount(k.members) },
+    { name: 'active-members', label: t('analytics.kpi.activeMembers'), value: formatCount(k.activeMembers), hint: k.members > 0 ? t('analytics.kpi.activeMembersHint', { pct: formatPercent(k.activeMembers / k.members) }) : undefined },
+    { name: 'average-receipt', label: t('analytics.kpi.averageReceipt'), value: formatMoneyCompact(k.averageReceiptMinor), hint: t('analytics.kpi.receipts', { count: k.receipts, n: formatCount(k.receipts) }) },
+    { name: 'purchase-frequency', label: t('analytics.kpi.frequency'), value: frequency, hint: t('analytics.kpi.frequencyHint') },
+    { name: 'repeat-rate', label: t('analytics.kpi.repeatRate'), value: formatPercent(k.repeatPurchaseRate), hint: t('analytics.kpi.repeatRateHint') },
+    { name: 'retention', label: t('analytics.kpi.retention'), value: formatPercent(k.retentionRate), hint: t('analytics.kpi.retentionHint') },
+    { name: 'churn', label: t('analytics.kpi.churn'), value: formatPercent(k.churnRate) },
+    { name: 'margin-per-member', label: t('analytics.kpi.marginPerMember'), value: formatMoneyCompact(k.marginPerActiveMemberMinor) },
+    { name: 'cltv', label: t('analytics.kpi.cltv'), value: formatMoneyCompact(k.cltvMinor), hint: t('analytics.kpi.cltvHint') },
+    { name: 'lost-regulars', label: t('analytics.kpi.lostRegulars'), value: formatCount(k.lostRegulars), hint: t('analytics.kpi.lostRegularsHint') },
+    { name: 'lost-newcomers', label: t('analytics.kpi.lostNewcomers'), value: formatCount(k.lostNewcomers), hint: t('analytics.kpi.lostNewcomersHint') },
   ];
 }
 
@@ -67,23 +70,43 @@ export function rfmSegments(r: RfmReport): SegmentView[] {
     .sort((a, b) => b.customers - a.customers || a.name.localeCompare(b.name));
 }
 
-/** "at_risk" → "At risk". */
+/** The RFM segments the server scores into, with their catalogue entries (literal keys for the catalogue test). */
+function segmentWords(name: string): { label: string; hint: string } | null {
+  const { t } = consoleI18n.current();
+  switch (name) {
+    case 'champions':
+      return { label: t('analytics.segments.champions'), hint: t('analytics.segments.championsHint') };
+    case 'loyal':
+      return { label: t('analytics.segments.loyal'), hint: t('analytics.segments.loyalHint') };
+    case 'potential':
+      return { label: t('analytics.segments.potential'), hint: t('analytics.segments.potentialHint') };
+    case 'new':
+      return { label: t('analytics.segments.new'), hint: t('analytics.segments.newHint') };
+    case 'need_attention':
+      return { label: t('analytics.segments.needAttention'), hint: t('analytics.segments.needAttentionHint') };
+    case 'at_risk':
+      return { label: t('analytics.segments.atRisk'), hint: t('analytics.segments.atRiskHint') };
+    case 'hibernating':
+      return { label: t('analytics.segments.hibernating'), hint: t('analytics.segments.hibernatingHint') };
+    case 'lost':
+      return { label: t('analytics.segments.lost'), hint: t('analytics.segments.lostHint') };
+    default:
+      return null;
+  }
+}
+
+/** "at_risk" → "At risk" (in the user's language; an unknown segment is prettified as it is). */
 export function segmentLabel(name: string): string {
+  const known = segmentWords(name);
+  if (known) return known.label;
   const s = name.replace(/[_-]+/g, ' ').trim();
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** What each RFM segment means, for the table's hint column. */
-export const SEGMENT_HINTS: Record<string, string> = {
-  champions: 'Bought recently, often, and spend the most',
-  loyal: 'Buy often; respond to rewards',
-  potential: 'Recent, average frequency: could become loyal',
-  new: 'First purchases were recent',
-  need_attention: 'Above average, but slipping',
-  at_risk: 'Used to buy often and spend well; not lately',
-  hibernating: 'Low recency and frequency',
-  lost: 'Lowest recency, frequency and spend',
-};
+/** What an RFM segment means, for the table's hint column; null for a segment without one. */
+export function segmentHint(name: string): string | null {
+  return segmentWords(name)?.hint ?? null;
+}
 
 /** Largest score list the RFM route returns (its `limit` maximum). */
 export const RFM_SCORES_LIMIT = 5000;

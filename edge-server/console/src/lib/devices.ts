@@ -1,6 +1,7 @@
 import type { Device, DeviceKind } from '@vitrina/contracts';
 import type { Tone } from './tone';
 import { formatAgo } from './format';
+import { consoleI18n } from './i18n';
 
 /** The URL a newly paired device opens once; the app stores the token and strips it from the address bar. */
 export function pairingUrl(origin: string, kind: DeviceKind, token: string): string {
@@ -17,13 +18,18 @@ export interface Presence {
 
 /** Revoked beats everything; otherwise connected, or offline with when it was last seen. */
 export function devicePresence(device: Pick<Device, 'status' | 'connected' | 'lastSeenAt'>, now: number = Date.now()): Presence {
-  if (device.status === 'revoked') return { tone: 'neutral', label: 'Revoked', rank: 3 };
-  if (device.connected) return { tone: 'ok', label: 'Connected', rank: 0 };
-  if (!device.lastSeenAt) return { tone: 'warn', label: 'Never connected', rank: 2 };
-  return { tone: 'bad', label: `Offline · seen ${formatAgo(device.lastSeenAt, now)}`, rank: 1 };
+  const { t } = consoleI18n.current();
+  if (device.status === 'revoked') return { tone: 'neutral', label: t('devices.revoked'), rank: 3 };
+  if (device.connected) return { tone: 'ok', label: t('devices.connected'), rank: 0 };
+  if (!device.lastSeenAt) return { tone: 'warn', label: t('devices.neverConnected'), rank: 2 };
+  return { tone: 'bad', label: t('devices.offlineSeen', { ago: formatAgo(device.lastSeenAt, now) }), rank: 1 };
 }
 
-export const KIND_LABELS: Record<DeviceKind, string> = { kiosk: 'Kiosk', screen: 'Screen' };
+/** "Kiosk" / "Экран", in the user's language. */
+export function kindLabel(kind: DeviceKind): string {
+  const { t } = consoleI18n.current();
+  return kind === 'kiosk' ? t('devices.kiosk') : t('devices.screen');
+}
 
 /** Devices in a stable order: by zone, then presence, then name. */
 export function sortDevices(devices: readonly Device[], now: number = Date.now()): Device[] {

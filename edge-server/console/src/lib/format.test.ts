@@ -85,3 +85,28 @@ describe('groupDigits', () => {
     expect(groupDigits('1234')).toBe('1234');
   });
 });
+
+describe('in Russian, for a rouble store', () => {
+  const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+  it('writes money, counts, percentages, days and "ago" the Russian way', async () => {
+    const { consoleI18n } = await import('./i18n');
+    consoleI18n.setStore({ locale: 'ru-RU', currency: 'RUB', timeZone: 'Europe/Moscow' });
+    try {
+      expect(plain(formatMoney(123456))).toBe('1 234,56 ₽');
+      expect(plain(formatMoneyWhole(2622642))).toBe('26 226 ₽');
+      expect(plain(formatCount(12345))).toBe('12 345');
+      expect(plain(formatPercent(0.1234))).toBe('12,3 %');
+      expect(plain(formatPercent(-0.021, { signed: true }))).toBe('−2,1 %');
+      expect(plain(formatLocalDate('2026-03-01'))).toBe('1 мар. 2026 г.');
+      expect(formatAgo('2026-11-22T19:55:00Z', Date.parse('2026-11-22T20:00:00Z'))).toBe('5 мин назад');
+      expect(formatDuration(7500)).toBe('2 ч 5 мин');
+      consoleI18n.choose('en');
+      expect(formatMoney(123456)).toBe('₽1,234.56');
+      expect(formatAgo(null)).toBe('never');
+    } finally {
+      consoleI18n.choose(null);
+      consoleI18n.setStore({ locale: 'en-US', currency: 'USD', timeZone: 'America/New_York' });
+    }
+    expect(formatMoney(123456)).toBe('$1,234.56');
+  });
+});

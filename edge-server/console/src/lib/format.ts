@@ -1,36 +1,53 @@
-/** Display formatting for staff. Store currency and locale are one constant each. */
-export const LOCALE = 'en-US';
-export const CURRENCY = 'USD';
-
-const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY });
-const moneyCompact = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY, notation: 'compact', maximumFractionDigits: 1 });
-const moneyWhole = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-const count = new Intl.NumberFormat(LOCALE);
+/**
+ * Display formatting for staff, in the user's language (lib/i18n.ts) and the store's currency and
+ * time zone: money, counts and days come from contracts' createFormatters, the few console-only
+ * shapes (compact money, percentages, "5 min ago") are built here from the same locale.
+ * Plain functions, read at render time: the shell re-renders the page when the language changes.
+ */
+import { consoleI18n } from './i18n';
 
 const DASH = '—';
+
+const current = () => consoleI18n.current();
+
+/** Intl formats cached per locale + currency (the language can change at run time). */
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(kind: 'compact' | 'whole' | 'percent', digits = 0): Intl.NumberFormat {
+  const { fmt } = current();
+  const key = `${fmt.locale}|${fmt.currency}|${kind}|${digits}`;
+  let nf = cache.get(key);
+  if (!nf) {
+    const money = { style: 'currency', currency: fmt.currency, currencyDisplay: 'narrowSymbol' } as const;
+    nf = new Intl.NumberFormat(fmt.locale, kind === 'compact' ? { ...money, notation: 'compact', maximumFractionDigits: 1 }
+      : kind === 'whole' ? { ...money, maximumFractionDigits: 0, minimumFractionDigits: 0 }
+        : { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    cache.set(key, nf);
+  }
+  return nf;
+}
 
 function usable(n: number | null | undefined): n is number {
   return typeof n === 'number' && Number.isFinite(n);
 }
 
-/** Integer minor units (cents) → "$1,234.56"; "—" when unknown. */
+/** Integer minor units (cents) → "$1,234.56" / "1 234,56 ₽"; "—" when unknown. */
 export function formatMoney(minor: number | null | undefined): string {
-  return usable(minor) ? money.format(minor / 100) : DASH;
+  return usable(minor) ? current().fmt.money(minor) : DASH;
 }
 
 /** Large sums on KPI cards: "$12.3K". Exact below $10,000 so small stores see cents. */
 export function formatMoneyCompact(minor: number | null | undefined): string {
   if (!usable(minor)) return DASH;
-  return Math.abs(minor) < 10_000_00 ? money.format(minor / 100) : moneyCompact.format(minor / 100);
+  return Math.abs(minor) < 10_000_00 ? current().fmt.money(minor) : numberFormat('compact').format(minor / 100);
 }
 
 /** Whole dollars for totals where cents are noise: 2622642 → "$26,226". */
 export function formatMoneyWhole(minor: number | null | undefined): string {
-  return usable(minor) ? moneyWhole.format(Math.round(minor / 100)) : DASH;
+  return usable(minor) ? numberFormat('whole').format(Math.round(minor / 100)) : DASH;
 }
 
 export function formatCount(n: number | null | undefined): string {
-  return usable(n) ? count.format(n) : DASH;
+  return usable(n) ? current().fmt.count(n) : DASH;
 }
 
 /**
@@ -40,9 +57,10 @@ export function formatCount(n: number | null | undefined): string {
 export function formatPercent(ratio: number | null | undefined, { digits = 1, signed = false } = {}): string {
   if (!usable(ratio)) return DASH;
   const pct = ratio * 100;
-  const text = `${Math.abs(pct).toFixed(digits)}%`;
+  const percent = numberFormat('percent', digits);
+  const text = percent.format(Math.abs(ratio));
   // Avoid "-0.0%" when rounding swallows a tiny negative value.
-  if (Number(Math.abs(pct).toFixed(digits)) === 0) return `${(0).toFixed(digits)}%`;
+  if (Number(Math.abs(pct).toFixed(digits)) === 0) return percent.format(0);
   if (pct < 0) return `−${text}`;
   return signed ? `+${text}` : text;
 }
@@ -69,35 +87,31 @@ export function formatRoi(roi: number | null | undefined): string {
   return formatPercent(roi, { digits: 0, signed: true });
 }
 
-/** "2026-11-22T20:10:00Z" → "Nov 22, 20:10" in the viewer's zone; the raw text if unparseable. */
+/** "2026-11-22T20:10:00Z" → "Nov 22, 15:10" in the store's time zone; the raw text if unparseable. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return DASH;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(LOCALE, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  return current().fmt.dateTime(iso);
 }
 
 /** A store-local day "2026-11-22" → "Nov 22, 2026" without time-zone shifts. */
 export function formatLocalDate(day: string | null | undefined): string {
   if (!day) return DASH;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!m) return day;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toLocaleDateString(LOCALE, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+  return current().fmt.day(day);
 }
 
 /** "5 s ago", "3 min ago", "2 h ago", "4 d ago"; "never" for null. `now` is injectable for tests. */
 export function formatAgo(iso: string | null | undefined, now: number = Date.now()): string {
-  if (!iso) return 'never';
-  const t = new Date(iso).getTime();
-  if (Number.isNaN(t)) return iso;
-  const s = Math.max(0, Math.round((now - t) / 1000));
-  if (s < 60) return `${s} s ago`;
+  const { t } = current();
+  if (!iso) return t('time.never');
+  const at = new Date(iso).getTime();
+  if (Number.isNaN(at)) return iso;
+  const s = Math.max(0, Math.round((now - at) / 1000));
+  if (s < 60) return t('time.secondsAgo', { n: s });
   const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min ago`;
+  if (min < 60) return t('time.minutesAgo', { n: min });
   const h = Math.floor(min / 60);
-  if (h < 48) return `${h} h ago`;
-  return `${Math.floor(h / 24)} d ago`;
+  if (h < 48) return t('time.hoursAgo', { n: h });
+  return t('time.daysAgo', { n: Math.floor(h / 24) });
 }
 
 /** Uptime seconds → "3 d 4 h", "2 h 5 min", "42 s". */
@@ -106,16 +120,17 @@ export function formatDuration(seconds: number): string {
   const d = Math.floor(s / 86400);
   const h = Math.floor((s % 86400) / 3600);
   const m = Math.floor((s % 3600) / 60);
-  if (d > 0) return `${d} d ${h} h`;
-  if (h > 0) return `${h} h ${m} min`;
-  if (m > 0) return `${m} min`;
-  return `${s} s`;
+  const { t } = current();
+  if (d > 0) return t('time.daysHours', { d, h });
+  if (h > 0) return t('time.hoursMinutes', { h, m });
+  if (m > 0) return t('time.minutes', { m });
+  return t('time.seconds', { s });
 }
 
 /** Catalogue names are often ALL CAPS; staff read Title Case more easily. Mixed case is kept. */
 export function displayName(name: string): string {
   if (name !== name.toUpperCase()) return name;
-  return name.toLowerCase().replace(/(^|[\s/&(-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return name.toLowerCase().replace(/(^|[\s/&(-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 /** "0255786029914304" → "0255 7860 2991 4304": easier to read aloud and copy by hand. */

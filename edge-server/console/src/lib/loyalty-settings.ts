@@ -1,4 +1,5 @@
 import type { LoyaltySettings } from '@vitrina/contracts';
+import { consoleI18n } from './i18n';
 
 /**
  * The loyalty settings form: each field's label, unit and bounds (the contract's), and
@@ -24,6 +25,31 @@ export const SETTING_FIELDS: SettingField[] = [
   { key: 'birthdayWindowDays', label: 'Birthday window (days)', hint: 'Birthday offer valid this many days', min: 1, max: 60 },
 ];
 
+/** A field's label and hint in the user's language (literal keys, for the catalogue test); the English ones above are the fallback. */
+export function settingWords(f: SettingField): { label: string; hint: string } {
+  const { t } = consoleI18n.current();
+  switch (f.key) {
+    case 'earnRateBp':
+      return { label: t('loyalty.fields.earnRate'), hint: t('loyalty.fields.earnRateHint') };
+    case 'pointValueMinor':
+      return { label: t('loyalty.fields.pointValue'), hint: t('loyalty.fields.pointValueHint') };
+    case 'validityDays':
+      return { label: t('loyalty.fields.validity'), hint: t('loyalty.fields.validityHint') };
+    case 'pendingDays':
+      return { label: t('loyalty.fields.pending'), hint: t('loyalty.fields.pendingHint') };
+    case 'tierWindowDays':
+      return { label: t('loyalty.fields.tierWindow'), hint: t('loyalty.fields.tierWindowHint') };
+    case 'defaultMarginBp':
+      return { label: t('loyalty.fields.margin'), hint: t('loyalty.fields.marginHint') };
+    case 'referrerPoints':
+      return { label: t('loyalty.fields.referrer'), hint: t('loyalty.fields.referrerHint') };
+    case 'refereePoints':
+      return { label: t('loyalty.fields.referee'), hint: t('loyalty.fields.refereeHint') };
+    case 'birthdayWindowDays':
+      return { label: t('loyalty.fields.birthdayWindow'), hint: t('loyalty.fields.birthdayWindowHint') };
+  }
+}
+
 export type SettingsDraft = Record<SettingField['key'], string> & { tierReviewMonthDay: string; birthdayPromotionId: string };
 
 export function toDraft(s: LoyaltySettings): SettingsDraft {
@@ -34,18 +60,19 @@ export function toDraft(s: LoyaltySettings): SettingsDraft {
 
 /** Draft → settings, or the list of fields to fix. */
 export function fromDraft(d: SettingsDraft): { settings: LoyaltySettings | null; problems: string[] } {
+  const { t, fmt } = consoleI18n.current();
   const problems: string[] = [];
   const out: Partial<LoyaltySettings> = {};
   for (const f of SETTING_FIELDS) {
-    const t = d[f.key].trim();
-    const n = Number(t);
-    if (!/^\d+$/.test(t) || n < f.min || n > f.max) problems.push(`${f.label}: a whole number from ${f.min} to ${f.max.toLocaleString('en-US')}.`);
+    const text = d[f.key].trim();
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || n < f.min || n > f.max) problems.push(t('loyalty.problems.wholeNumber', { label: settingWords(f).label, min: fmt.count(f.min), max: fmt.count(f.max) }));
     else out[f.key] = n;
   }
-  if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d.tierReviewMonthDay.trim())) problems.push('Tier review day: month and day as MM-DD, e.g. 01-15.');
+  if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(d.tierReviewMonthDay.trim())) problems.push(t('loyalty.problems.reviewDay'));
   out.tierReviewMonthDay = d.tierReviewMonthDay.trim();
   const promo = d.birthdayPromotionId.trim();
-  if (promo && !/^[A-Za-z0-9_.:-]{1,64}$/.test(promo)) problems.push('Birthday promotion: a promotion id, or empty for none.');
+  if (promo && !/^[A-Za-z0-9_.:-]{1,64}$/.test(promo)) problems.push(t('loyalty.problems.birthdayPromotion'));
   out.birthdayPromotionId = promo || null;
   return problems.length > 0 ? { settings: null, problems } : { settings: out as LoyaltySettings, problems };
 }

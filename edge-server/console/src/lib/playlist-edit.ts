@@ -55,6 +55,8 @@ export function secondsToMs(seconds: number): number {
   return Math.round(seconds) * 1000;
 }
 
+import { consoleI18n } from './i18n';
+
 export interface DraftProblem {
   index: number | null;
   field: 'title' | 'src' | 'durationMs' | 'items';
@@ -63,22 +65,23 @@ export interface DraftProblem {
 
 /** What would make the server refuse the draft, or make a slide show nothing, in staff words. */
 export function validateDraft(items: readonly PlaylistItem[]): DraftProblem[] {
+  const { t } = consoleI18n.current();
   const problems: DraftProblem[] = [];
-  if (items.length === 0) problems.push({ index: null, field: 'items', message: 'A playlist needs at least one slide.' });
-  if (items.length > MAX_ITEMS) problems.push({ index: null, field: 'items', message: `A playlist holds at most ${MAX_ITEMS} slides.` });
+  if (items.length === 0) problems.push({ index: null, field: 'items', message: t('playlists.problems.empty') });
+  if (items.length > MAX_ITEMS) problems.push({ index: null, field: 'items', message: t('playlists.problems.tooMany', { max: MAX_ITEMS }) });
   items.forEach((it, index) => {
     const n = index + 1;
     if (!Number.isInteger(it.durationMs) || it.durationMs < DURATION_MIN_S * 1000 || it.durationMs > DURATION_MAX_S * 1000) {
-      problems.push({ index, field: 'durationMs', message: `Slide ${n}: duration must be ${DURATION_MIN_S}–${DURATION_MAX_S} seconds.` });
+      problems.push({ index, field: 'durationMs', message: t('playlists.problems.duration', { n, min: DURATION_MIN_S, max: DURATION_MAX_S }) });
     }
     if (it.kind === 'message' && !it.title.trim() && !it.body.trim()) {
-      problems.push({ index, field: 'title', message: `Slide ${n}: a message slide needs a title or a text.` });
+      problems.push({ index, field: 'title', message: t('playlists.problems.messageText', { n }) });
     }
     if (it.kind !== 'message' && !(it.src ?? '').trim()) {
-      problems.push({ index, field: 'src', message: `Slide ${n}: give the ${it.kind} URL (e.g. /media/spring.jpg).` });
+      problems.push({ index, field: 'src', message: it.kind === 'image' ? t('playlists.problems.imageUrl', { n }) : t('playlists.problems.videoUrl', { n }) });
     }
     if (it.kind !== 'message' && (it.src ?? '').trim() && !/^(\/|https?:\/\/)/.test((it.src ?? '').trim())) {
-      problems.push({ index, field: 'src', message: `Slide ${n}: the URL must start with / or http(s)://.` });
+      problems.push({ index, field: 'src', message: t('playlists.problems.urlScheme', { n }) });
     }
   });
   return problems;

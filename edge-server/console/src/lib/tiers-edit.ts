@@ -1,5 +1,7 @@
 import type { TierConfig } from '@vitrina/contracts';
 import { parseMoneyInput } from './forms';
+import { formatMoneyWhole } from './format';
+import { consoleI18n } from './i18n';
 
 /** Tiers as staff edit them: threshold in dollars, multiplier in percent (100 = normal earn). */
 export interface TierDraft {
@@ -15,25 +17,26 @@ export function tierToDraft(t: TierConfig): TierDraft {
 
 /** Drafts → the PUT body, sorted by threshold; or what to fix. */
 export function draftsToTiers(drafts: readonly TierDraft[]): { tiers: TierConfig[] | null; problems: string[] } {
+  const { t } = consoleI18n.current();
   const problems: string[] = [];
   const tiers: TierConfig[] = [];
   const ids = new Set<string>();
   drafts.forEach((d, i) => {
     const n = i + 1;
     const id = d.id.trim();
-    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(id)) problems.push(`Tier ${n}: the id may hold letters, digits and _ . : - only.`);
-    else if (ids.has(id)) problems.push(`Tier ${n}: the id "${id}" is used twice.`);
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(id)) problems.push(t('loyalty.problems.tierId', { n }));
+    else if (ids.has(id)) problems.push(t('loyalty.problems.tierIdTwice', { n, id }));
     ids.add(id);
-    if (!d.name.trim() || d.name.trim().length > 40) problems.push(`Tier ${n}: a name of 1–40 characters.`);
+    if (!d.name.trim() || d.name.trim().length > 40) problems.push(t('loyalty.problems.tierName', { n }));
     const threshold = parseMoneyInput(d.threshold);
-    if (threshold === null) problems.push(`Tier ${n}: the spend threshold as an amount, e.g. 500 or 500.00.`);
+    if (threshold === null) problems.push(t('loyalty.problems.tierThreshold', { n }));
     const mult = /^\d+$/.test(d.multiplierPct.trim()) ? Number(d.multiplierPct.trim()) : NaN;
-    if (!(mult >= 0 && mult <= 10_000)) problems.push(`Tier ${n}: the multiplier as a whole percentage (100 = normal).`);
+    if (!(mult >= 0 && mult <= 10_000)) problems.push(t('loyalty.problems.tierMultiplier', { n }));
     if (threshold !== null && !Number.isNaN(mult)) tiers.push({ id, name: d.name.trim(), thresholdMinor: threshold, multiplierPct: mult });
   });
-  if (drafts.length > 20) problems.push('At most 20 tiers.');
+  if (drafts.length > 20) problems.push(t('loyalty.problems.tooManyTiers'));
   const sorted = [...tiers].sort((a, b) => a.thresholdMinor - b.thresholdMinor);
-  if (sorted.length > 0 && sorted[0]!.thresholdMinor !== 0) problems.push('The first tier must start at $0 so every member has a tier.');
-  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.thresholdMinor === sorted[i - 1]!.thresholdMinor) problems.push('Two tiers have the same threshold.');
+  if (sorted.length > 0 && sorted[0]!.thresholdMinor !== 0) problems.push(t('loyalty.problems.firstTier', { zero: formatMoneyWhole(0) }));
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.thresholdMinor === sorted[i - 1]!.thresholdMinor) problems.push(t('loyalty.problems.sameThreshold'));
   return problems.length > 0 ? { tiers: null, problems } : { tiers: sorted, problems };
 }

@@ -1,17 +1,8 @@
 /**
- * Display formatting every device app shows the shopper the same way (kiosk and signage).
- * The store's locale and currency are one constant each, here, so two screens side by side
- * never disagree on how a price looks. App-only helpers stay in the app's own lib/format.ts.
+ * Catalogue names as both screens show them to the shopper. Money, counts, points and dates are
+ * formatted by `createFormatters` in @vitrina/contracts (the store's currency and time zone, the
+ * reader's language), reached in each app through `useT().fmt`.
  */
-export const LOCALE = 'en-US';
-export const CURRENCY = 'USD';
-
-const money = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: CURRENCY });
-
-/** Prices and savings arrive in minor units (cents), as every contract carries them. */
-export function formatMoney(minor: number): string {
-  return money.format(minor / 100);
-}
 
 /**
  * Product data from the store's catalogue is often ALL CAPS ("FRZN SS PREMIUM ENTREES").
@@ -19,5 +10,5 @@ export function formatMoney(minor: number): string {
  */
 export function displayName(name: string): string {
   if (name !== name.toUpperCase()) return name;
-  return name.toLowerCase().replace(/(^|[\s/&(-])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+  return name.toLowerCase().replace(/(^|[\s/&(-])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }

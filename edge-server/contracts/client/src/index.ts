@@ -8,6 +8,7 @@
 export * from './device-token';
 export * from './use-device-socket';
 export * from './format';
+export * from './store-locale';
 export { NotPaired } from './not-paired';
 export { ErrorBoundary } from './error-boundary';
 export { default as buttons } from './buttons.module.css';

@@ -3,6 +3,7 @@
  * selection for a session, where restricted products may appear, clipping. Promotions and campaigns
  * (the pricing engine) live in domains/promotions.
  */
+import type { DiscountTextFormat } from '@vitrina/contracts';
 import type { Database } from '../../platform/db/database.js';
 import type { Catalog } from '../catalog/index.js';
 import { OffersRepository } from './repository.js';
@@ -11,7 +12,16 @@ import { OffersService } from './service.js';
 export { OffersService, type RankedProduct, type LiveOffer, type SessionOffers, type SessionOfferFilter } from './service.js';
 export type { OfferRow, NewOffer } from './repository.js';
 
-/** Whether a product is restricted is the catalogue's decision; where it may appear is `policy.ts`. */
-export function createOffers(db: Database, catalog: Catalog, config: { kioskShowsRestricted: boolean; kioskCount: number; signageCount: number }): OffersService {
-  return new OffersService(new OffersRepository(db), catalog, { kioskShowsRestricted: config.kioskShowsRestricted }, { kiosk: config.kioskCount, signage: config.signageCount });
+/**
+ * Whether a product is restricted is the catalogue's decision; where it may appear is `policy.ts`.
+ * `discountFormat` writes the offer's discount words in the store's language and currency (default: the demo store's).
+ */
+export function createOffers(
+  db: Database, catalog: Catalog,
+  config: { kioskShowsRestricted: boolean; kioskCount: number; signageCount: number; discountFormat?: Partial<DiscountTextFormat> },
+): OffersService {
+  return new OffersService(
+    new OffersRepository(db), catalog, { kioskShowsRestricted: config.kioskShowsRestricted }, { kiosk: config.kioskCount, signage: config.signageCount },
+    config.discountFormat,
+  );
 }

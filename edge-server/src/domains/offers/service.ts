@@ -1,4 +1,4 @@
-import { discountText, type KioskOffer, type SignageOffer } from '@vitrina/contracts';
+import { discountText, type DiscountTextFormat, type KioskOffer, type SignageOffer } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
@@ -48,6 +48,8 @@ export class OffersService {
     private readonly catalog: Pick<Catalog, 'forDisplay' | 'isRestricted'>,
     private readonly settings: { kioskShowsRestricted: boolean },
     private readonly counts: { kiosk: number; signage: number },
+    /** The store's wording of discounts (language, currency); the demo store's when absent. */
+    private readonly discountFormat: Partial<DiscountTextFormat> = {},
   ) {}
 
   /** Live offers, cached briefly: the scan path reads them on every scan. */
@@ -91,11 +93,11 @@ export class OffersService {
       personal = chosen.personal;
       recorded = chosen.recorded;
     }
-    const kiosk = ordered.slice(0, this.counts.kiosk).map((o) => toKioskOffer(o, clipped.has(o.id), personal.has(o.id)));
+    const kiosk = ordered.slice(0, this.counts.kiosk).map((o) => toKioskOffer(o, clipped.has(o.id), personal.has(o.id), this.discountFormat));
     const signage = ordered
       .filter((o) => this.mayShow('signage', o))
       .slice(0, this.counts.signage)
-      .map(toSignageOffer);
+      .map((o) => toSignageOffer(o, this.discountFormat));
     return { kiosk, signage, recorded };
   }
 
@@ -136,15 +138,15 @@ export class OffersService {
   }
 }
 
-function toKioskOffer(o: LiveOffer, clipped: boolean, personal: boolean): KioskOffer {
+function toKioskOffer(o: LiveOffer, clipped: boolean, personal: boolean, format: Partial<DiscountTextFormat>): KioskOffer {
   return {
     offerId: o.id, productId: o.product_id, productName: o.product.name, department: o.product.department, category: o.product.category,
     priceMinor: o.product.price_minor, discountKind: o.discount_kind, discountValue: o.discount_value,
-    discountText: discountText(o.discount_kind, o.discount_value), personal, clipped, validUntil: o.ends_on,
+    discountText: discountText(o.discount_kind, o.discount_value, format), personal, clipped, validUntil: o.ends_on,
   };
 }
 
 /** Only what a passer-by may see: no shopper data, built field by field (never spread). */
-function toSignageOffer(o: LiveOffer): SignageOffer {
-  return { offerId: o.id, productName: o.product.name, category: o.product.category, priceMinor: o.product.price_minor, discountText: discountText(o.discount_kind, o.discount_value) };
+function toSignageOffer(o: LiveOffer, format: Partial<DiscountTextFormat>): SignageOffer {
+  return { offerId: o.id, productName: o.product.name, category: o.product.category, priceMinor: o.product.price_minor, discountText: discountText(o.discount_kind, o.discount_value, format) };
 }

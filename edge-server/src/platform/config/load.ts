@@ -1,4 +1,5 @@
 import { Value } from 'typebox/value';
+import { isKnownCurrency } from '@vitrina/contracts';
 import { ConfigSchema, type Config } from './schema.js';
 
 const BOOLEAN_KEYS = new Set(['DEMO_SEED', 'KIOSK_SHOWS_RESTRICTED', 'SCANNER_SIMULATOR']);
@@ -25,8 +26,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   Object.assign(raw, overrides);
   const withDefaults = Value.Default(ConfigSchema, raw);
   const errors = [...Value.Errors(ConfigSchema, withDefaults)];
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
+  const lines = errors.map((e) => `${e.instancePath || '/'} ${e.message}`);
+  // The schema checks the shape of a currency code; Intl knows which codes exist.
+  const currency = (withDefaults as Partial<Config>).STORE_CURRENCY;
+  if (typeof currency === 'string' && /^[A-Z]{3}$/.test(currency) && !isKnownCurrency(currency)) lines.push('/STORE_CURRENCY must be an ISO 4217 currency code');
+  if (lines.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return withDefaults as Config;

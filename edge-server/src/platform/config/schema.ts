@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import type { StoreLocaleTag } from '@vitrina/contracts';
 
 /** Environment of the edge server, validated once at boot. Defaults run the demo store. */
 export const ConfigSchema = Type.Object({
@@ -20,6 +21,13 @@ export const ConfigSchema = Type.Object({
   STORE_ID: Type.String({ default: 'demo-store', pattern: '^[A-Za-z0-9_-]{1,40}$' }),
   /** IANA time zone for "today", promotion periods, expiry days and birthdays. */
   STORE_TIME_ZONE: Type.String({ default: 'America/New_York' }),
+  /**
+   * Language and number/date style of everything a person reads: kiosk (the shopper may switch),
+   * signage, console default, and the discount words the server writes. Catalogues exist for these two.
+   */
+  STORE_LOCALE: Type.Union([Type.Literal('en-US'), Type.Literal('ru-RU')], { default: 'en-US' }),
+  /** ISO 4217 code prices are in (amounts are stored in its minor units); checked against Intl at boot. */
+  STORE_CURRENCY: Type.String({ default: 'USD', pattern: '^[A-Z]{3}$' }),
   /** Per-install HMAC secret (hex, ≥ 32 bytes). Generated into DATA_DIR/secret when unset. */
   VITRINA_SECRET: Type.Optional(Type.String({ minLength: 64, pattern: '^[0-9a-fA-F]+$' })),
   /** Directory holding model.onnx + model.json. */
@@ -51,3 +59,6 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50_000_000, default: 1_048_576 }),
 });
 export type Config = Static<typeof ConfigSchema>;
+
+/** The config's locales are exactly the ones contracts has catalogues for. */
+export const STORE_LOCALE_MATCHES_CONTRACTS: StoreLocaleTag extends Config['STORE_LOCALE'] ? (Config['STORE_LOCALE'] extends StoreLocaleTag ? true : never) : never = true;

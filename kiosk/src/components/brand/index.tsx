@@ -1,7 +1,9 @@
+import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
 
 /** The program's mark and name, shown at the top of shopper screens. */
 export function Brand({ light = false }: { light?: boolean }) {
+  const { t } = useT();
   return (
     <div class={`${styles.brand} ${light ? styles.light : ''}`}>
       <svg class={styles.mark} viewBox="0 0 48 48" aria-hidden="true">
@@ -10,7 +12,7 @@ export function Brand({ light = false }: { light?: boolean }) {
         <rect x="9" y="18.5" width="30" height="4" fill="var(--brand)" opacity=".85" />
       </svg>
       <span>
-        Vitrina <strong>Rewards</strong>
+        {t('brand.name')} <strong>{t('brand.program')}</strong>
       </span>
     </div>
   );

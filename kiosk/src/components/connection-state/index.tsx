@@ -1,4 +1,5 @@
 import type { ConnectionStatus } from '@vitrina/contracts/client';
+import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
 
 /**
@@ -6,13 +7,14 @@ import styles from './style.module.css';
  * the store server, because then it cannot look up cards and shoppers should know.
  */
 export function ConnectionState({ status }: { status: ConnectionStatus }) {
+  const { t } = useT();
   const offline = status === 'offline';
   return (
     <div class={`${styles.state} ${offline ? styles.offline : ''}`} data-testid="connection-state" data-state={status} role="status">
       {offline && (
         <>
           <span class={styles.dot} aria-hidden="true" />
-          Offline — card lookup is unavailable right now
+          {t('connection.offline')}
         </>
       )}
     </div>

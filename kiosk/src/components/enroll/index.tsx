@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
+import type { TFunction } from 'i18next';
 import type { ScreenProps } from '../../screens';
 import { Brand } from '../brand';
 import { LetterKeyboard } from '../letter-keyboard';
 import { ConsentToggle } from './consent-toggle';
 import { buttons } from '@vitrina/contracts/client';
+import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
 
 type ConsentKey = 'program' | 'marketing' | 'profiling';
@@ -11,14 +13,23 @@ type ConsentKey = 'program' | 'marketing' | 'profiling';
 /** One plain sentence per consent; only the program itself is needed to join. */
 const NAME_MAX = 40;
 
-const CONSENTS: { key: ConsentKey; title: string; text: string }[] = [
-  { key: 'program', title: 'Join Vitrina Rewards (required)', text: 'You collect points when you shop and can spend them on discounts.' },
-  { key: 'marketing', title: 'Tell me about offers and events', text: 'We may send you news about deals; you can stop this at any time.' },
-  { key: 'profiling', title: 'Personalize my offers', text: 'We use what you buy here to pick offers for you; without it you see the same offers as everyone.' },
-];
+const CONSENTS: ConsentKey[] = ['program', 'marketing', 'profiling'];
+
+/** The consent's words; literal keys so the catalogue test sees them. */
+function consentText(t: TFunction, key: ConsentKey): { title: string; text: string } {
+  switch (key) {
+    case 'program':
+      return { title: t('enroll.consent.programTitle'), text: t('enroll.consent.programText') };
+    case 'marketing':
+      return { title: t('enroll.consent.marketingTitle'), text: t('enroll.consent.marketingText') };
+    case 'profiling':
+      return { title: t('enroll.consent.profilingTitle'), text: t('enroll.consent.profilingText') };
+  }
+}
 
 /** A valid card that is not registered yet: explain, and offer to join right here. */
 export default function Enroll({ state, actions }: ScreenProps) {
+  const { t } = useT();
   const [firstName, setFirstName] = useState('');
   const [consents, setConsents] = useState<Record<ConsentKey, boolean>>({ program: false, marketing: false, profiling: false });
   const name = firstName.trim();
@@ -33,19 +44,19 @@ export default function Enroll({ state, actions }: ScreenProps) {
       <header class={styles.header}>
         <Brand />
         <button class={buttons.ghost} data-testid="enroll-cancel" onClick={() => actions.finish('done')}>
-          Not now
+          {t('enroll.notNow')}
         </button>
       </header>
       <div class={styles.intro}>
-        <h1>This card isn’t registered yet</h1>
+        <h1>{t('enroll.title')}</h1>
         <p>
-          Card ending <strong>{state.unknown?.cardLast4}</strong>. Join in a few seconds and start collecting points today.
+          {t('enroll.cardEnding')} <strong>{state.unknown?.cardLast4}</strong>. {t('enroll.intro')}
         </p>
       </div>
       <form class={styles.form} data-testid="enroll-form" onSubmit={submit}>
         <div class={styles.column}>
           <label class={styles.field}>
-            <span>Your first name</span>
+            <span>{t('enroll.firstName')}</span>
             <input
               data-testid="enroll-first-name"
               value={firstName}
@@ -55,26 +66,25 @@ export default function Enroll({ state, actions }: ScreenProps) {
               inputMode="none"
               onInput={(e) => setFirstName(e.currentTarget.value)}
             />
-            <small>We use it only to greet you here.</small>
+            <small>{t('enroll.firstNameHint')}</small>
           </label>
           <LetterKeyboard value={firstName} onChange={setFirstName} maxLength={NAME_MAX} />
         </div>
         <div class={styles.column}>
           <fieldset class={styles.consents}>
-            <legend>Your choices</legend>
-            {CONSENTS.map((c) => (
+            <legend>{t('enroll.choices')}</legend>
+            {CONSENTS.map((key) => (
               <ConsentToggle
-                key={c.key}
-                id={c.key}
-                title={c.title}
-                text={c.text}
-                checked={consents[c.key]}
-                onChange={(checked) => setConsents((v) => ({ ...v, [c.key]: checked }))}
+                key={key}
+                id={key}
+                {...consentText(t, key)}
+                checked={consents[key]}
+                onChange={(checked) => setConsents((v) => ({ ...v, [key]: checked }))}
               />
             ))}
           </fieldset>
           <button class={`${buttons.primary} ${styles.submit}`} type="submit" data-testid="enroll-submit" disabled={!canSubmit}>
-            {state.busy ? 'Joining…' : 'Join now'}
+            {state.busy ? t('enroll.joining') : t('enroll.join')}
           </button>
         </div>
       </form>

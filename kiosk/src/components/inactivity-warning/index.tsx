@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { buttons } from '@vitrina/contracts/client';
+import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
 
 interface Props {
@@ -10,6 +11,7 @@ interface Props {
 
 /** "Are you still there?" — the WCAG 2.2.1 warning before the screen resets for privacy. */
 export function InactivityWarning({ secondsLeft, onExtend, onFinish }: Props) {
+  const { t } = useT();
   const extendRef = useRef<HTMLButtonElement>(null);
   useEffect(() => extendRef.current?.focus(), []);
   return (
@@ -18,16 +20,14 @@ export function InactivityWarning({ secondsLeft, onExtend, onFinish }: Props) {
         <div class={styles.ring} aria-hidden="true">
           <span data-testid="inactivity-seconds">{secondsLeft}</span>
         </div>
-        <h2 id="idle-title">Are you still there?</h2>
-        <p id="idle-text">
-          For your privacy this screen will reset in {secondsLeft} {secondsLeft === 1 ? 'second' : 'seconds'}.
-        </p>
+        <h2 id="idle-title">{t('idle.title')}</h2>
+        <p id="idle-text">{t('idle.text', { count: secondsLeft })}</p>
         <div class={styles.actions}>
           <button ref={extendRef} class={`${buttons.primary} ${styles.extend}`} data-testid="extend-session" onClick={onExtend}>
-            I need more time
+            {t('idle.extend')}
           </button>
           <button class={`${buttons.ghost} ${styles.finish}`} data-testid="finish-session" onClick={onFinish}>
-            I’m done
+            {t('idle.done')}
           </button>
         </div>
       </div>

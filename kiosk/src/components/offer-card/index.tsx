@@ -1,6 +1,7 @@
 import type { KioskOffer } from '@vitrina/contracts';
-import { displayName, formatMoney } from '@vitrina/contracts/client';
-import { formatShortDate } from '../../lib/format';
+import { discountText } from '@vitrina/contracts/locale';
+import { displayName } from '@vitrina/contracts/client';
+import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
 
 interface Props {
@@ -8,16 +9,21 @@ interface Props {
   onClip: (offerId: string) => void;
 }
 
-/** One offer: what, how much off, and a button that saves it to the shopper's card. */
+/**
+ * One offer: what, how much off, and a button that saves it to the shopper's card. The discount is
+ * worded here from its kind and value, so it follows the shopper's language (the server's
+ * `discountText` is in the store's).
+ */
 export function OfferCard({ offer, onClip }: Props) {
+  const { t, fmt } = useT();
   return (
     <article class={`${styles.card} ${offer.clipped ? styles.clipped : ''}`} data-testid="offer-card" data-offer-id={offer.offerId} data-clipped={offer.clipped}>
-      <div class={styles.badge}>{offer.discountText}</div>
+      <div class={styles.badge}>{discountText(offer.discountKind, offer.discountValue, fmt)}</div>
       <p class={styles.category}>{displayName(offer.category)}</p>
       <h3 class={styles.name}>{displayName(offer.productName)}</h3>
       <p class={styles.meta}>
-        {offer.priceMinor !== null && <span>Shelf price {formatMoney(offer.priceMinor)}</span>}
-        {offer.validUntil && <span>Until {formatShortDate(offer.validUntil)}</span>}
+        {offer.priceMinor !== null && <span>{t('offer.shelfPrice', { price: fmt.money(offer.priceMinor) })}</span>}
+        {offer.validUntil && <span>{t('offer.until', { date: fmt.day(offer.validUntil) })}</span>}
       </p>
       <button
         class={styles.clip}
@@ -32,10 +38,10 @@ export function OfferCard({ offer, onClip }: Props) {
             <svg viewBox="0 0 24 24" aria-hidden="true" class={styles.check}>
               <path fill="none" stroke="currentColor" stroke-width="3" stroke-linecap="round" stroke-linejoin="round" d="m5 12.5 4.5 4.5L19 7.5" />
             </svg>
-            On your card
+            {t('offer.onCard')}
           </>
         ) : (
-          'Add to card'
+          t('offer.addToCard')
         )}
       </button>
     </article>

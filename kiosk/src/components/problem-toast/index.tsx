@@ -1,4 +1,5 @@
 import { friendlyMessage, type ProblemKey } from '../../lib/error-messages';
+import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
 
 interface Props {
@@ -8,7 +9,8 @@ interface Props {
 
 /** A friendly, dismissible message for a failed scan or request, keyed by error code. */
 export function ProblemToast({ problemKey, onDismiss }: Props) {
-  const msg = friendlyMessage(problemKey);
+  const { t } = useT();
+  const msg = friendlyMessage(problemKey, t);
   return (
     <div class={styles.wrap}>
       <div class={styles.toast} role="alert" data-testid="kiosk-error" data-error-code={problemKey}>
@@ -19,7 +21,7 @@ export function ProblemToast({ problemKey, onDismiss }: Props) {
           <strong>{msg.title}</strong>
           <span>{msg.hint}</span>
         </div>
-        <button class={styles.close} data-testid="kiosk-error-dismiss" aria-label="Dismiss message" onClick={onDismiss}>
+        <button class={styles.close} data-testid="kiosk-error-dismiss" aria-label={t('problem.dismiss')} onClick={onDismiss}>
           ×
         </button>
       </div>

@@ -1,18 +1,21 @@
+import type { TFunction } from 'i18next';
 import type { ScreenProps } from '../../screens';
 import { Brand } from '../brand';
 import { OfferCard } from '../offer-card';
 import { PointsSummary } from '../points-summary';
 import { buttons } from '@vitrina/contracts/client';
+import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
 
 /** First name only when the shopper consented to it (the server sends null otherwise). */
-function greeting(isNew: boolean, name: string | null): string {
-  const hello = isNew ? 'Welcome' : 'Welcome back';
-  return name ? `${hello}, ${name}` : hello;
+function greeting(t: TFunction, isNew: boolean, name: string | null): string {
+  if (isNew) return name ? t('session.welcomeName', { name }) : t('session.welcome');
+  return name ? t('session.welcomeBackName', { name }) : t('session.welcomeBack');
 }
 
 /** The identified shopper's screen: greeting, points, tier, and offers to clip. */
 export default function Session({ state, actions }: ScreenProps) {
+  const { t } = useT();
   const session = state.session;
   if (!session) return null;
   return (
@@ -20,18 +23,18 @@ export default function Session({ state, actions }: ScreenProps) {
       <header class={styles.header}>
         <Brand />
         <button class={buttons.secondary} data-testid="session-done" onClick={() => actions.finish('done')}>
-          I’m done
+          {t('session.done')}
         </button>
       </header>
       <h1 class={styles.hello} data-testid="greeting-text">
-        {greeting(state.justEnrolled, session.greetingName)}
+        {greeting(t, state.justEnrolled, session.greetingName)}
       </h1>
       <div class={styles.body}>
         <PointsSummary session={session} />
         <section class={styles.offers} aria-labelledby="offers-title">
           <div class={styles.offersHead}>
-            <h2 id="offers-title">{session.personalized ? 'Picked for you today' : 'This week’s offers'}</h2>
-            <p>Tap “Add to card” and the discount applies at checkout.</p>
+            <h2 id="offers-title">{session.personalized ? t('session.pickedForYou') : t('session.thisWeek')}</h2>
+            <p>{t('session.clipHint')}</p>
           </div>
           {session.offers.length > 0 ? (
             <div class={styles.grid}>
@@ -41,7 +44,7 @@ export default function Session({ state, actions }: ScreenProps) {
             </div>
           ) : (
             <p class={styles.empty} data-testid="no-offers">
-              No offers right now — check back on your next visit.
+              {t('session.noOffers')}
             </p>
           )}
         </section>

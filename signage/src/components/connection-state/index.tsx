@@ -1,14 +1,16 @@
 import type { ConnectionStatus } from '@vitrina/contracts/client';
+import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
 
 /** A tiny dot in the corner while the server is unreachable; the loop keeps playing regardless. */
 export function ConnectionState({ status }: { status: ConnectionStatus }) {
+  const { t } = useT();
   return (
     <div
       class={`${styles.dot} ${status === 'offline' ? styles.offline : ''}`}
       data-testid="connection-state"
       data-state={status}
-      aria-label={status === 'offline' ? 'Offline' : undefined}
+      aria-label={status === 'offline' ? t('connection.offline') : undefined}
     />
   );
 }

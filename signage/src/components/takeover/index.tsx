@@ -1,5 +1,6 @@
 import type { SignageTakeover } from '@vitrina/contracts';
-import { displayName, formatMoney } from '@vitrina/contracts/client';
+import { displayName } from '@vitrina/contracts/client';
+import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
 
 /**
@@ -7,12 +8,13 @@ import styles from './style.module.css';
  * no name, balance or purchase detail, and this screen shows nothing else.
  */
 export function Takeover({ takeover }: { takeover: SignageTakeover }) {
+  const { t, fmt } = useT();
   const count = takeover.offers.length;
   return (
     <section class={styles.takeover} data-testid="takeover" data-takeover-id={takeover.takeoverId} key={takeover.takeoverId}>
       <header class={styles.head}>
-        <p class={styles.eyebrow}>Just scanned at the kiosk</p>
-        <h1>Offers for you today</h1>
+        <p class={styles.eyebrow}>{t('takeover.eyebrow')}</p>
+        <h1>{t('takeover.title')}</h1>
       </header>
       <div class={`${styles.grid} ${styles[`n${count}`] ?? ''}`}>
         {takeover.offers.map((o, i) => (
@@ -20,11 +22,11 @@ export function Takeover({ takeover }: { takeover: SignageTakeover }) {
             <div class={styles.badge}>{o.discountText}</div>
             <p class={styles.category}>{displayName(o.category)}</p>
             <h2 class={styles.name}>{displayName(o.productName)}</h2>
-            {o.priceMinor !== null && <p class={styles.price}>Shelf price {formatMoney(o.priceMinor)}</p>}
+            {o.priceMinor !== null && <p class={styles.price}>{t('takeover.shelfPrice', { price: fmt.money(o.priceMinor) })}</p>}
           </article>
         ))}
       </div>
-      <p class={styles.foot}>Add them to your card at the kiosk — the discount applies at checkout.</p>
+      <p class={styles.foot}>{t('takeover.foot')}</p>
       <div class={styles.timer} style={{ animationDuration: `${takeover.durationMs}ms` }} aria-hidden="true" />
     </section>
   );

@@ -1,59 +1,58 @@
 import type { CampaignRow } from '../../lib/analytics';
 import { formatCount, formatInterval, formatLocalDate, formatMoney, formatPercent, formatRoi } from '../../lib/format';
 import { StatusChip } from '../status-chip';
+import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
-const VERDICT = {
-  positive: { tone: 'ok', text: 'Significant gain' },
-  negative: { tone: 'bad', text: 'Significant loss' },
-  inconclusive: { tone: 'neutral', text: 'Not significant' },
-} as const;
+const VERDICT_TONE = { positive: 'ok', negative: 'bad', inconclusive: 'neutral' } as const;
 
 /**
  * Treatment vs control per campaign: what the holdout design measures. Lift is read with its
  * 95% confidence interval; an interval that crosses 0 is labelled "not significant".
  */
 export function CampaignResultsTable({ rows }: { rows: CampaignRow[] }) {
+  const { t } = useT();
+  const verdictText = { positive: t('campaignResults.significantGain'), negative: t('campaignResults.significantLoss'), inconclusive: t('campaignResults.notSignificant') };
   return (
     <table class={`table ${style.table}`} data-testid="campaigns-table">
       <thead>
         <tr>
-          <th scope="col">Campaign</th>
+          <th scope="col">{t('campaignResults.campaign')}</th>
           <th scope="col" class="num">
-            Customers
-            <div class={style.arms}>treatment · control</div>
+            {t('campaignResults.customers')}
+            <div class={style.arms}>{t('campaignResults.treatmentControl')}</div>
           </th>
           <th scope="col" class="num">
-            Reached
-            <div class={style.arms}>redeemed</div>
+            {t('campaignResults.reached')}
+            <div class={style.arms}>{t('campaignResults.redeemedSub')}</div>
           </th>
           <th scope="col" class="num">
-            Revenue / cust.
-            <div class={style.arms}>treatment vs control</div>
+            {t('campaignResults.revenuePerCustomer')}
+            <div class={style.arms}>{t('campaignResults.treatmentVsControl')}</div>
           </th>
           <th scope="col" class="num">
-            Margin / cust.
-            <div class={style.arms}>treatment vs control</div>
+            {t('campaignResults.marginPerCustomer')}
+            <div class={style.arms}>{t('campaignResults.treatmentVsControl')}</div>
           </th>
           <th scope="col" class="num">
-            Incremental
-            <div class={style.arms}>revenue · margin</div>
+            {t('campaignResults.incremental')}
+            <div class={style.arms}>{t('campaignResults.revenueMargin')}</div>
           </th>
           <th scope="col" class="num">
-            Cost
+            {t('campaignResults.cost')}
           </th>
           <th scope="col" class="num">
-            Lift
-            <div class={style.arms}>95% CI</div>
+            {t('campaignResults.lift')}
+            <div class={style.arms}>{t('campaignResults.ci')}</div>
           </th>
           <th scope="col" class="num">
-            ROI
+            {t('campaignResults.roi')}
           </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((c) => {
-          const v = VERDICT[c.verdict];
+          const tone = VERDICT_TONE[c.verdict];
           const m = c.m;
           return (
             <tr key={c.id} data-testid="campaign-row" data-campaign-id={c.id} data-verdict={c.verdict}>
@@ -65,29 +64,29 @@ export function CampaignResultsTable({ rows }: { rows: CampaignRow[] }) {
                 <div class={style.sub}>
                   {formatLocalDate(c.startsOn)} – {formatLocalDate(c.endsOn)}
                 </div>
-                <div class={style.sub}>holdout {c.holdoutPct}%</div>
+                <div class={style.sub}>{t('campaignResults.holdout', { pct: c.holdoutPct })}</div>
               </td>
               <td class="num" data-testid="campaign-customers">
                 {formatCount(m.treatment.customers)}
-                <div class={style.second}>{formatCount(m.control.customers)} control</div>
+                <div class={style.second}>{t('campaignResults.control', { n: formatCount(m.control.customers) })}</div>
               </td>
               <td class="num">
                 {formatCount(m.reach)}
                 <div class={style.second}>
-                  {formatCount(m.redemptions)} redeemed{m.redemptionRate !== null ? ` (${formatPercent(m.redemptionRate)})` : ''}
+                  {t('campaignResults.redeemed', { n: formatCount(m.redemptions) })}{m.redemptionRate !== null ? ` (${formatPercent(m.redemptionRate)})` : ''}
                 </div>
               </td>
               <td class="num" data-testid="campaign-revenue">
                 {formatMoney(m.treatment.revenuePerCustomerMinor)}
-                <div class={style.second}>vs {formatMoney(m.control.revenuePerCustomerMinor)}</div>
+                <div class={style.second}>{t('campaignResults.vs', { value: formatMoney(m.control.revenuePerCustomerMinor) })}</div>
               </td>
               <td class="num">
                 {formatMoney(m.treatment.marginPerCustomerMinor)}
-                <div class={style.second}>vs {formatMoney(m.control.marginPerCustomerMinor)}</div>
+                <div class={style.second}>{t('campaignResults.vs', { value: formatMoney(m.control.marginPerCustomerMinor) })}</div>
               </td>
               <td class="num">
                 {formatMoney(m.incrementalRevenueMinor)}
-                <div class={style.second}>{formatMoney(m.incrementalMarginMinor)} margin</div>
+                <div class={style.second}>{t('campaignResults.margin', { value: formatMoney(m.incrementalMarginMinor) })}</div>
               </td>
               <td class="num">{formatMoney(m.costMinor)}</td>
               <td class="num" data-testid="campaign-lift">
@@ -95,7 +94,7 @@ export function CampaignResultsTable({ rows }: { rows: CampaignRow[] }) {
                 <div class={style.second} data-testid="campaign-lift-ci">
                   {formatInterval(m.revenueLift?.ciLow, m.revenueLift?.ciHigh)}
                 </div>
-                <StatusChip tone={v.tone}>{m.revenueLift ? v.text : 'Too little data'}</StatusChip>
+                <StatusChip tone={tone}>{m.revenueLift ? verdictText[c.verdict] : t('campaignResults.tooLittleData')}</StatusChip>
               </td>
               <td class={`num ${style.roi} ${m.roi !== null && m.roi < 0 ? style.negative : ''}`} data-testid="campaign-roi">
                 {formatRoi(m.roi)}

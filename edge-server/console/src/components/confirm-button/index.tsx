@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '../../lib/use-t';
 
 interface Props {
   label: string;
@@ -17,6 +18,7 @@ interface Props {
  * Unlike window.confirm() it keeps focus in the page and is easy to drive in tests.
  */
 export function ConfirmButton({ label, confirmLabel, onConfirm, disabled, testId, confirmTestId, ariaLabel }: Props) {
+  const { t } = useT();
   const [armed, setArmed] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -45,7 +47,7 @@ export function ConfirmButton({ label, confirmLabel, onConfirm, disabled, testId
         {confirmLabel}
       </button>
       <button type="button" class="btn btn-small" onClick={() => setArmed(false)}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </span>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useT } from '../../lib/use-t';
 
 interface Props {
   text: string;
@@ -7,7 +8,8 @@ interface Props {
 }
 
 /** Copies text to the clipboard, with a fallback for plain-http origins where the Clipboard API is absent. */
-export function CopyButton({ text, label = 'Copy', testId }: Props) {
+export function CopyButton({ text, label, testId }: Props) {
+  const { t } = useT();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   async function copy() {
@@ -35,7 +37,7 @@ export function CopyButton({ text, label = 'Copy', testId }: Props) {
 
   return (
     <button type="button" class="btn btn-small" onClick={copy} data-testid={testId} aria-live="polite">
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Select and copy' : label}
+      {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.selectAndCopy') : (label ?? t('common.copy'))}
     </button>
   );
 }

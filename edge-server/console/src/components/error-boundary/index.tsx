@@ -1,4 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
+import { consoleI18n } from '../../lib/i18n';
 import style from './style.module.css';
 
 interface Props {
@@ -30,13 +31,15 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render() {
     if (!this.state.error) return this.props.children;
+    // A class component: the words are read at render time (the shell re-renders on a language change).
+    const { t } = consoleI18n.current();
     return (
       <div class={style.box} role="alert" data-testid="error-boundary">
-        <h2>This page ran into a problem</h2>
-        <p>{this.state.error.message || 'Unexpected error.'}</p>
-        <p class={style.hint}>Your data is safe. Reload the page; if it happens again, tell your administrator what you were doing.</p>
+        <h2>{t('common.crashTitle')}</h2>
+        <p>{this.state.error.message || t('common.crashUnexpected')}</p>
+        <p class={style.hint}>{t('common.crashHint')}</p>
         <button type="button" class="btn btn-primary" onClick={() => location.reload()}>
-          Reload
+          {t('common.reload')}
         </button>
       </div>
     );

@@ -2,6 +2,8 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { PageProps, RouteDef } from '../../routes';
 import { ErrorNotice, Loading } from '../query-view';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 
 const loaded = new Map<string, ComponentType<PageProps>>();
 
@@ -10,6 +12,8 @@ const loaded = new Map<string, ComponentType<PageProps>>();
  * h1 so keyboard and screen-reader users land on the new content.
  */
 export function LazyPage({ route, params }: { route: RouteDef; params: Record<string, string> }) {
+  const { t } = useT();
+  const title = routeTitle(route, t);
   const [Page, setPage] = useState<ComponentType<PageProps> | undefined>(() => loaded.get(route.id));
   const [error, setError] = useState<Error | null>(null);
 
@@ -36,15 +40,15 @@ export function LazyPage({ route, params }: { route: RouteDef; params: Record<st
 
   useEffect(() => {
     if (!Page) return;
-    document.title = `${route.title} · Vitrina Console`;
+    document.title = `${title} · ${t('shell.titleSuffix')}`;
     const h1 = document.querySelector<HTMLElement>('[data-page-title]');
     // After a nav click focus would stay on the link; move it to the new page's heading
     // (but never steal it from a field the user is already typing in).
     const active = document.activeElement;
     if (h1 && (!active || active === document.body || active.closest('nav'))) h1.focus();
-  }, [Page, route]);
+  }, [Page, route, title, t]);
 
-  if (error) return <ErrorNotice error={new Error(`The ${route.title} page could not be loaded (${error.message}). Reload the console.`)} onRetry={() => location.reload()} />;
-  if (!Page) return <Loading label={`Loading ${route.title}…`} />;
+  if (error) return <ErrorNotice error={new Error(t('common.pageLoadFailed', { page: title, message: error.message }))} onRetry={() => location.reload()} />;
+  if (!Page) return <Loading label={t('common.loadingPage', { page: title })} />;
   return <Page params={params} />;
 }

@@ -1,27 +1,30 @@
 import type { ComponentChildren } from 'preact';
 import { ApiError } from '../../lib/api-error';
 import type { Query } from '../../lib/use-api';
+import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useT();
   return (
     <div class={style.loading} role="status" aria-live="polite" data-testid="loading">
       <span class={style.spinner} aria-hidden="true" />
-      {label}
+      {label ?? t('common.loading')}
     </div>
   );
 }
 
 export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+  const { t } = useT();
   // Retrying helps with a network blip or a server error, not with "no such customer".
   const retryable = !(error instanceof ApiError) || error.status === 0 || error.status >= 500 || error.status === 429;
   return (
     <div class={style.error} role="alert" data-testid="error-notice">
-      <strong>Could not load this.</strong> <span>{error.message}</span>
+      <strong>{t('common.couldNotLoad')}</strong> <span>{error.message}</span>
       {error instanceof ApiError && error.code.startsWith('VITRINA_ERR') && <code class={style.code}>{error.code}</code>}
       {onRetry && retryable && (
         <button type="button" class="btn btn-small" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       )}
     </div>
@@ -30,12 +33,11 @@ export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => 
 
 /** The feature's API route does not exist on this server (404): say so plainly. */
 export function NotAvailable({ what }: { what: string }) {
+  const { t } = useT();
   return (
     <div class={style.empty} data-testid="not-available">
-      <h3>Not available on this server</h3>
-      <p>
-        This store server does not offer {what} yet. Once it is updated, this page fills in by itself.
-      </p>
+      <h3>{t('common.notAvailableTitle')}</h3>
+      <p>{t('common.notAvailableText', { what })}</p>
     </div>
   );
 }

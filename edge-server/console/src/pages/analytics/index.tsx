@@ -8,31 +8,31 @@ import { programKpis } from '../../lib/analytics';
 import { formatLocalDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { RfmPanel } from './rfm-panel';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
-const PERIODS = [
-  { days: 30, label: 'Last 30 days' },
-  { days: 90, label: 'Last 90 days' },
-  { days: 365, label: 'Last 12 months' },
-] as const;
+const PERIODS = [30, 90, 365] as const;
 
 /** Program KPIs, campaign results (treatment vs control, lift with 95% CI, ROI) and RFM segments. */
 export default function AnalyticsPage() {
+  const { t } = useT();
   const [days, setDays] = useState<number>(90);
+  const periodLabel = (d: (typeof PERIODS)[number]) => (d === 30 ? t('analytics.last30') : d === 90 ? t('analytics.last90') : t('analytics.last12Months'));
   const kpis = useApi(ROUTES.analytics.program, { query: { periodDays: days } });
 
   return (
     <>
       <PageHeader
-        title="Analytics"
-        description="How the loyalty program and its campaigns perform. Campaign effects are measured against a randomly held-out control group."
+        title={routeTitle({ id: 'analytics', title: 'Analytics' }, t)}
+        description={t('analytics.description')}
         actions={
           <label class={style.period}>
-            <span>Period</span>
+            <span>{t('analytics.period')}</span>
             <select class="select" value={String(days)} onChange={(e) => setDays(Number(e.currentTarget.value))} data-testid="analytics-period">
-              {PERIODS.map((p) => (
-                <option key={p.days} value={String(p.days)}>
-                  {p.label}
+              {PERIODS.map((d) => (
+                <option key={d} value={String(d)}>
+                  {periodLabel(d)}
                 </option>
               ))}
             </select>
@@ -41,14 +41,14 @@ export default function AnalyticsPage() {
       />
       <section aria-labelledby="program-title" data-testid="program-kpis">
         <h2 id="program-title" class={style.h2}>
-          Loyalty program
+          {t('analytics.program')}
           {kpis.data && (
             <span class={style.periodNote}>
               {formatLocalDate(kpis.data.from)} – {formatLocalDate(kpis.data.to)}
             </span>
           )}
         </h2>
-        <QueryView query={kpis} what="program KPIs">
+        <QueryView query={kpis} what={t('analytics.whatKpis')}>
           {(k) => (
             <KpiGrid>
               {programKpis(k).map((c) => (

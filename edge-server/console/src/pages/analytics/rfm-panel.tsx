@@ -1,7 +1,8 @@
 import { ROUTES } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { EmptyState, QueryView } from '../../components/query-view';
-import { rfmSegments, segmentLabel, SEGMENT_HINTS } from '../../lib/analytics';
+import { rfmSegments, segmentHint, segmentLabel } from '../../lib/analytics';
+import { useT } from '../../lib/use-t';
 import { formatCount, formatMoneyWhole, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
@@ -15,36 +16,37 @@ import style from './style.module.css';
  */
 export function RfmPanel() {
   // limit=0: segment counts only (scores are fetched when a segment is saved).
+  const { t } = useT();
   const rfm = useApi(ROUTES.analytics.rfm, { query: { limit: 0 } });
   const { user } = useAuth();
   const mayTarget = can(user?.role, 'campaigns.edit');
   return (
-    <Panel title="Customer segments (RFM, last 12 months)" testId="rfm-panel" flush>
-      <QueryView query={rfm} what="RFM segments">
+    <Panel title={t('analytics.rfmTitle')} testId="rfm-panel" flush>
+      <QueryView query={rfm} what={t('analytics.whatRfm')}>
         {(r) => {
           const rows = rfmSegments(r);
-          if (rows.length === 0) return <EmptyState title="No segments yet">Segments appear once members have purchases.</EmptyState>;
+          if (rows.length === 0) return <EmptyState title={t('analytics.noSegments')}>{t('analytics.noSegmentsText')}</EmptyState>;
           const max = Math.max(...rows.map((x) => x.customers), 1);
           return (
             <table class={`table ${style.rfm}`} data-testid="rfm-table">
               <thead>
                 <tr>
-                  <th scope="col">Segment</th>
+                  <th scope="col">{t('analytics.segment')}</th>
                   <th scope="col" class="num">
-                    Customers
+                    {t('analytics.customers')}
                   </th>
                   <th scope="col" class="num">
-                    Share
+                    {t('analytics.share')}
                   </th>
                   <th scope="col" class="num">
-                    Spend
+                    {t('analytics.spend')}
                   </th>
                   <th scope="col">
-                    <span class="visually-hidden">Share of customers</span>
+                    <span class="visually-hidden">{t('analytics.shareOfCustomers')}</span>
                   </th>
                   {mayTarget && (
                     <th scope="col">
-                      <span class="visually-hidden">Target</span>
+                      <span class="visually-hidden">{t('analytics.target')}</span>
                     </th>
                   )}
                 </tr>
@@ -54,7 +56,7 @@ export function RfmPanel() {
                   <tr key={x.name} data-testid="rfm-row" data-segment={x.name}>
                     <td>
                       <div class={style.segment}>{segmentLabel(x.name)}</div>
-                      {SEGMENT_HINTS[x.name] && <div class={style.hint}>{SEGMENT_HINTS[x.name]}</div>}
+                      {segmentHint(x.name) && <div class={style.hint}>{segmentHint(x.name)}</div>}
                     </td>
                     <td class="num">{formatCount(x.customers)}</td>
                     <td class="num">{formatPercent(x.share)}</td>

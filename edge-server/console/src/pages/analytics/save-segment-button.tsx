@@ -5,6 +5,7 @@ import { describeError } from '../../lib/api-error';
 import { RFM_SCORES_LIMIT, rfmMembers, rfmSegmentName } from '../../lib/analytics';
 import { formatCount } from '../../lib/format';
 import { useAction } from '../../lib/use-api';
+import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
 /**
@@ -12,6 +13,7 @@ import style from './style.module.css';
  * promotion with audience "segment" can target it (e.g. a win-back offer for at-risk customers).
  */
 export function SaveSegmentButton({ segment }: { segment: string }) {
+  const { t } = useT();
   const [note, setNote] = useState<string | null>(null);
   const save = useAction(async () => {
     const report = await api.call(ROUTES.analytics.rfm, { query: { limit: RFM_SCORES_LIMIT } });
@@ -22,13 +24,15 @@ export function SaveSegmentButton({ segment }: { segment: string }) {
 
   async function onClick() {
     const r = await save.run();
-    if (r) setNote(`Saved “${r.segment}”: ${formatCount(r.members)} members${r.complete ? '' : ` (first ${formatCount(RFM_SCORES_LIMIT)} scored customers only)`}.`);
+    if (r) setNote(r.complete
+      ? t('analytics.saved', { segment: r.segment, count: r.members, n: formatCount(r.members) })
+      : t('analytics.savedCapped', { segment: r.segment, count: r.members, n: formatCount(r.members), limit: formatCount(RFM_SCORES_LIMIT) }));
   }
 
   return (
     <span class={style.saveSegment}>
-      <button type="button" class="btn btn-small" disabled={save.pending} onClick={() => void onClick()} data-testid="rfm-save-segment" title={`Save as promotion segment ${rfmSegmentName(segment)}`}>
-        {save.pending ? 'Saving…' : 'Save as segment'}
+      <button type="button" class="btn btn-small" disabled={save.pending} onClick={() => void onClick()} data-testid="rfm-save-segment" title={t('analytics.saveTitle', { name: rfmSegmentName(segment) })}>
+        {save.pending ? t('analytics.saving') : t('analytics.saveSegment')}
       </button>
       {note && !save.error && (
         <span class={style.saved} role="status" data-testid="rfm-segment-saved">

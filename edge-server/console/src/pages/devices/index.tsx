@@ -9,7 +9,9 @@ import { api } from '../../lib/api';
 import { useAction, useApi } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
 import { can } from '../../lib/roles';
-import { devicePresence, KIND_LABELS, sortDevices } from '../../lib/devices';
+import { devicePresence, kindLabel, sortDevices } from '../../lib/devices';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 import { formatDateTime } from '../../lib/format';
 import { PairDeviceForm } from './pair-device-form';
 import { PairingResult } from './pairing-result';
@@ -17,6 +19,7 @@ import style from './style.module.css';
 
 /** Kiosks and screens: presence, pairing (admin) and revocation (admin). Polls every 10 s. */
 export default function DevicesPage() {
+  const { t } = useT();
   const { user } = useAuth();
   const devices = useApi(ROUTES.devices.list, { refreshMs: 10_000 });
   const zones = useApi(ROUTES.devices.zones);
@@ -32,7 +35,7 @@ export default function DevicesPage() {
 
   return (
     <>
-      <PageHeader title="Devices" description="Kiosks and signage screens paired with this store server. Presence refreshes every 10 seconds." />
+      <PageHeader title={routeTitle({ id: 'devices', title: 'Devices' }, t)} description={t('devices.description')} />
       {paired && <PairingResult result={paired} zoneName={zoneName.get(paired.device.zoneId)} onDone={() => setPaired(null)} />}
       {mayPair && !paired && (
         <PairDeviceForm
@@ -44,24 +47,24 @@ export default function DevicesPage() {
         />
       )}
       {revoke.error && <ErrorNotice error={revoke.error} />}
-      <Panel title="Paired devices" flush>
-        <QueryView query={devices} what="device management">
+      <Panel title={t('devices.paired')} flush>
+        <QueryView query={devices} what={t('devices.what')}>
           {(list) =>
             list.length === 0 ? (
-              <EmptyState title="No devices yet">{mayPair ? 'Pair a kiosk or a screen above; it gets a one-time link to open.' : 'An administrator pairs kiosks and screens.'}</EmptyState>
+              <EmptyState title={t('devices.emptyTitle')}>{mayPair ? t('devices.emptyAdmin') : t('devices.emptyStaff')}</EmptyState>
             ) : (
               <table class="table" data-testid="devices-table">
                 <thead>
                   <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Zone</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Last seen</th>
-                    <th scope="col">Device id</th>
+                    <th scope="col">{t('devices.name')}</th>
+                    <th scope="col">{t('devices.kind')}</th>
+                    <th scope="col">{t('devices.zone')}</th>
+                    <th scope="col">{t('devices.status')}</th>
+                    <th scope="col">{t('devices.lastSeen')}</th>
+                    <th scope="col">{t('devices.deviceId')}</th>
                     {mayRevoke && (
                       <th scope="col">
-                        <span class="visually-hidden">Actions</span>
+                        <span class="visually-hidden">{t('devices.actions')}</span>
                       </th>
                     )}
                   </tr>
@@ -72,14 +75,14 @@ export default function DevicesPage() {
                     return (
                       <tr key={d.id} data-testid="device-row" data-device-id={d.id} data-status={d.status} data-connected={String(d.connected)} class={d.status === 'revoked' ? style.revoked : undefined}>
                         <td class={style.name}>{d.name}</td>
-                        <td>{KIND_LABELS[d.kind]}</td>
+                        <td>{kindLabel(d.kind)}</td>
                         <td>{zoneName.get(d.zoneId) ?? d.zoneId}</td>
                         <td>
                           <StatusChip tone={p.tone} testId="device-status">
                             {p.label}
                           </StatusChip>
                         </td>
-                        <td class="muted">{d.connected ? 'now' : formatDateTime(d.lastSeenAt)}</td>
+                        <td class="muted">{d.connected ? t('devices.now') : formatDateTime(d.lastSeenAt)}</td>
                         <td>
                           <code class={style.id}>{d.id}</code>
                         </td>
@@ -87,9 +90,9 @@ export default function DevicesPage() {
                           <td class="num">
                             {d.status === 'active' ? (
                               <ConfirmButton
-                                label="Revoke"
-                                confirmLabel="Revoke now"
-                                ariaLabel={`Revoke ${d.name}`}
+                                label={t('devices.revoke')}
+                                confirmLabel={t('devices.revokeNow')}
+                                ariaLabel={t('devices.revokeLabel', { name: d.name })}
                                 disabled={revoke.pending}
                                 onConfirm={() => void onRevoke(d.id)}
                                 testId="revoke-button"

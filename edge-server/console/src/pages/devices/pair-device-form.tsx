@@ -4,6 +4,7 @@ import { Panel } from '../../components/panel';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
 import { useAction } from '../../lib/use-api';
+import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
 
 /** Pairs a new kiosk or screen in a zone; the server answers with its one-time token. */
 export function PairDeviceForm({ zones, onPaired }: Props) {
+  const { t } = useT();
   const [kind, setKind] = useState<DeviceKind>('kiosk');
   const [name, setName] = useState('');
   const [zoneId, setZoneId] = useState('');
@@ -27,7 +29,7 @@ export function PairDeviceForm({ zones, onPaired }: Props) {
     e.preventDefault();
     const trimmed = name.trim();
     if (!trimmed) {
-      setNameError('Give the device a name staff will recognise, e.g. "Entrance kiosk".');
+      setNameError(t('devices.nameRequired'));
       return;
     }
     setNameError(null);
@@ -39,22 +41,22 @@ export function PairDeviceForm({ zones, onPaired }: Props) {
   }
 
   return (
-    <Panel title="Pair a device">
+    <Panel title={t('devices.pairTitle')}>
       <form class={style.pairForm} onSubmit={submit} data-testid="pair-device-form" noValidate>
         <label class="field">
-          <span>Kind</span>
+          <span>{t('devices.kind')}</span>
           <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as DeviceKind)} data-testid="pair-kind">
-            <option value="kiosk">Kiosk</option>
-            <option value="screen">Signage screen</option>
+            <option value="kiosk">{t('devices.kindKiosk')}</option>
+            <option value="screen">{t('devices.kindScreen')}</option>
           </select>
         </label>
         <label class="field">
-          <span>Name</span>
+          <span>{t('devices.name')}</span>
           <input
             class="input"
             value={name}
             maxLength={80}
-            placeholder="Entrance kiosk"
+            placeholder={t('devices.namePlaceholder')}
             onInput={(e) => setName(e.currentTarget.value)}
             aria-invalid={nameError ? 'true' : undefined}
             aria-describedby={nameError ? 'pair-name-error' : undefined}
@@ -62,7 +64,7 @@ export function PairDeviceForm({ zones, onPaired }: Props) {
           />
         </label>
         <label class="field">
-          <span>Zone</span>
+          <span>{t('devices.zone')}</span>
           <select class="select" value={zoneId} onChange={(e) => setZoneId(e.currentTarget.value)} data-testid="pair-zone" disabled={zones.length === 0}>
             {zones.map((z) => (
               <option key={z.id} value={z.id}>
@@ -72,7 +74,7 @@ export function PairDeviceForm({ zones, onPaired }: Props) {
           </select>
         </label>
         <button type="submit" class="btn btn-primary" disabled={pair.pending || !zoneId} data-testid="pair-submit">
-          {pair.pending ? 'Pairing…' : 'Pair device'}
+          {pair.pending ? t('devices.pairing') : t('devices.pairDevice')}
         </button>
       </form>
       {nameError && (

@@ -12,14 +12,17 @@ import { idempotencyKey, parseMoneyInput } from '../../lib/forms';
 import { can } from '../../lib/roles';
 import { useAction } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
 /** Issue gift cards (managers) and check a card's balance (all staff). */
 export default function GiftCardsPage() {
+  const { t } = useT();
   const { user } = useAuth();
   return (
     <>
-      <PageHeader title="Gift cards" description="Gift card numbers are shown once, when issued; the server stores only a keyed hash and the last 4 digits." />
+      <PageHeader title={routeTitle({ id: 'gift-cards', title: 'Gift cards' }, t)} description={t('giftCards.description')} />
       <div class={style.columns}>
         {can(user?.role, 'campaigns.edit') && <IssuePanel />}
         <BalancePanel />
@@ -29,6 +32,7 @@ export default function GiftCardsPage() {
 }
 
 function IssuePanel() {
+  const { t, fmt } = useT();
   const [amount, setAmount] = useState('25.00');
   const [problem, setProblem] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssueGiftCardResponse | null>(null);
@@ -37,22 +41,22 @@ function IssuePanel() {
   async function submit(e: Event) {
     e.preventDefault();
     const minor = parseMoneyInput(amount);
-    if (minor === null || minor < 1 || minor > 1_000_000_00) return setProblem('Enter an amount from $0.01 to $1,000,000.');
+    if (minor === null || minor < 1 || minor > 1_000_000_00) return setProblem(t('giftCards.amountProblem', { min: formatMoney(1), max: formatMoney(1_000_000_00) }));
     setProblem(null);
     const r = await issue.run(minor);
     if (r) setIssued(r);
   }
 
-  if (issue.error instanceof ApiError && issue.error.isNotAvailable) return <NotAvailable what="gift cards" />;
+  if (issue.error instanceof ApiError && issue.error.isNotAvailable) return <NotAvailable what={t('giftCards.what')} />;
   return (
-    <Panel title="Issue a gift card">
+    <Panel title={t('giftCards.issueTitle')}>
       <form class={style.form} onSubmit={submit} noValidate data-testid="issue-gift-card-form">
         <label class="field">
-          <span>Amount ($)</span>
+          <span>{t('giftCards.amount', { currency: fmt.currency })}</span>
           <input class="input" inputMode="decimal" value={amount} onInput={(e) => setAmount(e.currentTarget.value)} data-testid="gift-card-amount" />
         </label>
         <button type="submit" class="btn btn-primary" disabled={issue.pending} data-testid="gift-card-issue">
-          {issue.pending ? 'Issuing…' : 'Issue card'}
+          {issue.pending ? t('giftCards.issuing') : t('giftCards.issue')}
         </button>
       </form>
       {(problem || issue.error) && (
@@ -63,16 +67,16 @@ function IssuePanel() {
       {issued && (
         <div class={style.issued} data-testid="gift-card-issued">
           <p>
-            Issued a {formatMoney(issued.card.balanceMinor)} card. Write down or print this number now — <strong>it is not shown again</strong>.
+            {t('giftCards.issued', { amount: formatMoney(issued.card.balanceMinor) })} <strong>{t('giftCards.notShownAgain')}</strong>.
           </p>
           <div class={style.numberRow}>
-            <code class={style.number} data-testid="gift-card-number" data-number={issued.number} aria-label={`Card number ${issued.number.split('').join(' ')}`}>
+            <code class={style.number} data-testid="gift-card-number" data-number={issued.number} aria-label={t('giftCards.numberLabel', { number: issued.number.split('').join(' ') })}>
               {groupDigits(issued.number)}
             </code>
-            <CopyButton text={issued.number} label="Copy number" />
+            <CopyButton text={issued.number} label={t('giftCards.copyNumber')} />
           </div>
           <button type="button" class="btn btn-small" onClick={() => setIssued(null)}>
-            Done
+            {t('giftCards.done')}
           </button>
         </div>
       )}
@@ -81,6 +85,7 @@ function IssuePanel() {
 }
 
 function BalancePanel() {
+  const { t } = useT();
   const [number, setNumber] = useState('');
   const [card, setCard] = useState<GiftCardBalance | null>(null);
   const check = useAction((n: string) => api.call(ROUTES.giftCards.balance, { body: { number: n } }));
@@ -94,16 +99,16 @@ function BalancePanel() {
     if (r) setCard(r);
   }
 
-  if (check.error instanceof ApiError && check.error.isNotAvailable) return <NotAvailable what="gift cards" />;
+  if (check.error instanceof ApiError && check.error.isNotAvailable) return <NotAvailable what={t('giftCards.what')} />;
   return (
-    <Panel title="Check a balance">
+    <Panel title={t('giftCards.balanceTitle')}>
       <form class={style.form} onSubmit={submit} noValidate data-testid="gift-card-balance-form">
         <label class="field">
-          <span>Card number</span>
+          <span>{t('giftCards.cardNumber')}</span>
           <input class="input" autoComplete="off" value={number} onInput={(e) => setNumber(e.currentTarget.value)} data-testid="gift-card-lookup" />
         </label>
         <button type="submit" class="btn" disabled={check.pending || number.replace(/\s+/g, '').length < 8} data-testid="gift-card-check">
-          Check
+          {t('giftCards.check')}
         </button>
       </form>
       {check.error && (
@@ -113,13 +118,13 @@ function BalancePanel() {
       )}
       {card && (
         <dl class={style.balance} data-testid="gift-card-balance">
-          <dt>Card</dt>
+          <dt>{t('giftCards.card')}</dt>
           <dd>•••• {card.last4}</dd>
-          <dt>Balance</dt>
+          <dt>{t('giftCards.balance')}</dt>
           <dd class={style.big}>{formatMoney(card.balanceMinor)}</dd>
-          <dt>Status</dt>
+          <dt>{t('giftCards.status')}</dt>
           <dd>
-            <StatusChip tone={card.status === 'active' ? 'ok' : 'neutral'}>{card.status}</StatusChip>
+            <StatusChip tone={card.status === 'active' ? 'ok' : 'neutral'}>{card.status === 'active' ? t('giftCards.active') : card.status}</StatusChip>
           </dd>
         </dl>
       )}

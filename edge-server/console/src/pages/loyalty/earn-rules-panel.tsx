@@ -6,14 +6,20 @@ import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
 import { formatCount } from '../../lib/format';
 import { useAction, useApi } from '../../lib/use-api';
+import { consoleI18n } from '../../lib/i18n';
+import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
 function describeRule(r: EarnRuleConfig): string {
-  return r.kind === 'category_multiplier' ? `${r.multiplierPct}% points on ${r.category}` : `+${formatCount(r.bonusPoints)} points per unit of product ${r.productId}`;
+  const { t } = consoleI18n.current();
+  return r.kind === 'category_multiplier'
+    ? t('loyalty.rules.categoryRule', { pct: r.multiplierPct, category: r.category })
+    : t('loyalty.rules.productRule', { count: r.bonusPoints, n: formatCount(r.bonusPoints), product: r.productId });
 }
 
 /** Extra earn rules: per-category multipliers and per-product bonus points (saved one at a time, by id). */
 export function EarnRulesPanel({ editable }: { editable: boolean }) {
+  const { t } = useT();
   const rules = useApi(ROUTES.loyalty.earnRules);
   const [kind, setKind] = useState<EarnRuleConfig['kind']>('category_multiplier');
   const [id, setId] = useState('');
@@ -25,9 +31,9 @@ export function EarnRulesPanel({ editable }: { editable: boolean }) {
   async function submit(e: Event) {
     e.preventDefault();
     const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
-    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(id.trim())) return setProblem('Give the rule an id (letters, digits, _ . : -); the same id updates it.');
-    if (!target.trim()) return setProblem(kind === 'category_multiplier' ? 'Name the category.' : 'Give the product id.');
-    if (Number.isNaN(n)) return setProblem('The value is a whole number.');
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(id.trim())) return setProblem(t('loyalty.rules.idProblem'));
+    if (!target.trim()) return setProblem(kind === 'category_multiplier' ? t('loyalty.rules.categoryProblem') : t('loyalty.rules.productProblem'));
+    if (Number.isNaN(n)) return setProblem(t('loyalty.rules.valueProblem'));
     setProblem(null);
     const rule: EarnRuleConfig =
       kind === 'category_multiplier' ? { id: id.trim(), kind, category: target.trim(), multiplierPct: n } : { id: id.trim(), kind, productId: target.trim(), bonusPoints: n };
@@ -39,11 +45,11 @@ export function EarnRulesPanel({ editable }: { editable: boolean }) {
   }
 
   return (
-    <Panel title="Earn rules" testId="loyalty-earn-rules">
-      <QueryView query={rules} what="earn rules">
+    <Panel title={t('loyalty.rules.title')} testId="loyalty-earn-rules">
+      <QueryView query={rules} what={t('loyalty.rules.what')}>
         {(list) =>
           list.length === 0 ? (
-            <EmptyState title="No extra earn rules">Members earn the base rate times their tier multiplier.</EmptyState>
+            <EmptyState title={t('loyalty.rules.empty')}>{t('loyalty.rules.emptyText')}</EmptyState>
           ) : (
             <ul class={style.rules} data-testid="earn-rules-list">
               {list.map((r) => (
@@ -58,26 +64,26 @@ export function EarnRulesPanel({ editable }: { editable: boolean }) {
       {editable && (
         <form class={style.ruleForm} onSubmit={submit} noValidate data-testid="earn-rule-form">
           <label class="field">
-            <span>Rule</span>
+            <span>{t('loyalty.rules.rule')}</span>
             <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as EarnRuleConfig['kind'])}>
-              <option value="category_multiplier">Category multiplier</option>
-              <option value="product_bonus">Product bonus points</option>
+              <option value="category_multiplier">{t('loyalty.rules.categoryMultiplier')}</option>
+              <option value="product_bonus">{t('loyalty.rules.productBonus')}</option>
             </select>
           </label>
           <label class="field">
-            <span>Rule id</span>
+            <span>{t('loyalty.rules.ruleId')}</span>
             <input class="input" value={id} onInput={(e) => setId(e.currentTarget.value)} data-testid="earn-rule-id" />
           </label>
           <label class="field">
-            <span>{kind === 'category_multiplier' ? 'Category' : 'Product id'}</span>
+            <span>{kind === 'category_multiplier' ? t('loyalty.rules.category') : t('loyalty.rules.productId')}</span>
             <input class="input" value={target} onInput={(e) => setTarget(e.currentTarget.value)} data-testid="earn-rule-target" />
           </label>
           <label class="field">
-            <span>{kind === 'category_multiplier' ? 'Multiplier (%)' : 'Bonus points'}</span>
+            <span>{kind === 'category_multiplier' ? t('loyalty.rules.multiplierPct') : t('loyalty.rules.bonusPoints')}</span>
             <input class="input" inputMode="numeric" value={value} onInput={(e) => setValue(e.currentTarget.value)} data-testid="earn-rule-value" />
           </label>
           <button type="submit" class="btn btn-primary" disabled={save.pending} data-testid="earn-rule-save">
-            Save rule
+            {t('loyalty.rules.save')}
           </button>
         </form>
       )}

@@ -4,12 +4,14 @@ import { Panel } from '../../components/panel';
 import { QueryView } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { fromDraft, SETTING_FIELDS, toDraft, type SettingsDraft } from '../../lib/loyalty-settings';
+import { fromDraft, SETTING_FIELDS, settingWords, toDraft, type SettingsDraft } from '../../lib/loyalty-settings';
+import { useT } from '../../lib/use-t';
 import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
 
 /** Earn rate, point value, validity and referral rewards; admins edit, everyone else reads. */
 export function SettingsPanel({ editable }: { editable: boolean }) {
+  const { t } = useT();
   const settings = useApi(ROUTES.loyalty.settings);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -35,28 +37,28 @@ export function SettingsPanel({ editable }: { editable: boolean }) {
   }
 
   return (
-    <Panel title="Points rules" testId="loyalty-settings">
-      <QueryView query={settings} what="loyalty settings">
+    <Panel title={t('loyalty.pointsRules')} testId="loyalty-settings">
+      <QueryView query={settings} what={t('loyalty.whatSettings')}>
         {() =>
           draft && (
             <form onSubmit={submit} noValidate data-testid="loyalty-settings-form">
               <div class={style.grid}>
                 {SETTING_FIELDS.map((f) => (
                   <label class="field" key={f.key}>
-                    <span>{f.label}</span>
+                    <span>{settingWords(f).label}</span>
                     <input class="input" inputMode="numeric" readOnly={!editable} value={draft[f.key]} onInput={(e) => setDraft({ ...draft, [f.key]: e.currentTarget.value })} data-testid={`setting-${f.key}`} />
-                    <small class={style.hint}>{f.hint}</small>
+                    <small class={style.hint}>{settingWords(f).hint}</small>
                   </label>
                 ))}
                 <label class="field">
-                  <span>Tier review day (MM-DD)</span>
+                  <span>{t('loyalty.reviewDay')}</span>
                   <input class="input" readOnly={!editable} value={draft.tierReviewMonthDay} onInput={(e) => setDraft({ ...draft, tierReviewMonthDay: e.currentTarget.value })} data-testid="setting-tierReviewMonthDay" />
-                  <small class={style.hint}>Downgrades happen on this day; upgrades at once</small>
+                  <small class={style.hint}>{t('loyalty.reviewDayHint')}</small>
                 </label>
                 <label class="field">
-                  <span>Birthday promotion id</span>
+                  <span>{t('loyalty.birthdayPromotion')}</span>
                   <input class="input" readOnly={!editable} value={draft.birthdayPromotionId} onInput={(e) => setDraft({ ...draft, birthdayPromotionId: e.currentTarget.value })} data-testid="setting-birthdayPromotionId" />
-                  <small class={style.hint}>Empty for none</small>
+                  <small class={style.hint}>{t('loyalty.birthdayPromotionHint')}</small>
                 </label>
               </div>
               {problems.length > 0 && (
@@ -75,11 +77,11 @@ export function SettingsPanel({ editable }: { editable: boolean }) {
                 <div class={style.actions}>
                   {saved && (
                     <span class={style.ok} role="status">
-                      Saved.
+                      {t('loyalty.saved')}
                     </span>
                   )}
                   <button type="submit" class="btn btn-primary" disabled={save.pending} data-testid="loyalty-settings-save">
-                    {save.pending ? 'Saving…' : 'Save rules'}
+                    {save.pending ? t('loyalty.saving') : t('loyalty.saveRules')}
                   </button>
                 </div>
               )}

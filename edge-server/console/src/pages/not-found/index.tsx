@@ -1,17 +1,19 @@
 import { PageHeader } from '../../components/page-header';
 import { EmptyState } from '../../components/query-view';
 import { onLinkClick } from '../../lib/use-location';
+import { useT } from '../../lib/use-t';
 
 /** Unknown URL, or a page the signed-in role may not open. */
 export default function NotFound() {
+  const { t } = useT();
   return (
     <>
-      <PageHeader title="Page not found" />
-      <EmptyState title="There is nothing here for your account" testId="not-found">
+      <PageHeader title={t('nav.not-found')} />
+      <EmptyState title={t('notFound.title')} testId="not-found">
         <p>
-          The address may be mistyped, or your role cannot open this page.{' '}
+          {t('notFound.text')}{' '}
           <a href={import.meta.env.BASE_URL} onClick={onLinkClick}>
-            Go to the overview
+            {t('notFound.link')}
           </a>
           .
         </p>

@@ -5,7 +5,9 @@ import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { QueryView } from '../../components/query-view';
 import { StatusChip } from '../../components/status-chip';
-import { devicePresence, sortDevices, KIND_LABELS } from '../../lib/devices';
+import { devicePresence, kindLabel, sortDevices } from '../../lib/devices';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 import { formatCount } from '../../lib/format';
 import { hrefFor } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
@@ -19,6 +21,7 @@ import style from './style.module.css';
 
 /** The first screen after sign-in: is the store running, and how is the program doing. */
 export default function OverviewPage() {
+  const { t } = useT();
   const { user } = useAuth();
   const health = useApi(ROUTES.system.health, { refreshMs: 15_000 });
   const devices = useApi(ROUTES.devices.list, { refreshMs: 15_000 });
@@ -26,27 +29,27 @@ export default function OverviewPage() {
 
   return (
     <>
-      <PageHeader title="Overview" description={`Signed in as ${user?.username}. Store server health and device presence refresh by themselves.`} />
-      <QueryView query={health} what="health">
+      <PageHeader title={routeTitle({ id: 'overview', title: 'Overview' }, t)} description={t('overview.description', { user: user?.username })} />
+      <QueryView query={health} what={t('overview.whatHealth')}>
         {(h) => <HealthPanel health={h} />}
       </QueryView>
-      <QueryView query={devices} what="devices">
+      <QueryView query={devices} what={t('overview.whatDevices')}>
         {(list) => {
           const active = list.filter((d) => d.status === 'active');
           const offline = sortDevices(active).filter((d) => !d.connected);
           return (
             <>
               <KpiGrid>
-                <KpiCard name="devices-online" label="Devices online" value={`${formatCount(active.filter((d) => d.connected).length)} / ${formatCount(active.length)}`} />
-                <KpiCard name="kiosks" label="Kiosks" value={formatCount(active.filter((d) => d.kind === 'kiosk').length)} />
-                <KpiCard name="screens" label="Screens" value={formatCount(active.filter((d) => d.kind === 'screen').length)} />
+                <KpiCard name="devices-online" label={t('overview.devicesOnline')} value={`${formatCount(active.filter((d) => d.connected).length)} / ${formatCount(active.length)}`} />
+                <KpiCard name="kiosks" label={t('overview.kiosks')} value={formatCount(active.filter((d) => d.kind === 'kiosk').length)} />
+                <KpiCard name="screens" label={t('overview.screens')} value={formatCount(active.filter((d) => d.kind === 'screen').length)} />
               </KpiGrid>
               {offline.length > 0 && (
                 <Panel
-                  title="Offline devices"
+                  title={t('overview.offlineDevices')}
                   actions={
                     <a class="btn btn-small" href={hrefFor(base, 'devices')} onClick={onLinkClick}>
-                      All devices
+                      {t('overview.allDevices')}
                     </a>
                   }
                 >
@@ -57,7 +60,7 @@ export default function OverviewPage() {
                         <li key={d.id}>
                           <span class={style.devName}>{d.name}</span>
                           <span class="muted">
-                            {KIND_LABELS[d.kind]} · {d.zoneId}
+                            {kindLabel(d.kind)} · {d.zoneId}
                           </span>
                           <StatusChip tone={p.tone}>{p.label}</StatusChip>
                         </li>

@@ -7,20 +7,22 @@ import { ApiError } from '../../lib/api-error';
 import { hrefFor } from '../../lib/router';
 import { useApi } from '../../lib/use-api';
 import { onLinkClick } from '../../lib/use-location';
+import { useT } from '../../lib/use-t';
 
 const HEADLINE = ['members', 'active-members', 'average-receipt', 'repeat-rate'];
 
 /** The four headline program KPIs; the analytics page has the rest. Quiet when analytics is absent. */
 export function ProgramSummary({ base }: { base: string }) {
+  const { t } = useT();
   const kpis = useApi(ROUTES.analytics.program, { query: { periodDays: 30 } });
   if (kpis.error instanceof ApiError && kpis.error.isNotAvailable) return null;
   const cards = kpis.data ? programKpis(kpis.data).filter((k) => HEADLINE.includes(k.name)) : [];
   return (
     <Panel
-      title="Loyalty program · last 30 days"
+      title={t('overview.programTitle')}
       actions={
         <a class="btn btn-small" href={hrefFor(base, 'analytics')} onClick={onLinkClick} data-testid="overview-analytics-link">
-          Open analytics
+          {t('overview.openAnalytics')}
         </a>
       }
     >
@@ -32,7 +34,7 @@ export function ProgramSummary({ base }: { base: string }) {
           ))}
         </KpiGrid>
       )}
-      {kpis.loading && kpis.data === undefined && <p class="muted">Loading…</p>}
+      {kpis.loading && kpis.data === undefined && <p class="muted">{t('common.loading')}</p>}
     </Panel>
   );
 }

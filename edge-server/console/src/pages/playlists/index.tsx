@@ -12,10 +12,13 @@ import { can } from '../../lib/roles';
 import { useAction, useApi } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
 import { SlideEditor } from './slide-editor';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
 /** Each zone's signage loop: staff see it, admins and marketers edit and publish it. */
 export default function PlaylistsPage() {
+  const { t } = useT();
   const zones = useApi(ROUTES.devices.zones);
   const [zoneId, setZoneId] = useState<string | null>(null);
 
@@ -25,14 +28,14 @@ export default function PlaylistsPage() {
 
   return (
     <>
-      <PageHeader title="Screens & playlists" description="What the signage screens of each zone loop between shopper takeovers. Publishing updates the screens at once." />
-      <QueryView query={zones} what="zones">
+      <PageHeader title={routeTitle({ id: 'playlists', title: 'Screens & playlists' }, t)} description={t('playlists.description')} />
+      <QueryView query={zones} what={t('playlists.whatZones')}>
         {(list) =>
           list.length === 0 ? (
-            <EmptyState title="No zones configured" />
+            <EmptyState title={t('playlists.noZones')} />
           ) : (
             <>
-              <div class={style.zoneTabs} role="tablist" aria-label="Zones">
+              <div class={style.zoneTabs} role="tablist" aria-label={t('playlists.zones')}>
                 {list.map((z) => (
                   <button
                     key={z.id}
@@ -57,6 +60,7 @@ export default function PlaylistsPage() {
 }
 
 function ZonePlaylist({ zoneId }: { zoneId: string }) {
+  const { t } = useT();
   const { user } = useAuth();
   const editable = can(user?.role, 'content.edit');
   const playlist = useApi(ROUTES.content.playlist, { params: { zoneId } });
@@ -86,25 +90,25 @@ function ZonePlaylist({ zoneId }: { zoneId: string }) {
   }
 
   return (
-    <QueryView query={playlist} what="playlists">
+    <QueryView query={playlist} what={t('playlists.what')}>
       {(p) => (
         <Panel
           testId="playlist-editor"
           title={
             <span class={style.title}>
-              Loop · {items.length} slide{items.length === 1 ? '' : 's'} · {formatDuration(loopDurationMs(items) / 1000)}
-              {p.version === 'default' ? <StatusChip tone="neutral">Default content</StatusChip> : <StatusChip tone="info">Published {formatDateTime(p.version)}</StatusChip>}
-              {dirty && <StatusChip tone="warn">Unpublished changes</StatusChip>}
+              {t('playlists.loop', { count: items.length, duration: formatDuration(loopDurationMs(items) / 1000) })}
+              {p.version === 'default' ? <StatusChip tone="neutral">{t('playlists.defaultContent')}</StatusChip> : <StatusChip tone="info">{t('playlists.published', { at: formatDateTime(p.version) })}</StatusChip>}
+              {dirty && <StatusChip tone="warn">{t('playlists.unpublished')}</StatusChip>}
             </span>
           }
           actions={
             editable && (
               <>
                 <button type="button" class="btn btn-small" disabled={!dirty || publish.pending} onClick={() => { setDraft(p.items); setShowProblems(false); }} data-testid="playlist-discard">
-                  Discard changes
+                  {t('playlists.discard')}
                 </button>
                 <button type="button" class="btn btn-small btn-primary" disabled={!dirty || publish.pending} onClick={() => void onPublish()} data-testid="playlist-publish">
-                  {publish.pending ? 'Publishing…' : 'Publish to screens'}
+                  {publish.pending ? t('playlists.publishing') : t('playlists.publish')}
                 </button>
               </>
             )
@@ -112,7 +116,7 @@ function ZonePlaylist({ zoneId }: { zoneId: string }) {
         >
           {savedAt && !dirty && (
             <p class={style.saved} role="status" data-testid="playlist-saved">
-              Published. Screens in this zone switch to the new loop now.
+              {t('playlists.publishedNow')}
             </p>
           )}
           {publish.error && (
@@ -127,7 +131,7 @@ function ZonePlaylist({ zoneId }: { zoneId: string }) {
               ))}
             </ul>
           )}
-          {items.length === 0 && <EmptyState title="No slides">Add a message or an image slide below.</EmptyState>}
+          {items.length === 0 && <EmptyState title={t('playlists.noSlides')}>{t('playlists.noSlidesText')}</EmptyState>}
           <ol class={style.list}>
             {items.map((it, i) => (
               <SlideEditor
@@ -146,13 +150,13 @@ function ZonePlaylist({ zoneId }: { zoneId: string }) {
           {editable && (
             <div class={style.add}>
               <button type="button" class="btn" onClick={() => setDraft(addItem(items, newItem('message')))} data-testid="playlist-add-message">
-                + Message slide
+                {t('playlists.addMessage')}
               </button>
               <button type="button" class="btn" onClick={() => setDraft(addItem(items, newItem('image')))} data-testid="playlist-add-image">
-                + Image slide
+                {t('playlists.addImage')}
               </button>
               <button type="button" class="btn" onClick={() => setDraft(addItem(items, newItem('video')))} data-testid="playlist-add-video">
-                + Video slide
+                {t('playlists.addVideo')}
               </button>
             </div>
           )}

@@ -1,5 +1,6 @@
 import type { PlaylistItem } from '@vitrina/contracts';
 import { DURATION_MAX_S, DURATION_MIN_S, secondsToMs, type DraftProblem } from '../../lib/playlist-edit';
+import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
 interface Props {
@@ -13,10 +14,11 @@ interface Props {
   onRemove: () => void;
 }
 
-const KIND_LABEL = { message: 'Message', image: 'Image', video: 'Video' } as const;
 
 /** One slide of the loop: a small preview and its fields. */
 export function SlideEditor({ item, index, count, editable, problems, onChange, onMove, onRemove }: Props) {
+  const { t } = useT();
+  const kindLabel = { message: t('playlists.kindMessage'), image: t('playlists.kindImage'), video: t('playlists.kindVideo') };
   const n = index + 1;
   const bad = (field: DraftProblem['field']) => (problems.some((p) => p.field === field) ? 'true' : undefined);
   const idp = `slide-${item.id}`;
@@ -26,10 +28,10 @@ export function SlideEditor({ item, index, count, editable, problems, onChange, 
         {item.kind === 'image' && item.src ? (
           <img src={item.src} alt="" />
         ) : item.kind === 'video' ? (
-          <span class={style.previewText}>▶ Video</span>
+          <span class={style.previewText}>▶ {t('playlists.kindVideo')}</span>
         ) : (
           <span class={style.previewText}>
-            <strong>{item.title || 'Title'}</strong>
+            <strong>{item.title || t('playlists.title')}</strong>
             <br />
             {item.body.slice(0, 60)}
           </span>
@@ -39,21 +41,21 @@ export function SlideEditor({ item, index, count, editable, problems, onChange, 
         <div class={style.row}>
           <span class={style.index}>#{n}</span>
           <label class="field">
-            <span>Kind</span>
+            <span>{t('playlists.kind')}</span>
             <select class="select" disabled={!editable} value={item.kind} onChange={(e) => onChange({ kind: e.currentTarget.value as PlaylistItem['kind'] })} data-testid="playlist-item-kind">
               {(['message', 'image', 'video'] as const).map((k) => (
                 <option key={k} value={k}>
-                  {KIND_LABEL[k]}
+                  {kindLabel[k]}
                 </option>
               ))}
             </select>
           </label>
           <label class={`field ${style.grow}`}>
-            <span>Title</span>
+            <span>{t('playlists.title')}</span>
             <input class="input" id={`${idp}-title`} readOnly={!editable} value={item.title} maxLength={120} aria-invalid={bad('title')} onInput={(e) => onChange({ title: e.currentTarget.value })} data-testid="playlist-item-title" />
           </label>
           <label class={`field ${style.duration}`}>
-            <span>Seconds</span>
+            <span>{t('playlists.seconds')}</span>
             <input
               class="input"
               type="number"
@@ -70,25 +72,25 @@ export function SlideEditor({ item, index, count, editable, problems, onChange, 
         </div>
         {item.kind !== 'message' && (
           <label class="field">
-            <span>{KIND_LABEL[item.kind]} URL</span>
+            <span>{item.kind === 'image' ? t('playlists.imageUrl') : t('playlists.videoUrl')}</span>
             <input class="input" readOnly={!editable} value={item.src ?? ''} placeholder="/media/produce.svg" aria-invalid={bad('src')} onInput={(e) => onChange({ src: e.currentTarget.value })} data-testid="playlist-item-src" />
           </label>
         )}
         <label class="field">
-          <span>Text</span>
+          <span>{t('playlists.text')}</span>
           <textarea class="input" rows={2} readOnly={!editable} value={item.body} maxLength={400} onInput={(e) => onChange({ body: e.currentTarget.value })} data-testid="playlist-item-body" />
         </label>
       </div>
       {editable && (
         <div class={style.tools}>
-          <button type="button" class="btn btn-small btn-ghost" disabled={index === 0} onClick={() => onMove(-1)} aria-label={`Move slide ${n} up`} data-testid="playlist-item-up">
+          <button type="button" class="btn btn-small btn-ghost" disabled={index === 0} onClick={() => onMove(-1)} aria-label={t('playlists.moveUp', { n })} data-testid="playlist-item-up">
             ↑
           </button>
-          <button type="button" class="btn btn-small btn-ghost" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`Move slide ${n} down`} data-testid="playlist-item-down">
+          <button type="button" class="btn btn-small btn-ghost" disabled={index === count - 1} onClick={() => onMove(1)} aria-label={t('playlists.moveDown', { n })} data-testid="playlist-item-down">
             ↓
           </button>
-          <button type="button" class="btn btn-small btn-danger" onClick={onRemove} aria-label={`Remove slide ${n}`} data-testid="playlist-item-remove">
-            Remove
+          <button type="button" class="btn btn-small btn-danger" onClick={onRemove} aria-label={t('playlists.removeSlide', { n })} data-testid="playlist-item-remove">
+            {t('playlists.remove')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { Component, type ComponentChildren } from 'preact';
+import { sharedT, type Language } from '@vitrina/contracts/locale';
 import styles from './style.module.css';
 
 interface Props {
@@ -6,6 +7,8 @@ interface Props {
   app: string;
   /** How long the crash screen stays before the page reloads. */
   reloadAfterMs: number;
+  /** The store's language, for the crash screen's words. */
+  language: Language;
   children: ComponentChildren;
 }
 interface State {
@@ -35,10 +38,11 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override render() {
     if (!this.state.crashed) return this.props.children;
+    const t = sharedT(this.props.language);
     return (
       <main class={styles.crash} data-testid="app-crashed" role="alert">
-        <h1>Sorry, something went wrong</h1>
-        <p>This screen will restart in a few seconds.</p>
+        <h1>{t('device.crashTitle')}</h1>
+        <p>{t('device.crashText')}</p>
       </main>
     );
   }

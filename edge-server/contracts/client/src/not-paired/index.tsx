@@ -1,25 +1,31 @@
 import { useState } from 'preact/hooks';
 import type { ErrorCode } from '@vitrina/contracts';
+import { sharedT, type Language } from '@vitrina/contracts/locale';
 import { normalizeToken } from '../device-token';
 import buttons from '../buttons.module.css';
 import styles from './style.module.css';
 
-const REASONS: Partial<Record<ErrorCode, string>> = {
-  VITRINA_ERR_DEVICE_REVOKED: 'Its pairing was revoked in the store console.',
-  VITRINA_ERR_DEVICE_UNKNOWN: 'The store server does not recognise its pairing token.',
-  VITRINA_ERR_NOT_PAIRED: 'The store server has no pairing for it.',
-  VITRINA_ERR_UNAUTHORIZED: 'The store server did not accept its pairing token.',
+/** Why the server refused the device, as a key of the shared catalogue's `device` words. */
+const REASONS: Partial<Record<ErrorCode, 'revoked' | 'unknown' | 'noPairing' | 'unauthorized'>> = {
+  VITRINA_ERR_DEVICE_REVOKED: 'revoked',
+  VITRINA_ERR_DEVICE_UNKNOWN: 'unknown',
+  VITRINA_ERR_NOT_PAIRED: 'noPairing',
+  VITRINA_ERR_UNAUTHORIZED: 'unauthorized',
 };
 
 interface Props {
-  /** "kiosk" or "screen", for the wording. */
-  what: string;
+  /** Which device, for the wording. */
+  what: 'kiosk' | 'screen';
+  /** The store's language (the app's useT().language). */
+  language: Language;
   refusal: ErrorCode | null;
   onPair: (token: string) => void;
 }
 
 /** Shown to staff when the device has no usable pairing token. */
-export function NotPaired({ what, refusal, onPair }: Props) {
+export function NotPaired({ what, language, refusal, onPair }: Props) {
+  const t = sharedT(language);
+  const reason = refusal ? REASONS[refusal] : undefined;
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState(false);
   const submit = (e: Event) => {
@@ -31,15 +37,13 @@ export function NotPaired({ what, refusal, onPair }: Props) {
   return (
     <main class={styles.page} data-testid="not-paired" data-refusal={refusal ?? ''}>
       <div class={styles.panel}>
-        <p class={styles.eyebrow}>Staff setup</p>
-        <h1>This {what} is not paired</h1>
+        <p class={styles.eyebrow}>{t('device.staffSetup')}</p>
+        <h1>{t('device.notPaired', { context: what })}</h1>
         <p class={styles.lead}>
-          {refusal ? REASONS[refusal] ?? 'The store server refused it.' : 'It has no pairing token yet.'} Create a
-          pairing in the store console (Devices → Pair), then open the link it gives you on this {what}, or paste the
-          token here.
+          {refusal ? (reason ? t(`device.${reason}`) : t('device.refused')) : t('device.noToken')} {t('device.howTo', { context: what })}
         </p>
         <form class={styles.form} onSubmit={submit}>
-          <label for="pairing-token">Pairing token</label>
+          <label for="pairing-token">{t('device.tokenLabel')}</label>
           <input
             id="pairing-token"
             data-testid="pairing-token-input"
@@ -49,9 +53,9 @@ export function NotPaired({ what, refusal, onPair }: Props) {
             aria-invalid={invalid}
             onInput={(e) => setValue(e.currentTarget.value)}
           />
-          {invalid && <p class={styles.invalid}>That doesn’t look like a pairing token (8–256 characters, no spaces).</p>}
+          {invalid && <p class={styles.invalid}>{t('device.tokenInvalid')}</p>}
           <button class={buttons.primary} type="submit" data-testid="pairing-submit">
-            Pair this {what}
+            {t('device.pair', { context: what })}
           </button>
         </form>
       </div>
