@@ -22,6 +22,7 @@ import { importRoutes } from './domains/purchases/index.js';
 import { referralRoutes } from './domains/referrals/index.js';
 import { receiptsRoutes } from './usecases/checkout/index.js';
 import { customersRoutes } from './usecases/data-requests/index.js';
+import { membersImportRoutes } from './usecases/members-import/index.js';
 import { healthRoutes } from './usecases/health/index.js';
 import { connectScannerToScan, kioskSocketHandlers } from './usecases/scan/index.js';
 
@@ -74,6 +75,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(authRoutes({ auth: s.auth, guard }), api);
   void app.register(devicesRoutes({ devices: s.devices, guard }), api);
   void app.register(customersRoutes({ dataRequests: s.dataRequests, guard }), api);
+  void app.register(membersImportRoutes({ membersImport: s.membersImport, guard }), api);
   void app.register(loyaltyRoutes({ loyalty: s.loyalty, guard }), api);
   void app.register(promotionsRoutes({ promotions: s.promotions, codes: s.codes, guard }), api);
   void app.register(campaignsRoutes({ campaigns: s.campaigns, guard }), api);

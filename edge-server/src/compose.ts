@@ -21,6 +21,7 @@ import { createRecommender } from './domains/recommend/index.js';
 import { createReferrals } from './domains/referrals/index.js';
 import { createCheckout } from './usecases/checkout/index.js';
 import { DataRequestsService } from './usecases/data-requests/index.js';
+import { MembersImport } from './usecases/members-import/index.js';
 import { startHousekeeping } from './usecases/housekeeping/index.js';
 import { ScanService } from './usecases/scan/index.js';
 
@@ -86,6 +87,7 @@ export async function composeServices({ config, secret, log, background = config
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });
   const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals });
+  const membersImport = new MembersImport({ db, customers, cards, loyalty, storeId: config.STORE_ID });
   const scanner = scannerFromConfig(config, (await devices.list()).filter((d) => d.kind === 'kiosk').map((d) => d.id), log);
 
   // Cross-domain reactions
@@ -99,7 +101,7 @@ export async function composeServices({ config, secret, log, background = config
   return {
     config, log, db, bus, metrics, realtime, scanner,
     auth, guard, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals,
-    recommend, content, eventLog, kpis, receipts, scan, dataRequests,
+    recommend, content, eventLog, kpis, receipts, scan, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;
