@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in turn, each printing JSON lines; the exit code says
- * whether every budget was met. Pass `--only scan|scoring|import|seed` to run one.
+ * whether every budget was met. Pass `--only scan|scoring|import|seed|members` to run one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,6 +15,7 @@ const BENCHES = [
   { name: 'scoring', file: 'edge-server/bench/scoring.ts' },
   { name: 'import', file: 'edge-server/bench/import.ts' },
   { name: 'seed', file: 'edge-server/bench/seed.ts' },
+  { name: 'members', file: 'edge-server/bench/members.ts' },
 ];
 
 let failures = 0;

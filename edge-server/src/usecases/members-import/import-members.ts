@@ -52,7 +52,7 @@ export class MembersImport {
     const started = Date.now();
     const now = new Date();
     const maxListed = opts.maxListed ?? 1000;
-    const batchSize = opts.batchSize ?? 2000;
+    const batchSize = opts.batchSize ?? 10_000;
     const progressEvery = opts.progressEvery ?? 10_000;
     const report: MembersImportReport = { rowsRead: 0, membersImported: 0, membersSkippedExisting: 0, identifiersImported: 0, openingPointsCredited: 0, rowsRejected: 0, rejected: [], seconds: 0 };
     const reject = (line: number, externalId: string | null, code: ErrorCode, reason: string) => {
@@ -151,16 +151,23 @@ export class MembersImport {
     }
   }
 
-  private async writeIn(tx: Queryable, rows: readonly Ready[]) {
+  /**
+   * Each list goes in sorted by the key of its index: ids and HMACs are random, and inserting
+   * them in key order walks each B-tree once instead of dirtying a random page per row (which
+   * made a 100,000-member import three times slower per row than a 10,000-member one).
+   */
+  private async writeIn(tx: Queryable, unsorted: readonly Ready[]) {
     const at = nowIso();
+    const byKey = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+    const rows = [...unsorted].sort(byKey((r) => r.customerId));
     await this.d.customers.insertMany(tx, rows.map((r): CustomerRow => ({
       id: r.customerId, first_name: r.firstName, last_name: r.lastName, birth_date: r.birthDate, enrolled_at: r.consentAt,
       consent_program: 1, consent_marketing: r.consents.marketing ? 1 : 0, consent_profiling: r.consents.profiling ? 1 : 0,
       consents_updated_at: r.consentAt, source_ref: null, import_ref: r.importRef, erased_at: null,
     })));
-    await this.d.cards.addManyIn(tx, rows.flatMap((r) => r.identifiers.map((id) => ({ id, customerId: r.customerId }))), at);
+    await this.d.cards.addManyIn(tx, rows.flatMap((r) => r.identifiers.map((id) => ({ id, customerId: r.customerId }))).sort(byKey((x) => x.id.hmac)), at);
     await this.d.customers.recordConsentsManyIn(tx, rows.flatMap((r) => consentRecordsOf(r.consents, r.textVersion, r.consentAt, 'import').map((c) => ({ ...c, customerId: r.customerId }))), at);
-    for (const r of rows) {
+    for (const r of [...rows].sort(byKey((x) => x.importRef))) {
       // An opening balance is spendable at once, like restored points ('restore' lot), and lasts the program's validity.
       await this.d.loyalty.awardIn(tx, {
         customerId: r.customerId, kind: 'restore', points: r.openingPoints, idempotencyKey: `opening:${this.d.storeId}:${r.importRef}`, at, note: 'opening balance (members import)',

@@ -7,6 +7,7 @@ import { api } from '../../lib/api';
 import { ApiError, describeError } from '../../lib/api-error';
 import { formatCount, formatMoney, formatLocalDate } from '../../lib/format';
 import { useAction } from '../../lib/use-api';
+import { MembersImportPanel } from './members-import';
 import style from './style.module.css';
 
 /** The server's upload limit; bigger histories go through `npm run import` on the server. */
@@ -19,6 +20,7 @@ export default function ImportsPage() {
     <>
       <PageHeader title="Data imports" description="Load historical receipts from the till system. Re-importing the same receipts changes nothing: receipts are keyed by their id." />
       <UploadPanel />
+      <MembersImportPanel />
       <ReceiptLookup />
     </>
   );
