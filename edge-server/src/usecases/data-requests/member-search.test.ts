@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeEan13 } from '../../domains/cards/index.js';
-import { build, type TestApp } from '../../test-support/build.js';
+import { build } from '../../test-support/build.js';
 import { MEMBER_COLUMNS } from '../members-import/index.js';
 
 const card = (n: number) => makeEan13('2770', n);
