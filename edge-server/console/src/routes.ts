@@ -31,7 +31,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'devices', path: 'devices', title: 'Devices', permission: 'devices.view', nav: true, load: () => import('./pages/devices') },
   { id: 'gift-cards', path: 'gift-cards', title: 'Gift cards', permission: 'campaigns.view', nav: true, load: () => import('./pages/gift-cards') },
   { id: 'imports', path: 'imports', title: 'Data imports', permission: 'imports.run', nav: true, load: () => import('./pages/imports') },
-  { id: 'customers', path: 'customers', title: 'Data requests', permission: 'customers.requests', nav: true, load: () => import('./pages/customers') },
+  { id: 'customers', path: 'customers', title: 'Members', permission: 'customers.requests', nav: true, load: () => import('./pages/customers') },
 ];
 
 export const NOT_FOUND: RouteDef = { id: 'not-found', path: '*', title: 'Page not found', permission: null, nav: false, load: () => import('./pages/not-found') };

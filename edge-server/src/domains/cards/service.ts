@@ -5,7 +5,7 @@ import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { consentRecordsOf, type Consents, type CustomersService } from '../customers/index.js';
 import { createCardNumberParser, makeEan13, normalizePhone, type CardKind } from './card-number.js';
 import { normalizeEmail } from './email.js';
-import { identifierHmac } from './hmac.js';
+import { identifierHmacWith } from './hmac.js';
 import type { CardRow, CardsRepository, EmailRow } from './repository.js';
 
 export type Recognition =
@@ -60,14 +60,16 @@ export class CardsService {
   private readonly pending = new Map<string, PendingEnrollment>();
   private readonly virtualPrefix: string;
   private readonly kioskTextVersion: string;
+  private readonly hmac: (kind: string, value: string) => string;
 
   constructor(
     private readonly db: Database,
     private readonly repo: CardsRepository,
     private readonly customers: Pick<CustomersService, 'isActive' | 'insert' | 'recordConsentsIn'>,
-    private readonly secret: string,
+    secret: string,
     options: CardsOptions,
   ) {
+    this.hmac = identifierHmacWith(secret);
     this.parse = createCardNumberParser({ patterns: options.patterns });
     // A hardware scan cannot carry a phone number: a 13-digit scan with a bad check digit is invalid.
     // Import columns of card numbers use the same rules: a card column never holds a phone.
@@ -79,7 +81,7 @@ export class CardsService {
 
   /** HMAC under the install secret; `member` is an imported member's id in the store's old program. */
   hmacOf(kind: CardKind | 'email' | 'member', value: string) {
-    return identifierHmac(this.secret, kind, value);
+    return this.hmac(kind, value);
   }
 
   async recognize(raw: unknown, source: 'keypad' | 'wedge' | 'scanner'): Promise<Recognition> {

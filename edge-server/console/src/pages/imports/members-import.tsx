@@ -50,7 +50,7 @@ export function MembersImportPanel() {
         </div>
       )}
       <p class={style.cli}>
-        CSV with a header row naming these columns (any order): <code>{COLUMNS}</code>. Several cards are separated by <code>;</code>. Consents are 1 or 0; <code>consent_date</code> is a date or ISO
+        CSV with a header row naming these columns (any order): <code class={style.columns}>{COLUMNS}</code>. Several cards are separated by <code>;</code>. Consents are 1 or 0; <code>consent_date</code> is a date or ISO
         8601 instant; <code>opening_points</code> becomes one ledger entry. Card numbers, phones and e-mails are stored only as keyed hashes. Larger files:{' '}
         <code>npm run import -- members members.csv</code> on the server.
       </p>
