@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { MembersImportReport } from '@vitrina/contracts';
 import { makeEan13 } from '../../domains/cards/index.js';
 import { build, type TestApp } from '../../test-support/build.js';
+import { Readable } from 'node:stream';
+import { MembersImport } from './import-members.js';
 import { MEMBER_COLUMNS } from './member-row.js';
 
 const HEADER = MEMBER_COLUMNS.join(',');
@@ -165,5 +167,25 @@ describe('members CSV import', () => {
     const again = await imported(t, GOOD);
     expect(again).toMatchObject({ membersImported: 0, membersSkippedExisting: 3 });
     expect((await t.services.cards.recognize('0612345678', 'keypad')).status).toBe('unknown');
+  });
+
+  it('when a card is taken between the check and the write, rejects only that row and writes the rest of the batch', async () => {
+    const t = await build();
+    await imported(t, csv(row({ external_id: 'A', cards: card(40) })));
+    const s = t.services;
+    // A check that saw the database before a kiosk enrolled card 40: the batch write hits the
+    // UNIQUE constraint, and the import falls back to row by row.
+    const staleCards = Object.assign(Object.create(s.cards) as typeof s.cards, { existing: async () => new Set<string>() });
+    const stale = new MembersImport({ db: s.db, customers: s.customers, cards: staleCards, loyalty: s.loyalty, storeId: 'test' });
+    const report = await stale.importCsv(Readable.from([csv(
+      row({ external_id: 'C', cards: card(41), opening_points: '50' }),
+      row({ external_id: 'B', cards: card(40), opening_points: '70' }),
+      row({ external_id: 'D', cards: card(42) }),
+    )]));
+    expect(report).toMatchObject({ membersImported: 2, openingPointsCredited: 50, rowsRejected: 1 });
+    expect(report.rejected).toEqual([{ line: 3, externalId: 'B', code: 'VITRINA_ERR_CONFLICT', reason: expect.stringContaining('during the import') }]);
+    expect(await count(t, 'SELECT COUNT(*) AS n FROM customers')).toBe(3);
+    expect(await count(t, 'SELECT COUNT(*) AS n FROM points_ledger')).toBe(1);
+    expect(await count(t, 'SELECT COUNT(*) AS n FROM consent_records')).toBe(9);
   });
 });
