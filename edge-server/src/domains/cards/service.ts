@@ -94,6 +94,11 @@ export class CardsService {
       if (await this.customers.isActive(found.customer_id)) return { status: 'known', customerId: found.customer_id, last4: found.last4 };
     }
     // An unknown card or phone number: the shopper may join with it (a phone gets a virtual card).
+    // Twelve digits or more without a + are far more likely a mistyped card number than a phone:
+    // joining with it would register the typo, so the shopper is asked to check the number.
+    if (parsed.kind === 'phone' && !parsed.value.startsWith('+') && parsed.value.length >= 12) {
+      throw new VitrinaError('VITRINA_ERR_CARD_UNKNOWN', 'No card or phone number matches; please check the number.');
+    }
     this.sweep();
     const enrollToken = randomBytes(18).toString('base64url');
     this.pending.set(enrollToken, { hmac, kind: parsed.kind, last4: parsed.last4, expiresAt: Date.now() + ENROLL_TTL_MS });

@@ -58,9 +58,10 @@ export class DataRequestsService {
    */
   async search(q: string, limit = 20): Promise<MemberSearchResult> {
     const term = q.trim();
-    // Digits (with the separators people type) or an @: a number or an address, never a name.
-    if (term.includes('@') || /^[+\d\s().\u2010-\u2015-]+$/u.test(term)) {
-      const customerId = await this.d.cards.customerOf(term);
+    // A card of a configured pattern may hold letters (VIP123456): every term is tried as an
+    // identifier first. Digits (with the separators people type) or an @ are never a name.
+    const customerId = await this.d.cards.customerOf(term);
+    if (customerId || term.includes('@') || /^[+\d\s().\u2010-\u2015-]+$/u.test(term)) {
       const rows = customerId ? await this.d.customers.rows([customerId]) : [];
       return { matchedBy: 'identifier', members: await this.hits(rows.filter((r) => !r.erased_at)) };
     }

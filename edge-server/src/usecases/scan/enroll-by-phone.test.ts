@@ -60,6 +60,14 @@ describe('joining at the kiosk with a phone number', () => {
     }
   });
 
+  it('does not offer to join with a mistyped card number read as a phone', async () => {
+    const k = await kiosk();
+    const typo = makeEan13('2990', 777).slice(0, 12) + String((Number(makeEan13('2990', 777)[12]) + 1) % 10);
+    expect(await k.identify(typo)).toMatchObject({ ok: false, error: { code: 'VITRINA_ERR_CARD_UNKNOWN' } });
+    const national = await k.identify('0612345678');
+    expect(national.ok && national.data.status).toBe('unknown');
+  });
+
   it('lets a shopper with a card add a phone number, and refuses a phone someone else holds', async () => {
     const k = await kiosk();
     const card = makeEan13('2990', 4242);
