@@ -28,8 +28,12 @@ export interface MembersImportOptions {
 
 type Ready = MemberCandidate & { importRef: string; customerId: string };
 
-/** In-file duplicate checks keep 64 bits of each HMAC: a million members collide with odds of 1 in 10^7. */
-const short = (hmac: string) => hmac.slice(0, 16);
+/**
+ * In-file duplicate checks keep 52 bits of each HMAC as a number (a small Map entry, so a file of
+ * millions fits in memory): a million members (two million identifiers) collide with odds of about 1 in 2,000,
+ * and a collision only rejects a row with a reason, it never merges two members.
+ */
+const short = (hmac: string) => parseInt(hmac.slice(0, 13), 16);
 
 /**
  * Members moving in from a store's old program, streamed from CSV (columns in `member-row.ts`).
@@ -60,8 +64,8 @@ export class MembersImport {
       if (report.rejected.length < maxListed) report.rejected.push({ line, externalId: externalId?.slice(0, 64) ?? null, code, reason });
     };
     // First line of the file each external id and identifier appeared on.
-    const seenRefs = new Map<string, number>();
-    const seenIds = new Map<string, number>();
+    const seenRefs = new Map<number, number>();
+    const seenIds = new Map<number, number>();
     let batch: Ready[] = [];
 
     const flush = async () => {
@@ -73,9 +77,14 @@ export class MembersImport {
 
     // A record csv-parse cannot read (a stray quote, …) is rejected on its own; the file goes on.
     const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, skip_records_with_error: true, info: true }));
+    // (No max_record_size: csv-parse stops silently after that error. The upload limit bounds a
+    // record, and readMemberRow bounds every field.)
     parser.on('skip', (err: CsvError) => {
       report.rowsRead++;
-      reject(Number(err.lines ?? 0), null, 'VITRINA_ERR_IMPORT_INVALID', `unreadable CSV record: ${err.message.slice(0, 200)}`);
+      const reason = err.code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quote is opened and never closed: the file could not be read from the record that opens it to the end (line given is the last)'
+        : `unreadable CSV record: ${err.message.slice(0, 200)}`;
+      reject(Number(err.lines ?? 0), null, 'VITRINA_ERR_IMPORT_INVALID', reason);
     });
     let index: ColumnIndex | null = null;
     try {

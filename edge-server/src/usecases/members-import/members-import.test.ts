@@ -127,10 +127,15 @@ describe('members CSV import', () => {
     const report = await imported(t, csv(
       row({ external_id: 'SECOND', cards: card(21) }),
       row({ external_id: 'THIRD', cards: card(22), email: 'X@Example.org' }),
+      row({ external_id: 'HUGE', cards: card(24), first_name: 'x'.repeat(70_000) }),
+      row({ external_id: 'FINE', cards: card(25) }),
       `"BROKEN,quote,${card(23)}`,
     ));
-    expect(report.membersImported).toBe(0);
-    expect(report.rejected.map((r) => r.code)).toEqual(['VITRINA_ERR_CONFLICT', 'VITRINA_ERR_CONFLICT', 'VITRINA_ERR_IMPORT_INVALID']);
+    expect(report.membersImported).toBe(1); // FINE
+    expect(report.rejected.map((r) => [r.externalId, r.code])).toEqual([
+      ['SECOND', 'VITRINA_ERR_CONFLICT'], ['THIRD', 'VITRINA_ERR_CONFLICT'], ['HUGE', 'VITRINA_ERR_VALIDATION'], [null, 'VITRINA_ERR_IMPORT_INVALID'],
+    ]);
+    expect(report.rejected[3]!.reason).toContain('never closed');
     expect(report.rejected[0]!.reason).toContain(`card ending ${card(21).slice(-4)}`);
     expect(report.rejected[1]!.reason).toContain('x***@e***.org');
   });
