@@ -57,6 +57,7 @@ export async function composeServices({ config, secret, log, background = config
   // Products stored before restriction was decided on write (or before a term joined the list).
   await catalog.reclassifyRestricted();
   const customers = createCustomers(db);
+  await customers.backfillNameKeys(); // names written before 004_members get their search keys
   const cards = createCards(db, { customers, secret, patterns: config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean) });
   const purchases = createPurchases(db, { timeZone: config.STORE_TIME_ZONE, catalog, customers, events: bus });
 

@@ -126,6 +126,25 @@ export class CustomersRepository {
     );
   }
 
+  /**
+   * Rows whose name keys were left to SQL's ASCII-only lower() (migration 004 backfilled existing
+   * rows that way) or are missing: their keys are recomputed in JS. A key already lower-cased by
+   * JS differs from lower(name) whenever the name has non-ASCII capitals, so fixed rows drop out.
+   */
+  rowsNeedingNameKeys() {
+    return this.db.all<{ id: string; first_name: string | null; last_name: string | null; first_name_key: string | null; last_name_key: string | null }>(
+      `SELECT id, first_name, last_name, first_name_key, last_name_key FROM customers WHERE erased_at IS NULL AND (
+         (first_name IS NOT NULL AND (first_name_key IS NULL OR (first_name_key = lower(first_name) AND first_name GLOB '*[^ -~]*')))
+         OR (last_name IS NOT NULL AND last_name_key IS NULL))`,
+    );
+  }
+
+  async setNameKeys(tx: Queryable, rows: ReadonlyArray<{ id: string; first_name: string | null; last_name: string | null }>) {
+    for (const r of rows) {
+      await tx.run('UPDATE customers SET first_name_key = ?, last_name_key = ? WHERE id = ?', [nameKey(r.first_name), nameKey(r.last_name), r.id]);
+    }
+  }
+
   byIds(ids: readonly string[]) {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.all<CustomerRow>(`SELECT * FROM customers WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);

@@ -105,6 +105,17 @@ export class CustomersService {
     return this.repo.searchByName(words[0]!, words.length > 1 ? words.slice(1).join(' ') : null, limit);
   }
 
+  /**
+   * Gives every name its search key (names written before 004_members, or by SQL outside this
+   * repository, such as test fixtures). Cheap when nothing is left to do; run once at boot.
+   * Returns how many rows were updated.
+   */
+  async backfillNameKeys(): Promise<number> {
+    const rows = (await this.repo.rowsNeedingNameKeys()).filter((r) => nameKey(r.first_name) !== r.first_name_key || nameKey(r.last_name) !== r.last_name_key);
+    if (rows.length > 0) await this.db.transaction((tx) => this.repo.setNameKeys(tx, rows));
+    return rows.length;
+  }
+
   birthDate(q: Queryable, id: string) {
     return this.repo.birthDate(q, id);
   }

@@ -93,4 +93,17 @@ describe('member search in the console', () => {
     expect(empty.statusCode).toBe(400);
     expect((await t.app.inject({ url: '/api/v1/customers?q=ana' })).statusCode).toBe(401);
   });
+
+  it('gives names written before the members migration their search keys at boot (SQL lower() folds only ASCII)', async () => {
+    const t = await store();
+    const now = new Date().toISOString();
+    await t.services.db.run("INSERT INTO customers (id, first_name, enrolled_at, consents_updated_at) VALUES ('cust-old-1', 'Зоя', ?, ?), ('cust-old-2', 'Olga', ?, ?)", [now, now, now, now]);
+    // What 004_members's backfill leaves for a Cyrillic name: lower() changes nothing.
+    await t.services.db.run("UPDATE customers SET first_name_key = lower(first_name) WHERE id = 'cust-old-1'");
+    expect((await t.search('зо')).members).toEqual([]);
+    expect(await t.services.customers.backfillNameKeys()).toBe(2);
+    expect(names(await t.search('зо'))).toEqual(['Зоя']);
+    expect(names(await t.search('olg'))).toEqual(['Olga']);
+    expect(await t.services.customers.backfillNameKeys()).toBe(0);
+  });
 });
