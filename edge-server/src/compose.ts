@@ -23,6 +23,7 @@ import { createRecommender } from './domains/recommend/index.js';
 import { createReferrals } from './domains/referrals/index.js';
 import { createCheckout } from './usecases/checkout/index.js';
 import { DataRequestsService } from './usecases/data-requests/index.js';
+import { MembersImport } from './usecases/members-import/index.js';
 import { startHousekeeping } from './usecases/housekeeping/index.js';
 import { ScanService } from './usecases/scan/index.js';
 
@@ -61,6 +62,7 @@ export async function composeServices({ config, secret, log, background = config
   // Products stored before restriction was decided on write (or before a term joined the list).
   await catalog.reclassifyRestricted();
   const customers = createCustomers(db);
+  await customers.backfillNameKeys(); // names written before 004_members get their search keys
   const cards = createCards(db, { customers, secret, patterns: config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean) });
   const purchases = createPurchases(db, { timeZone: config.STORE_TIME_ZONE, catalog, customers, events: bus });
 
@@ -92,6 +94,7 @@ export async function composeServices({ config, secret, log, background = config
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });
   const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals });
+  const membersImport = new MembersImport({ db, customers, cards, loyalty, storeId: config.STORE_ID });
   const scanner = scannerFromConfig(config, (await devices.list()).filter((d) => d.kind === 'kiosk').map((d) => d.id), log);
 
   // Cross-domain reactions
@@ -105,7 +108,7 @@ export async function composeServices({ config, secret, log, background = config
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals,
-    recommend, content, eventLog, kpis, receipts, scan, dataRequests,
+    recommend, content, eventLog, kpis, receipts, scan, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;

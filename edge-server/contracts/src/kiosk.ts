@@ -36,7 +36,16 @@ export const UnknownCard = Type.Object({
 export type UnknownCard = Static<typeof UnknownCard>;
 
 export const IdentifyResult = Type.Union([
-  Type.Object({ status: Type.Literal('known'), session: KioskSession }),
+  Type.Object({
+    status: Type.Literal('known'),
+    session: KioskSession,
+    /**
+     * Only in the ack of `kiosk:enroll`, when the shopper joined with a phone number and no
+     * card: the full number of the virtual card (EAN-13) the store issued, for the kiosk to show
+     * (and draw as a barcode) once. The server keeps only its HMAC and last 4.
+     */
+    virtualCard: Type.Optional(Type.String({ pattern: '^[0-9]{13}$' })),
+  }),
   Type.Object({ status: Type.Literal('unknown'), unknown: UnknownCard }),
 ]);
 export type IdentifyResult = Static<typeof IdentifyResult>;
@@ -58,6 +67,8 @@ export const EnrollRequest = Type.Object(
     enrollToken: Type.String({ minLength: 1, maxLength: 128 }),
     firstName: Type.String({ minLength: 1, maxLength: 40 }),
     consents: Type.Object({ program: Type.Boolean(), marketing: Type.Boolean(), profiling: Type.Boolean() }),
+    /** Optional phone number given with a card, so the keypad finds the shopper by phone too. */
+    phone: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
   },
   { additionalProperties: false },
 );

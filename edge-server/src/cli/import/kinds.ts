@@ -7,6 +7,7 @@ export interface ImportCommand {
 export const IMPORT_KINDS = {
   receipts: () => import('./receipts.js') as Promise<ImportCommand>,
   catalog: () => import('./catalog.js') as Promise<ImportCommand>,
+  members: () => import('./members.js') as Promise<ImportCommand>,
 } satisfies Record<string, () => Promise<ImportCommand>>;
 
 export type ImportKind = keyof typeof IMPORT_KINDS;

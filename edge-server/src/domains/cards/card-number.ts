@@ -114,6 +114,28 @@ function invalid(message: string): CardNumberResult {
   return { ok: false, code: 'VITRINA_ERR_CARD_INVALID', message };
 }
 
+export type PhoneResult = { ok: true; value: string; last4: string } | { ok: false; message: string };
+
+/**
+ * A phone number given as such (an import column, the enrollment form): 7–15 digits with an
+ * optional leading +, separators and parentheses dropped. Stored the way the keypad types it,
+ * so "+7 916 123-45-67" and "+79161234567" are the same phone; "89161234567" is another.
+ */
+export function normalizePhone(raw: unknown): PhoneResult {
+  if (typeof raw !== 'string' || raw.length > MAX_RAW_LENGTH) return { ok: false, message: 'not a phone number' };
+  let text: string;
+  try {
+    text = raw.normalize('NFKC');
+  } catch {
+    return { ok: false, message: 'not a phone number' };
+  }
+  const cleaned = text.replace(SEPARATORS, '').replace(/[().]/g, '');
+  const plus = cleaned.startsWith('+');
+  const body = plus ? cleaned.slice(1) : cleaned;
+  if (!DIGITS.test(body) || body.length < 7 || body.length > 15) return { ok: false, message: 'not a phone number: a phone number has 7 to 15 digits' };
+  return { ok: true, value: plus ? `+${body}` : body, last4: body.slice(-4) };
+}
+
 /**
  * Check digit of an EAN-13 from its first 12 digits (GS1: weights 1,3,1,3… from the left).
  * Throws a RangeError unless given exactly 12 ASCII digits: a programming error, not user input.

@@ -1,11 +1,11 @@
-/** Shoppers: identity, consents, and the erasure rule (`isActive`). */
+/** Shoppers: identity, consents (and their history), name search, and the erasure rule (`isActive`). */
 import type { Database } from '../../platform/db/database.js';
 import { CustomersRepository } from './repository.js';
 import { CustomersService } from './service.js';
 
-export { CustomersService, toCustomer, type Customer } from './service.js';
-export type { CustomerRow } from './repository.js';
+export { CustomersService, toCustomer, consentRecordsOf, type Customer, type Consents } from './service.js';
+export { nameKey, type CustomerRow, type ConsentRecord, type ConsentSource, type ConsentName } from './repository.js';
 
 export function createCustomers(db: Database): CustomersService {
-  return new CustomersService(new CustomersRepository(db));
+  return new CustomersService(db, new CustomersRepository(db));
 }

@@ -1,4 +1,4 @@
-import type { Consents, CustomerExport, CustomerProfile, EraseResponse } from '@vitrina/contracts';
+import type { Consents, CustomerExport, CustomerProfile, EraseResponse, LedgerPage, MemberSearchResult } from '@vitrina/contracts';
 import type { Database } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { nowIso } from '../../shared/ids.js';
@@ -28,9 +28,10 @@ export interface DataRequestsDeps {
 /**
  * Customers' data requests: profile, export (right of access), erasure, consent changes. Each
  * domain answers for its own rows. Erasure, table by table, in one transaction:
- * - deleted: cards (the HMACs that lead to the person), clipped offers, segment memberships,
- *   unused promotion grants, the referral code;
- * - anonymized: the customer row (name, birth date, consents, source cleared; erased_at set),
+ * - deleted: cards, phones and e-mails (the HMACs that lead to the person), consent records,
+ *   clipped offers, segment memberships, unused promotion grants, the referral code;
+ * - anonymized: the customer row (names, birth date, consents, source cleared; erased_at set;
+ *   the import ref, an HMAC of the old program's member id, stays so a re-import skips them),
  *   events (customer id cleared);
  * - kept under the random customer id, which no longer leads to anyone: receipts and lines, the
  *   points ledger (accounting), used grants and promotion uses (budgets), campaign assignments and
@@ -43,11 +44,39 @@ export class DataRequestsService {
   async profile(id: string): Promise<CustomerProfile> {
     const row = await this.d.customers.row(id);
     if (!row) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    const [cards, emails, consentHistory] = await Promise.all([this.d.cards.cardsOf(id), this.d.cards.emailsOf(id), this.d.customers.consentHistory(id)]);
     return {
-      id: row.id, firstName: row.first_name, birthDate: row.birth_date, enrolledAt: row.enrolled_at,
+      id: row.id, firstName: row.first_name, lastName: row.last_name ?? null, birthDate: row.birth_date, enrolledAt: row.enrolled_at,
       consents: { program: row.consent_program === 1, marketing: row.consent_marketing === 1, profiling: row.consent_profiling === 1 },
-      consentsUpdatedAt: row.consents_updated_at, cards: await this.d.cards.cardsOf(id), erasedAt: row.erased_at,
+      consentsUpdatedAt: row.consents_updated_at, cards, emails, consentHistory, erasedAt: row.erased_at,
     };
+  }
+
+  /**
+   * Staff search: an exact card number, phone or e-mail (through its HMAC: the store cannot list
+   * numbers, only recognize one) or the start of a name. Erased members are never found.
+   */
+  async search(q: string, limit = 20): Promise<MemberSearchResult> {
+    const term = q.trim();
+    // A card of a configured pattern may hold letters (VIP123456): every term is tried as an
+    // identifier first. Digits (with the separators people type) or an @ are never a name.
+    const customerId = await this.d.cards.customerOf(term);
+    if (customerId || term.includes('@') || /^[+\d\s().\u2010-\u2015-]+$/u.test(term)) {
+      const rows = customerId ? await this.d.customers.rows([customerId]) : [];
+      return { matchedBy: 'identifier', members: await this.hits(rows.filter((r) => !r.erased_at)) };
+    }
+    return { matchedBy: 'name', members: await this.hits(await this.d.customers.searchByName(term, limit)) };
+  }
+
+  private hits(rows: Array<{ id: string; first_name: string | null; last_name?: string | null; enrolled_at: string }>) {
+    return Promise.all(rows.map(async (r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name ?? null, enrolledAt: r.enrolled_at, cards: await this.d.cards.cardsOf(r.id) })));
+  }
+
+  /** One page of the points ledger, newest first. */
+  async ledger(id: string, offset = 0, limit = 50): Promise<LedgerPage> {
+    const entries = await this.d.loyalty.history(id);
+    entries.reverse();
+    return { total: entries.length, offset, entries: entries.slice(offset, offset + limit) };
   }
 
   async export(id: string): Promise<CustomerExport> {

@@ -80,10 +80,12 @@ export class ScanService {
     }
   }
 
-  async enroll(kiosk: Kiosk, token: string, firstName: string, consents: { program: boolean; marketing: boolean; profiling: boolean }): Promise<IdentifyResult> {
-    const { customerId, last4 } = await this.d.cards.enroll(token, firstName, consents);
+  /** Joins the program; a shopper who came with a phone number gets a virtual card, returned once in `virtualCard`. */
+  async enroll(kiosk: Kiosk, token: string, firstName: string, consents: { program: boolean; marketing: boolean; profiling: boolean }, phone?: string): Promise<IdentifyResult> {
+    const { customerId, last4, virtualCard } = await this.d.cards.enroll(token, firstName, consents, phone === undefined ? {} : { phone });
     void this.record([{ type: 'enrolled', deviceId: kiosk.id, customerId }]);
-    return { status: 'known', session: await this.startSession(kiosk, customerId, last4, 'keypad') };
+    const session = await this.startSession(kiosk, customerId, last4, 'keypad');
+    return virtualCard ? { status: 'known', session, virtualCard } : { status: 'known', session };
   }
 
   async clip(kioskId: string, sessionId: string, offerId: string) {

@@ -12,6 +12,7 @@ import { useAction, useApi } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
 import { LedgerPanel } from './ledger-panel';
 import { AdjustPointsForm } from './adjust-points-form';
+import { memberName } from './member-name';
 import style from './style.module.css';
 
 const CONSENTS: { key: keyof Consents; label: string; help: string }[] = [
@@ -65,7 +66,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
             testId="customer-detail"
             title={
               <span class={style.title}>
-                {p.erasedAt ? 'Erased customer' : (p.firstName ?? 'Customer')} <code>{p.id}</code>
+                {p.erasedAt ? 'Erased member' : memberName(p)} <code>{p.id}</code>
                 {p.erasedAt && <StatusChip tone="neutral">Erased {formatDateTime(p.erasedAt)}</StatusChip>}
               </span>
             }
@@ -81,7 +82,22 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
               </div>
               <div>
                 <dt>Cards</dt>
-                <dd>{p.cards.length === 0 ? 'none' : p.cards.map((c) => `${c.kind} •••• ${c.last4}${c.status === 'active' ? '' : ` (${c.status})`}`).join(', ')}</dd>
+                <dd data-testid="customer-cards">
+                  {p.cards.filter((c) => c.kind !== 'phone').length === 0
+                    ? 'none'
+                    : p.cards
+                        .filter((c) => c.kind !== 'phone')
+                        .map((c) => `•••• ${c.last4}${c.virtual ? ' (virtual)' : ''}${c.status === 'active' ? '' : ` (${c.status})`}`)
+                        .join(', ')}
+                </dd>
+              </div>
+              <div>
+                <dt>Phone</dt>
+                <dd data-testid="customer-phone">{p.cards.filter((c) => c.kind === 'phone').map((c) => `•••• ${c.last4}`).join(', ') || '—'}</dd>
+              </div>
+              <div>
+                <dt>E-mail</dt>
+                <dd data-testid="customer-email">{p.emails?.join(', ') || '—'}</dd>
               </div>
               {balance.data && (
                 <>
@@ -125,6 +141,18 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
               ))}
             </ul>
             <p class="muted">Last changed {formatDateTime(p.consentsUpdatedAt)}. Without personalization consent the shopper still gets every program benefit.</p>
+            {p.consentHistory && p.consentHistory.length > 0 && (
+              <details data-testid="customer-consent-history">
+                <summary>History ({p.consentHistory.length})</summary>
+                <ul class={style.history}>
+                  {[...p.consentHistory].reverse().map((r, i) => (
+                    <li key={i}>
+                      {formatDateTime(r.at)}: {CONSENTS.find((c) => c.key === r.consent)?.label ?? r.consent} {r.granted ? 'given' : 'withdrawn'} · text {r.textVersion} · via {r.source}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
           </Panel>
           {adminOnly && (
             <Panel title="Requests" testId="customer-requests">

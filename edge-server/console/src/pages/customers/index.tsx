@@ -1,42 +1,127 @@
 import { useState } from 'preact/hooks';
+import { ROUTES, type MemberSearchHit } from '@vitrina/contracts';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
+import { EmptyState, QueryView } from '../../components/query-view';
+import { formatDateTime } from '../../lib/format';
+import { useApi } from '../../lib/use-api';
 import { CustomerDetail } from './customer-detail';
+import { memberName } from './member-name';
 import style from './style.module.css';
 
+/** Internal member ids (`cust_…`, or the demo's `cust_demo_…`) open the member page directly. */
+const INTERNAL_ID = /^cust[_-][\w-]{1,60}$/;
+
 /**
- * Customers' data requests (access/export, erasure, consent changes), by customer id.
- * There is deliberately no search by name or card number: staff take the id from the request.
+ * Members: find one by card number, phone or e-mail (exact: the store keeps only HMACs, so it
+ * recognizes a number it is given and can never list numbers) or by the start of a name, then
+ * open the member page (profile, cards, points, ledger, consents, data requests).
  */
 export default function CustomersPage() {
-  const [input, setInput] = useState('');
-  const [customerId, setCustomerId] = useState<string | null>(null);
+  const [input, setInput] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
+  const [term, setTerm] = useState<string | null>(null);
+  const [memberId, setMemberId] = useState<string | null>(() => new URLSearchParams(location.search).get('id'));
+
+  function submit(e: Event) {
+    e.preventDefault();
+    const q = input.trim();
+    if (!q) return;
+    if (INTERNAL_ID.test(q)) {
+      setTerm(null);
+      setMemberId(q);
+      return;
+    }
+    setMemberId(null);
+    setTerm(q);
+  }
+
   return (
     <>
       <PageHeader
-        title="Data requests"
-        description="Handle a customer's request to see their data, change consents, or be forgotten. Erasure removes identity and keeps an anonymous ledger for accounting."
+        title="Members"
+        description="Find a member by card number, phone, e-mail or name. Card numbers, phones and e-mails are matched exactly; names by their beginning. Data requests (export, erasure) start from the member page."
       />
       <Panel>
-        <form
-          class={style.form}
-          noValidate
-          data-testid="customer-lookup-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (input.trim()) setCustomerId(input.trim());
-          }}
-        >
+        <form class={style.form} noValidate data-testid="customer-lookup-form" onSubmit={submit} role="search">
           <label class="field">
-            <span>Customer id</span>
-            <input class="input" value={input} onInput={(e) => setInput(e.currentTarget.value)} data-testid="customer-id" autoComplete="off" maxLength={64} />
+            <span>Card, phone, e-mail or name</span>
+            <input
+              class="input"
+              type="search"
+              value={input}
+              onInput={(e) => setInput(e.currentTarget.value)}
+              data-testid="customer-search"
+              autoComplete="off"
+              maxLength={128}
+              placeholder="2990 0000 0042 2, +7 916…, ana@…, Petrova"
+            />
           </label>
           <button type="submit" class="btn btn-primary" disabled={!input.trim()} data-testid="customer-open">
-            Open
+            Search
           </button>
         </form>
       </Panel>
-      {customerId && <CustomerDetail key={customerId} customerId={customerId} />}
+      {term && !memberId && <SearchResults key={term} term={term} onOpen={setMemberId} />}
+      {memberId && (
+        <>
+          {term && (
+            <p>
+              <button type="button" class="btn btn-ghost" onClick={() => setMemberId(null)} data-testid="customer-back">
+                ← Back to results
+              </button>
+            </p>
+          )}
+          <CustomerDetail key={memberId} customerId={memberId} />
+        </>
+      )}
     </>
+  );
+}
+
+function SearchResults({ term, onOpen }: { term: string; onOpen: (id: string) => void }) {
+  const results = useApi(ROUTES.customers.search, { query: { q: term, limit: 50 } });
+  return (
+    <Panel title="Results" flush testId="customer-results">
+      <QueryView query={results} what="member search">
+        {(r) =>
+          r.members.length === 0 ? (
+            <EmptyState title="No member found" testId="customer-no-results">
+              {r.matchedBy === 'identifier' ? 'No member holds that card number, phone or e-mail. Numbers must be complete: the store cannot search inside them.' : 'No member name starts with that.'}
+            </EmptyState>
+          ) : (
+            <table class="table" data-testid="customer-results-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Cards and phone</th>
+                  <th scope="col">Member since</th>
+                  <th scope="col" />
+                </tr>
+              </thead>
+              <tbody>
+                {r.members.map((m) => (
+                  <ResultRow key={m.id} m={m} onOpen={onOpen} />
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryView>
+    </Panel>
+  );
+}
+
+function ResultRow({ m, onOpen }: { m: MemberSearchHit; onOpen: (id: string) => void }) {
+  return (
+    <tr>
+      <td>{memberName(m)}</td>
+      <td>{m.cards.map((c) => `${c.kind === 'phone' ? 'phone' : 'card'} •••• ${c.last4}`).join(', ') || '—'}</td>
+      <td>{formatDateTime(m.enrolledAt)}</td>
+      <td class="num">
+        <button type="button" class="btn" onClick={() => onOpen(m.id)} data-testid={`customer-result-${m.id}`}>
+          Open
+        </button>
+      </td>
+    </tr>
   );
 }

@@ -8,6 +8,7 @@ import { ApiError, describeError } from '../../lib/api-error';
 import { formatCount, formatMoney, formatLocalDate } from '../../lib/format';
 import { useAction } from '../../lib/use-api';
 import { CatalogImportPanel } from './catalog-import';
+import { MembersImportPanel } from './members-import';
 import style from './style.module.css';
 
 /** The server's upload limit; bigger histories go through `npm run import` on the server. */
@@ -18,8 +19,9 @@ const COLUMNS = 'receipt_id,store_time,customer_id,product_id,quantity,unit_pric
 export default function ImportsPage() {
   return (
     <>
-      <PageHeader title="Data imports" description="Load historical receipts from the till system. Re-importing the same receipts changes nothing: receipts are keyed by their id." />
+      <PageHeader title="Data imports" description="Bring the store in: its catalogue from 1C (CommerceML) or CSV, its existing members, and historical receipts from the till system. Re-running any import changes nothing that is already there." />
       <CatalogImportPanel />
+      <MembersImportPanel />
       <UploadPanel />
       <ReceiptLookup />
     </>

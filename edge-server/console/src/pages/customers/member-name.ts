@@ -1,0 +1,4 @@
+/** "Ana Petrova", "Ana", or a placeholder when the member gave no name. */
+export function memberName(m: { firstName: string | null; lastName?: string | null }) {
+  return [m.firstName, m.lastName].filter(Boolean).join(' ') || 'No name given';
+}
