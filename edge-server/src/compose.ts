@@ -101,6 +101,9 @@ export async function composeServices({ config, secret, log, background = config
   bus.on('purchases:changed', () => recommend.receiptsChanged());
   bus.on('offers:changed', () => offers.invalidate());
   bus.on('devices:revoked', ({ deviceId }) => realtime.disconnectDevice(deviceId));
+  bus.on('devices:paired', ({ deviceId, kind }) => {
+    if (kind === 'kiosk') void scanner.kioskPaired(deviceId);
+  });
   bus.on('content:playlist-published', ({ zoneId, playlist }) => realtime.playlistChanged(zoneId, playlist));
   const stopHousekeeping = background ? startHousekeeping({ loyalty, campaigns, log }) : () => undefined;
 

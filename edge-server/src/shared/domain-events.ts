@@ -7,6 +7,8 @@ import type { Playlist } from '@vitrina/contracts';
 export interface DomainEvents {
   /** Receipts were written (till, batch, import): aggregates built on purchases are stale. */
   'purchases:changed': { receipts: number; source: 'till' | 'batch' | 'import' };
+  /** A device was paired (console or demo seed): a kiosk's simulated scanner can be bound to it. */
+  'devices:paired': { deviceId: string; kind: 'kiosk' | 'screen' };
   /** A device lost its pairing: its open sockets must close now. */
   'devices:revoked': { deviceId: string };
   /** A zone's playlist was published: its screens switch to it. */

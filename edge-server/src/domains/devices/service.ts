@@ -29,6 +29,7 @@ export class DevicesService {
       last_seen_at: null,
     };
     await this.repo.insert(row);
+    this.events.publish('devices:paired', { deviceId: row.id, kind: row.kind });
     return { device: this.toDevice(row), token };
   }
 
@@ -36,6 +37,7 @@ export class DevicesService {
   async pairWithId(id: string, req: PairDeviceRequest, token = newToken()): Promise<PairDeviceResponse> {
     const row: DeviceRow = { id, kind: req.kind, name: req.name, zone_id: req.zoneId, token_hash: sha256Hex(token), status: 'active', created_at: nowIso(), last_seen_at: null };
     await this.repo.insert(row);
+    this.events.publish('devices:paired', { deviceId: row.id, kind: row.kind });
     return { device: this.toDevice(row), token };
   }
 

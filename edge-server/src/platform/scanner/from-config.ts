@@ -11,6 +11,12 @@ export interface ConfiguredScanner {
   bindings: ScannerBinding[];
   /** Present only with SCANNER_SIMULATOR: the software HID devices, one per bound kiosk. */
   simulator: SimulatedHidBackend | null;
+  /**
+   * A kiosk was paired while the server runs. With SCANNER_SIMULATOR and no explicit SCANNERS, it
+   * gets its simulated HID POS scanner at once, as kiosks paired before boot do; otherwise nothing
+   * (real scanners are bound by SCANNERS, which names the kiosk).
+   */
+  kioskPaired(kioskId: string): Promise<void>;
 }
 
 /**
@@ -32,5 +38,14 @@ export function scannerFromConfig(config: { SCANNERS: string; SCANNER_SIMULATOR:
   } else {
     backend = new NodeHidBackend();
   }
-  return { scanner: new ScannerService({ bindings, backend, logger }), bindings, simulator };
+  const scanner = new ScannerService({ bindings, backend, logger });
+  const simulatesEveryKiosk = simulator !== null && parsed.bindings.length === 0;
+  async function kioskPaired(kioskId: string) {
+    if (!simulatesEveryKiosk || !simulator || bindings.some((b) => b.kioskId === kioskId)) return;
+    const binding = { kioskId, path: simulatedScannerPath(kioskId), layout: 'hid-pos' as const };
+    simulator.addDevice({ path: binding.path, usagePage: 0x8c });
+    bindings.push(binding);
+    await scanner.addBinding(binding);
+  }
+  return { scanner, bindings, simulator, kioskPaired };
 }

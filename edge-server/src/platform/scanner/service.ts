@@ -97,7 +97,23 @@ export class ScannerService extends EventEmitter<ScannerEvents> {
     if (this.running) return;
     this.running = true;
     this.started = true;
-    if (this.states.length === 0) return;
+    if (this.states.length === 0) return; // addBinding starts polling when the first scanner is bound
+    await this.beginPolling();
+  }
+
+  /**
+   * Binds one more scanner while running (a kiosk paired after boot gets its simulated scanner).
+   * A kiosk that already has a binding keeps it.
+   */
+  async addBinding(binding: ScannerBinding): Promise<void> {
+    if (this.states.some((s) => s.binding.kioskId === binding.kioskId)) return;
+    this.states.push({ binding, handle: null, path: null, decoder: null, problem: null });
+    if (!this.running) return;
+    if (this.timer) await this.refresh();
+    else await this.beginPolling();
+  }
+
+  private async beginPolling(): Promise<void> {
     const probe = await this.backend.probe().catch((err: unknown) => ({ available: false as const, reason: errorMessage(err) }));
     if (!probe.available) {
       this.unavailable = probe.reason;

@@ -179,3 +179,28 @@ describe('bad input on the scan path', () => {
     expect((await s.scan(reports)).statusCode).toBe(401); // a revoked kiosk's token no longer works
   });
 });
+
+describe('simulated scanners (SCANNER_SIMULATOR without SCANNERS)', () => {
+  it('gives a kiosk paired while the server runs its scanner at once, as kiosks paired before boot have', async () => {
+    const t = await build({ SCANNER_SIMULATOR: true });
+    const f = await seedSmallStore(t.services);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const paired = await t.app.inject({ method: 'POST', url: '/api/v1/devices', headers: await t.staffHeaders('admin'), payload: { kind: 'kiosk', name: 'Kiosk paired later', zoneId: 'zone-a' } });
+    expect(paired.statusCode).toBe(201);
+    const { device, token } = paired.json() as { device: { id: string }; token: string };
+    const kiosk = await connectDevice(url, '/kiosk', token);
+    open.push(kiosk);
+    const sessionP = nextEvent<KioskSession>(kiosk, 'kiosk:session');
+    const fed = await t.app.inject({
+      method: 'POST', url: `/api/v1/dev/scanners/${device.id}/reports`, headers: { authorization: `Bearer ${token}` },
+      payload: { reports: encodeHidPosReports(f.anaCard, ']E0').map((r) => [...r]) },
+    });
+    expect(fed.statusCode).toBe(202);
+    const session = await sessionP;
+    expect(session.kioskId).toBe(device.id);
+    expect(session.greetingName).toBe('Ana');
+    await t.app.close();
+  });
+});
