@@ -31,6 +31,10 @@ export type PairDeviceResponse = Static<typeof PairDeviceResponse>;
 export const Zone = Type.Object({ id: Type.String(), name: Type.String() });
 export type Zone = Static<typeof Zone>;
 
+/** A new zone of the store (entrance, bakery…): kiosks and screens are paired into one. */
+export const CreateZoneRequest = Type.Object({ name: Type.String({ minLength: 1, maxLength: 80, pattern: '\\S' }) }, { additionalProperties: false });
+export type CreateZoneRequest = Static<typeof CreateZoneRequest>;
+
 /** Handshake `auth` payload of /kiosk and /signage sockets. */
 export const DeviceAuth = Type.Object({ token: Type.String({ minLength: 8, maxLength: 256 }) });
 export type DeviceAuth = Static<typeof DeviceAuth>;

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Device, PairDeviceRequest, PairDeviceResponse, Zone } from '../devices.js';
+import { CreateZoneRequest, Device, PairDeviceRequest, PairDeviceResponse, Zone } from '../devices.js';
 import { ErrorResponse } from '../errors.js';
 import { defineRoute } from './define-route.js';
 
@@ -7,6 +7,8 @@ const tags = ['devices'];
 
 export const deviceRoutes = {
   zones: defineRoute({ method: 'GET', path: '/api/v1/zones', tags, response: { 200: Type.Array(Zone) } }),
+  /** A store that started empty creates its zones before it pairs its first kiosk or screen. */
+  createZone: defineRoute({ method: 'POST', path: '/api/v1/zones', tags, body: CreateZoneRequest, response: { 201: Zone, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } }),
   list: defineRoute({ method: 'GET', path: '/api/v1/devices', tags, response: { 200: Type.Array(Device) } }),
   /** Answers the pairing token, once. */
   pair: defineRoute({ method: 'POST', path: '/api/v1/devices', tags, body: PairDeviceRequest, response: { 201: PairDeviceResponse, 400: ErrorResponse } }),

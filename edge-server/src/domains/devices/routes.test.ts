@@ -43,3 +43,26 @@ describe('device pairing over HTTP', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/devices', headers: admin })).statusCode).toBe(200);
   });
 });
+
+describe('zones', () => {
+  it('lets an admin of an empty store create a zone (any script in its name) and pair a kiosk into it; refuses others and blank names', async () => {
+    const t = await build();
+    const admin = await t.staffHeaders('admin');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/zones', headers: admin })).json()).toEqual([]);
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/zones', headers: admin, payload: { name: '  Торговый зал ' } });
+    expect(created.statusCode).toBe(201);
+    const zone = created.json() as { id: string; name: string };
+    expect(zone.name).toBe('Торговый зал');
+    expect(zone.id).toMatch(/^[A-Za-z0-9_-]+$/);
+    const paired = await t.app.inject({ method: 'POST', url: '/api/v1/devices', headers: admin, payload: { kind: 'kiosk', name: 'Киоск у входа', zoneId: zone.id } });
+    expect(paired.statusCode).toBe(201);
+
+    const marketer = await t.app.inject({ method: 'POST', url: '/api/v1/zones', headers: await t.staffHeaders('marketer'), payload: { name: 'X' } });
+    expect([marketer.statusCode, marketer.json().error.code]).toEqual([403, 'VITRINA_ERR_FORBIDDEN']);
+    for (const payload of [{ name: '   ' }, { name: '' }, { name: 'x'.repeat(81) }, { name: 'A', id: 'forced' }, {}]) {
+      const bad = await t.app.inject({ method: 'POST', url: '/api/v1/zones', headers: admin, payload });
+      expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'VITRINA_ERR_VALIDATION']);
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/zones', headers: admin })).json()).toEqual([zone]);
+  });
+});

@@ -75,6 +75,13 @@ export class DevicesService {
     return this.repo.listZones();
   }
 
+  /** A zone named by staff; its id is generated (names may be in any script, ids stay URL-safe). */
+  async createZone(name: string) {
+    const zone = { id: newId('zone'), name: name.trim() };
+    await this.repo.upsertZone(zone.id, zone.name);
+    return zone;
+  }
+
   upsertZone(id: string, name: string) {
     return this.repo.upsertZone(id, name);
   }

@@ -13,6 +13,7 @@ import { devicePresence, kindLabel, sortDevices } from '../../lib/devices';
 import { routeTitle } from '../../lib/route-title';
 import { useT } from '../../lib/use-t';
 import { formatDateTime } from '../../lib/format';
+import { AddZoneForm } from './add-zone-form';
 import { PairDeviceForm } from './pair-device-form';
 import { PairingResult } from './pairing-result';
 import style from './style.module.css';
@@ -37,6 +38,7 @@ export default function DevicesPage() {
     <>
       <PageHeader title={routeTitle({ id: 'devices', title: 'Devices' }, t)} description={t('devices.description')} />
       {paired && <PairingResult result={paired} zoneName={zoneName.get(paired.device.zoneId)} onDone={() => setPaired(null)} />}
+      {mayPair && !paired && zones.data && <AddZoneForm hasZones={zones.data.length > 0} onAdded={() => zones.reload()} />}
       {mayPair && !paired && (
         <PairDeviceForm
           zones={zones.data ?? []}
