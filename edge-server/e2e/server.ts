@@ -77,3 +77,45 @@ export async function startServer(): Promise<RunningServer> {
     },
   };
 }
+
+export interface EmptyStore {
+  url: string;
+  /** The first admin's name and temporary password, as the store left them in DATA_DIR/first-admin.json. */
+  firstAdmin: { username: string; temporaryPassword: string };
+  /** Feeds raw HID reports into the simulated scanner of a kiosk paired while the store runs (with that kiosk's token). */
+  scan(kioskId: string, kioskToken: string, reports: Uint8Array[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A store that starts empty (DEMO_SEED=false), as a real store moving in does: no demo data, one
+ * first admin with a temporary password, simulated scanners for the kiosks it will pair.
+ */
+export async function startEmptyStore(env: Record<string, string>): Promise<EmptyStore> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vitrina-e2e-empty-'));
+  let server: ServerProcess;
+  try {
+    server = await spawnEdgeServer({ dataDir, env: { ...SERVER_ENV, ...env, DEMO_SEED: 'false' } });
+  } catch (err) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const firstAdmin = JSON.parse(readFileSync(join(dataDir, 'first-admin.json'), 'utf8')) as EmptyStore['firstAdmin'];
+  let stopped = false;
+  return {
+    url: server.url,
+    firstAdmin,
+    async scan(kioskId, kioskToken, reports) {
+      const res = await fetch(`${server.url}/api/v1/dev/scanners/${kioskId}/reports`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` }, body: JSON.stringify({ reports: reports.map((r) => [...r]) }),
+      });
+      if (res.status !== 202) throw new Error(`scan refused: ${res.status} ${await res.text()}`);
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
