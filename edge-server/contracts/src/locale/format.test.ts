@@ -54,8 +54,14 @@ describe('dates', () => {
     expect(plain(ru.day('2026-11-22'))).toBe('22 нояб. 2026 г.');
   });
   it('an instant is written in the store time zone', () => {
-    expect(us.dateTime('2026-11-22T20:10:00Z')).toBe('Nov 22, 15:10');
-    expect(plain(ru.dateTime('2026-11-22T20:10:00Z'))).toBe('22 нояб., 23:10');
+    const inNovember2026 = Date.parse('2026-11-29T12:00:00Z');
+    expect(us.dateTime('2026-11-22T20:10:00Z', inNovember2026)).toBe('Nov 22, 15:10');
+    expect(plain(ru.dateTime('2026-11-22T20:10:00Z', inNovember2026))).toBe('22 нояб., 23:10');
+  });
+  it('an instant of another year carries its year (a member enrolled in 2023 does not read as enrolled this March)', () => {
+    const inNovember2026 = Date.parse('2026-11-29T12:00:00Z');
+    expect(plain(ru.dateTime('2023-03-01T00:00:00Z', inNovember2026))).toMatch(/^1 мар\. 2023 г\., 03:00$/);
+    expect(us.dateTime('2023-03-01T12:00:00Z', inNovember2026)).toBe('Mar 1, 2023, 07:00');
   });
 });
 

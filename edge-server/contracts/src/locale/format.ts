@@ -40,7 +40,8 @@ export interface Formatters {
   /** A store-local day "2026-11-22" → "Nov 22, 2026" / "22 нояб. 2026 г." (no time-zone shift). */
   day(day: string): string;
   /** An instant → its date and time in the store's time zone: "Nov 22, 20:10". */
-  dateTime(iso: string): string;
+  /** Day, month and time in the store's time zone; the year too when it is not the current one (`now` for tests). */
+  dateTime(iso: string, now?: number): string;
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -57,6 +58,9 @@ export function createFormatters(store: StoreLocale = DEFAULT_STORE_LOCALE, lang
   const count = new Intl.NumberFormat(locale);
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: store.timeZone });
+  // An instant of another year carries its year ("1 мар. 2023 г., 03:00"), or it reads as this year's.
+  const dateTimeWithYear = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: store.timeZone });
+  const yearOf = new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: store.timeZone });
   const t = sharedT(language);
   return {
     language, locale, currency: store.currency, timeZone: store.timeZone,
@@ -67,9 +71,10 @@ export function createFormatters(store: StoreLocale = DEFAULT_STORE_LOCALE, lang
       const m = DAY.exec(d);
       return m ? day.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))) : d;
     },
-    dateTime: (iso) => {
+    dateTime: (iso, now = Date.now()) => {
       const at = new Date(iso);
-      return Number.isNaN(at.getTime()) ? iso : dateTime.format(at);
+      if (Number.isNaN(at.getTime())) return iso;
+      return (yearOf.format(at) === yearOf.format(now) ? dateTime : dateTimeWithYear).format(at);
     },
   };
 }
