@@ -2,7 +2,10 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../test-support/build.js';
 import { limitBytes } from './import/byte-limit.js';
+import type { Ack, IdentifyResult } from '@vitrina/contracts';
 import { sale, seedLoyaltyStore } from '../../test-support/loyalty-store.js';
+import { seedSmallStore } from '../../test-support/small-store.js';
+import { connectDevice, emitAck } from '../../test-support/sockets.js';
 
 const CSV = [
   'id,name,short_name,article,barcodes,brand,group_path,unit,price_minor,vat_rate,image,active,restricted_kind,egais',
@@ -121,5 +124,36 @@ describe('products over REST and the catalogue upload', () => {
     const [upload, ...sold] = await Promise.all([t.upload(Readable.from(bigFile()), { ...t.admin, 'content-type': 'application/xml' }), ...sales]);
     expect(upload.json()).toMatchObject({ productsImported: N, rejectedCount: 0 });
     expect(sold.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+  });
+
+  it('keeps answering kiosk scans over the socket while a large catalogue streams in, and the scans see no half-imported catalogue', async () => {
+    const t = await setup();
+    const small = await seedSmallStore(t.services);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    const kiosk = await connectDevice(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, '/kiosk', small.kiosk.token);
+    try {
+      const N = 20_000;
+      async function* bigFile() {
+        yield Buffer.from('<?xml version="1.0" encoding="UTF-8"?><КоммерческаяИнформация ВерсияСхемы="2.08"><Каталог СодержитТолькоИзменения="true"><Товары>');
+        for (let i = 0; i < N; i += 500) {
+          yield Buffer.from(Array.from({ length: 500 }, (_, k) => `<Товар><Ид>bulk-${i + k}</Ид><Наименование>Bulk ${i + k}</Наименование></Товар>`).join(''));
+        }
+        yield Buffer.from('</Товары></Каталог></КоммерческаяИнформация>');
+      }
+      const importing = t.upload(Readable.from(bigFile()), { ...t.admin, 'content-type': 'application/xml' });
+      const scans: Array<Ack<IdentifyResult>> = [];
+      for (let i = 0; i < 5; i++) scans.push(await emitAck<Ack<IdentifyResult>>(kiosk, 'kiosk:identify', { code: small.anaCard, source: 'keypad' }));
+      const upload = await importing;
+      expect(upload.json()).toMatchObject({ productsImported: N, rejectedCount: 0 });
+      for (const scan of scans) {
+        expect(scan.ok && scan.data.status).toBe('known');
+        // Offers come from the store's own products, never from rows still being staged.
+        if (scan.ok && scan.data.status === 'known') for (const o of scan.data.session.offers) expect(o.productId).not.toMatch(/^bulk-/);
+      }
+    } finally {
+      kiosk.close();
+      await t.app.close();
+    }
   });
 });
