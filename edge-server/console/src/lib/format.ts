@@ -137,3 +137,8 @@ export function displayName(name: string): string {
 export function groupDigits(n: string): string {
   return n.replace(/(.{4})(?=.)/g, '$1 ');
 }
+
+/** A points count with its noun in the right plural form: "1 point", "5 баллов"; "—" when unknown. */
+export function formatPoints(n: number | null | undefined): string {
+  return usable(n) ? current().fmt.points(n) : DASH;
+}

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { ChangePasswordForm } from '../../components/login/change-password-form';
-import { ROLE_LABELS } from '../../lib/roles';
+import { roleLabel } from '../../lib/roles';
 import { useAuth } from '../../lib/use-auth';
 import style from './style.module.css';
 
@@ -14,7 +14,7 @@ export default function AccountPage() {
   return (
     <>
       <PageHeader title="My password" description="Change the password you sign in with. Your sessions on other computers end when you do." />
-      <Panel title={user ? `${user.displayName || user.username} · ${ROLE_LABELS[user.role]}` : undefined}>
+      <Panel title={user ? `${user.displayName || user.username} · ${roleLabel(user.role)}` : undefined}>
         <div class={style.form}>
           {done && (
             <p class={style.done} role="status" data-testid="password-changed">

@@ -3,7 +3,7 @@ import { ROUTES, type CreateCampaignOfferRequest, type DiscountKind } from '@vit
 import { ProductPicker } from '../../components/product-picker';
 import { api } from '../../lib/api';
 import { ApiError, describeError } from '../../lib/api-error';
-import { discountValueFromInput, DISCOUNT_HINTS, DISCOUNT_KIND_CHOICES, DISCOUNT_KIND_LABELS } from '../../lib/forms';
+import { discountValueFromInput, discountHint, DISCOUNT_KIND_CHOICES, discountKindLabel } from '../../lib/forms';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
 
@@ -24,7 +24,7 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
     e.preventDefault();
     const parsed = discountValueFromInput(kind, value);
     if (!productId.trim() || !title.trim()) return setProblem('Choose the product and give a title shoppers will read.');
-    if (parsed === null) return setProblem(`Enter a valid value: ${DISCOUNT_HINTS[kind]}.`);
+    if (parsed === null) return setProblem(`Enter a valid value: ${discountHint(kind)}.`);
     setProblem(null);
     setWarning(null);
     const body: CreateCampaignOfferRequest = { productId: productId.trim(), title: title.trim(), discountKind: kind, discountValue: parsed, ...(kioskOnly ? { kioskOnly } : {}) };
@@ -47,13 +47,13 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
         <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as DiscountKind)} data-testid="offer-kind">
           {DISCOUNT_KIND_CHOICES.map((k) => (
             <option key={k} value={k}>
-              {DISCOUNT_KIND_LABELS[k]}
+              {discountKindLabel(k)}
             </option>
           ))}
         </select>
       </label>
       <label class="field">
-        <span>{DISCOUNT_HINTS[kind]}</span>
+        <span>{discountHint(kind)}</span>
         <input class="input" inputMode="decimal" value={value} onInput={(e) => setValue(e.currentTarget.value)} data-testid="offer-value" />
       </label>
       {(needsKioskOnly || kioskOnly) && (

@@ -4,7 +4,7 @@ import { Panel } from '../../components/panel';
 import { ProductMultiPicker } from '../../components/product-picker';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { addDays, DISCOUNT_KIND_CHOICES, DISCOUNT_KIND_LABELS, todayLocal } from '../../lib/forms';
+import { addDays, DISCOUNT_KIND_CHOICES, discountKindLabel, todayLocal } from '../../lib/forms';
 import { buildPromotionRequest, type PromotionForm } from '../../lib/promotions';
 import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
@@ -55,7 +55,7 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
           <select class="select" value={f.discountType} onChange={set('discountType')} data-testid="promotion-discount-type">
             {DISCOUNT_KIND_CHOICES.map((k) => (
               <option key={k} value={k}>
-                {DISCOUNT_KIND_LABELS[k]}
+                {discountKindLabel(k)}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { ROUTES, type CreateStaffRequest, type StaffRole, type StaffWithTemporar
 import { Panel } from '../../components/panel';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { ROLE_LABELS } from '../../lib/roles';
+import { roleLabel } from '../../lib/roles';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
 
@@ -47,7 +47,7 @@ export function CreateStaffForm({ onCreated }: { onCreated: (result: StaffWithTe
           <select class="select" value={role} onChange={(e) => setRole(e.currentTarget.value as StaffRole)} data-testid="staff-role">
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {roleLabel(r)}
               </option>
             ))}
           </select>

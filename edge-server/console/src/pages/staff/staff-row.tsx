@@ -3,7 +3,7 @@ import type { StaffAccount, StaffRole, UpdateStaffRequest } from '@vitrina/contr
 import { ConfirmButton } from '../../components/confirm-button';
 import { StatusChip } from '../../components/status-chip';
 import { formatDateTime } from '../../lib/format';
-import { ROLE_LABELS } from '../../lib/roles';
+import { roleLabel } from '../../lib/roles';
 import style from './style.module.css';
 
 const ROLES: StaffRole[] = ['staff', 'marketer', 'admin'];
@@ -41,7 +41,7 @@ export function StaffRow({ account, isSelf, busy, onSave, onSetDisabled, onReset
         <select class={`select ${style.roleSelect}`} value={role} aria-label={`Role of ${account.username}`} onChange={(e) => setRole(e.currentTarget.value as StaffRole)} data-testid="staff-row-role">
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {roleLabel(r)}
             </option>
           ))}
         </select>
