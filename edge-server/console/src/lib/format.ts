@@ -142,3 +142,11 @@ export function groupDigits(n: string): string {
 export function formatPoints(n: number | null | undefined): string {
   return usable(n) ? current().fmt.points(n) : DASH;
 }
+
+/** A duration in seconds with one decimal: "1.5 s" / "1,5 с". */
+export function formatSeconds(seconds: number | null | undefined): string {
+  if (!usable(seconds)) return DASH;
+  const { fmt, t } = current();
+  const n = new Intl.NumberFormat(fmt.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(seconds);
+  return t('time.secondsDecimal', { s: n });
+}
