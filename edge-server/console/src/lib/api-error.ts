@@ -79,6 +79,8 @@ function errorWords(err: ApiError): string {
   if (language === 'en') return err.message;
   if (err.code === 'CONSOLE_NETWORK') return t('errors.network');
   if (err.code === 'CONSOLE_BAD_RESPONSE') {
+    // A success status with a body the console cannot read (an empty file, a proxy's page).
+    if (err.status < 400) return t('errors.unreadable');
     return t(`errors.status.${err.status}`, { defaultValue: err.status >= 500 ? t('errors.server') : t('errors.requestFailed', { status: err.status }) });
   }
   return t(`errors.${err.code}`, { defaultValue: err.message });

@@ -31,6 +31,7 @@ describe('describeError speaks the user\'s language', () => {
     expect(describeError(toApiError(502, '<html>Bad gateway</html>'))).toBe('Ошибка на сервере. Попробуйте ещё раз.');
     expect(describeError(toApiError(429, undefined))).toMatch(/^Слишком много запросов/);
     expect(describeError('x')).toBe('Что-то пошло не так.');
+    expect(describeError(new ApiError(200, 'CONSOLE_BAD_RESPONSE', 'The server sent an empty file.'))).toBe('Сервер прислал ответ, который консоль не может прочитать.');
   });
 });
 

@@ -10,7 +10,7 @@ import { useT } from '../../lib/use-t';
 
 /** Attaches a product offer to a campaign; the model decides who sees it, the holdout who must not. */
 export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDone: () => void }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const [productId, setProductId] = useState('');
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<DiscountKind>('percent');
@@ -33,7 +33,8 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
     const created = await add.run(body);
     if (!created) return;
     // A restricted product's offer was added as kiosk-only: say so before closing.
-    if (created.warning) setWarning(created.warning);
+    // The server words its warning in English; other languages say the same from the catalogue.
+    if (created.warning) setWarning(language === 'en' || !created.restricted ? created.warning : t('campaigns.offer.restrictedWarning'));
     else onDone();
   }
 
