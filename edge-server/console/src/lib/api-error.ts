@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorInfo } from '@vitrina/contracts';
+import { consoleI18n } from './i18n';
 
 /**
  * Every failed API call becomes one ApiError. The server's `{ error: { code, message } }`
@@ -67,12 +68,31 @@ export function networkError(): ApiError {
   return new ApiError(0, 'CONSOLE_NETWORK', 'Cannot reach the store server. Check the connection and try again.');
 }
 
+/**
+ * The words for an error in the user's language. The server speaks English: in English its message
+ * (the most specific) is shown as is; in another language the catalogue's `errors.<code>` for the
+ * code (or `errors.status.<status>` for an answer without an envelope), the server's message when
+ * the catalogue has none (a code newer than this console).
+ */
+function errorWords(err: ApiError): string {
+  const { t, language } = consoleI18n.current();
+  if (language === 'en') return err.message;
+  if (err.code === 'CONSOLE_NETWORK') return t('errors.network');
+  if (err.code === 'CONSOLE_BAD_RESPONSE') {
+    // A success status with a body the console cannot read (an empty file, a proxy's page).
+    if (err.status < 400) return t('errors.unreadable');
+    return t(`errors.status.${err.status}`, { defaultValue: err.status >= 500 ? t('errors.server') : t('errors.requestFailed', { status: err.status }) });
+  }
+  return t(`errors.${err.code}`, { defaultValue: err.message });
+}
+
 /** One line for a form: the message, plus the first field-level detail when there is one. */
 export function describeError(err: unknown): string {
   if (err instanceof ApiError) {
     const first = err.details[0];
-    return first ? `${err.message} (${first.path || 'body'}: ${first.message})` : err.message;
+    const words = errorWords(err);
+    return first ? `${words} (${first.path || 'body'}: ${first.message})` : words;
   }
   if (err instanceof Error) return err.message;
-  return 'Something went wrong.';
+  return consoleI18n.current().t('errors.unknown');
 }

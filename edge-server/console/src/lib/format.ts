@@ -137,3 +137,16 @@ export function displayName(name: string): string {
 export function groupDigits(n: string): string {
   return n.replace(/(.{4})(?=.)/g, '$1 ');
 }
+
+/** A points count with its noun in the right plural form: "1 point", "5 баллов"; "—" when unknown. */
+export function formatPoints(n: number | null | undefined): string {
+  return usable(n) ? current().fmt.points(n) : DASH;
+}
+
+/** A duration in seconds with one decimal: "1.5 s" / "1,5 с". */
+export function formatSeconds(seconds: number | null | undefined): string {
+  if (!usable(seconds)) return DASH;
+  const { fmt, t } = current();
+  const n = new Intl.NumberFormat(fmt.locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(seconds);
+  return t('time.secondsDecimal', { s: n });
+}

@@ -1,4 +1,6 @@
 import type { DiscountKind } from '@vitrina/contracts';
+import type { TFunction } from 'i18next';
+import { consoleI18n } from './i18n';
 
 /** Client-side checks and conversions for the console's forms (the server checks again). */
 
@@ -24,21 +26,25 @@ export function isDay(s: string): boolean {
 }
 
 export function campaignFormProblems(c: { name: string; startsOn: string; endsOn: string; holdoutPct: number }): string[] {
+  const { t } = consoleI18n.current();
   const out: string[] = [];
-  if (!c.name) out.push('Give the campaign a name.');
-  if (!isDay(c.startsOn)) out.push('Pick a start day.');
-  if (!isDay(c.endsOn)) out.push('Pick an end day.');
-  if (isDay(c.startsOn) && isDay(c.endsOn) && c.endsOn < c.startsOn) out.push('The end day is before the start day.');
-  if (!Number.isInteger(c.holdoutPct) || c.holdoutPct < 0 || c.holdoutPct > 100) out.push('Holdout must be a whole percentage from 0 to 100.');
+  if (!c.name) out.push(t('forms.campaignName'));
+  if (!isDay(c.startsOn)) out.push(t('forms.campaignStart'));
+  if (!isDay(c.endsOn)) out.push(t('forms.campaignEnd'));
+  if (isDay(c.startsOn) && isDay(c.endsOn) && c.endsOn < c.startsOn) out.push(t('forms.campaignEndBeforeStart'));
+  if (!Number.isInteger(c.holdoutPct) || c.holdoutPct < 0 || c.holdoutPct > 100) out.push(t('forms.campaignHoldout'));
   return out;
 }
 
 /**
- * "$1.50" or "1.5" → 150 minor units. Refuses more than 2 decimals, negatives and junk,
- * so a typo never becomes a wrong price. Returns null when unusable.
+ * "$1.50", "1.5" or the Russian "1 234,50 ₽" → minor units. Refuses more than 2 decimals,
+ * negatives and junk, so a typo never becomes a wrong price. Returns null when unusable.
+ * A comma followed by one or two final digits is a decimal comma ("25,5" is 25.50, never 255);
+ * otherwise commas and spaces are thousands separators.
  */
 export function parseMoneyInput(text: string): number | null {
-  const s = text.trim().replace(/^\$/, '').replace(/,/g, '');
+  let s = text.trim().replace(/^[$₽]\s*|\s*(₽|руб\.?|р\.)$/giu, '').replace(/[\s\u00a0\u202f]/g, '');
+  s = /^\d+,\d{1,2}$/.test(s) ? s.replace(',', '.') : s.replace(/,/g, '');
   if (!/^\d+(\.\d{1,2})?$/.test(s)) return null;
   const [whole, frac = ''] = s.split('.');
   const minor = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
@@ -46,24 +52,30 @@ export function parseMoneyInput(text: string): number | null {
 }
 
 /**
- * The discount-kind choices of the offer and promotion forms, in the order staff see them.
- * A Record over the contract's DISCOUNT_KINDS, so a new kind does not compile until it has a label.
+ * The discount-kind choices of the offer and promotion forms, in the order staff see them, with
+ * their label and the hint of their value field in the user's language. A Record over the
+ * contract's DISCOUNT_KINDS, so a new kind does not compile until it has its words.
  */
-export const DISCOUNT_KIND_LABELS: Readonly<Record<DiscountKind, string>> = {
-  percent: 'Percent off',
-  amount: 'Amount off',
-  price: 'Fixed price',
-  points: 'Bonus points',
+const DISCOUNT_KIND_WORDS: Readonly<Record<DiscountKind, (t: TFunction, currency: string) => { label: string; hint: string }>> = {
+  percent: (t) => ({ label: t('forms.kind.percent'), hint: t('forms.hint.percent') }),
+  amount: (t, currency) => ({ label: t('forms.kind.amount'), hint: t('forms.hint.amount', { currency }) }),
+  price: (t, currency) => ({ label: t('forms.kind.price'), hint: t('forms.hint.price', { currency }) }),
+  points: (t) => ({ label: t('forms.kind.points'), hint: t('forms.hint.points') }),
 };
 
-export const DISCOUNT_KIND_CHOICES = Object.keys(DISCOUNT_KIND_LABELS) as DiscountKind[];
+export const DISCOUNT_KIND_CHOICES = Object.keys(DISCOUNT_KIND_WORDS) as DiscountKind[];
 
-export const DISCOUNT_HINTS: Readonly<Record<DiscountKind, string>> = {
-  percent: 'Percent (1–100)',
-  amount: 'Amount off ($)',
-  price: 'Offer price ($)',
-  points: 'Bonus points',
-};
+/** "Percent off" / "Скидка в процентах". */
+export function discountKindLabel(kind: DiscountKind): string {
+  const { t, fmt } = consoleI18n.current();
+  return DISCOUNT_KIND_WORDS[kind](t, fmt.currency).label;
+}
+
+/** What the value field of a kind holds: "Amount off (USD)" / "Сумма скидки (RUB)". */
+export function discountHint(kind: DiscountKind): string {
+  const { t, fmt } = consoleI18n.current();
+  return DISCOUNT_KIND_WORDS[kind](t, fmt.currency).hint;
+}
 
 /** The contract's discountValue for a kind: percent 1–100, money in minor units, points as an integer. */
 export function discountValueFromInput(kind: DiscountKind, text: string): number | null {

@@ -1,38 +1,46 @@
 import { discountText, type CreatePromotionRequest, type Promotion, type PromotionDefinition } from '@vitrina/contracts';
 import { formatCount, formatMoney } from './format';
+import { consoleI18n } from './i18n';
 import { isDay, parseMoneyInput } from './forms';
 
 /** Human text for promotion definitions, and the create form → request conversion. */
 
-/** The kiosk's words for the discount (contracts' discountText), with the console's number formats. */
+/** The kiosk's words for the discount (contracts' discountText), in the user's language and the store's currency. */
 export function describeDiscount(d: PromotionDefinition['discount']): string {
-  return discountText(d.type, d.value, { money: formatMoney, count: formatCount });
+  return discountText(d.type, d.value, consoleI18n.current().fmt);
 }
 
-export function describeTarget(t: PromotionDefinition['target']): string {
-  if (t.scope === 'basket') return 'Whole basket';
-  if (t.scope === 'product') return t.productIds.length === 1 ? `Product ${t.productIds[0]}` : `${t.productIds.length} products`;
-  return t.categories.length <= 2 ? t.categories.join(', ') : `${t.categories.length} categories`;
+export function describeTarget(target: PromotionDefinition['target']): string {
+  const { t } = consoleI18n.current();
+  if (target.scope === 'basket') return t('promotionText.wholeBasket');
+  if (target.scope === 'product') return target.productIds.length === 1 ? t('promotionText.product', { id: target.productIds[0] }) : t('promotionText.products', { count: target.productIds.length, n: formatCount(target.productIds.length) });
+  return target.categories.length <= 2 ? target.categories.join(', ') : t('promotionText.categories', { count: target.categories.length, n: formatCount(target.categories.length) });
 }
 
 export function describeAudience(a: PromotionDefinition['audience']): string {
+  const { t } = consoleI18n.current();
   switch (a.type) {
     case 'all':
-      return 'Everyone';
+      return t('promotionText.everyone');
     case 'customer':
-      return 'One customer (personal)';
+      return t('promotionText.oneCustomer');
     case 'segment':
-      return `Segment “${a.segment}”`;
+      return t('promotionText.segment', { segment: a.segment });
     case 'grant':
-      return 'With a code or grant';
+      return t('promotionText.grant');
   }
 }
 
 /** "12 of 100 uses · $34.00 of $500.00 budget". */
 export function describeUsage(p: Promotion): string {
+  const { t } = consoleI18n.current();
   const l = p.definition.limits;
-  const uses = l.maxUses ? `${formatCount(p.usage.uses)} of ${formatCount(l.maxUses)} uses` : `${formatCount(p.usage.uses)} uses`;
-  const money = l.budgetMinor !== undefined ? `${formatMoney(p.usage.discountMinor)} of ${formatMoney(l.budgetMinor)} budget` : `${formatMoney(p.usage.discountMinor)} given`;
+  const uses = l.maxUses
+    ? t('promotionText.usesOf', { count: l.maxUses, n: formatCount(p.usage.uses), max: formatCount(l.maxUses) })
+    : t('promotionText.uses', { count: p.usage.uses, n: formatCount(p.usage.uses) });
+  const money = l.budgetMinor !== undefined
+    ? t('promotionText.budgetOf', { spent: formatMoney(p.usage.discountMinor), budget: formatMoney(l.budgetMinor) })
+    : t('promotionText.given', { spent: formatMoney(p.usage.discountMinor) });
   return `${uses} · ${money}`;
 }
 
@@ -65,7 +73,7 @@ function splitList(s: string): string[] {
 function optionalInt(s: string, label: string, problems: string[]): number | undefined {
   if (!s.trim()) return undefined;
   if (!/^\d+$/.test(s.trim()) || Number(s) < 1) {
-    problems.push(`${label} must be a whole number of at least 1.`);
+    problems.push(consoleI18n.current().t('promotionText.problems.wholeNumber', { label }));
     return undefined;
   }
   return Number(s);
@@ -74,47 +82,48 @@ function optionalInt(s: string, label: string, problems: string[]): number | und
 function optionalMoney(s: string, label: string, problems: string[]): number | undefined {
   if (!s.trim()) return undefined;
   const m = parseMoneyInput(s);
-  if (m === null) problems.push(`${label} must be an amount like 25 or 25.50.`);
+  if (m === null) problems.push(consoleI18n.current().t('promotionText.problems.amount', { label }));
   return m ?? undefined;
 }
 
 /** Turns the form into a CreatePromotionRequest, or lists what staff must fix. */
 export function buildPromotionRequest(f: PromotionForm): { request: CreatePromotionRequest | null; problems: string[] } {
+  const { t } = consoleI18n.current();
   const problems: string[] = [];
   const name = f.name.trim();
-  if (!name) problems.push('Give the promotion a name.');
+  if (!name) problems.push(t('promotionText.problems.name'));
 
   let value: number | null = null;
   if (f.discountType === 'amount' || f.discountType === 'price') value = parseMoneyInput(f.discountValue);
   else if (/^\d+$/.test(f.discountValue.trim())) value = Number(f.discountValue.trim());
   if (value === null || (f.discountType === 'percent' && (value < 1 || value > 100)) || value <= 0) {
-    problems.push(f.discountType === 'percent' ? 'Percent off must be 1–100.' : f.discountType === 'points' ? 'Bonus points must be a whole number.' : 'Enter the amount like 1.50.');
+    problems.push(f.discountType === 'percent' ? t('promotionText.problems.percent') : f.discountType === 'points' ? t('promotionText.problems.points') : t('promotionText.problems.money'));
   }
 
   const list = splitList(f.targets);
   let target: PromotionDefinition['target'] = { scope: 'basket' };
   if (f.scope === 'product') {
-    if (list.length === 0) problems.push('List at least one product id.');
-    else if (list.some((id) => !/^[A-Za-z0-9_.:-]{1,64}$/.test(id))) problems.push('Product ids may hold letters, digits and _ . : - only.');
+    if (list.length === 0) problems.push(t('promotionText.problems.noProduct'));
+    else if (list.some((id) => !/^[A-Za-z0-9_.:-]{1,64}$/.test(id))) problems.push(t('promotionText.problems.productId'));
     target = { scope: 'product', productIds: list };
   } else if (f.scope === 'category') {
-    if (list.length === 0) problems.push('List at least one category.');
+    if (list.length === 0) problems.push(t('promotionText.problems.noCategory'));
     target = { scope: 'category', categories: list };
   }
 
   let audience: PromotionDefinition['audience'] = { type: 'all' };
   if (f.audience === 'segment') {
-    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(f.segment.trim())) problems.push('Name the segment (letters, digits, _ . : -).');
+    if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(f.segment.trim())) problems.push(t('promotionText.problems.segment'));
     audience = { type: 'segment', segment: f.segment.trim() };
   } else if (f.audience === 'grant') audience = { type: 'grant' };
 
-  if (!isDay(f.startsOn) || !isDay(f.endsOn)) problems.push('Pick the first and last day.');
-  else if (f.endsOn < f.startsOn) problems.push('The last day is before the first day.');
+  if (!isDay(f.startsOn) || !isDay(f.endsOn)) problems.push(t('promotionText.problems.days'));
+  else if (f.endsOn < f.startsOn) problems.push(t('promotionText.problems.lastBeforeFirst'));
 
-  const minBasketMinor = optionalMoney(f.minBasket, 'Minimum basket', problems);
-  const maxUses = optionalInt(f.maxUses, 'Total uses', problems);
-  const maxUsesPerCustomer = optionalInt(f.maxUsesPerCustomer, 'Uses per customer', problems);
-  const budgetMinor = optionalMoney(f.budget, 'Budget', problems);
+  const minBasketMinor = optionalMoney(f.minBasket, t('promotionText.minBasket'), problems);
+  const maxUses = optionalInt(f.maxUses, t('promotionText.totalUses'), problems);
+  const maxUsesPerCustomer = optionalInt(f.maxUsesPerCustomer, t('promotionText.usesPerCustomer'), problems);
+  const budgetMinor = optionalMoney(f.budget, t('promotionText.budget'), problems);
 
   if (problems.length > 0 || value === null) return { request: null, problems };
   const limits: PromotionDefinition['limits'] = {};

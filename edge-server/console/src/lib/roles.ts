@@ -1,4 +1,5 @@
 import type { StaffRole } from '@vitrina/contracts';
+import { consoleI18n } from './i18n';
 
 /**
  * What each role may do in the console. The server enforces the same rules
@@ -33,4 +34,9 @@ export function can(role: StaffRole | null | undefined, permission: Permission):
   return role ? GRANTS[role].includes(permission) : false;
 }
 
-export const ROLE_LABELS: Record<StaffRole, string> = { admin: 'Admin', marketer: 'Marketer', staff: 'Staff' };
+/** A role's name in the user's language (`roles.<role>`); read at render time. */
+export function roleLabel(role: StaffRole): string {
+  const { t } = consoleI18n.current();
+  const labels: Record<StaffRole, string> = { admin: t('roles.admin'), marketer: t('roles.marketer'), staff: t('roles.staff') };
+  return labels[role];
+}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { PASSWORD_MIN_LENGTH } from '@vitrina/contracts';
 import { describeError } from '../../lib/api-error';
+import { useT } from '../../lib/use-t';
 
 interface Props {
   /** The label of the current-password field: "Temporary password" on the forced step. */
@@ -16,7 +17,10 @@ interface Props {
  * characters, not the username, not a common password) and says which one failed; the form
  * only checks what it can without asking: length and that both copies match.
  */
-export function ChangePasswordForm({ currentLabel = 'Current password', submitLabel = 'Change password', onChange, onDone }: Props) {
+export function ChangePasswordForm({ currentLabel: givenCurrentLabel, submitLabel: givenSubmitLabel, onChange, onDone }: Props) {
+  const { t, fmt } = useT();
+  const currentLabel = givenCurrentLabel ?? t('password.current');
+  const submitLabel = givenSubmitLabel ?? t('password.change');
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
@@ -25,9 +29,9 @@ export function ChangePasswordForm({ currentLabel = 'Current password', submitLa
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (!current) return setError(`Enter your ${currentLabel.toLowerCase()}.`);
-    if ([...next].length < PASSWORD_MIN_LENGTH) return setError(`The new password needs at least ${PASSWORD_MIN_LENGTH} characters.`);
-    if (next !== again) return setError('The two copies of the new password differ.');
+    if (!current) return setError(t('password.enterCurrent', { label: currentLabel.toLowerCase() }));
+    if ([...next].length < PASSWORD_MIN_LENGTH) return setError(t('password.tooShort', { count: PASSWORD_MIN_LENGTH, n: fmt.count(PASSWORD_MIN_LENGTH) }));
+    if (next !== again) return setError(t('password.differ'));
     setPending(true);
     setError(null);
     try {
@@ -55,7 +59,7 @@ export function ChangePasswordForm({ currentLabel = 'Current password', submitLa
         <input class="input" type="password" autoComplete="current-password" value={current} onInput={(e) => setCurrent(e.currentTarget.value)} data-testid="current-password" />
       </label>
       <label class="field">
-        <span>New password</span>
+        <span>{t('password.new')}</span>
         <input
           class="input"
           type="password"
@@ -66,15 +70,15 @@ export function ChangePasswordForm({ currentLabel = 'Current password', submitLa
           data-testid="new-password"
         />
         <small id="new-password-hint" class="muted">
-          At least {PASSWORD_MIN_LENGTH} characters; not your username; not a common password. A few unrelated words work well.
+          {t('password.rules', { count: PASSWORD_MIN_LENGTH, n: fmt.count(PASSWORD_MIN_LENGTH) })}
         </small>
       </label>
       <label class="field">
-        <span>New password again</span>
+        <span>{t('password.again')}</span>
         <input class="input" type="password" autoComplete="new-password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} data-testid="new-password-again" />
       </label>
       <button type="submit" class="btn btn-primary" disabled={pending} data-testid="change-password-submit">
-        {pending ? 'Saving…' : submitLabel}
+        {pending ? t('password.saving') : submitLabel}
       </button>
     </form>
   );

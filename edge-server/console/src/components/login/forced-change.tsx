@@ -1,6 +1,7 @@
 import type { StaffUser } from '@vitrina/contracts';
 import { ChangePasswordForm } from './change-password-form';
 import style from './style.module.css';
+import { useT } from '../../lib/use-t';
 
 interface Props {
   user: StaffUser;
@@ -10,6 +11,7 @@ interface Props {
 
 /** After signing in with a temporary password: set your own before anything else (the server insists too). */
 export function ForcedPasswordChange({ user, onChange, onSignOut }: Props) {
+  const { t } = useT();
   return (
     <div class={style.page}>
       <section class={style.card} data-testid="forced-password-change" aria-labelledby="forced-title">
@@ -18,15 +20,15 @@ export function ForcedPasswordChange({ user, onChange, onSignOut }: Props) {
             V
           </span>
           <div>
-            <h1 id="forced-title">Choose your password</h1>
+            <h1 id="forced-title">{t('password.forcedTitle')}</h1>
             <p>
-              Signed in as <strong>{user.displayName || user.username}</strong> with a temporary password. Set your own to continue.
+              {t('password.forcedBefore')}<strong>{user.displayName || user.username}</strong>{t('password.forcedAfter')}
             </p>
           </div>
         </div>
-        <ChangePasswordForm currentLabel="Temporary password" submitLabel="Set password and continue" onChange={onChange} />
+        <ChangePasswordForm currentLabel={t('password.temporary')} submitLabel={t('password.setAndContinue')} onChange={onChange} />
         <button type="button" class="btn" onClick={onSignOut} data-testid="forced-sign-out">
-          Sign out
+          {t('shell.signOut')}
         </button>
       </section>
     </div>

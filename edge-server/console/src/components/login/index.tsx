@@ -4,6 +4,7 @@ import { describeError } from '../../lib/api-error';
 import { useAuth } from '../../lib/use-auth';
 import { ForcedPasswordChange } from './forced-change';
 import style from './style.module.css';
+import { useT } from '../../lib/use-t';
 
 interface Props {
   reason: SignOutReason;
@@ -21,6 +22,7 @@ export function Login(props: Props) {
 }
 
 function SignInForm({ reason, onSignIn }: Props) {
+  const { t } = useT();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ function SignInForm({ reason, onSignIn }: Props) {
   async function submit(e: Event) {
     e.preventDefault();
     if (!username.trim() || !password) {
-      setError('Enter your username and password.');
+      setError(t('login.enterBoth'));
       return;
     }
     setPending(true);
@@ -52,13 +54,13 @@ function SignInForm({ reason, onSignIn }: Props) {
             V
           </span>
           <div>
-            <h1>Vitrina Console</h1>
-            <p>Sign in with your store staff account.</p>
+            <h1>{t('shell.titleSuffix')}</h1>
+            <p>{t('login.hint')}</p>
           </div>
         </div>
         {reason === 'expired' && !error && (
           <p class={style.info} role="status">
-            Your session ended. Please sign in again.
+            {t('login.expired')}
           </p>
         )}
         {error && (
@@ -67,7 +69,7 @@ function SignInForm({ reason, onSignIn }: Props) {
           </p>
         )}
         <label class="field">
-          <span>Username</span>
+          <span>{t('login.username')}</span>
           <input
             class="input"
             name="username"
@@ -80,7 +82,7 @@ function SignInForm({ reason, onSignIn }: Props) {
           />
         </label>
         <label class="field">
-          <span>Password</span>
+          <span>{t('login.password')}</span>
           <input
             class="input"
             type="password"
@@ -93,7 +95,7 @@ function SignInForm({ reason, onSignIn }: Props) {
           />
         </label>
         <button type="submit" class="btn btn-primary" disabled={pending} data-testid="login-submit">
-          {pending ? 'Signing in…' : 'Sign in'}
+          {pending ? t('login.signingIn') : t('login.signIn')}
         </button>
       </form>
     </div>

@@ -3,6 +3,7 @@ import { ROUTES, type Product } from '@vitrina/contracts';
 import { api } from '../../lib/api';
 import { formatMoney } from '../../lib/format';
 import style from './style.module.css';
+import { useT } from '../../lib/use-t';
 
 /** How long typing pauses before the catalogue is searched. */
 const DEBOUNCE_MS = 200;
@@ -39,7 +40,9 @@ interface PickerProps {
  * Chooses one product: type a name, barcode, article or id and pick from the matches. The
  * chosen product shows with its name and price; "Change" searches again.
  */
-export function ProductPicker({ value, onChange, label = 'Product', testId = 'product-picker' }: PickerProps) {
+export function ProductPicker({ value, onChange, label: givenLabel, testId = 'product-picker' }: PickerProps) {
+  const { t } = useT();
+  const label = givenLabel ?? t('picker.product');
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<Product | null>(null);
@@ -67,8 +70,8 @@ export function ProductPicker({ value, onChange, label = 'Product', testId = 'pr
         <span>{label}</span>
         <div class={style.chosen} data-testid={`${testId}-chosen`}>
           <span class={style.name}>{chosen?.name ?? value}</span>
-          <span class={style.meta}>{value}{chosen?.priceMinor != null ? ` · ${formatMoney(chosen.priceMinor)}` : ''}{chosen?.restricted ? ' · restricted' : ''}</span>
-          <button type="button" class="btn btn-small btn-ghost" onClick={() => setOpen(true)} data-testid={`${testId}-change`}>Change</button>
+          <span class={style.meta}>{value}{chosen?.priceMinor != null ? ` · ${formatMoney(chosen.priceMinor)}` : ''}{chosen?.restricted ? ` · ${t('picker.restricted')}` : ''}</span>
+          <button type="button" class="btn btn-small btn-ghost" onClick={() => setOpen(true)} data-testid={`${testId}-change`}>{t('picker.change')}</button>
         </div>
       </div>
     );
@@ -78,7 +81,7 @@ export function ProductPicker({ value, onChange, label = 'Product', testId = 'pr
       <label>
         <span>{label}</span>
         <input
-          class="input" value={q} placeholder="Name, barcode, article or id" autoComplete="off" role="combobox" aria-expanded={items.length > 0} aria-autocomplete="list"
+          class="input" value={q} placeholder={t('products.searchPlaceholder')} autoComplete="off" role="combobox" aria-expanded={items.length > 0} aria-autocomplete="list"
           onInput={(e) => { setQ(e.currentTarget.value); setOpen(true); }} onFocus={() => setOpen(true)}
           onKeyDown={(e) => { if (e.key === 'Enter' && items.length > 0) { e.preventDefault(); pick(items[0]!); } if (e.key === 'Escape') setOpen(false); }}
           data-testid={testId}
@@ -90,11 +93,11 @@ export function ProductPicker({ value, onChange, label = 'Product', testId = 'pr
             <li key={p.id} role="option" aria-selected={false}>
               <button type="button" class={style.option} onClick={() => pick(p)}>
                 <span class={style.name}>{p.name}</span>
-                <span class={style.meta}>{p.id}{p.barcodes[0] ? ` · ${p.barcodes[0]}` : ''}{p.priceMinor != null ? ` · ${formatMoney(p.priceMinor)}` : ''}{p.needsReview ? ' · needs review' : ''}</span>
+                <span class={style.meta}>{p.id}{p.barcodes[0] ? ` · ${p.barcodes[0]}` : ''}{p.priceMinor != null ? ` · ${formatMoney(p.priceMinor)}` : ''}{p.needsReview ? ` · ${t('picker.needsReview')}` : ''}</span>
               </button>
             </li>
           ))}
-          {!loading && items.length === 0 && <li class={style.empty}>No product matches “{q.trim()}”.</li>}
+          {!loading && items.length === 0 && <li class={style.empty}>{t('picker.noMatch', { q: q.trim() })}</li>}
         </ul>
       )}
     </div>
@@ -102,7 +105,9 @@ export function ProductPicker({ value, onChange, label = 'Product', testId = 'pr
 }
 
 /** Chooses several products: each pick adds a chip; × removes it. */
-export function ProductMultiPicker({ ids, onChange, label = 'Products', testId = 'product-multi-picker' }: { ids: string[]; onChange: (ids: string[]) => void; label?: string; testId?: string }) {
+export function ProductMultiPicker({ ids, onChange, label: givenLabel, testId = 'product-multi-picker' }: { ids: string[]; onChange: (ids: string[]) => void; label?: string; testId?: string }) {
+  const { t } = useT();
+  const label = givenLabel ?? t('picker.products');
   const [names, setNames] = useState<Record<string, string>>({});
   return (
     <div class={style.multi} data-testid={testId}>
@@ -115,7 +120,7 @@ export function ProductMultiPicker({ ids, onChange, label = 'Products', testId =
           {ids.map((id) => (
             <li key={id} class={style.chip}>
               <span>{names[id] ?? id}</span>
-              <button type="button" aria-label={`Remove ${names[id] ?? id}`} onClick={() => onChange(ids.filter((x) => x !== id))}>×</button>
+              <button type="button" aria-label={t('picker.remove', { name: names[id] ?? id })} onClick={() => onChange(ids.filter((x) => x !== id))}>×</button>
             </li>
           ))}
         </ul>

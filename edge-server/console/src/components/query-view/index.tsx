@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { ApiError } from '../../lib/api-error';
+import { ApiError, describeError } from '../../lib/api-error';
 import type { Query } from '../../lib/use-api';
 import { useT } from '../../lib/use-t';
 import style from './style.module.css';
@@ -20,7 +20,7 @@ export function ErrorNotice({ error, onRetry }: { error: Error; onRetry?: () => 
   const retryable = !(error instanceof ApiError) || error.status === 0 || error.status >= 500 || error.status === 429;
   return (
     <div class={style.error} role="alert" data-testid="error-notice">
-      <strong>{t('common.couldNotLoad')}</strong> <span>{error.message}</span>
+      <strong>{t('common.couldNotLoad')}</strong> <span>{describeError(error)}</span>
       {error instanceof ApiError && error.code.startsWith('VITRINA_ERR') && <code class={style.code}>{error.code}</code>}
       {onRetry && retryable && (
         <button type="button" class="btn btn-small" onClick={onRetry}>

@@ -8,6 +8,8 @@ import { formatDateTime } from '../../lib/format';
 import { useAction, useApi } from '../../lib/use-api';
 import { downloadAuditCsv } from './download';
 import style from './style.module.css';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 
 const PAGE = 50;
 /** The areas of the route map, for the filter (a row's area is the part of its route id before the dot). */
@@ -19,6 +21,7 @@ const AREAS = Object.keys(ROUTES).filter((a) => a !== 'dev').sort();
  * person, area and days; page back in time; download the filtered log as CSV.
  */
 export default function AuditPage() {
+  const { t } = useT();
   const [filters, setFilters] = useState<AuditExportQuery>({});
   // The `before` cursor of each page shown so far: the last one is the current page.
   const [cursors, setCursors] = useState<number[]>([]);
@@ -40,21 +43,21 @@ export default function AuditPage() {
   return (
     <>
       <PageHeader
-        title="Audit log"
-        description="Every change staff made through the console or the API. Passwords, tokens, card numbers, phones and e-mail addresses are never recorded."
+        title={routeTitle({ id: 'audit', title: 'Audit log' }, t)}
+        description={t('audit.description')}
         actions={
           <button type="button" class="btn" disabled={download.pending} onClick={() => void download.run()} data-testid="audit-download">
-            {download.pending ? 'Preparing…' : 'Download CSV'}
+            {download.pending ? t('audit.preparing') : t('audit.download')}
           </button>
         }
       />
       {download.error && <ErrorNotice error={download.error} />}
-      <Panel title="Filters">
+      <Panel title={t('audit.filters')}>
         <form class={style.filters} onSubmit={(e) => e.preventDefault()} data-testid="audit-filters">
           <label class="field">
-            <span>Person</span>
+            <span>{t('audit.person')}</span>
             <select class="select" value={filters.userId ?? ''} onChange={(e) => setFilter('userId', e.currentTarget.value)} data-testid="audit-user">
-              <option value="">Everyone</option>
+              <option value="">{t('audit.everyone')}</option>
               {(staff.data ?? []).map((u) => (
                 <option key={u.id} value={u.id}>
                   {u.displayName ? `${u.displayName} (${u.username})` : u.username}
@@ -63,43 +66,43 @@ export default function AuditPage() {
             </select>
           </label>
           <label class="field">
-            <span>Area</span>
+            <span>{t('audit.area')}</span>
             <select class="select" value={filters.area ?? ''} onChange={(e) => setFilter('area', e.currentTarget.value)} data-testid="audit-area">
-              <option value="">All areas</option>
+              <option value="">{t('audit.allAreas')}</option>
               {AREAS.map((a) => (
                 <option key={a} value={a}>
-                  {a}
+                  {t(`audit.areas.${a}`, { defaultValue: a })}
                 </option>
               ))}
             </select>
           </label>
           <label class="field">
-            <span>From</span>
+            <span>{t('audit.from')}</span>
             <input class="input" type="date" value={filters.from ?? ''} onChange={(e) => setFilter('from', e.currentTarget.value)} data-testid="audit-from" />
           </label>
           <label class="field">
-            <span>To</span>
+            <span>{t('audit.to')}</span>
             <input class="input" type="date" value={filters.to ?? ''} onChange={(e) => setFilter('to', e.currentTarget.value)} data-testid="audit-to" />
           </label>
         </form>
-        <p class="muted">Days are the store's days (its time zone).</p>
+        <p class="muted">{t('audit.storeDays')}</p>
       </Panel>
-      <Panel title="Entries" flush>
-        <QueryView query={log} what="the audit log">
+      <Panel title={t('audit.entries')} flush>
+        <QueryView query={log} what={t('audit.what')}>
           {(page) =>
             page.entries.length === 0 ? (
-              <EmptyState title="Nothing recorded">No staff changes match these filters.</EmptyState>
+              <EmptyState title={t('audit.emptyTitle')}>{t('audit.emptyText')}</EmptyState>
             ) : (
               <>
                 <table class="table" data-testid="audit-table">
                   <thead>
                     <tr>
-                      <th scope="col">When</th>
-                      <th scope="col">Who</th>
-                      <th scope="col">What</th>
-                      <th scope="col">On</th>
-                      <th scope="col">Result</th>
-                      <th scope="col">Change</th>
+                      <th scope="col">{t('audit.when')}</th>
+                      <th scope="col">{t('audit.who')}</th>
+                      <th scope="col">{t('audit.whatColumn')}</th>
+                      <th scope="col">{t('audit.on')}</th>
+                      <th scope="col">{t('audit.result')}</th>
+                      <th scope="col">{t('audit.change')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -114,7 +117,7 @@ export default function AuditPage() {
                         </td>
                         <td>{e.targetId ? <code class={style.target}>{e.targetId}</code> : <span class="muted">—</span>}</td>
                         <td>
-                          <StatusChip tone={e.status < 300 ? 'ok' : e.status < 500 ? 'warn' : 'bad'}>{e.status < 300 ? `Done (${e.status})` : `Refused (${e.status})`}</StatusChip>
+                          <StatusChip tone={e.status < 300 ? 'ok' : e.status < 500 ? 'warn' : 'bad'}>{e.status < 300 ? t('audit.done', { status: e.status }) : t('audit.refused', { status: e.status })}</StatusChip>
                         </td>
                         <td class={style.summary}>{e.summary || <span class="muted">—</span>}</td>
                       </tr>
@@ -123,7 +126,7 @@ export default function AuditPage() {
                 </table>
                 <div class={style.pager}>
                   <button type="button" class="btn btn-small" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))} data-testid="audit-newer">
-                    Newer
+                    {t('audit.newer')}
                   </button>
                   <button
                     type="button"
@@ -132,7 +135,7 @@ export default function AuditPage() {
                     onClick={() => page.nextBefore !== null && setCursors((c) => [...c, page.nextBefore!])}
                     data-testid="audit-older"
                   >
-                    Older
+                    {t('audit.older')}
                   </button>
                 </div>
               </>

@@ -3,12 +3,14 @@ import { ROUTES, type CreateCampaignOfferRequest, type DiscountKind } from '@vit
 import { ProductPicker } from '../../components/product-picker';
 import { api } from '../../lib/api';
 import { ApiError, describeError } from '../../lib/api-error';
-import { discountValueFromInput, DISCOUNT_HINTS, DISCOUNT_KIND_CHOICES, DISCOUNT_KIND_LABELS } from '../../lib/forms';
+import { discountValueFromInput, discountHint, DISCOUNT_KIND_CHOICES, discountKindLabel } from '../../lib/forms';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
+import { useT } from '../../lib/use-t';
 
 /** Attaches a product offer to a campaign; the model decides who sees it, the holdout who must not. */
 export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDone: () => void }) {
+  const { t, language } = useT();
   const [productId, setProductId] = useState('');
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<DiscountKind>('percent');
@@ -23,15 +25,16 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
   async function submit(e: Event) {
     e.preventDefault();
     const parsed = discountValueFromInput(kind, value);
-    if (!productId.trim() || !title.trim()) return setProblem('Choose the product and give a title shoppers will read.');
-    if (parsed === null) return setProblem(`Enter a valid value: ${DISCOUNT_HINTS[kind]}.`);
+    if (!productId.trim() || !title.trim()) return setProblem(t('campaigns.offer.productAndTitle'));
+    if (parsed === null) return setProblem(t('campaigns.offer.validValue', { hint: discountHint(kind) }));
     setProblem(null);
     setWarning(null);
     const body: CreateCampaignOfferRequest = { productId: productId.trim(), title: title.trim(), discountKind: kind, discountValue: parsed, ...(kioskOnly ? { kioskOnly } : {}) };
     const created = await add.run(body);
     if (!created) return;
     // A restricted product's offer was added as kiosk-only: say so before closing.
-    if (created.warning) setWarning(created.warning);
+    // The server words its warning in English; other languages say the same from the catalogue.
+    if (created.warning) setWarning(language === 'en' || !created.restricted ? created.warning : t('campaigns.offer.restrictedWarning'));
     else onDone();
   }
 
@@ -39,38 +42,38 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
     <form class={style.offerForm} onSubmit={submit} data-testid="add-offer-form" noValidate>
       <ProductPicker value={productId} onChange={(id) => setProductId(id)} testId="offer-product" />
       <label class="field">
-        <span>Title</span>
-        <input class="input" value={title} maxLength={120} onInput={(e) => setTitle(e.currentTarget.value)} placeholder="20% off fresh apples" data-testid="offer-title" />
+        <span>{t('campaigns.offer.title')}</span>
+        <input class="input" value={title} maxLength={120} onInput={(e) => setTitle(e.currentTarget.value)} placeholder={t('campaigns.offer.titlePlaceholder')} data-testid="offer-title" />
       </label>
       <label class="field">
-        <span>Discount</span>
+        <span>{t('campaigns.offer.discount')}</span>
         <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as DiscountKind)} data-testid="offer-kind">
           {DISCOUNT_KIND_CHOICES.map((k) => (
             <option key={k} value={k}>
-              {DISCOUNT_KIND_LABELS[k]}
+              {discountKindLabel(k)}
             </option>
           ))}
         </select>
       </label>
       <label class="field">
-        <span>{DISCOUNT_HINTS[kind]}</span>
+        <span>{discountHint(kind)}</span>
         <input class="input" inputMode="decimal" value={value} onInput={(e) => setValue(e.currentTarget.value)} data-testid="offer-value" />
       </label>
       {(needsKioskOnly || kioskOnly) && (
         <label class={style.kioskOnly}>
           <input type="checkbox" checked={kioskOnly} onChange={(e) => setKioskOnly(e.currentTarget.checked)} data-testid="offer-kiosk-only" />
-          <span>Kiosk only: this product is restricted (alcohol, tobacco…). Its offer never appears on signage.</span>
+          <span>{t('campaigns.offer.kioskOnly')}</span>
         </label>
       )}
       <button type="submit" class="btn btn-primary" disabled={add.pending || warning !== null} data-testid="offer-submit">
-        Add offer
+        {t('campaigns.addOffer')}
       </button>
       <button type="button" class="btn" onClick={onDone}>
-        {warning ? 'Close' : 'Cancel'}
+        {warning ? t('common.close') : t('common.cancel')}
       </button>
       {warning && (
         <p class={style.warning} role="status" data-testid="offer-warning">
-          Offer added. {warning}
+          {t('campaigns.offer.added')} {warning}
         </p>
       )}
       {(problem || add.error) && (

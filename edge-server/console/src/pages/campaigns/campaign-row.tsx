@@ -2,10 +2,11 @@ import { Fragment } from 'preact';
 import { ROUTES, type Campaign, type CampaignStatus } from '@vitrina/contracts';
 import { ConfirmButton } from '../../components/confirm-button';
 import { StatusChip, type Tone } from '../../components/status-chip';
-import { formatCount, formatLocalDate } from '../../lib/format';
+import { formatCount, formatLocalDate, formatPercent } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
 import { AddOfferForm } from './add-offer-form';
 import style from './style.module.css';
+import { useT } from '../../lib/use-t';
 
 const STATUS_TONE: Record<string, Tone> = { live: 'ok', draft: 'info', paused: 'warn', ended: 'neutral' };
 
@@ -20,6 +21,7 @@ interface Props {
 
 /** One campaign: period, holdout, its personal offers' lifecycle funnel, and status actions. */
 export function CampaignRow({ campaign: c, editable, offerOpen, busy, onToggleOffer, onStatus }: Props) {
+  const { t } = useT();
   const life = useApi(ROUTES.campaigns.lifecycle, { params: { id: c.id } });
   const l = life.data;
   return (
@@ -33,14 +35,14 @@ export function CampaignRow({ campaign: c, editable, offerOpen, busy, onToggleOf
           {formatLocalDate(c.startsOn)} – {formatLocalDate(c.endsOn)}
         </td>
         <td>
-          <StatusChip tone={STATUS_TONE[c.status] ?? 'neutral'}>{c.status}</StatusChip>
+          <StatusChip tone={STATUS_TONE[c.status] ?? 'neutral'}>{t(`statuses.${c.status}`, { defaultValue: c.status })}</StatusChip>
         </td>
-        <td class="num">{c.holdoutPct}%</td>
+        <td class="num">{formatPercent(c.holdoutPct / 100, { digits: 0 })}</td>
         <td class={style.funnel} data-testid="campaign-lifecycle">
           {l ? (
             <>
-              {formatCount(l.issued)} issued → {formatCount(l.shown)} shown → {formatCount(l.clipped)} clipped → <strong>{formatCount(l.redeemed)} redeemed</strong>
-              {l.expired > 0 && <span class="muted"> · {formatCount(l.expired)} expired</span>}
+              {t('campaigns.funnel', { issued: formatCount(l.issued), shown: formatCount(l.shown), clipped: formatCount(l.clipped) })} <strong>{t('campaigns.redeemed', { n: formatCount(l.redeemed) })}</strong>
+              {l.expired > 0 && <span class="muted"> · {t('campaigns.expired', { n: formatCount(l.expired) })}</span>}
             </>
           ) : (
             <span class="muted">{life.error ? '—' : '…'}</span>
@@ -50,21 +52,21 @@ export function CampaignRow({ campaign: c, editable, offerOpen, busy, onToggleOf
           <td class={style.actions}>
             {c.status !== 'ended' && (
               <button type="button" class="btn btn-small" onClick={onToggleOffer} aria-expanded={offerOpen} data-testid="campaign-add-offer">
-                Add offer
+                {t('campaigns.addOffer')}
               </button>
             )}
             {(c.status === 'draft' || c.status === 'paused') && (
               <button type="button" class="btn btn-small" disabled={busy} onClick={() => onStatus('live')} data-testid="campaign-go-live">
-                {c.status === 'draft' ? 'Go live' : 'Resume'}
+                {c.status === 'draft' ? t('campaigns.goLive') : t('campaigns.resume')}
               </button>
             )}
             {c.status === 'live' && (
               <button type="button" class="btn btn-small" disabled={busy} onClick={() => onStatus('paused')} data-testid="campaign-pause">
-                Pause
+                {t('campaigns.pause')}
               </button>
             )}
             {c.status !== 'ended' && (
-              <ConfirmButton label="End" confirmLabel="End for good" ariaLabel={`End ${c.name}`} disabled={busy} onConfirm={() => onStatus('ended')} testId="campaign-end" confirmTestId="campaign-end-confirm" />
+              <ConfirmButton label={t('campaigns.end')} confirmLabel={t('campaigns.endConfirm')} ariaLabel={t('campaigns.endLabel', { name: c.name })} disabled={busy} onConfirm={() => onStatus('ended')} testId="campaign-end" confirmTestId="campaign-end-confirm" />
             )}
           </td>
         )}

@@ -6,9 +6,11 @@ import { describeError } from '../../lib/api-error';
 import { campaignFormProblems, todayLocal, addDays } from '../../lib/forms';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
+import { useT } from '../../lib/use-t';
 
 /** New campaign: name, period (store-local days, inclusive) and holdout share. */
 export function CreateCampaignForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useT();
   const [name, setName] = useState('');
   const [startsOn, setStartsOn] = useState(todayLocal());
   const [endsOn, setEndsOn] = useState(addDays(todayLocal(), 27));
@@ -32,26 +34,26 @@ export function CreateCampaignForm({ onCreated }: { onCreated: () => void }) {
   }
 
   return (
-    <Panel title="New campaign">
+    <Panel title={t('campaigns.new')}>
       <form class={style.form} onSubmit={submit} data-testid="create-campaign-form" noValidate>
         <label class={`field ${style.wide}`}>
-          <span>Name</span>
-          <input class="input" value={name} maxLength={120} onInput={(e) => setName(e.currentTarget.value)} placeholder="Autumn produce push" data-testid="campaign-name" />
+          <span>{t('campaigns.name')}</span>
+          <input class="input" value={name} maxLength={120} onInput={(e) => setName(e.currentTarget.value)} placeholder={t('campaigns.namePlaceholder')} data-testid="campaign-name" />
         </label>
         <label class="field">
-          <span>Starts on</span>
+          <span>{t('campaigns.startsOn')}</span>
           <input class="input" type="date" value={startsOn} onInput={(e) => setStartsOn(e.currentTarget.value)} data-testid="campaign-starts" />
         </label>
         <label class="field">
-          <span>Ends on (inclusive)</span>
+          <span>{t('campaigns.endsOn')}</span>
           <input class="input" type="date" value={endsOn} onInput={(e) => setEndsOn(e.currentTarget.value)} data-testid="campaign-ends" />
         </label>
         <label class="field">
-          <span>Holdout %</span>
+          <span>{t('campaigns.holdoutPct')}</span>
           <input class="input" type="number" min={0} max={100} value={holdoutPct} onInput={(e) => setHoldoutPct(e.currentTarget.value)} data-testid="campaign-holdout" />
         </label>
         <button type="submit" class="btn btn-primary" disabled={create.pending} data-testid="campaign-submit">
-          {create.pending ? 'Creating…' : 'Create campaign'}
+          {create.pending ? t('campaigns.creating') : t('campaigns.create')}
         </button>
       </form>
       {problems.length > 0 && (
@@ -68,7 +70,7 @@ export function CreateCampaignForm({ onCreated }: { onCreated: () => void }) {
       )}
       {created && !create.error && (
         <p class={style.ok} role="status">
-          Created “{created}”.
+          {t('campaigns.created', { name: created })}
         </p>
       )}
     </Panel>

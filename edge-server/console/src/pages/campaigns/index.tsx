@@ -10,9 +10,12 @@ import { useAction, useApi } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
 import { CampaignRow } from './campaign-row';
 import { CreateCampaignForm } from './create-campaign-form';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 
 /** Campaigns with their holdout share; marketers and admins create them, attach offers and change status. */
 export default function CampaignsPage() {
+  const { t } = useT();
   const { user } = useAuth();
   const editable = can(user?.role, 'campaigns.edit');
   const campaigns = useApi(ROUTES.campaigns.list);
@@ -26,30 +29,30 @@ export default function CampaignsPage() {
   return (
     <>
       <PageHeader
-        title="Campaigns"
-        description="A campaign assigns each customer once to treatment or control by its holdout share; control customers get none of its offers, so its effect can be measured."
+        title={routeTitle({ id: 'campaigns', title: 'Campaigns' }, t)}
+        description={t('campaigns.description')}
       />
       {editable && <CreateCampaignForm onCreated={campaigns.reload} />}
       {setStatus.error && <ErrorNotice error={setStatus.error} />}
-      <Panel title="All campaigns" flush>
-        <QueryView query={campaigns} what="campaigns">
+      <Panel title={t('campaigns.all')} flush>
+        <QueryView query={campaigns} what={t('campaigns.what')}>
           {(list) =>
             list.length === 0 ? (
-              <EmptyState title="No campaigns yet">{editable ? 'Create one above.' : 'Marketers create campaigns.'}</EmptyState>
+              <EmptyState title={t('campaigns.emptyTitle')}>{editable ? t('campaigns.emptyEditor') : t('campaigns.emptyViewer')}</EmptyState>
             ) : (
               <table class="table" data-testid="campaign-list-table">
                 <thead>
                   <tr>
-                    <th scope="col">Campaign</th>
-                    <th scope="col">Period</th>
-                    <th scope="col">Status</th>
+                    <th scope="col">{t('campaigns.campaign')}</th>
+                    <th scope="col">{t('campaigns.period')}</th>
+                    <th scope="col">{t('campaigns.status')}</th>
                     <th scope="col" class="num">
-                      Holdout
+                      {t('campaigns.holdout')}
                     </th>
-                    <th scope="col">Personal offers</th>
+                    <th scope="col">{t('campaigns.personalOffers')}</th>
                     {editable && (
                       <th scope="col">
-                        <span class="visually-hidden">Actions</span>
+                        <span class="visually-hidden">{t('campaigns.actions')}</span>
                       </th>
                     )}
                   </tr>

@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { ROUTES, type AdjustPointsRequest, type PointsMovementResult } from '@vitrina/contracts';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatPoints } from '../../lib/format';
 import { idempotencyKey } from '../../lib/forms';
 import { useAction } from '../../lib/use-api';
+import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
 /**
@@ -12,6 +13,7 @@ import style from './style.module.css';
  * a retry after a network error reuses it, so the points move once; editing the form makes a new one.
  */
 export function AdjustPointsForm({ customerId, onDone }: { customerId: string; onDone: () => void }) {
+  const { t } = useT();
   const [points, setPoints] = useState('');
   const [reason, setReason] = useState('');
   const [key, setKey] = useState(idempotencyKey);
@@ -28,8 +30,8 @@ export function AdjustPointsForm({ customerId, onDone }: { customerId: string; o
   async function submit(e: Event) {
     e.preventDefault();
     const n = /^[+-]?\d+$/.test(points.trim()) ? Number(points.trim()) : NaN;
-    if (!Number.isSafeInteger(n) || n === 0 || Math.abs(n) > 100_000_000) return setProblem('Points: a whole number, positive to add or negative to remove, not 0.');
-    if (!reason.trim()) return setProblem('Say why (it is kept in the ledger).');
+    if (!Number.isSafeInteger(n) || n === 0 || Math.abs(n) > 100_000_000) return setProblem(t('customers.adjust.pointsProblem'));
+    if (!reason.trim()) return setProblem(t('customers.adjust.reasonProblem'));
     setProblem(null);
     const r = await adjust.run({ points: n, reason: reason.trim(), idempotencyKey: key });
     if (r) {
@@ -44,15 +46,15 @@ export function AdjustPointsForm({ customerId, onDone }: { customerId: string; o
   return (
     <form class={style.adjust} onSubmit={submit} noValidate data-testid="adjust-points-form">
       <label class="field">
-        <span>Points (+/−)</span>
+        <span>{t('customers.adjust.points')}</span>
         <input class="input" inputMode="numeric" value={points} onInput={(e) => edit(() => setPoints(e.currentTarget.value))} data-testid="adjust-points" />
       </label>
       <label class="field">
-        <span>Reason</span>
-        <input class="input" maxLength={200} value={reason} onInput={(e) => edit(() => setReason(e.currentTarget.value))} placeholder="Goodwill for a damaged product" data-testid="adjust-reason" />
+        <span>{t('customers.adjust.reason')}</span>
+        <input class="input" maxLength={200} value={reason} onInput={(e) => edit(() => setReason(e.currentTarget.value))} placeholder={t('customers.adjust.reasonPlaceholder')} data-testid="adjust-reason" />
       </label>
       <button type="submit" class="btn" disabled={adjust.pending} data-testid="adjust-submit">
-        {adjust.pending ? 'Saving…' : 'Adjust'}
+        {adjust.pending ? t('customers.adjust.saving') : t('customers.adjust.submit')}
       </button>
       {(problem || adjust.error) && (
         <p class={style.error} role="alert">
@@ -61,8 +63,7 @@ export function AdjustPointsForm({ customerId, onDone }: { customerId: string; o
       )}
       {result && (
         <p class={style.ok} role="status" data-testid="adjust-result">
-          Done: {result.points > 0 ? '+' : ''}
-          {formatCount(result.points)} points; balance now {formatCount(result.balanceAfter)}.
+          {t('customers.adjust.done', { points: `${result.points > 0 ? '+' : ''}${formatCount(result.points)}`, balance: formatPoints(result.balanceAfter) })}
         </p>
       )}
     </form>

@@ -10,19 +10,23 @@ import { formatCount, formatDateTime, formatLocalDate, formatMoney } from '../..
 import { can } from '../../lib/roles';
 import { useAction, useApi } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
+import { useT } from '../../lib/use-t';
+import type { TFunction } from 'i18next';
 import { LedgerPanel } from './ledger-panel';
 import { AdjustPointsForm } from './adjust-points-form';
 import { memberName } from './member-name';
 import style from './style.module.css';
 
-const CONSENTS: { key: keyof Consents; label: string; help: string }[] = [
-  { key: 'program', label: 'Loyalty program', help: 'Collect and use points.' },
-  { key: 'marketing', label: 'Marketing', help: 'Receive offers by message.' },
-  { key: 'profiling', label: 'Personalization', help: 'Offers picked from purchase history.' },
+const consentWords = (t: TFunction): { key: keyof Consents; label: string; help: string }[] => [
+  { key: 'program', label: t('customers.consents.program'), help: t('customers.consents.programHelp') },
+  { key: 'marketing', label: t('customers.consents.marketing'), help: t('customers.consents.marketingHelp') },
+  { key: 'profiling', label: t('customers.consents.profiling'), help: t('customers.consents.profilingHelp') },
 ];
 
 /** One customer: profile, consents, points, and (admins) export and erasure. */
 export function CustomerDetail({ customerId }: { customerId: string }) {
+  const { t } = useT();
+  const CONSENTS = consentWords(t);
   const { user } = useAuth();
   const adminOnly = can(user?.role, 'customers.export-erase');
   const profile = useApi(ROUTES.customers.get, { params: { id: customerId } });
@@ -59,60 +63,60 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
   }
 
   return (
-    <QueryView query={profile} what="customer data requests">
+    <QueryView query={profile} what={t('customers.whatDetail')}>
       {(p) => (
         <>
           <Panel
             testId="customer-detail"
             title={
               <span class={style.title}>
-                {p.erasedAt ? 'Erased member' : memberName(p)} <code>{p.id}</code>
-                {p.erasedAt && <StatusChip tone="neutral">Erased {formatDateTime(p.erasedAt)}</StatusChip>}
+                {p.erasedAt ? t('customers.erasedMember') : memberName(p)} <code>{p.id}</code>
+                {p.erasedAt && <StatusChip tone="neutral">{t('customers.erasedAt', { at: formatDateTime(p.erasedAt) })}</StatusChip>}
               </span>
             }
           >
             <dl class={style.facts}>
               <div>
-                <dt>Enrolled</dt>
+                <dt>{t('customers.enrolled')}</dt>
                 <dd>{formatDateTime(p.enrolledAt)}</dd>
               </div>
               <div>
-                <dt>Birthday</dt>
+                <dt>{t('customers.birthday')}</dt>
                 <dd>{p.birthDate ? formatLocalDate(p.birthDate) : '—'}</dd>
               </div>
               <div>
-                <dt>Cards</dt>
+                <dt>{t('customers.cards')}</dt>
                 <dd data-testid="customer-cards">
                   {p.cards.filter((c) => c.kind !== 'phone').length === 0
-                    ? 'none'
+                    ? t('customers.noCards')
                     : p.cards
                         .filter((c) => c.kind !== 'phone')
-                        .map((c) => `•••• ${c.last4}${c.virtual ? ' (virtual)' : ''}${c.status === 'active' ? '' : ` (${c.status})`}`)
+                        .map((c) => `•••• ${c.last4}${c.virtual ? ` (${t('customers.virtual')})` : ''}${c.status === 'active' ? '' : ` (${t(`customers.cardStatus.${c.status}`, { defaultValue: c.status })})`}`)
                         .join(', ')}
                 </dd>
               </div>
               <div>
-                <dt>Phone</dt>
+                <dt>{t('customers.phone')}</dt>
                 <dd data-testid="customer-phone">{p.cards.filter((c) => c.kind === 'phone').map((c) => `•••• ${c.last4}`).join(', ') || '—'}</dd>
               </div>
               <div>
-                <dt>E-mail</dt>
+                <dt>{t('customers.email')}</dt>
                 <dd data-testid="customer-email">{p.emails?.join(', ') || '—'}</dd>
               </div>
               {balance.data && (
                 <>
                   <div>
-                    <dt>Points</dt>
+                    <dt>{t('customers.points')}</dt>
                     <dd>{formatCount(balance.data.balance)}</dd>
                   </div>
                   <div>
-                    <dt>Tier</dt>
+                    <dt>{t('customers.tier')}</dt>
                     <dd>
-                      {balance.data.tier.name} · {formatMoney(balance.data.tier.windowSpendMinor)} spend
+                      {t('customers.tierSpend', { tier: balance.data.tier.name, spend: formatMoney(balance.data.tier.windowSpendMinor) })}
                     </dd>
                   </div>
                   <div>
-                    <dt>Expiring in {balance.data.expiring.withinDays} d</dt>
+                    <dt>{t('customers.expiring', { count: balance.data.expiring.withinDays, n: formatCount(balance.data.expiring.withinDays) })}</dt>
                     <dd>{formatCount(balance.data.expiring.points)}</dd>
                   </div>
                 </>
@@ -120,7 +124,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
 
             </dl>
           </Panel>
-          <Panel title="Consents" testId="customer-consents">
+          <Panel title={t('customers.consents.title')} testId="customer-consents">
             {consents.error && <ErrorNotice error={consents.error} />}
             <ul class={style.consents}>
               {CONSENTS.map((c) => (
@@ -140,14 +144,14 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
                 </li>
               ))}
             </ul>
-            <p class="muted">Last changed {formatDateTime(p.consentsUpdatedAt)}. Without personalization consent the shopper still gets every program benefit.</p>
+            <p class="muted">{t('customers.consents.lastChanged', { at: formatDateTime(p.consentsUpdatedAt) })}</p>
             {p.consentHistory && p.consentHistory.length > 0 && (
               <details data-testid="customer-consent-history">
-                <summary>History ({p.consentHistory.length})</summary>
+                <summary>{t('customers.consents.history', { n: formatCount(p.consentHistory.length) })}</summary>
                 <ul class={style.history}>
                   {[...p.consentHistory].reverse().map((r, i) => (
                     <li key={i}>
-                      {formatDateTime(r.at)}: {CONSENTS.find((c) => c.key === r.consent)?.label ?? r.consent} {r.granted ? 'given' : 'withdrawn'} · text {r.textVersion} · via {r.source}
+                      {t(r.granted ? 'customers.consents.given' : 'customers.consents.withdrawn', { at: formatDateTime(r.at), consent: CONSENTS.find((c) => c.key === r.consent)?.label ?? r.consent, version: r.textVersion, source: t(`customers.consents.sources.${r.source}`, { defaultValue: r.source }) })}
                     </li>
                   ))}
                 </ul>
@@ -155,25 +159,25 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
             )}
           </Panel>
           {adminOnly && (
-            <Panel title="Requests" testId="customer-requests">
+            <Panel title={t('customers.requests.title')} testId="customer-requests">
               <div class={style.requests}>
                 <div>
-                  <h3>Export (right of access)</h3>
-                  <p class="muted">Downloads everything stored about this customer as JSON, to hand over to them.</p>
+                  <h3>{t('customers.requests.exportTitle')}</h3>
+                  <p class="muted">{t('customers.requests.exportText')}</p>
                   <button type="button" class="btn" disabled={exportData.pending} onClick={() => void onExport()} data-testid="customer-export">
-                    {exportData.pending ? 'Preparing…' : 'Download export'}
+                    {exportData.pending ? t('customers.requests.preparing') : t('customers.requests.download')}
                   </button>
                   {exportData.error && <p class={style.error}>{describeError(exportData.error)}</p>}
                 </div>
                 <div>
-                  <h3>Erasure (right to be forgotten)</h3>
-                  <p class="muted">Removes name, contacts and cards. Receipts and points stay as anonymous records. This cannot be undone.</p>
+                  <h3>{t('customers.requests.eraseTitle')}</h3>
+                  <p class="muted">{t('customers.requests.eraseText')}</p>
                   {p.erasedAt ? (
                     <p class={style.ok} role="status" data-testid="customer-erased">
-                      Erased on {formatDateTime(p.erasedAt)}{erased ? `; ${erased.cardsRemoved} card(s) removed` : ''}.
+                      {erased ? t('customers.requests.erasedCards', { at: formatDateTime(p.erasedAt), count: erased.cardsRemoved, n: formatCount(erased.cardsRemoved) }) : t('customers.requests.erased', { at: formatDateTime(p.erasedAt) })}
                     </p>
                   ) : (
-                    <ConfirmButton label="Erase customer" confirmLabel="Erase permanently" onConfirm={() => void onErase()} disabled={erase.pending} testId="customer-erase-button" />
+                    <ConfirmButton label={t('customers.requests.erase')} confirmLabel={t('customers.requests.eraseConfirm')} onConfirm={() => void onErase()} disabled={erase.pending} testId="customer-erase-button" />
                   )}
                   {erase.error && <p class={style.error}>{describeError(erase.error)}</p>}
                 </div>
@@ -181,7 +185,7 @@ export function CustomerDetail({ customerId }: { customerId: string }) {
             </Panel>
           )}
           {adminOnly && !p.erasedAt && (
-            <Panel title="Adjust points" testId="customer-adjust">
+            <Panel title={t('customers.adjust.title')} testId="customer-adjust">
               <AdjustPointsForm
                 customerId={customerId}
                 onDone={() => {

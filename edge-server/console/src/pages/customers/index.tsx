@@ -5,6 +5,8 @@ import { Panel } from '../../components/panel';
 import { EmptyState, QueryView } from '../../components/query-view';
 import { formatDateTime } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 import { CustomerDetail } from './customer-detail';
 import { memberName } from './member-name';
 import style from './style.module.css';
@@ -18,6 +20,7 @@ const INTERNAL_ID = /^cust[_-][\w-]{1,60}$/;
  * open the member page (profile, cards, points, ledger, consents, data requests).
  */
 export default function CustomersPage() {
+  const { t } = useT();
   const [input, setInput] = useState(() => new URLSearchParams(location.search).get('q') ?? '');
   const [term, setTerm] = useState<string | null>(null);
   const [memberId, setMemberId] = useState<string | null>(() => new URLSearchParams(location.search).get('id'));
@@ -38,13 +41,13 @@ export default function CustomersPage() {
   return (
     <>
       <PageHeader
-        title="Members"
-        description="Find a member by card number, phone, e-mail or name. Card numbers, phones and e-mails are matched exactly; names by their beginning. Data requests (export, erasure) start from the member page."
+        title={routeTitle({ id: 'customers', title: 'Members' }, t)}
+        description={t('customers.description')}
       />
       <Panel>
         <form class={style.form} noValidate data-testid="customer-lookup-form" onSubmit={submit} role="search">
           <label class="field">
-            <span>Card, phone, e-mail or name</span>
+            <span>{t('customers.searchLabel')}</span>
             <input
               class="input"
               type="search"
@@ -53,11 +56,11 @@ export default function CustomersPage() {
               data-testid="customer-search"
               autoComplete="off"
               maxLength={128}
-              placeholder="2990 0000 0042 2, +7 916…, ana@…, Petrova"
+              placeholder={t('customers.searchPlaceholder')}
             />
           </label>
           <button type="submit" class="btn btn-primary" disabled={!input.trim()} data-testid="customer-open">
-            Search
+            {t('customers.search')}
           </button>
         </form>
       </Panel>
@@ -67,7 +70,7 @@ export default function CustomersPage() {
           {term && (
             <p>
               <button type="button" class="btn btn-ghost" onClick={() => setMemberId(null)} data-testid="customer-back">
-                ← Back to results
+                {t('customers.back')}
               </button>
             </p>
           )}
@@ -79,22 +82,23 @@ export default function CustomersPage() {
 }
 
 function SearchResults({ term, onOpen }: { term: string; onOpen: (id: string) => void }) {
+  const { t } = useT();
   const results = useApi(ROUTES.customers.search, { query: { q: term, limit: 50 } });
   return (
-    <Panel title="Results" flush testId="customer-results">
-      <QueryView query={results} what="member search">
+    <Panel title={t('customers.results')} flush testId="customer-results">
+      <QueryView query={results} what={t('customers.whatSearch')}>
         {(r) =>
           r.members.length === 0 ? (
-            <EmptyState title="No member found" testId="customer-no-results">
-              {r.matchedBy === 'identifier' ? 'No member holds that card number, phone or e-mail. Numbers must be complete: the store cannot search inside them.' : 'No member name starts with that.'}
+            <EmptyState title={t('customers.noneTitle')} testId="customer-no-results">
+              {r.matchedBy === 'identifier' ? t('customers.noneIdentifier') : t('customers.noneName')}
             </EmptyState>
           ) : (
             <table class="table" data-testid="customer-results-table">
               <thead>
                 <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Cards and phone</th>
-                  <th scope="col">Member since</th>
+                  <th scope="col">{t('customers.name')}</th>
+                  <th scope="col">{t('customers.cardsAndPhone')}</th>
+                  <th scope="col">{t('customers.memberSince')}</th>
                   <th scope="col" />
                 </tr>
               </thead>
@@ -112,14 +116,15 @@ function SearchResults({ term, onOpen }: { term: string; onOpen: (id: string) =>
 }
 
 function ResultRow({ m, onOpen }: { m: MemberSearchHit; onOpen: (id: string) => void }) {
+  const { t } = useT();
   return (
     <tr>
       <td>{memberName(m)}</td>
-      <td>{m.cards.map((c) => `${c.kind === 'phone' ? 'phone' : 'card'} •••• ${c.last4}`).join(', ') || '—'}</td>
+      <td>{m.cards.map((c) => `${c.kind === 'phone' ? t('customers.phoneShort') : t('customers.cardShort')} •••• ${c.last4}`).join(', ') || '—'}</td>
       <td>{formatDateTime(m.enrolledAt)}</td>
       <td class="num">
         <button type="button" class="btn" onClick={() => onOpen(m.id)} data-testid={`customer-result-${m.id}`}>
-          Open
+          {t('customers.open')}
         </button>
       </td>
     </tr>

@@ -3,7 +3,9 @@ import { ROUTES, type CatalogImportReport } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { sessionStore } from '../../lib/api';
 import { ApiError, describeError, networkError, toApiError } from '../../lib/api-error';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatSeconds } from '../../lib/format';
+import { useT } from '../../lib/use-t';
+import { CodeText } from '../../components/code-text';
 import { routeUrl } from '../../lib/route-url';
 import style from './style.module.css';
 
@@ -51,6 +53,7 @@ function uploadWithProgress(file: File, onProgress: (sent: number, total: number
  * go one after another in the order chosen, each applied whole or not at all; each gets its report.
  */
 export function CatalogImportPanel() {
+  const { t, fmt } = useT();
   const [files, setFiles] = useState<File[]>([]);
   const [progress, setProgress] = useState<{ file: string; pct: number; phase: 'uploading' | 'applying' } | null>(null);
   const [results, setResults] = useState<FileResult[]>([]);
@@ -62,9 +65,9 @@ export function CatalogImportPanel() {
   async function submit(e: Event) {
     e.preventDefault();
     setResults([]);
-    if (ordered.length === 0) return setProblem('Choose import.xml (and offers.xml), or a product CSV.');
+    if (ordered.length === 0) return setProblem(t('imports.catalog.chooseFiles'));
     const big = ordered.find((f) => f.size > MAX_UPLOAD_BYTES);
-    if (big) return setProblem(`${big.name} is larger than 512 MB: import it on the server with npm run import -- catalog ${big.name}.`);
+    if (big) return setProblem(t('imports.catalog.tooLarge', { name: big.name }));
     setProblem(null);
     const out: FileResult[] = [];
     for (const f of ordered) {
@@ -84,26 +87,24 @@ export function CatalogImportPanel() {
   }
 
   return (
-    <Panel title="Import the catalogue (1C CommerceML or CSV)" testId="catalog-import">
+    <Panel title={t('imports.catalog.title')} testId="catalog-import">
       <form class={style.form} onSubmit={submit} noValidate data-testid="catalog-import-form">
         <label class="field">
-          <span>Files</span>
+          <span>{t('imports.catalog.files')}</span>
           <input class="input" type="file" multiple accept=".xml,.csv,application/xml,text/xml,text/csv" onChange={(e) => setFiles([...(e.currentTarget.files ?? [])])} data-testid="catalog-import-file" />
         </label>
         <button type="submit" class="btn btn-primary" disabled={progress !== null} data-testid="catalog-import-submit">
-          {progress ? 'Importing…' : 'Import'}
+          {progress ? t('imports.importing') : t('imports.import')}
         </button>
       </form>
       {progress && (
         <div class={style.progress} data-testid="catalog-import-progress">
-          <progress max={100} value={progress.phase === 'applying' ? undefined : progress.pct} aria-label={`Uploading ${progress.file}`} />
-          <span>{progress.file}: {progress.phase === 'applying' ? 'uploaded, reading and applying…' : `${progress.pct}% uploaded`}</span>
+          <progress max={100} value={progress.phase === 'applying' ? undefined : progress.pct} aria-label={t('imports.catalog.uploading', { file: progress.file })} />
+          <span>{progress.file}: {progress.phase === 'applying' ? t('imports.catalog.applying') : t('imports.catalog.uploaded', { pct: fmt.count(progress.pct) })}</span>
         </div>
       )}
       <p class={style.cli}>
-        From 1C: the exchange files <code>import.xml</code> (groups, products) and <code>offers.xml</code> (prices, stock), CommerceML 2.03–2.10, UTF-8 or windows-1251.
-        A CSV has a header row with <code>id,name</code> and any of: <code>{CSV_COLUMNS}</code>. A file that cannot be read changes nothing.
-        Up to 512 MB here; larger files with <code>npm run import -- catalog import.xml offers.xml</code> on the server.
+        <CodeText text={t('imports.catalog.help', { columns: CSV_COLUMNS })} />
       </p>
       {problem && <p class={style.error} role="alert">{problem}</p>}
       {results.map((r) => <FileReport key={r.name} result={r} />)}
@@ -117,25 +118,26 @@ function rank(name: string) {
 }
 
 function FileReport({ result }: { result: FileResult }) {
+  const { t } = useT();
   if (result.error) {
-    return <p class={style.error} role="alert" data-testid="catalog-import-error"><strong>{result.name}</strong>: {result.error} Nothing from this file was applied.</p>;
+    return <p class={style.error} role="alert" data-testid="catalog-import-error"><strong>{result.name}</strong>: {result.error} {t('imports.catalog.nothingApplied')}</p>;
   }
   const r = result.report!;
   return (
     <div data-testid="catalog-import-report">
       <h3 class={style.fileName}>{result.name}</h3>
       <dl class={style.stats}>
-        <div><dt>New products</dt><dd>{formatCount(r.productsImported)}</dd></div>
-        <div><dt>Updated</dt><dd>{formatCount(r.productsUpdated)}</dd></div>
-        <div><dt>Deactivated</dt><dd>{formatCount(r.productsDeactivated)}</dd></div>
-        <div><dt>Groups</dt><dd>{formatCount(r.groups)}</dd></div>
-        <div><dt>Prices</dt><dd>{formatCount(r.pricesImported)}</dd></div>
-        <div><dt>Rejected</dt><dd class={r.rejectedCount > 0 ? style.bad : undefined}>{formatCount(r.rejectedCount)}</dd></div>
-        <div><dt>Time</dt><dd>{r.seconds.toFixed(1)} s</dd></div>
+        <div><dt>{t('imports.catalog.newProducts')}</dt><dd>{formatCount(r.productsImported)}</dd></div>
+        <div><dt>{t('imports.catalog.updated')}</dt><dd>{formatCount(r.productsUpdated)}</dd></div>
+        <div><dt>{t('imports.catalog.deactivated')}</dt><dd>{formatCount(r.productsDeactivated)}</dd></div>
+        <div><dt>{t('imports.catalog.groups')}</dt><dd>{formatCount(r.groups)}</dd></div>
+        <div><dt>{t('imports.catalog.prices')}</dt><dd>{formatCount(r.pricesImported)}</dd></div>
+        <div><dt>{t('imports.catalog.rejected')}</dt><dd class={r.rejectedCount > 0 ? style.bad : undefined}>{formatCount(r.rejectedCount)}</dd></div>
+        <div><dt>{t('imports.time')}</dt><dd>{formatSeconds(r.seconds)}</dd></div>
       </dl>
       {r.rejected.length > 0 && (
         <table class="table" data-testid="catalog-import-rejected">
-          <thead><tr><th scope="col">Item</th><th scope="col">Reason</th></tr></thead>
+          <thead><tr><th scope="col">{t('imports.catalog.item')}</th><th scope="col">{t('imports.reason')}</th></tr></thead>
           <tbody>
             {r.rejected.slice(0, 100).map((x, i) => <tr key={`${i}-${x.ref}`}><td>{x.ref}</td><td>{x.reason}</td></tr>)}
           </tbody>
@@ -143,7 +145,7 @@ function FileReport({ result }: { result: FileResult }) {
       )}
       {r.warnings.length > 0 && (
         <details class={style.cli}>
-          <summary>{formatCount(r.warnings.length)} warning(s)</summary>
+          <summary>{t('imports.catalog.warnings', { count: r.warnings.length, n: formatCount(r.warnings.length) })}</summary>
           <ul>{r.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
         </details>
       )}

@@ -5,8 +5,11 @@ import { Panel } from '../../components/panel';
 import { NotAvailable } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { ApiError, describeError } from '../../lib/api-error';
-import { formatCount, formatMoney, formatLocalDate } from '../../lib/format';
+import { formatCount, formatMoney, formatLocalDate, formatSeconds } from '../../lib/format';
 import { useAction } from '../../lib/use-api';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
+import { CodeText } from '../../components/code-text';
 import { CatalogImportPanel } from './catalog-import';
 import { MembersImportPanel } from './members-import';
 import style from './style.module.css';
@@ -17,9 +20,10 @@ const COLUMNS = 'receipt_id,store_time,customer_id,product_id,quantity,unit_pric
 
 /** Receipt history imports (CSV) and looking up one receipt as the till posted it. */
 export default function ImportsPage() {
+  const { t } = useT();
   return (
     <>
-      <PageHeader title="Data imports" description="Bring the store in: its catalogue from 1C (CommerceML) or CSV, its existing members, and historical receipts from the till system. Re-running any import changes nothing that is already there." />
+      <PageHeader title={routeTitle({ id: 'imports', title: 'Data imports' }, t)} description={t('imports.description')} />
       <CatalogImportPanel />
       <MembersImportPanel />
       <UploadPanel />
@@ -29,6 +33,7 @@ export default function ImportsPage() {
 }
 
 function UploadPanel() {
+  const { t } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -38,8 +43,8 @@ function UploadPanel() {
   async function submit(e: Event) {
     e.preventDefault();
     setReport(null);
-    if (!file) return setProblem('Choose a CSV file first.');
-    if (file.size > MAX_UPLOAD_BYTES) return setProblem('This file is larger than 200 MB: import it on the server with npm run import -- receipts.csv.');
+    if (!file) return setProblem(t('imports.chooseCsv'));
+    if (file.size > MAX_UPLOAD_BYTES) return setProblem(t('imports.receipts.tooLarge'));
     setProblem(null);
     const r = await upload.run(file);
     if (r) setReport(r);
@@ -47,28 +52,27 @@ function UploadPanel() {
 
   if (upload.error instanceof ApiError && upload.error.isNotAvailable) {
     return (
-      <Panel title="Import receipts (CSV)">
-        <NotAvailable what="uploading receipt files" />
+      <Panel title={t('imports.receipts.title')}>
+        <NotAvailable what={t('imports.receipts.what')} />
         <p class={style.cli}>
-          On the store server, run <code>npm run import -- receipts.csv</code>; it prints a report with rejected rows and reasons.
+          <CodeText text={t('imports.receipts.cli')} />
         </p>
       </Panel>
     );
   }
   return (
-    <Panel title="Import receipts (CSV)">
+    <Panel title={t('imports.receipts.title')}>
       <form class={style.form} onSubmit={submit} noValidate data-testid="import-form">
         <label class="field">
-          <span>Receipts file</span>
+          <span>{t('imports.receipts.file')}</span>
           <input class="input" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} data-testid="import-file" />
         </label>
         <button type="submit" class="btn btn-primary" disabled={upload.pending} data-testid="import-submit">
-          {upload.pending ? 'Importing…' : 'Import'}
+          {upload.pending ? t('imports.importing') : t('imports.import')}
         </button>
       </form>
       <p class={style.cli}>
-        CSV with a header row: <code>{COLUMNS}</code>. Money in cents; <code>store_time</code> in ISO 8601 UTC. Up to 200 MB here; larger files with{' '}
-        <code>npm run import -- receipts.csv</code> on the server.
+        {t('imports.receipts.columns')} <code>{COLUMNS}</code>. <CodeText text={t('imports.receipts.help')} />
       </p>
       {(problem || upload.error) && (
         <p class={style.error} role="alert">
@@ -81,37 +85,38 @@ function UploadPanel() {
 }
 
 function ImportReportView({ report }: { report: ImportReport }) {
+  const { t } = useT();
   return (
     <div data-testid="import-report">
       <dl class={style.stats}>
         <div>
-          <dt>Lines read</dt>
+          <dt>{t('imports.receipts.linesRead')}</dt>
           <dd>{formatCount(report.linesRead)}</dd>
         </div>
         <div>
-          <dt>Receipts imported</dt>
+          <dt>{t('imports.receipts.imported')}</dt>
           <dd>{formatCount(report.receiptsImported)}</dd>
         </div>
         <div>
-          <dt>Already present</dt>
+          <dt>{t('imports.receipts.already')}</dt>
           <dd>{formatCount(report.receiptsSkippedExisting)}</dd>
         </div>
         <div>
-          <dt>Rows rejected</dt>
+          <dt>{t('imports.rowsRejected')}</dt>
           <dd class={report.rowsRejected > 0 ? style.bad : undefined}>{formatCount(report.rowsRejected)}</dd>
         </div>
         <div>
-          <dt>Time</dt>
-          <dd>{report.seconds.toFixed(1)} s</dd>
+          <dt>{t('imports.time')}</dt>
+          <dd>{formatSeconds(report.seconds)}</dd>
         </div>
       </dl>
       {report.rejected.length > 0 && (
         <table class="table" data-testid="import-rejected">
           <thead>
             <tr>
-              <th scope="col" class="num">Line</th>
-              <th scope="col">Receipt</th>
-              <th scope="col">Reason</th>
+              <th scope="col" class="num">{t('imports.line')}</th>
+              <th scope="col">{t('imports.receipts.receipt')}</th>
+              <th scope="col">{t('imports.reason')}</th>
             </tr>
           </thead>
           <tbody>
@@ -130,6 +135,7 @@ function ImportReportView({ report }: { report: ImportReport }) {
 }
 
 function ReceiptLookup() {
+  const { t } = useT();
   const [id, setId] = useState('');
   const [receipt, setReceipt] = useState<ReceiptResult | null>(null);
   const find = useAction((rid: string) => api.call(ROUTES.receipts.get, { params: { receiptId: rid } }));
@@ -143,14 +149,14 @@ function ReceiptLookup() {
   }
 
   return (
-    <Panel title="Look up a receipt">
+    <Panel title={t('imports.lookup.title')}>
       <form class={style.form} onSubmit={submit} noValidate data-testid="receipt-lookup-form">
         <label class="field">
-          <span>Receipt id</span>
+          <span>{t('imports.lookup.id')}</span>
           <input class="input" value={id} onInput={(e) => setId(e.currentTarget.value)} data-testid="receipt-id" />
         </label>
         <button type="submit" class="btn" disabled={find.pending || !id.trim()} data-testid="receipt-find">
-          Find
+          {t('imports.lookup.find')}
         </button>
       </form>
       {find.error && (
@@ -161,20 +167,20 @@ function ReceiptLookup() {
       {receipt && (
         <div data-testid="receipt-result" class={style.receipt}>
           <p>
-            <strong>{receipt.kind === 'sale' ? 'Sale' : 'Return'}</strong> on {formatLocalDate(receipt.localDate)} · total {formatMoney(receipt.totalMinor)} · paid{' '}
-            {formatMoney(receipt.payableMinor)} · points +{formatCount(receipt.points.earned)} / −{formatCount(receipt.points.redeemed)}
-            {receipt.customerId ? ` · customer ${receipt.customerId}` : ' · anonymous'}
+            <strong>{receipt.kind === 'sale' ? t('imports.lookup.sale') : t('imports.lookup.return')}</strong>{' '}
+            {t('imports.lookup.summary', { day: formatLocalDate(receipt.localDate), total: formatMoney(receipt.totalMinor), paid: formatMoney(receipt.payableMinor), earned: formatCount(receipt.points.earned), redeemed: formatCount(receipt.points.redeemed) })}
+            {receipt.customerId ? ` · ${t('imports.lookup.customer', { id: receipt.customerId })}` : ` · ${t('imports.lookup.anonymous')}`}
           </p>
           <table class="table">
             <thead>
               <tr>
                 <th scope="col" class="num">#</th>
-                <th scope="col">Product</th>
-                <th scope="col" class="num">Qty</th>
-                <th scope="col" class="num">Unit</th>
-                <th scope="col" class="num">Discounts</th>
-                <th scope="col" class="num">Net</th>
-                <th scope="col" class="num">Points</th>
+                <th scope="col">{t('imports.lookup.product')}</th>
+                <th scope="col" class="num">{t('imports.lookup.qty')}</th>
+                <th scope="col" class="num">{t('imports.lookup.unit')}</th>
+                <th scope="col" class="num">{t('imports.lookup.discounts')}</th>
+                <th scope="col" class="num">{t('imports.lookup.net')}</th>
+                <th scope="col" class="num">{t('imports.lookup.points')}</th>
               </tr>
             </thead>
             <tbody>
@@ -182,11 +188,11 @@ function ReceiptLookup() {
                 <tr key={l.lineNo}>
                   <td class="num">{l.lineNo}</td>
                   <td>{l.productId}</td>
-                  <td class="num">{l.quantity}</td>
+                  <td class="num">{formatCount(l.quantity)}</td>
                   <td class="num">{formatMoney(l.unitPriceMinor)}</td>
                   <td class="num">{formatMoney(l.discountMinor + l.promoDiscountMinor)}</td>
                   <td class="num">{formatMoney(l.netMinor)}</td>
-                  <td class="num">{l.pointsEarned}</td>
+                  <td class="num">{formatCount(l.pointsEarned)}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,7 +2,9 @@ import { useState } from 'preact/hooks';
 import { ROUTES, type MembersImportReport } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { describeError } from '../../lib/api-error';
-import { formatCount } from '../../lib/format';
+import { formatCount, formatSeconds } from '../../lib/format';
+import { useT } from '../../lib/use-t';
+import { CodeText } from '../../components/code-text';
 import { useUpload } from '../../lib/use-upload';
 import style from './style.module.css';
 
@@ -16,6 +18,7 @@ const COLUMNS = 'external_id,first_name,last_name,birth_date,cards,phone,email,c
  * its line, code and reason. Running the same file again imports nothing new.
  */
 export function MembersImportPanel() {
+  const { t, fmt } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [report, setReport] = useState<MembersImportReport | null>(null);
@@ -24,8 +27,8 @@ export function MembersImportPanel() {
   async function submit(e: Event) {
     e.preventDefault();
     setReport(null);
-    if (!file) return setProblem('Choose a CSV file first.');
-    if (file.size > MAX_UPLOAD_BYTES) return setProblem('This file is larger than 500 MB: import it on the server with npm run import -- members members.csv.');
+    if (!file) return setProblem(t('imports.chooseCsv'));
+    if (file.size > MAX_UPLOAD_BYTES) return setProblem(t('imports.members.tooLarge'));
     setProblem(null);
     const r = await upload.run(file);
     if (r) setReport(r);
@@ -33,26 +36,24 @@ export function MembersImportPanel() {
 
   const pct = upload.progress && upload.progress.total > 0 ? Math.min(100, Math.round((upload.progress.sent / upload.progress.total) * 100)) : 0;
   return (
-    <Panel title="Import members (CSV)" testId="members-import">
+    <Panel title={t('imports.members.title')} testId="members-import">
       <form class={style.form} onSubmit={submit} noValidate data-testid="members-import-form">
         <label class="field">
-          <span>Members file</span>
+          <span>{t('imports.members.file')}</span>
           <input class="input" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} data-testid="members-import-file" />
         </label>
         <button type="submit" class="btn btn-primary" disabled={upload.pending} data-testid="members-import-submit">
-          {upload.pending ? 'Importing…' : 'Import'}
+          {upload.pending ? t('imports.importing') : t('imports.import')}
         </button>
       </form>
       {upload.pending && (
         <div class={style.progress}>
-          <progress max={100} value={pct} aria-label="Import progress" data-testid="members-import-progress" />
-          <span class="muted">{pct < 100 ? `${pct}% sent` : 'Writing the last rows…'}</span>
+          <progress max={100} value={pct} aria-label={t('imports.members.progress')} data-testid="members-import-progress" />
+          <span class="muted">{pct < 100 ? t('imports.members.sent', { pct: fmt.count(pct) }) : t('imports.members.writing')}</span>
         </div>
       )}
       <p class={style.cli}>
-        CSV with a header row naming these columns (any order): <code class={style.columns}>{COLUMNS}</code>. Several cards are separated by <code>;</code>. Consents are 1 or 0; <code>consent_date</code> is a date or ISO
-        8601 instant; <code>opening_points</code> becomes one ledger entry. Card numbers, phones and e-mails are stored only as keyed hashes. Larger files:{' '}
-        <code>npm run import -- members members.csv</code> on the server.
+        {t('imports.members.columns')} <code class={style.columns}>{COLUMNS}</code>. <CodeText text={t('imports.members.help')} />
       </p>
       {(problem || upload.error) && (
         <p class={style.error} role="alert" data-testid="members-import-error">
@@ -65,42 +66,43 @@ export function MembersImportPanel() {
 }
 
 function MembersReportView({ report }: { report: MembersImportReport }) {
+  const { t } = useT();
   return (
     <div data-testid="members-import-report">
       <dl class={style.stats}>
         <div>
-          <dt>Rows read</dt>
+          <dt>{t('imports.members.rowsRead')}</dt>
           <dd>{formatCount(report.rowsRead)}</dd>
         </div>
         <div>
-          <dt>Members imported</dt>
+          <dt>{t('imports.members.imported')}</dt>
           <dd>{formatCount(report.membersImported)}</dd>
         </div>
         <div>
-          <dt>Already imported</dt>
+          <dt>{t('imports.members.already')}</dt>
           <dd>{formatCount(report.membersSkippedExisting)}</dd>
         </div>
         <div>
-          <dt>Opening points</dt>
+          <dt>{t('imports.members.openingPoints')}</dt>
           <dd>{formatCount(report.openingPointsCredited)}</dd>
         </div>
         <div>
-          <dt>Rows rejected</dt>
+          <dt>{t('imports.rowsRejected')}</dt>
           <dd class={report.rowsRejected > 0 ? style.bad : undefined}>{formatCount(report.rowsRejected)}</dd>
         </div>
         <div>
-          <dt>Time</dt>
-          <dd>{report.seconds.toFixed(1)} s</dd>
+          <dt>{t('imports.time')}</dt>
+          <dd>{formatSeconds(report.seconds)}</dd>
         </div>
       </dl>
       {report.rejected.length > 0 && (
         <table class="table" data-testid="members-import-rejected">
           <thead>
             <tr>
-              <th scope="col" class="num">Line</th>
-              <th scope="col">External id</th>
-              <th scope="col">Code</th>
-              <th scope="col">Reason</th>
+              <th scope="col" class="num">{t('imports.line')}</th>
+              <th scope="col">{t('imports.members.externalId')}</th>
+              <th scope="col">{t('imports.code')}</th>
+              <th scope="col">{t('imports.reason')}</th>
             </tr>
           </thead>
           <tbody>
@@ -117,7 +119,7 @@ function MembersReportView({ report }: { report: MembersImportReport }) {
           </tbody>
         </table>
       )}
-      {report.rowsRejected > report.rejected.length && <p class="muted">The first {formatCount(report.rejected.length)} rejected rows are listed.</p>}
+      {report.rowsRejected > report.rejected.length && <p class="muted">{t('imports.members.firstRejected', { count: report.rejected.length, n: formatCount(report.rejected.length) })}</p>}
     </div>
   );
 }

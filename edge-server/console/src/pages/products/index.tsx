@@ -10,11 +10,14 @@ import { useApi } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
 import { ProductEditor } from './product-editor';
 import style from './style.module.css';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 
 const PAGE_SIZE = 50;
 
 /** The catalogue: search by name, barcode, article or id; placeholders from the till to review; edit and add products. */
 export default function ProductsPage() {
+  const { t } = useT();
   const { user } = useAuth();
   const editable = can(user?.role, 'catalog.edit');
   const [typed, setTyped] = useState('');
@@ -26,8 +29,8 @@ export default function ProductsPage() {
 
   // Search as the user types, after a short pause; a new search starts at page 1.
   useEffect(() => {
-    const t = setTimeout(() => { setQ(typed.trim()); setPage(1); }, 250);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => { setQ(typed.trim()); setPage(1); }, 250);
+    return () => clearTimeout(timer);
   }, [typed]);
 
   const query = { page, pageSize: PAGE_SIZE, ...(q ? { q } : {}), ...(needsReview ? { needsReview } : {}), ...(includeInactive ? { includeInactive } : {}) };
@@ -40,31 +43,31 @@ export default function ProductsPage() {
   return (
     <>
       <PageHeader
-        title="Products"
-        description="The store's catalogue, from 1C, a CSV or typed in here. Products the till sold before the catalogue knew them arrive as placeholders to review."
-        actions={editable ? <button type="button" class="btn btn-primary" onClick={() => setEditing('new')} data-testid="product-new">New product</button> : undefined}
+        title={routeTitle({ id: 'products', title: 'Products' }, t)}
+        description={t('products.description')}
+        actions={editable ? <button type="button" class="btn btn-primary" onClick={() => setEditing('new')} data-testid="product-new">{t('products.new')}</button> : undefined}
       />
       {editing && <ProductEditor id={editing === 'new' ? null : editing} editable={editable} onDone={done} onCancel={() => setEditing(null)} />}
       <Panel flush>
         <div class={style.toolbar}>
           <label class={`field ${style.search}`}>
-            <span>Search</span>
-            <input class="input" type="search" value={typed} placeholder="Name, barcode, article or id" onInput={(e) => setTyped(e.currentTarget.value)} data-testid="product-search" />
+            <span>{t('products.search')}</span>
+            <input class="input" type="search" value={typed} placeholder={t('products.searchPlaceholder')} onInput={(e) => setTyped(e.currentTarget.value)} data-testid="product-search" />
           </label>
           <label class={style.check}>
             <input type="checkbox" checked={needsReview} onChange={(e) => { setNeedsReview(e.currentTarget.checked); setPage(1); }} data-testid="product-needs-review" />
-            <span>Needs review only{reviewCount > 0 ? ` (${formatCount(reviewCount)})` : ''}</span>
+            <span>{t('products.needsReviewOnly')}{reviewCount > 0 ? ` (${formatCount(reviewCount)})` : ''}</span>
           </label>
           <label class={style.check}>
             <input type="checkbox" checked={includeInactive} onChange={(e) => { setIncludeInactive(e.currentTarget.checked); setPage(1); }} data-testid="product-include-inactive" />
-            <span>Show deactivated</span>
+            <span>{t('products.showDeactivated')}</span>
           </label>
         </div>
         {list.error && !list.data ? <div class={style.pad}><ErrorNotice error={list.error} onRetry={list.reload} /></div>
           : !list.data ? <div class={style.pad}><Loading /></div>
           : list.data.items.length === 0 ? (
-            <EmptyState title={q || needsReview ? 'No product matches.' : 'The catalogue is empty.'}>
-              {!q && !needsReview && 'Import it from 1C (CommerceML) or a CSV under Data imports, or add a product here.'}
+            <EmptyState title={q || needsReview ? t('products.noMatch') : t('products.emptyCatalogue')}>
+              {!q && !needsReview && t('products.emptyHint')}
             </EmptyState>
           ) : (
             <>
@@ -78,17 +81,18 @@ export default function ProductsPage() {
 }
 
 function ProductTable({ items, onOpen }: { items: Product[]; onOpen: (id: string) => void }) {
+  const { t } = useT();
   return (
     <div class="table-wrap">
       <table class="table" data-testid="product-table">
         <thead>
           <tr>
-            <th scope="col">Product</th>
-            <th scope="col">Barcode</th>
-            <th scope="col">Article</th>
-            <th scope="col">Group</th>
-            <th scope="col" class="num">Price</th>
-            <th scope="col">State</th>
+            <th scope="col">{t('products.product')}</th>
+            <th scope="col">{t('products.barcode')}</th>
+            <th scope="col">{t('products.article')}</th>
+            <th scope="col">{t('products.group')}</th>
+            <th scope="col" class="num">{t('products.price')}</th>
+            <th scope="col">{t('products.state')}</th>
           </tr>
         </thead>
         <tbody>
@@ -103,9 +107,9 @@ function ProductTable({ items, onOpen }: { items: Product[]; onOpen: (id: string
               <td>{p.groupPath.length > 0 ? p.groupPath.join(' › ') : `${p.department} › ${p.category}`}</td>
               <td class="num">{p.priceMinor == null ? '—' : formatMoney(p.priceMinor)}</td>
               <td class={style.states}>
-                {p.needsReview && <StatusChip tone="warn">Needs review</StatusChip>}
-                {!p.active && <StatusChip tone="neutral">Deactivated</StatusChip>}
-                {p.restricted && <StatusChip tone="info" title={p.egais ? 'EGAIS alcohol' : undefined}>{p.restrictedKind ? `Restricted: ${p.restrictedKind}` : 'Restricted'}{p.egais ? ' (EGAIS)' : ''}</StatusChip>}
+                {p.needsReview && <StatusChip tone="warn">{t('products.needsReview')}</StatusChip>}
+                {!p.active && <StatusChip tone="neutral">{t('products.deactivated')}</StatusChip>}
+                {p.restricted && <StatusChip tone="info" title={p.egais ? t('products.egaisAlcohol') : undefined}>{p.restrictedKind ? t('products.restrictedKind', { kind: t(`products.restrictedKinds.${p.restrictedKind}`, { defaultValue: p.restrictedKind }) }) : t('products.restricted')}{p.egais ? ` (${t('products.egais')})` : ''}</StatusChip>}
               </td>
             </tr>
           ))}
@@ -116,14 +120,15 @@ function ProductTable({ items, onOpen }: { items: Product[]; onOpen: (id: string
 }
 
 function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (p: number) => void }) {
+  const { t } = useT();
   const last = Math.max(1, Math.ceil(total / pageSize));
   const from = (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (
     <div class={style.pager}>
-      <span data-testid="product-range">{formatCount(from)}–{formatCount(to)} of {formatCount(total)}</span>
-      <button type="button" class="btn btn-small" disabled={page <= 1} onClick={() => onPage(page - 1)}>Previous</button>
-      <button type="button" class="btn btn-small" disabled={page >= last} onClick={() => onPage(page + 1)}>Next</button>
+      <span data-testid="product-range">{t('common.range', { from: formatCount(from), to: formatCount(to), total: formatCount(total) })}</span>
+      <button type="button" class="btn btn-small" disabled={page <= 1} onClick={() => onPage(page - 1)}>{t('products.previous')}</button>
+      <button type="button" class="btn btn-small" disabled={page >= last} onClick={() => onPage(page + 1)}>{t('products.next')}</button>
     </div>
   );
 }

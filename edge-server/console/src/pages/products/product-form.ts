@@ -1,5 +1,6 @@
 import type { CreateProductRequest, ProductDetail, RestrictedKind, UpdateProductRequest } from '@vitrina/contracts';
 import { parseMoneyInput } from '../../lib/forms';
+import { consoleI18n } from '../../lib/i18n';
 
 /** The product editor's fields as typed (strings), turned into a request by productRequestFrom. */
 export interface ProductForm {
@@ -31,12 +32,13 @@ const splitBarcodes = (s: string) => s.split(/[\s,;]+/).filter(Boolean);
 
 /** What is wrong with the form, in words; empty when it can be sent. */
 export function productFormProblems(f: ProductForm, isNew: boolean): string[] {
+  const { t } = consoleI18n.current();
   const out: string[] = [];
-  if (isNew && !/^[A-Za-z0-9_.:-]{1,64}$/.test(f.id.trim())) out.push('The id may hold letters, digits and _ . : - only (at most 64).');
-  if (!f.name.trim()) out.push('Give the product a name.');
-  if (splitBarcodes(f.barcodes).some((b) => !/^(\d{8}|\d{12,14})$/.test(b))) out.push('A barcode has 8, 12, 13 or 14 digits.');
-  if (f.price.trim() && parseMoneyInput(f.price) === null) out.push('Enter the price as an amount, e.g. 3.49.');
-  if (f.vatRate.trim() && !/^(none|\d{1,2}(\.\d{1,2})?)$/.test(f.vatRate.trim())) out.push('VAT is a percentage (20, 10, 0) or "none".');
+  if (isNew && !/^[A-Za-z0-9_.:-]{1,64}$/.test(f.id.trim())) out.push(t('products.problems.id'));
+  if (!f.name.trim()) out.push(t('products.problems.name'));
+  if (splitBarcodes(f.barcodes).some((b) => !/^(\d{8}|\d{12,14})$/.test(b))) out.push(t('products.problems.barcode'));
+  if (f.price.trim() && parseMoneyInput(f.price) === null) out.push(t('products.problems.price'));
+  if (f.vatRate.trim() && !/^(none|\d{1,2}(\.\d{1,2})?)$/.test(f.vatRate.trim())) out.push(t('products.problems.vat'));
   return out;
 }
 

@@ -4,10 +4,11 @@ import { Panel } from '../../components/panel';
 import { ProductMultiPicker } from '../../components/product-picker';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { addDays, DISCOUNT_KIND_CHOICES, DISCOUNT_KIND_LABELS, todayLocal } from '../../lib/forms';
+import { addDays, DISCOUNT_KIND_CHOICES, discountKindLabel, todayLocal } from '../../lib/forms';
 import { buildPromotionRequest, type PromotionForm } from '../../lib/promotions';
 import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
+import { useT } from '../../lib/use-t';
 
 const EMPTY: PromotionForm = {
   name: '',
@@ -29,6 +30,7 @@ const EMPTY: PromotionForm = {
 
 /** The promotion builder: discount, what it applies to, who gets it, when, and its limits. */
 export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => void; onCancel: () => void }) {
+  const { t, fmt } = useT();
   const [f, setF] = useState<PromotionForm>({ ...EMPTY, startsOn: todayLocal(), endsOn: addDays(todayLocal(), 13) });
   const [problems, setProblems] = useState<string[]>([]);
   const create = useAction((body: CreatePromotionRequest) => api.call(ROUTES.promotions.create, { body }));
@@ -44,32 +46,32 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
   }
 
   return (
-    <Panel title="New promotion">
+    <Panel title={t('promotions.new')}>
       <form class={style.grid} onSubmit={submit} noValidate data-testid="create-promotion-form">
         <label class={`field ${style.span2}`}>
-          <span>Name</span>
+          <span>{t('promotions.name')}</span>
           <input class="input" value={f.name} maxLength={120} onInput={set('name')} data-testid="promotion-name" />
         </label>
         <label class="field">
-          <span>Discount</span>
+          <span>{t('promotions.discount')}</span>
           <select class="select" value={f.discountType} onChange={set('discountType')} data-testid="promotion-discount-type">
             {DISCOUNT_KIND_CHOICES.map((k) => (
               <option key={k} value={k}>
-                {DISCOUNT_KIND_LABELS[k]}
+                {discountKindLabel(k)}
               </option>
             ))}
           </select>
         </label>
         <label class="field">
-          <span>{f.discountType === 'percent' ? 'Percent' : f.discountType === 'points' ? 'Points' : 'Amount ($)'}</span>
+          <span>{f.discountType === 'percent' ? t('promotions.percent') : f.discountType === 'points' ? t('promotions.points') : t('promotions.amount', { currency: fmt.currency })}</span>
           <input class="input" inputMode="decimal" value={f.discountValue} onInput={set('discountValue')} data-testid="promotion-discount-value" />
         </label>
         <label class="field">
-          <span>Applies to</span>
+          <span>{t('promotions.appliesTo')}</span>
           <select class="select" value={f.scope} onChange={set('scope')} data-testid="promotion-scope">
-            <option value="basket">Whole basket</option>
-            <option value="product">Products</option>
-            <option value="category">Categories</option>
+            <option value="basket">{t('promotionText.wholeBasket')}</option>
+            <option value="product">{t('promotions.scopeProducts')}</option>
+            <option value="category">{t('promotions.scopeCategories')}</option>
           </select>
         </label>
         {f.scope === 'product' && (
@@ -83,60 +85,60 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
         )}
         {f.scope === 'category' && (
           <label class={`field ${style.span3}`}>
-            <span>Categories (comma separated)</span>
+            <span>{t('promotions.categoriesList')}</span>
             <input class="input" value={f.targets} onInput={set('targets')} data-testid="promotion-targets" />
           </label>
         )}
         <label class="field">
-          <span>Who</span>
+          <span>{t('promotions.who')}</span>
           <select class="select" value={f.audience} onChange={set('audience')} data-testid="promotion-audience">
-            <option value="all">Everyone</option>
-            <option value="segment">A segment</option>
-            <option value="grant">Code holders</option>
+            <option value="all">{t('promotionText.everyone')}</option>
+            <option value="segment">{t('promotions.aSegment')}</option>
+            <option value="grant">{t('promotions.codeHolders')}</option>
           </select>
         </label>
         {f.audience === 'segment' && (
           <label class="field">
-            <span>Segment name</span>
+            <span>{t('promotions.segmentName')}</span>
             <input class="input" value={f.segment} onInput={set('segment')} placeholder="rfm-at_risk" data-testid="promotion-segment" />
-            <small class={style.hint}>Save one from Analytics → Customer segments</small>
+            <small class={style.hint}>{t('promotions.segmentHint')}</small>
           </label>
         )}
         <label class="field">
-          <span>First day</span>
+          <span>{t('promotions.firstDay')}</span>
           <input class="input" type="date" value={f.startsOn} onInput={set('startsOn')} data-testid="promotion-starts" />
         </label>
         <label class="field">
-          <span>Last day (inclusive)</span>
+          <span>{t('promotions.lastDay')}</span>
           <input class="input" type="date" value={f.endsOn} onInput={set('endsOn')} data-testid="promotion-ends" />
         </label>
         <label class="field">
-          <span>Stacking</span>
+          <span>{t('promotions.stacking')}</span>
           <select class="select" value={f.stacking} onChange={set('stacking')}>
-            <option value="exclusive">Exclusive (best one wins)</option>
-            <option value="stackable">Stackable</option>
+            <option value="exclusive">{t('promotions.exclusive')}</option>
+            <option value="stackable">{t('promotions.stackableOption')}</option>
           </select>
         </label>
         <label class="field">
-          <span>Min. basket ($, optional)</span>
+          <span>{t('promotions.minBasket', { currency: fmt.currency })}</span>
           <input class="input" inputMode="decimal" value={f.minBasket} onInput={set('minBasket')} />
         </label>
         <label class="field">
-          <span>Total uses (optional)</span>
+          <span>{t('promotions.totalUses')}</span>
           <input class="input" inputMode="numeric" value={f.maxUses} onInput={set('maxUses')} />
         </label>
         <label class="field">
-          <span>Uses per customer (optional)</span>
+          <span>{t('promotions.usesPerCustomer')}</span>
           <input class="input" inputMode="numeric" value={f.maxUsesPerCustomer} onInput={set('maxUsesPerCustomer')} />
         </label>
         <label class="field">
-          <span>Budget ($, optional)</span>
+          <span>{t('promotions.budget', { currency: fmt.currency })}</span>
           <input class="input" inputMode="decimal" value={f.budget} onInput={set('budget')} />
         </label>
         <label class="field">
-          <span>Campaign (optional)</span>
+          <span>{t('promotions.campaign')}</span>
           <select class="select" value={f.campaignId} onChange={set('campaignId')} data-testid="promotion-campaign">
-            <option value="">None</option>
+            <option value="">{t('promotions.noCampaign')}</option>
             {(campaigns.data ?? [])
               .filter((c) => c.status !== 'ended')
               .map((c) => (
@@ -148,10 +150,10 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
         </label>
         <div class={style.formActions}>
           <button type="button" class="btn" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" class="btn btn-primary" disabled={create.pending} data-testid="promotion-submit">
-            {create.pending ? 'Creating…' : 'Create promotion'}
+            {create.pending ? t('promotions.creating') : t('promotions.create')}
           </button>
         </div>
       </form>

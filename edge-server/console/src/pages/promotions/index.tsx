@@ -15,11 +15,14 @@ import { useAuth } from '../../lib/use-auth';
 import { CreatePromotionForm } from './create-promotion-form';
 import { PromotionCodes } from './promotion-codes';
 import style from './style.module.css';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 
 const TONE = { live: 'ok', paused: 'warn', ended: 'neutral' } as const;
 
 /** Promotions (discount rules applied at the till) and their promo codes. */
 export default function PromotionsPage() {
+  const { t } = useT();
   const { user } = useAuth();
   const editable = can(user?.role, 'campaigns.edit');
   const promotions = useApi(ROUTES.promotions.list);
@@ -34,13 +37,13 @@ export default function PromotionsPage() {
   return (
     <>
       <PageHeader
-        title="Promotions & codes"
-        description="Discounts the till applies: percent or amount off, fixed prices and bonus points, for everyone, a segment, or holders of a code."
+        title={routeTitle({ id: 'promotions', title: 'Promotions & codes' }, t)}
+        description={t('promotions.description')}
         actions={
           editable &&
           !creating && (
             <button type="button" class="btn btn-primary" onClick={() => setCreating(true)} data-testid="new-promotion">
-              New promotion
+              {t('promotions.new')}
             </button>
           )
         }
@@ -55,24 +58,24 @@ export default function PromotionsPage() {
         />
       )}
       {setStatus.error && <ErrorNotice error={setStatus.error} />}
-      <Panel title="Promotions" flush>
-        <QueryView query={promotions} what="promotions">
+      <Panel title={t('promotions.title')} flush>
+        <QueryView query={promotions} what={t('promotions.what')}>
           {(list) =>
             list.length === 0 ? (
-              <EmptyState title="No promotions yet" />
+              <EmptyState title={t('promotions.empty')} />
             ) : (
               <table class="table" data-testid="promotions-table">
                 <thead>
                   <tr>
-                    <th scope="col">Promotion</th>
-                    <th scope="col">Discount</th>
-                    <th scope="col">Applies to</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">Period</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Usage</th>
+                    <th scope="col">{t('promotions.promotion')}</th>
+                    <th scope="col">{t('promotions.discount')}</th>
+                    <th scope="col">{t('promotions.appliesTo')}</th>
+                    <th scope="col">{t('promotions.who')}</th>
+                    <th scope="col">{t('promotions.period')}</th>
+                    <th scope="col">{t('promotions.status')}</th>
+                    <th scope="col">{t('promotions.usage')}</th>
                     <th scope="col">
-                      <span class="visually-hidden">Actions</span>
+                      <span class="visually-hidden">{t('promotions.actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -83,7 +86,7 @@ export default function PromotionsPage() {
                         <td>
                           <div class={style.name}>{p.definition.name}</div>
                           <code class={style.id}>{p.id}</code>
-                          {p.definition.stacking === 'stackable' && <span class={style.tag}>stackable</span>}
+                          {p.definition.stacking === 'stackable' && <span class={style.tag}>{t('promotions.stackableTag')}</span>}
                         </td>
                         <td>{describeDiscount(p.definition.discount)}</td>
                         <td>{describeTarget(p.definition.target)}</td>
@@ -93,28 +96,28 @@ export default function PromotionsPage() {
                           {formatLocalDate(p.definition.conditions.endsOn)}
                         </td>
                         <td>
-                          <StatusChip tone={TONE[p.status]}>{p.status}</StatusChip>
+                          <StatusChip tone={TONE[p.status]}>{t(`statuses.${p.status}`, { defaultValue: p.status })}</StatusChip>
                         </td>
                         <td class="muted">{describeUsage(p)}</td>
                         <td class={style.actions}>
                           <button type="button" class="btn btn-small" aria-expanded={codesFor === p.id} onClick={() => setCodesFor(codesFor === p.id ? null : p.id)} data-testid="promotion-codes">
-                            Codes
+                            {t('promotions.codes')}
                           </button>
                           {editable && p.status === 'live' && (
                             <button type="button" class="btn btn-small" disabled={setStatus.pending} onClick={() => void changeStatus(p.id, 'paused')} data-testid="promotion-pause">
-                              Pause
+                              {t('campaigns.pause')}
                             </button>
                           )}
                           {editable && p.status === 'paused' && (
                             <button type="button" class="btn btn-small" disabled={setStatus.pending} onClick={() => void changeStatus(p.id, 'live')} data-testid="promotion-resume">
-                              Resume
+                              {t('campaigns.resume')}
                             </button>
                           )}
                           {editable && p.status !== 'ended' && (
                             <ConfirmButton
-                              label="End"
-                              confirmLabel="End for good"
-                              ariaLabel={`End ${p.definition.name}`}
+                              label={t('campaigns.end')}
+                              confirmLabel={t('campaigns.endConfirm')}
+                              ariaLabel={t('campaigns.endLabel', { name: p.definition.name })}
                               disabled={setStatus.pending}
                               onConfirm={() => void changeStatus(p.id, 'ended')}
                               testId="promotion-end"

@@ -6,9 +6,11 @@ import { describeError } from '../../lib/api-error';
 import { formatCount } from '../../lib/format';
 import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
+import { useT } from '../../lib/use-t';
 
 /** A promotion's codes, and generating more (random codes; single-use by default). */
 export function PromotionCodes({ promotionId, editable }: { promotionId: string; editable: boolean }) {
+  const { t } = useT();
   const codes = useApi(ROUTES.promotions.codes, { params: { id: promotionId } });
   const [count, setCount] = useState('10');
   const [singleUse, setSingleUse] = useState(true);
@@ -20,7 +22,7 @@ export function PromotionCodes({ promotionId, editable }: { promotionId: string;
   async function generate(e: Event) {
     e.preventDefault();
     const n = Number(count);
-    if (!Number.isInteger(n) || n < 1 || n > 1000) return setProblem('Generate 1 to 1,000 codes at a time.');
+    if (!Number.isInteger(n) || n < 1 || n > 1000) return setProblem(t('promotions.codesProblem', { max: formatCount(1000) }));
     setProblem(null);
     if (await create.run(n, singleUse ? 1 : undefined)) codes.reload();
   }
@@ -30,14 +32,14 @@ export function PromotionCodes({ promotionId, editable }: { promotionId: string;
       {editable && (
         <form class={style.codesForm} onSubmit={generate} noValidate data-testid="generate-codes-form">
           <label class="field">
-            <span>How many</span>
+            <span>{t('promotions.howMany')}</span>
             <input class="input" type="number" min={1} max={1000} value={count} onInput={(e) => setCount(e.currentTarget.value)} data-testid="codes-count" />
           </label>
           <label class={style.check}>
-            <input type="checkbox" checked={singleUse} onChange={(e) => setSingleUse(e.currentTarget.checked)} /> Single use
+            <input type="checkbox" checked={singleUse} onChange={(e) => setSingleUse(e.currentTarget.checked)} /> {t('promotions.singleUse')}
           </label>
           <button type="submit" class="btn btn-primary btn-small" disabled={create.pending} data-testid="codes-generate">
-            Generate codes
+            {t('promotions.generate')}
           </button>
           {(problem || create.error) && (
             <span class={style.error} role="alert">
@@ -46,18 +48,18 @@ export function PromotionCodes({ promotionId, editable }: { promotionId: string;
           )}
         </form>
       )}
-      <QueryView query={codes} what="promo codes">
+      <QueryView query={codes} what={t('promotions.whatCodes')}>
         {(list) =>
           list.length === 0 ? (
-            <EmptyState title="No codes for this promotion" />
+            <EmptyState title={t('promotions.noCodes')} />
           ) : (
             <table class="table" data-testid="codes-table">
               <thead>
                 <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col" class="num">Used</th>
-                  <th scope="col" class="num">Max uses</th>
-                  <th scope="col" class="num">Per customer</th>
+                  <th scope="col">{t('promotions.code')}</th>
+                  <th scope="col" class="num">{t('promotions.used')}</th>
+                  <th scope="col" class="num">{t('promotions.maxUses')}</th>
+                  <th scope="col" class="num">{t('promotions.perCustomer')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -67,7 +69,7 @@ export function PromotionCodes({ promotionId, editable }: { promotionId: string;
                       <code>{c.code}</code>
                     </td>
                     <td class="num">{formatCount(c.uses)}</td>
-                    <td class="num">{c.maxUses === null ? 'unlimited' : formatCount(c.maxUses)}</td>
+                    <td class="num">{c.maxUses === null ? t('promotions.unlimited') : formatCount(c.maxUses)}</td>
                     <td class="num">{c.maxUsesPerCustomer === null ? '—' : formatCount(c.maxUsesPerCustomer)}</td>
                   </tr>
                 ))}

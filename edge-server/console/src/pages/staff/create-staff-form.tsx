@@ -3,14 +3,16 @@ import { ROUTES, type CreateStaffRequest, type StaffRole, type StaffWithTemporar
 import { Panel } from '../../components/panel';
 import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
-import { ROLE_LABELS } from '../../lib/roles';
+import { roleLabel } from '../../lib/roles';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
+import { useT } from '../../lib/use-t';
 
 const ROLES: StaffRole[] = ['staff', 'marketer', 'admin'];
 
 /** A new account with a temporary password: typed by the admin, or left empty for the server to generate. */
 export function CreateStaffForm({ onCreated }: { onCreated: (result: StaffWithTemporaryPassword) => void }) {
+  const { t } = useT();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<StaffRole>('staff');
@@ -32,40 +34,40 @@ export function CreateStaffForm({ onCreated }: { onCreated: (result: StaffWithTe
   }
 
   return (
-    <Panel title="Add a staff account">
+    <Panel title={t('staff.addTitle')}>
       <form class={style.createForm} onSubmit={submit} data-testid="create-staff-form" noValidate>
         <label class="field">
-          <span>Username</span>
+          <span>{t('staff.username')}</span>
           <input class="input" value={username} maxLength={64} autoComplete="off" onInput={(e) => setUsername(e.currentTarget.value)} data-testid="staff-username" />
         </label>
         <label class="field">
-          <span>Name (optional)</span>
+          <span>{t('staff.nameOptional')}</span>
           <input class="input" value={displayName} maxLength={80} onInput={(e) => setDisplayName(e.currentTarget.value)} data-testid="staff-display-name" />
         </label>
         <label class="field">
-          <span>Role</span>
+          <span>{t('staff.role')}</span>
           <select class="select" value={role} onChange={(e) => setRole(e.currentTarget.value as StaffRole)} data-testid="staff-role">
             {ROLES.map((r) => (
               <option key={r} value={r}>
-                {ROLE_LABELS[r]}
+                {roleLabel(r)}
               </option>
             ))}
           </select>
         </label>
         <label class="field">
-          <span>Temporary password (optional)</span>
+          <span>{t('staff.temporaryOptional')}</span>
           <input
             class="input"
             type="text"
             autoComplete="off"
-            placeholder="Leave empty to generate one"
+            placeholder={t('staff.generateHint')}
             value={temporaryPassword}
             onInput={(e) => setTemporaryPassword(e.currentTarget.value)}
             data-testid="staff-temporary-password"
           />
         </label>
         <button type="submit" class="btn btn-primary" disabled={create.pending || username.trim().length < 2} data-testid="create-staff-submit">
-          {create.pending ? 'Adding…' : 'Add account'}
+          {create.pending ? t('staff.adding') : t('staff.add')}
         </button>
       </form>
       {create.error && (

@@ -9,6 +9,8 @@ import { useAuth } from '../../lib/use-auth';
 import { CreateStaffForm } from './create-staff-form';
 import { StaffRow } from './staff-row';
 import { TemporaryPassword } from './temporary-password';
+import { routeTitle } from '../../lib/route-title';
+import { useT } from '../../lib/use-t';
 
 type Shown = { result: StaffWithTemporaryPassword; action: 'created' | 'reset' };
 
@@ -18,6 +20,7 @@ type Shown = { result: StaffWithTemporaryPassword; action: 'created' | 'reset' }
  * active admin and says so when a change would leave none.
  */
 export default function StaffPage() {
+  const { t } = useT();
   const { user } = useAuth();
   const accounts = useApi(ROUTES.staff.list);
   const [shown, setShown] = useState<Shown | null>(null);
@@ -37,7 +40,7 @@ export default function StaffPage() {
 
   return (
     <>
-      <PageHeader title="Staff accounts" description="Who can sign in to this console, and with which role. Every change here is recorded in the audit log." />
+      <PageHeader title={routeTitle({ id: 'staff', title: 'Staff accounts' }, t)} description={t('staff.description')} />
       {shown && <TemporaryPassword result={shown.result} action={shown.action} onDone={() => setShown(null)} />}
       {!shown && (
         <CreateStaffForm
@@ -48,18 +51,18 @@ export default function StaffPage() {
         />
       )}
       {write.error && <ErrorNotice error={write.error} />}
-      <Panel title="Accounts" flush>
-        <QueryView query={accounts} what="staff accounts">
+      <Panel title={t('staff.accounts')} flush>
+        <QueryView query={accounts} what={t('staff.what')}>
           {(list) => (
             <table class="table" data-testid="staff-table">
               <thead>
                 <tr>
-                  <th scope="col">Username</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Status</th>
+                  <th scope="col">{t('staff.username')}</th>
+                  <th scope="col">{t('staff.name')}</th>
+                  <th scope="col">{t('staff.role')}</th>
+                  <th scope="col">{t('staff.status')}</th>
                   <th scope="col">
-                    <span class="visually-hidden">Actions</span>
+                    <span class="visually-hidden">{t('staff.actions')}</span>
                   </th>
                 </tr>
               </thead>

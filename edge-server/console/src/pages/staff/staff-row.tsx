@@ -3,8 +3,9 @@ import type { StaffAccount, StaffRole, UpdateStaffRequest } from '@vitrina/contr
 import { ConfirmButton } from '../../components/confirm-button';
 import { StatusChip } from '../../components/status-chip';
 import { formatDateTime } from '../../lib/format';
-import { ROLE_LABELS } from '../../lib/roles';
+import { roleLabel } from '../../lib/roles';
 import style from './style.module.css';
+import { useT } from '../../lib/use-t';
 
 const ROLES: StaffRole[] = ['staff', 'marketer', 'admin'];
 
@@ -19,6 +20,7 @@ interface Props {
 
 /** One account: name and role edited in place (Save when changed), enable/disable and password reset. */
 export function StaffRow({ account, isSelf, busy, onSave, onSetDisabled, onReset }: Props) {
+  const { t } = useT();
   const [name, setName] = useState(account.displayName);
   const [role, setRole] = useState<StaffRole>(account.role);
   const patch: UpdateStaffRequest = {};
@@ -26,47 +28,47 @@ export function StaffRow({ account, isSelf, busy, onSave, onSetDisabled, onReset
   if (role !== account.role) patch.role = role;
   const dirty = Object.keys(patch).length > 0;
   const label = account.displayName || account.username;
-  const passwordSet = `Password set ${formatDateTime(account.passwordChangedAt)}`;
+  const passwordSet = t('staff.passwordSet', { at: formatDateTime(account.passwordChangedAt) });
 
   return (
     <tr data-testid="staff-row" data-username={account.username} class={account.disabled ? style.disabled : undefined}>
       <td>
         <span class={style.username}>{account.username}</span>
-        {isSelf && <span class="muted"> (you)</span>}
+        {isSelf && <span class="muted"> {t('staff.you')}</span>}
       </td>
       <td>
-        <input class={`input ${style.nameInput}`} value={name} maxLength={80} aria-label={`Name of ${account.username}`} onInput={(e) => setName(e.currentTarget.value)} data-testid="staff-row-name" />
+        <input class={`input ${style.nameInput}`} value={name} maxLength={80} aria-label={t('staff.nameOf', { user: account.username })} onInput={(e) => setName(e.currentTarget.value)} data-testid="staff-row-name" />
       </td>
       <td>
-        <select class={`select ${style.roleSelect}`} value={role} aria-label={`Role of ${account.username}`} onChange={(e) => setRole(e.currentTarget.value as StaffRole)} data-testid="staff-row-role">
+        <select class={`select ${style.roleSelect}`} value={role} aria-label={t('staff.roleOf', { user: account.username })} onChange={(e) => setRole(e.currentTarget.value as StaffRole)} data-testid="staff-row-role">
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {roleLabel(r)}
             </option>
           ))}
         </select>
       </td>
       <td>
         {account.disabled ? (
-          <StatusChip tone="neutral" testId="staff-status" title={passwordSet}>Disabled</StatusChip>
+          <StatusChip tone="neutral" testId="staff-status" title={passwordSet}>{t('staff.disabled')}</StatusChip>
         ) : account.mustChangePassword ? (
-          <StatusChip tone="warn" testId="staff-status" title={passwordSet}>Temporary password</StatusChip>
+          <StatusChip tone="warn" testId="staff-status" title={passwordSet}>{t('staff.temporary')}</StatusChip>
         ) : (
-          <StatusChip tone="ok" testId="staff-status" title={passwordSet}>Active</StatusChip>
+          <StatusChip tone="ok" testId="staff-status" title={passwordSet}>{t('staff.active')}</StatusChip>
         )}
       </td>
       <td class={`num ${style.actions}`}>
         <button type="button" class="btn btn-small" disabled={!dirty || busy} onClick={() => onSave(patch)} data-testid="staff-save">
-          Save
+          {t('staff.save')}
         </button>
-        <ConfirmButton label="Reset password" confirmLabel="Reset now" ariaLabel={`Reset the password of ${label}`} disabled={busy} onConfirm={onReset} testId="staff-reset-button" />
+        <ConfirmButton label={t('staff.reset')} confirmLabel={t('staff.resetConfirm')} ariaLabel={t('staff.resetLabel', { user: label })} disabled={busy} onConfirm={onReset} testId="staff-reset-button" />
         {account.disabled ? (
           <button type="button" class="btn btn-small" disabled={busy} onClick={() => onSetDisabled(false)} data-testid="staff-enable">
-            Enable
+            {t('staff.enable')}
           </button>
         ) : (
           !isSelf && (
-            <ConfirmButton label="Disable" confirmLabel="Disable now" ariaLabel={`Disable ${label}`} disabled={busy} onConfirm={() => onSetDisabled(true)} testId="staff-disable-button" />
+            <ConfirmButton label={t('staff.disable')} confirmLabel={t('staff.disableConfirm')} ariaLabel={t('staff.disableLabel', { user: label })} disabled={busy} onConfirm={() => onSetDisabled(true)} testId="staff-disable-button" />
           )
         )}
       </td>
