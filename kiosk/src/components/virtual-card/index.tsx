@@ -20,7 +20,7 @@ export function VirtualCard({ number }: Props) {
   useEffect(() => {
     if (!barcode.current) return;
     // JsBarcode draws into the SVG (bars + the human-readable digits GS1 prints under them).
-    JsBarcode(barcode.current, number, { format: 'EAN13', width: 3, height: 110, fontSize: 26, margin: 16, background: '#ffffff', lineColor: '#111111' });
+    JsBarcode(barcode.current, number, { format: 'EAN13', width: 4, height: 120, fontSize: 26, margin: 16, background: '#ffffff', lineColor: '#111111' });
   }, [number]);
   const grouped = groupDigits(number);
   return (
