@@ -1,6 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { encodeHidPosReports } from '../src/platform/scanner/index.js';
 import { demoCardNumber } from '../src/usecases/demo-store/cards.js';
+import { isValidEan13 } from '../src/domains/cards/index.js';
 import { startServer, type RunningServer } from './server.js';
 import { freezeClock } from './clock.js';
 
@@ -118,6 +119,43 @@ test('a shopper switches the kiosk to Russian, enrolls with the Cyrillic keyboar
   await page.getByTestId('session-done').click();
   await expect(page.getByTestId('attract')).toContainText('Scan your loyalty card');
   await expect(page.getByTestId('language-switch')).toHaveAttribute('data-language', 'en');
+});
+
+test('a shopper who joins with a phone number is shown a new card number, and the keypad knows them by it next time', async ({ page }, testInfo) => {
+  // Ten digits: read as a phone (not a card), and no demo shopper has it.
+  const PHONE = '0700900461';
+  await openKiosk(page);
+  await page.getByTestId('open-keypad').click();
+  for (const digit of PHONE) await page.getByTestId(`keypad-key-${digit}`).click();
+  await page.getByTestId('keypad-ok').click();
+  await expect(page.getByTestId('unknown-card')).toContainText('This number isn’t registered yet');
+  // Someone who came with a phone is not asked for one: they get a card instead.
+  await expect(page.getByTestId('enroll-phone-field')).toHaveCount(0);
+  for (const letter of 'MIA') await page.getByTestId(`letter-key-${letter}`).click();
+  await page.getByTestId('consent-program').click();
+  await page.getByTestId('consent-profiling').click();
+  await page.getByTestId('enroll-submit').click();
+
+  await expect(page.getByTestId('greeting-text')).toHaveText('Welcome, Mia');
+  const shown = page.getByTestId('virtual-card-number');
+  await expect(shown).toHaveText(/^2991 \d{4} \d{4} \d$/);
+  const card = (await shown.innerText()).replace(/\s/g, '');
+  expect(card).toMatch(/^2991\d{9}$/);
+  expect(isValidEan13(card)).toBe(true);
+  await expect(page.getByTestId('virtual-card')).toContainText('show it at the till or type it here next time');
+  // The barcode is drawn (JsBarcode fills the SVG with bars and the digits under them).
+  await expect(page.getByTestId('virtual-card-barcode').locator('rect').nth(2)).toBeAttached();
+  await expect(page.getByTestId('virtual-card-barcode')).toContainText(card.slice(1, 7));
+  await page.screenshot({ path: testInfo.outputPath('kiosk-virtual-card.png') });
+
+  await page.getByTestId('session-done').click();
+  await expect(page.getByTestId('attract')).toBeVisible();
+  await page.getByTestId('open-keypad').click();
+  for (const digit of card) await page.getByTestId(`keypad-key-${digit}`).click();
+  await page.getByTestId('keypad-ok').click();
+  await expect(page.getByTestId('greeting-text')).toHaveText('Welcome back, Mia');
+  // The whole number was shown once, in the session that issued it.
+  await expect(page.getByTestId('virtual-card')).toHaveCount(0);
 });
 
 test('the kiosk warns before resetting after inactivity, can be extended, then resets', async ({ page }, testInfo) => {

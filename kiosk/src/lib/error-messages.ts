@@ -1,8 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { ErrorCode } from '@vitrina/contracts';
 
-/** Problems the page detects itself, besides the server's error codes. */
-export type ClientProblem = 'OFFLINE' | 'TIMEOUT';
+/**
+ * Problems the page detects itself, besides the server's error codes. PHONE_* are the server's
+ * codes read in the context of the optional phone field of enrollment (see `enrollProblem`).
+ */
+export type ClientProblem = 'OFFLINE' | 'TIMEOUT' | 'PHONE_INVALID' | 'PHONE_TAKEN';
 export type ProblemKey = ErrorCode | ClientProblem;
 
 export interface FriendlyMessage {
@@ -17,6 +20,8 @@ export interface FriendlyMessage {
 export const PROBLEM_MESSAGES = {
   OFFLINE: 'offline',
   TIMEOUT: 'timeout',
+  PHONE_INVALID: 'phoneInvalid',
+  PHONE_TAKEN: 'phoneTaken',
   VITRINA_ERR_UNAVAILABLE: 'unavailable',
   VITRINA_ERR_CARD_INVALID: 'cardInvalid',
   VITRINA_ERR_SCAN_MALFORMED: 'scanMalformed',
@@ -37,4 +42,22 @@ export const PROBLEM_MESSAGE_KEYS = ['generic', ...Object.values(PROBLEM_MESSAGE
 export function friendlyMessage(key: ProblemKey | string, t: TFunction): FriendlyMessage {
   const id: string = (PROBLEM_MESSAGES as Partial<Record<string, string>>)[key] ?? 'generic';
   return { title: t(`errors.${id}.title`), hint: t(`errors.${id}.hint`) };
+}
+
+/**
+ * What an enrollment refusal means to the shopper. With a phone number in the request, the
+ * server's "invalid number" can only be about that phone (the card was checked when scanned), and
+ * "already registered" almost always is too (the card's own race is rare), so the shopper is
+ * pointed at the phone field instead of reading about their card.
+ */
+export function enrollProblem(code: ProblemKey, sentPhone: boolean): ProblemKey {
+  if (!sentPhone) return code;
+  if (code === 'VITRINA_ERR_CARD_INVALID' || code === 'VITRINA_ERR_VALIDATION') return 'PHONE_INVALID';
+  if (code === 'VITRINA_ERR_CONFLICT') return 'PHONE_TAKEN';
+  return code;
+}
+
+/** The problems the phone field shows beside itself (besides the toast). */
+export function isPhoneProblem(key: ProblemKey | undefined): key is 'PHONE_INVALID' | 'PHONE_TAKEN' {
+  return key === 'PHONE_INVALID' || key === 'PHONE_TAKEN';
 }

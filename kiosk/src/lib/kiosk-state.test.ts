@@ -65,4 +65,23 @@ describe('kioskReducer', () => {
     s = kioskReducer(s, { type: 'reset' });
     expect(s).toEqual(initialKioskState);
   });
+
+  it('offers the phone field to a shopper who came with a card, not to one who typed a phone', () => {
+    const unknown = { kioskId: 'k1', cardLast4: '0001', enrollToken: 'tok' };
+    expect(kioskReducer(initialKioskState, { type: 'identified', result: { status: 'unknown', unknown }, startedWith: 'card' }).offerPhone).toBe(true);
+    expect(kioskReducer(initialKioskState, { type: 'identified', result: { status: 'unknown', unknown }, startedWith: 'phone' }).offerPhone).toBe(false);
+    // A scanner push says nothing about its source: only cards are scanned.
+    expect(kioskReducer(initialKioskState, { type: 'identified', result: { status: 'unknown', unknown } }).offerPhone).toBe(true);
+  });
+
+  it('carries the virtual card of an enrollment into that session only, and forgets it when the session ends', () => {
+    const enrolled = kioskReducer(initialKioskState, { type: 'identified', result: { status: 'known', session, virtualCard: '2991234567890' }, enrolled: true });
+    expect(enrolled.virtualCard).toBe('2991234567890');
+    // Clipping keeps it on screen; the next shopper's card and a reset clear it.
+    expect(kioskReducer(enrolled, { type: 'clipped', offerId: 'o1' }).virtualCard).toBe('2991234567890');
+    expect(kioskReducer(enrolled, { type: 'identified', result: { status: 'known', session: { ...session, sessionId: 's2' } } }).virtualCard).toBeNull();
+    expect(kioskReducer(enrolled, { type: 'reset' }).virtualCard).toBeNull();
+    // Only an enrollment's answer may carry one.
+    expect(kioskReducer(initialKioskState, { type: 'identified', result: { status: 'known', session, virtualCard: '2991234567890' } }).virtualCard).toBeNull();
+  });
 });

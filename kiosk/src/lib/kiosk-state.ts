@@ -14,12 +14,22 @@ export interface KioskState {
   busy: boolean;
   /** The session comes from enrolling just now: greet with "Welcome", not "Welcome back". */
   justEnrolled: boolean;
+  /**
+   * The unknown number was a plastic card (not typed as a phone): enrollment offers the optional
+   * phone field. A shopper who came with a phone gets a virtual card instead.
+   */
+  offerPhone: boolean;
+  /**
+   * The full number of the virtual card issued by the enrollment that opened this session, to show
+   * that shopper once. Lives only here: any other identify, the end of the session or a reset clears it.
+   */
+  virtualCard: string | null;
 }
 
 export type KioskAction =
   | { type: 'open-keypad' }
   | { type: 'busy' }
-  | { type: 'identified'; result: IdentifyResult; enrolled?: boolean }
+  | { type: 'identified'; result: IdentifyResult; enrolled?: boolean; startedWith?: 'card' | 'phone' }
   | { type: 'problem'; key: ProblemKey }
   | { type: 'dismiss-problem' }
   | { type: 'clipped'; offerId: string }
@@ -32,6 +42,8 @@ export const initialKioskState: KioskState = {
   problem: null,
   busy: false,
   justEnrolled: false,
+  offerPhone: false,
+  virtualCard: null,
 };
 
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
@@ -42,8 +54,14 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return { ...state, busy: true };
     case 'identified':
       return action.result.status === 'known'
-        ? { ...initialKioskState, screen: 'session', session: action.result.session, justEnrolled: action.enrolled === true }
-        : { ...initialKioskState, screen: 'unknown', unknown: action.result.unknown };
+        ? {
+            ...initialKioskState,
+            screen: 'session',
+            session: action.result.session,
+            justEnrolled: action.enrolled === true,
+            virtualCard: (action.enrolled === true && action.result.virtualCard) || null,
+          }
+        : { ...initialKioskState, screen: 'unknown', unknown: action.result.unknown, offerPhone: (action.startedWith ?? 'card') === 'card' };
     case 'problem':
       return { ...state, busy: false, problem: { key: action.key, seq: (state.problem?.seq ?? 0) + 1 } };
     case 'dismiss-problem':

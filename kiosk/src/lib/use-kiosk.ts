@@ -4,6 +4,8 @@ import { ACK_TIMEOUT_MS, PROBLEM_SHOW_MS } from '../config';
 import { initialKioskState, kioskReducer, type KioskState } from './kiosk-state';
 import type { KioskSocket } from '@vitrina/contracts/client';
 import { kioskI18n } from './i18n';
+import { startedWith } from './card-number';
+import { enrollProblem } from './error-messages';
 
 export interface KioskActions {
   openKeypad(): void;
@@ -98,7 +100,7 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
           endSession('done');
           kioskI18n.choose(null);
         }
-        dispatch({ type: 'identified', result: ack.data });
+        dispatch({ type: 'identified', result: ack.data, startedWith: startedWith(code, source) });
       });
     },
     clip: (offerId) => {
@@ -118,7 +120,7 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
       dispatch({ type: 'busy' });
       void request<IdentifyResult>(() => s.timeout(ACK_TIMEOUT_MS).emitWithAck('kiosk:enroll', { enrollToken, ...form })).then((ack) => {
         if (ack === 'timeout') return dispatch({ type: 'problem', key: 'TIMEOUT' });
-        if (!ack.ok) return dispatch({ type: 'problem', key: ack.error.code });
+        if (!ack.ok) return dispatch({ type: 'problem', key: enrollProblem(ack.error.code, form.phone !== undefined) });
         dispatch({ type: 'identified', result: ack.data, enrolled: true });
       });
     },

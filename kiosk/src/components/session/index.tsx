@@ -3,6 +3,7 @@ import type { ScreenProps } from '../../screens';
 import { Brand } from '../brand';
 import { OfferCard } from '../offer-card';
 import { PointsSummary } from '../points-summary';
+import { VirtualCard } from '../virtual-card';
 import { buttons } from '@vitrina/contracts/client';
 import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
@@ -19,7 +20,7 @@ export default function Session({ state, actions }: ScreenProps) {
   const session = state.session;
   if (!session) return null;
   return (
-    <main class={styles.page} data-testid="greeting" data-session-id={session.sessionId}>
+    <main class={state.virtualCard ? `${styles.page} ${styles.withCard}` : styles.page} data-testid="greeting" data-session-id={session.sessionId}>
       <header class={styles.header}>
         <Brand />
         <button class={buttons.secondary} data-testid="session-done" onClick={() => actions.finish('done')}>
@@ -29,6 +30,7 @@ export default function Session({ state, actions }: ScreenProps) {
       <h1 class={styles.hello} data-testid="greeting-text">
         {greeting(t, state.justEnrolled, session.greetingName)}
       </h1>
+      {state.virtualCard && <VirtualCard number={state.virtualCard} />}
       <div class={styles.body}>
         <PointsSummary session={session} />
         <section class={styles.offers} aria-labelledby="offers-title">
