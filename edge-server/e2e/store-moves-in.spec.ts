@@ -48,7 +48,7 @@ test('an empty store moves in: 1C catalogue, members, a marketer, a migrated car
   await signIn(admin, store.firstAdmin.username, store.firstAdmin.temporaryPassword);
   await chooseOwnPassword(admin, store.firstAdmin.temporaryPassword, 'birch-lantern-otter-41');
   // The console follows the store's language until someone chooses.
-  await expect(admin.getByTestId('nav-devices')).toContainText('Устройства');
+  await expect(admin.getByTestId('nav-products')).toContainText('Товары');
 
   // The catalogue from 1C: import.xml, then offers.xml (prices in roubles).
   await admin.getByTestId('nav-imports').click();

@@ -9,7 +9,7 @@ import type { DomainEvents } from './shared/domain-events.js';
 import { createEventLog, createKpis } from './domains/analytics/index.js';
 import { createAudit } from './domains/audit/index.js';
 import { createAuth, createGuards } from './domains/auth/index.js';
-import { createCards } from './domains/cards/index.js';
+import { createCards, phoneRegionOf } from './domains/cards/index.js';
 import { createCatalog } from './domains/catalog/index.js';
 import { createContent } from './domains/content/index.js';
 import { createCustomers } from './domains/customers/index.js';
@@ -63,7 +63,7 @@ export async function composeServices({ config, secret, log, background = config
   await catalog.reclassifyRestricted();
   const customers = createCustomers(db);
   await customers.backfillNameKeys(); // names written before 004_members get their search keys
-  const cards = createCards(db, { customers, secret, patterns: config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean) });
+  const cards = createCards(db, { customers, secret, patterns: config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean), phoneRegion: phoneRegionOf(config.STORE_LOCALE) });
   const purchases = createPurchases(db, { timeZone: config.STORE_TIME_ZONE, catalog, customers, events: bus });
 
   // The loyalty program and the pricing engine

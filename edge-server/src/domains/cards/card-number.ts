@@ -118,8 +118,8 @@ export type PhoneResult = { ok: true; value: string; last4: string } | { ok: fal
 
 /**
  * A phone number given as such (an import column, the enrollment form): 7–15 digits with an
- * optional leading +, separators and parentheses dropped. Stored the way the keypad types it,
- * so "+7 916 123-45-67" and "+79161234567" are the same phone; "89161234567" is another.
+ * optional leading +, separators and parentheses dropped. Before hashing, `CardsService.hmacOf`
+ * reads it in the store's region (phone-key.ts), so "89161234567" is +79161234567 in a Russian store.
  */
 export function normalizePhone(raw: unknown): PhoneResult {
   if (typeof raw !== 'string' || raw.length > MAX_RAW_LENGTH) return { ok: false, message: 'not a phone number' };

@@ -8,6 +8,7 @@ export {
   CardsService, DEFAULT_VIRTUAL_CARD_PREFIX, type CardsOptions, type EnrollResult, type Prepared, type PreparedIdentifier, type Recognition,
 } from './service.js';
 export { isValidEan13, makeEan13, normalizePhone, type CardKind } from './card-number.js';
+export { phoneRegionOf } from './phone-key.js';
 export { maskEmail, normalizeEmail } from './email.js';
 
 export function createCards(db: Database, deps: { customers: CustomersService; secret: string } & CardsOptions): CardsService {

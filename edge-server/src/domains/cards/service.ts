@@ -7,6 +7,8 @@ import { createCardNumberParser, makeEan13, normalizePhone, type CardKind } from
 import { normalizeEmail } from './email.js';
 import { identifierHmacWith } from './hmac.js';
 import type { CardRow, CardsRepository, EmailRow } from './repository.js';
+import type { CountryCode } from 'libphonenumber-js/min';
+import { phoneKey } from './phone-key.js';
 
 export type Recognition =
   | { status: 'known'; customerId: string; last4: string }
@@ -42,6 +44,8 @@ export interface CardsOptions {
   virtualCardPrefix?: string;
   /** Version of the consent text the kiosk shows; recorded with each kiosk enrollment. */
   kioskConsentTextVersion?: string;
+  /** The store's country (from STORE_LOCALE): how national phone numbers are read (phone-key.ts). */
+  phoneRegion?: CountryCode;
 }
 
 const ENROLL_TTL_MS = 10 * 60_000;
@@ -60,6 +64,7 @@ export class CardsService {
   private readonly pending = new Map<string, PendingEnrollment>();
   private readonly virtualPrefix: string;
   private readonly kioskTextVersion: string;
+  private readonly phoneRegion: CountryCode | undefined;
   private readonly hmac: (kind: string, value: string) => string;
 
   constructor(
@@ -76,12 +81,14 @@ export class CardsService {
     this.parseScan = createCardNumberParser({ patterns: options.patterns, allowPhone: false });
     this.virtualPrefix = options.virtualCardPrefix ?? DEFAULT_VIRTUAL_CARD_PREFIX;
     this.kioskTextVersion = options.kioskConsentTextVersion ?? DEFAULT_KIOSK_CONSENT_TEXT_VERSION;
+    this.phoneRegion = options.phoneRegion;
     makeEan13(this.virtualPrefix, 0); // a bad prefix fails at boot, not at the first enrollment
   }
 
   /** HMAC under the install secret; `member` is an imported member's id in the store's old program. */
+  /** Phones are hashed in their one canonical spelling, whichever path they came in by (keypad, enrollment, import, search). */
   hmacOf(kind: CardKind | 'email' | 'member', value: string) {
-    return this.hmac(kind, value);
+    return this.hmac(kind, kind === 'phone' ? phoneKey(value, this.phoneRegion) : value);
   }
 
   async recognize(raw: unknown, source: 'keypad' | 'wedge' | 'scanner'): Promise<Recognition> {

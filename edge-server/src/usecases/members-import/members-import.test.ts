@@ -194,3 +194,23 @@ describe('members CSV import', () => {
     expect(await count(t, 'SELECT COUNT(*) AS n FROM consent_records')).toBe(9);
   });
 });
+
+describe('phones in a Russian store', () => {
+  it('finds a member imported as +7 916 123-45-67 when the kiosk keypad types 89161234567, 79161234567 or 9161234567, and in the console search', async () => {
+    const t = await build({ STORE_LOCALE: 'ru-RU', STORE_CURRENCY: 'RUB', STORE_TIME_ZONE: 'Europe/Moscow' });
+    const report = await imported(t, csv(row({ external_id: 'RU1', first_name: 'Ольга', phone: '+7 916 123-45-67' })));
+    expect(report.membersImported).toBe(1);
+    const ids = new Set<string>();
+    for (const typed of ['89161234567', '79161234567', '9161234567', '+79161234567']) {
+      const r = await t.services.cards.recognize(typed, 'keypad');
+      expect(r.status, typed).toBe('known');
+      if (r.status === 'known') ids.add(r.customerId);
+    }
+    expect(ids.size).toBe(1);
+    const search = await t.app.inject({ method: 'GET', url: `/api/v1/customers?q=${encodeURIComponent('8 (916) 123-45-67')}`, headers: await t.staffHeaders('admin') });
+    expect(search.json().members.map((m: { firstName: string }) => m.firstName)).toEqual(['Ольга']);
+    // The same phone written another way on a second member is the same phone: refused, not a second owner.
+    const again = await imported(t, csv(row({ external_id: 'RU2', cards: card(2), phone: '89161234567' })));
+    expect(again.rejected.map((r) => r.code)).toEqual(['VITRINA_ERR_CONFLICT']);
+  });
+});
