@@ -141,9 +141,13 @@ export class CardsService {
     this.pending.delete(enrollToken);
     const now = nowIso();
     const customerId = newId('cust');
+    let optionalPhoneTaken = false;
     const virtualCard = await this.db.transaction(async (tx) => {
       if (await this.repo.exists(tx, p.hmac)) throw new VitrinaError('VITRINA_ERR_CONFLICT', p.kind === 'phone' ? 'That phone number is already registered.' : 'That card is already registered.');
-      if (extraPhone && (await this.repo.exists(tx, extraPhone.hmac))) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That phone number is already registered.');
+      if (extraPhone && (await this.repo.exists(tx, extraPhone.hmac))) {
+        optionalPhoneTaken = true;
+        throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That phone number is already registered.');
+      }
       await this.customers.insert(tx, {
         id: customerId, first_name: firstName.trim(), birth_date: null, enrolled_at: now,
         consent_program: 1, consent_marketing: consents.marketing ? 1 : 0, consent_profiling: consents.profiling ? 1 : 0,
@@ -154,6 +158,11 @@ export class CardsService {
       if (extraPhone) rows.push({ hmac: extraPhone.hmac, kind: 'phone', last4: extraPhone.last4, customer_id: customerId, status: 'active', created_at: now });
       await this.repo.insertMany(tx, rows);
       return p.kind === 'phone' ? this.issueVirtualIn(tx, customerId, now) : null;
+    }).catch((err: unknown) => {
+      // Only the optional phone was taken: the card is still free, so the shopper may retry on
+      // the same screen without that phone (or with another) instead of scanning again.
+      if (optionalPhoneTaken) this.pending.set(enrollToken, p);
+      throw err;
     });
     return { customerId, last4: virtualCard ? virtualCard.slice(-4) : p.last4, virtualCard };
   }

@@ -81,6 +81,11 @@ describe('joining at the kiosk with a phone number', () => {
     const other = await k.identify(makeEan13('2990', 4243));
     if (!other.ok || other.data.status !== 'unknown') throw new Error('expected an unknown card');
     expect(await k.enroll({ enrollToken: other.data.unknown.enrollToken, phone: '+15550104477' })).toMatchObject({ ok: false, error: { code: 'VITRINA_ERR_CONFLICT' } });
+    // Only the optional phone was taken: the same screen may still join, without it.
+    const retried = await k.enroll({ enrollToken: other.data.unknown.enrollToken });
+    expect(retried.ok && retried.data.status).toBe('known');
+    // …and the token is single-use again after that.
+    expect(await k.enroll({ enrollToken: other.data.unknown.enrollToken })).toMatchObject({ ok: false, error: { code: 'VITRINA_ERR_SESSION_UNKNOWN' } });
     const third = await k.identify(makeEan13('2990', 4244));
     if (!third.ok || third.data.status !== 'unknown') throw new Error('expected an unknown card');
     expect(await k.enroll({ enrollToken: third.data.unknown.enrollToken, phone: 'call me' })).toMatchObject({ ok: false, error: { code: 'VITRINA_ERR_CARD_INVALID' } });
