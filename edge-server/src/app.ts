@@ -1,6 +1,6 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { composeServices, type Services } from './compose.js';
+import { composeServices, type ComposeOptions, type Services } from './compose.js';
 import type { Config } from './platform/config/schema.js';
 import { installErrorHandler } from './platform/errors/handler.js';
 import { installValidators } from './platform/http/validators.js';
@@ -37,6 +37,8 @@ export interface BuildOptions {
   /** HMAC secret for card numbers and phones (hex). */
   secret: string;
   logger?: FastifyServerOptions['logger'];
+  /** Tests only: a cheap staff password hash (see ComposeOptions.passwordCost). */
+  passwordCost?: ComposeOptions['passwordCost'];
 }
 
 /**
@@ -44,9 +46,9 @@ export interface BuildOptions {
  * transport adapters — REST routes, socket handlers, the scanner — registered here and only
  * here. It never listens: server.ts does, and tests use `app.inject` or `app.listen({ port: 0 })`.
  */
-export async function buildApp({ config, secret, logger = false }: BuildOptions) {
+export async function buildApp({ config, secret, logger = false, passwordCost }: BuildOptions) {
   const app = Fastify({ logger, bodyLimit: config.BODY_LIMIT_BYTES }).withTypeProvider<TypeBoxTypeProvider>();
-  const services = await composeServices({ config, secret, log: app.log });
+  const services = await composeServices({ config, secret, log: app.log, passwordCost });
   app.addHook('onClose', () => services.close());
   // Devices are disconnected before the HTTP server stops taking connections, so that a
   // restart never leaves a screen attached to the dying process.

@@ -8,7 +8,7 @@ import { scannerFromConfig } from './platform/scanner/index.js';
 import type { DomainEvents } from './shared/domain-events.js';
 import { createEventLog, createKpis } from './domains/analytics/index.js';
 import { createAudit } from './domains/audit/index.js';
-import { createAuth, createGuards } from './domains/auth/index.js';
+import { createAuth, createGuards, type ScryptParams } from './domains/auth/index.js';
 import { createCards, phoneRegionOf } from './domains/cards/index.js';
 import { createCatalog } from './domains/catalog/index.js';
 import { createContent } from './domains/content/index.js';
@@ -34,6 +34,12 @@ export interface ComposeOptions {
   log: { info(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: string): void; error(obj: unknown, msg?: string): void; debug(obj: unknown, msg?: string): void };
   /** Timers, folder watches and housekeeping; off in tests and for one-shot jobs (seeding). */
   background?: boolean;
+  /**
+   * Cost of staff password hashes. Production never sets it (OWASP's cost, DEFAULT_SCRYPT); the
+   * test helper sets a cheap one so that hundreds of sign-ins do not each burn a second of a core
+   * — the cost itself is tested in domains/auth/passwords.test.ts and compose.test.ts.
+   */
+  passwordCost?: ScryptParams;
 }
 
 /**
@@ -42,7 +48,7 @@ export interface ComposeOptions {
  * function top to bottom is reading the dependency graph. Cross-domain reactions are wired at
  * the end, on the event bus. Transport (HTTP routes, socket handlers) is app.ts's business.
  */
-export async function composeServices({ config, secret, log, background = config.NODE_ENV !== 'test' }: ComposeOptions) {
+export async function composeServices({ config, secret, log, background = config.NODE_ENV !== 'test', passwordCost }: ComposeOptions) {
   // Platform
   const db = await openStoreDatabase(config.DATA_DIR);
   const bus = new EventBus<DomainEvents>((err, event) => log.error({ err, event }, 'event listener failed'));
@@ -51,7 +57,7 @@ export async function composeServices({ config, secret, log, background = config
   const storeLocale: StoreLocale = { locale: config.STORE_LOCALE, currency: config.STORE_CURRENCY, timeZone: config.STORE_TIME_ZONE };
 
   // Staff and devices
-  const { auth, accounts: staffAccounts } = createAuth(db);
+  const { auth, accounts: staffAccounts } = createAuth(db, passwordCost ? { scrypt: passwordCost } : {});
   const guard = createGuards(auth);
   const audit = createAudit(db, { timeZone: config.STORE_TIME_ZONE });
   const devices = createDevices(db, bus);

@@ -22,11 +22,15 @@ export interface TestApp {
  * Builds the real app on a real SQLite file in a fresh temp folder (fastify/demo's build(t)).
  * Closed and deleted when the calling test finishes.
  */
+/** The smallest scrypt the hash format accepts (N = 2^10): tests sign in hundreds of times. */
+export const TEST_PASSWORD_COST = { log2N: 10, r: 8, p: 1 };
+
 export async function build(overrides: Partial<Config> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrina-test-'));
   const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_SEED: false, LOG_LEVEL: 'silent' as const, ...overrides });
   const secret = randomBytes(32).toString('hex');
-  const { app, services } = await buildApp({ config, secret });
+  // Real scrypt at a cheap cost: the production cost is proven in passwords.test.ts and compose.test.ts.
+  const { app, services } = await buildApp({ config, secret, passwordCost: TEST_PASSWORD_COST });
   await app.ready();
   onTestFinished(async () => {
     await app.close();

@@ -7,6 +7,7 @@ import { AuthService, DEFAULT_SESSIONS, type SessionPolicy } from './service.js'
 
 export { AuthService, DEFAULT_SESSIONS, type SessionPolicy, type StaffPrincipal } from './service.js';
 export { StaffAccountsService } from './accounts.js';
+export { DEFAULT_SCRYPT, type ScryptParams } from './passwords.js';
 export type { StaffRole } from './repository.js';
 export { createGuards, bearerToken, type Guards } from './guard.js';
 export { authRoutes } from './routes.js';
