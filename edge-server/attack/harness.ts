@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnEdgeServer, type ServerProcess } from '../src/test-support/server-process.js';
+import { Database, databaseFile } from '../src/platform/db/database.js';
 
 /** run.ts seeds the template once and passes it to every probe through this variable. */
 export const TEMPLATE_ENV = 'VITRINA_ATTACK_TEMPLATE';
@@ -114,3 +115,9 @@ export function report(probe: string, ok: boolean, figures: Record<string, unkno
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Read-only SQL on a store's database (the server may be running: SQLite WAL readers do not block it). */
+export async function withDb<T>(dataDir: string, read: (db: Database) => Promise<T>): Promise<T> {
+  const db = await Database.open(databaseFile(dataDir));
+  try { return await read(db); } finally { await db.close(); }
+}
