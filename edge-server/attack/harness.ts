@@ -44,8 +44,8 @@ export interface Store {
   url: string;
   /** Server stdout + stderr so far (the privacy probe reads it for secrets). */
   output(): string;
-  /** Starts the server again on the same data dir (after a crash or a stop). */
-  restart(env?: Record<string, string>): Promise<void>;
+  /** Starts the server again on the same data dir (after a crash or a stop); `port` keeps devices' URL. */
+  restart(env?: Record<string, string>, port?: number): Promise<void>;
   /** Stops the server and removes the store copy. */
   close(): Promise<void>;
 }
@@ -56,8 +56,8 @@ export async function startStore(env: Record<string, string> = {}): Promise<Stor
   cpSync(await templateDir(), dataDir, { recursive: true });
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoInfo;
   let out = '';
-  const spawn = async (e: Record<string, string>) => {
-    const s = await spawnEdgeServer({ dataDir, env: { SCANNER_SIMULATOR: 'true', LOG_LEVEL: 'info', ...e }, capture: true });
+  const spawn = async (e: Record<string, string>, port?: number) => {
+    const s = await spawnEdgeServer({ dataDir, port, env: { SCANNER_SIMULATOR: 'true', LOG_LEVEL: 'info', ...e }, capture: true });
     s.child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
     s.child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
     return s;
@@ -68,9 +68,9 @@ export async function startStore(env: Record<string, string> = {}): Promise<Stor
     server: await spawn(env),
     url: '',
     output: () => out,
-    async restart(e = env) {
+    async restart(e = env, port?: number) {
       await store.server.stop();
-      store.server = await spawn(e);
+      store.server = await spawn(e, port);
       store.url = store.server.url;
     },
     async close() {
