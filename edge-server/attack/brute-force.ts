@@ -55,9 +55,9 @@ const cardsUntil = Date.now() + CARD_SECONDS * 1000;
 for (let i = 0; Date.now() < cardsUntil; i++) {
   // Every 10th number is a real demo card; the rest are valid numbers nobody holds.
   const code = i % 10 === 0 ? demoCardNumber(i) : demoCardNumber(5_000_000 + i);
-  const ack = (await kiosk.timeout(3000).emitWithAck('kiosk:identify', { code, source: 'keypad' }).catch(() => null)) as any;
+  const ack = (await kiosk.timeout(3000).emitWithAck('kiosk:identify', { code, source: 'keypad' }).catch(() => null)) as { ok: boolean; data?: { status: string }; error?: { code: string } } | null;
   cardAttempts++;
-  if (ack?.ok) { lookups++; if (ack.data.status === 'known') hits++; } else if (ack?.error?.code === 'VITRINA_ERR_RATE_LIMITED') limited++;
+  if (ack?.ok) { lookups++; if (ack.data?.status === 'known') hits++; } else if (ack?.error?.code === 'VITRINA_ERR_RATE_LIMITED') limited++;
 }
 kiosk.close();
 const lookupBound = SCAN_RATE * CARD_SECONDS + SCAN_BURST;

@@ -6,14 +6,14 @@
 import { alive, report, startStore } from './harness.js';
 import { identities } from './identities.js';
 import { mayCall, type Identity } from './authorization.js';
-import { BAD_PARAMS, HUGE, RAW_BODIES, badBodies, sample } from './generate.js';
+import { BAD_PARAMS, HUGE, RAW_BODIES, badBodies, sample, type JsonSchema } from './generate.js';
 
 /** Calls that would end the fuzzer's own sessions (it needs them to keep reaching deep code). */
 const SELF_DESTRUCTIVE = [/^POST \/api\/v1\/auth\/(logout|password)$/, /^(PATCH|POST) \/api\/v1\/staff\/\{id\}/];
 
 const store = await startStore({ LOG_LEVEL: 'warn' });
 const who = await identities(store);
-const doc = (await (await fetch(`${store.url}/api/docs/json`)).json()) as { paths: Record<string, Record<string, any>> };
+const doc = (await (await fetch(`${store.url}/api/docs/json`)).json()) as { paths: Record<string, Record<string, JsonSchema>> };
 
 interface Call { identity: Identity; method: string; path: string; url: string; contentType?: string; body?: string }
 const calls: Call[] = [];
@@ -23,7 +23,7 @@ for (const [path, ops] of Object.entries(doc.paths)) {
   for (const [m, op] of Object.entries(ops)) {
     const method = m.toUpperCase();
     operations++;
-    const params = (op.parameters ?? []) as Array<{ in: string; name: string; schema: any }>;
+    const params = (op.parameters ?? []) as Array<{ in: string; name: string; schema: JsonSchema }>;
     const fill = (over: Record<string, string> = {}) =>
       path.replace(/\{(\w+)\}/g, (_, n: string) => over[n] ?? encodeURIComponent(String(sample(params.find((p) => p.name === n)?.schema))));
     const query = (name?: string, value?: string) => {

@@ -11,7 +11,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ClipRequest, EndSessionRequest, EnrollRequest, IdentifyRequest } from '@vitrina/contracts';
 import { connectDevice } from '../src/test-support/sockets.js';
 import { alive, report, startStore } from './harness.js';
-import { HOSTILE, HUGE, badBodies } from './generate.js';
+import { HOSTILE, HUGE, badBodies, type JsonSchema } from './generate.js';
 
 /** The inbound events of KioskClientToServer / SignageClientToServer, with their runtime schemas. */
 const EVENTS: Array<{ nsp: '/kiosk' | '/signage'; event: string; schema: TSchema }> = [
@@ -33,23 +33,24 @@ for (const s of Object.values(sockets)) s.on('disconnect', (reason) => { if (rea
 let emitted = 0, acks = 0, badAcks = 0, acceptedInvalid = 0, ackTimeouts = 0;
 const samples: string[] = [];
 const note = (s: string) => { if (samples.length < 10) samples.push(s.slice(0, 200)); };
-const wellFormed = (a: any) => (a?.ok === true && 'data' in a) || (a?.ok === false && /^VITRINA_ERR_[A-Z_]+$/.test(a?.error?.code ?? ''));
+type AnyAck = { ok?: boolean; data?: unknown; error?: { code?: string } } | null;
+const wellFormed = (a: AnyAck) => (a?.ok === true && a.data !== undefined) || (a?.ok === false && /^VITRINA_ERR_[A-Z_]+$/.test(a?.error?.code ?? ''));
 
 const started = Date.now();
 for (const { nsp, event, schema } of EVENTS) {
   const socket = sockets[nsp];
   // A frame over the server's maxHttpBufferSize (64 KiB) drops that connection by design, so
   // over-size frames are tried once on a throwaway socket below, not here.
-  const payloads = [...badBodies(schema as any), undefined, HUGE.slice(0, 60_000), ...HOSTILE].filter((p) => (JSON.stringify(p) ?? '').length < 63_000);
+  const payloads = [...badBodies(schema as JsonSchema), undefined, HUGE.slice(0, 60_000), ...HOSTILE].filter((p) => (JSON.stringify(p) ?? '').length < 63_000);
   for (const payload of payloads) {
     // Without an ack: a handler must not throw when there is nobody to answer.
     socket.emit(event, payload);
     // Several arguments, a function where data belongs.
     socket.emit(event, payload, 'extra', 42);
     emitted += 2;
-    let ack: any;
+    let ack: AnyAck;
     try {
-      ack = await socket.timeout(3000).emitWithAck(event, payload);
+      ack = (await socket.timeout(3000).emitWithAck(event, payload)) as AnyAck;
     } catch {
       ackTimeouts++;
       note(`no ack: ${event} ${JSON.stringify(payload)?.slice(0, 80)}`);
@@ -58,7 +59,7 @@ for (const { nsp, event, schema } of EVENTS) {
     emitted++;
     acks++;
     if (!wellFormed(ack)) { badAcks++; note(`malformed ack ${event} ${JSON.stringify(ack)}`); }
-    else if (!Value.Check(schema, payload) && ack.ok !== false) { acceptedInvalid++; note(`accepted ${event} ${JSON.stringify(payload)?.slice(0, 80)}`); }
+    else if (!Value.Check(schema, payload) && ack?.ok !== false) { acceptedInvalid++; note(`accepted ${event} ${JSON.stringify(payload)?.slice(0, 80)}`); }
   }
 }
 // Events no contract declares, and an ack callback as the only argument.
@@ -85,7 +86,7 @@ for (const token of hostileTokens) {
 }
 
 // Still serving: a valid keypad identify answers, the server process is alive.
-const valid = await sockets['/kiosk'].timeout(3000).emitWithAck('kiosk:identify', { code: '4600000000003', source: 'keypad' }).catch(() => null);
+const valid = (await sockets['/kiosk'].timeout(3000).emitWithAck('kiosk:identify', { code: '4600000000003', source: 'keypad' }).catch(() => null)) as AnyAck;
 const stillServing = wellFormed(valid) && alive(store.server) && (await fetch(`${store.url}/api/health`)).status === 200;
 for (const s of Object.values(sockets)) s.close();
 await store.close();

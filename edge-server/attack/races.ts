@@ -18,7 +18,7 @@ const sale = (card: string, extra: Record<string, unknown> = {}) => ({
   kind: 'sale', receiptId: `attack-race-${++n}`, storeTime: now(), cardNumber: card,
   lines: [{ productId: p1!.id, quantity: 2, unitPriceMinor: 1999 }, { productId: p2!.id, quantity: 1, unitPriceMinor: 549 }], ...extra,
 });
-const count = (sql: string, args: unknown[] = []) => withDb(store.dataDir, async (db) => (await db.get<{ n: number }>(sql, args))!.n);
+const count = (sql: string, args: string[] = []) => withDb(store.dataDir, async (db) => (await db.get<{ n: number }>(sql, args))!.n);
 
 // 1. One single-use code, 50 claims at once (half tills with a receipt, half kiosks).
 await post('/api/v1/promotions', {
