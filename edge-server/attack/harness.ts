@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { spawnEdgeServer, type ServerProcess } from '../src/test-support/server-process.js';
 import { Database, databaseFile } from '../src/platform/db/database.js';
 
+// Termination by run.ts's timeout goes through 'exit' handlers (which stop the probe's server).
+process.once('SIGTERM', () => process.exit(1));
+
 /** run.ts seeds the template once and passes it to every probe through this variable. */
 export const TEMPLATE_ENV = 'VITRINA_ATTACK_TEMPLATE';
 
@@ -79,6 +82,8 @@ export async function startStore(env: Record<string, string> = {}): Promise<Stor
     },
   };
   store.url = store.server.url;
+  // A probe that dies (an assertion throws, run.ts's timeout) must not leave its server running.
+  process.once('exit', () => { store.server.child.kill('SIGKILL'); rmSync(dataDir, { recursive: true, force: true }); });
   return store;
 }
 

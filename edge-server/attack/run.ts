@@ -27,7 +27,7 @@ try {
     if (only && probe !== only) continue;
     const t0 = Date.now();
     const r = spawnSync(process.execPath, ['--import', 'tsx', `edge-server/attack/${probe}.ts`], {
-      cwd: ROOT, env: { ...process.env, [TEMPLATE_ENV]: template }, stdio: ['ignore', 'inherit', 'inherit'], timeout: PROBE_TIMEOUT_MS, killSignal: 'SIGKILL',
+      cwd: ROOT, env: { ...process.env, [TEMPLATE_ENV]: template }, stdio: ['ignore', 'inherit', 'inherit'], timeout: PROBE_TIMEOUT_MS, killSignal: 'SIGTERM',
     });
     if (r.status !== 0) {
       failures++;
