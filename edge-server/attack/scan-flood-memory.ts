@@ -2,7 +2,8 @@
  * Probe `scan-flood-memory`: 20,000 scans of card numbers nobody holds, fed as HID reports into
  * the demo kiosk's simulated scanner (each one mints an enroll token and a kiosk:unknown-card
  * event). Asserts: no scan is refused with a 5xx, and the server's memory after the flood (RSS and
- * heap, from /api/metrics) grows less than 20 MB over the warmed-up baseline: per-card state is bounded.
+ * heap, from /api/metrics, each read after a full GC) grows less than 20 MB over the warmed-up baseline:
+ * per-card state is bounded.
  */
 import { encodeHidPosReports } from '../src/platform/scanner/index.js';
 import { demoCardNumber } from '../src/usecases/demo-store/cards.js';
@@ -11,12 +12,21 @@ import { alive, report, sleep, startStore } from './harness.js';
 
 const SCANS = 20_000, WARMUP = 1_000, BOUND_MB = 20, IN_FLIGHT = 16;
 
+/**
+ * Preloaded into the server: a full GC on SIGUSR2, so "before" and "after" compare live memory,
+ * not how much garbage happened to be waiting for collection (that alone swings ±20 MB).
+ */
+const GC_ON_SIGNAL = `import v8 from 'node:v8'; import vm from 'node:vm';
+v8.setFlagsFromString('--expose-gc'); const gc = vm.runInNewContext('gc');
+process.on('SIGUSR2', () => gc());`;
+
 const kioskId = 'kiosk-entrance';
 const store = await startStore({
   SCANNERS: JSON.stringify([{ kioskId, path: `sim:${kioskId}`, layout: 'hid-pos' }]),
   // The flood is far above a real kiosk's lookup limit: this probe is about memory, not the throttle.
   SCAN_RATE_PER_KIOSK: '10000',
   LOG_LEVEL: 'warn',
+  NODE_OPTIONS: `--import=data:text/javascript,${encodeURIComponent(GC_ON_SIGNAL)}`,
 });
 const token = store.demo.devices.find((d) => d.id === kioskId)!.token;
 const kiosk = await connectDevice(store.url, '/kiosk', token);
@@ -37,7 +47,11 @@ async function flood(from: number, count: number) {
     }
   }));
 }
-const memory = async () => (await (await fetch(`${store.url}/api/metrics`)).json()) as { rssMb: number; heapUsedMb: number };
+const memory = async () => {
+  store.server.child.kill('SIGUSR2');
+  await sleep(1000);
+  return (await (await fetch(`${store.url}/api/metrics`)).json()) as { rssMb: number; heapUsedMb: number };
+};
 
 await flood(0, WARMUP); // JIT, caches and pools reach their working size first
 await sleep(1000);
