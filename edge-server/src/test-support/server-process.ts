@@ -37,6 +37,8 @@ export async function spawnEdgeServer(opts: {
   dataDir: string;
   env?: Record<string, string>;
   quiet?: boolean;
+  /** Pipe stdout and stderr to the caller (child.stdout/stderr) instead of inheriting them. */
+  capture?: boolean;
   timeoutMs?: number;
 }): Promise<ServerProcess> {
   const timeoutMs = opts.timeoutMs ?? 120_000;
@@ -44,7 +46,7 @@ export async function spawnEdgeServer(opts: {
     cwd: ROOT,
     env: { ...process.env, PORT: String(opts.port ?? 0), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', ...opts.env },
     // A quiet server keeps stdout free for a benchmark's JSON lines.
-    stdio: ['ignore', opts.quiet ? 'ignore' : 'inherit', 'inherit', 'ipc'],
+    stdio: opts.capture ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', opts.quiet ? 'ignore' : 'inherit', 'inherit', 'ipc'],
   });
   const stop = async () => {
     if (exited(child)) return;

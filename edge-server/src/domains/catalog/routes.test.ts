@@ -82,6 +82,10 @@ describe('products over REST and the catalogue upload', () => {
     expect(off.json()).toMatchObject({ id: 'p-1', active: false });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/products/nope', headers: t.staff })).json().error.code).toBe('VITRINA_ERR_NOT_FOUND');
     expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/products/p-1', headers: t.admin, payload: {} })).statusCode).toBe(400);
+    // Found by the attack suite's HTTP fuzzer: an unknown group was a foreign-key failure (500).
+    const unknownGroup = await t.app.inject({ method: 'PATCH', url: '/api/v1/products/p-1', headers: t.admin, payload: { groupId: 'NaN' } });
+    expect(unknownGroup.statusCode).toBe(400);
+    expect(unknownGroup.json().error.code).toBe('VITRINA_ERR_VALIDATION');
   });
 
   it('an upload is admin only and its errors carry codes', async () => {

@@ -106,6 +106,10 @@ export class CatalogService {
     if (bad) throw new VitrinaError('VITRINA_ERR_VALIDATION', `Barcode ${bad} has a wrong check digit.`, [{ path: '/barcodes', message: `invalid barcode ${bad}` }]);
     const owners = await this.records.barcodeOwners(tx, body.barcodes ?? [], id);
     if (owners.length > 0) throw new VitrinaError('VITRINA_ERR_CONFLICT', `Barcode ${owners[0]!.barcode} belongs to product ${owners[0]!.product_id}.`);
+    // A group the catalogue does not have would fail the foreign key deep in SQLite (a 500): refuse it here.
+    if (typeof body.groupId === 'string' && !(await this.groupMap()).has(body.groupId)) {
+      throw new VitrinaError('VITRINA_ERR_VALIDATION', `There is no product group ${body.groupId}.`, [{ path: '/groupId', message: 'unknown group' }]);
+    }
     const f: ProductFields = {};
     const copy = <K extends keyof ProductFields>(k: K, v: ProductFields[K] | undefined) => { if (v !== undefined) f[k] = v; };
     copy('name', body.name);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorInfo } from '@vitrina/contracts';
 import { ERROR_CATALOGUE } from './catalogue.js';
 import { VitrinaError } from './vitrina-error.js';
@@ -22,6 +22,15 @@ function fromFastify(err: FastifyError): { status: number; info: ErrorInfo } | n
     return { status: 400, info: { code: 'VITRINA_ERR_INVALID_JSON', message: ERROR_CATALOGUE.VITRINA_ERR_INVALID_JSON.message } };
   }
   return null;
+}
+
+/**
+ * The router's own refusals (a path parameter over maxParamLength, a malformed URL) never reach
+ * the error handler; this gives them our code too (found by the attack suite's HTTP fuzzer).
+ */
+export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  void reply.status(status).send({ error: { code: 'VITRINA_ERR_VALIDATION', message: status === 414 ? 'A path parameter is too long.' : 'The URL is malformed.' } });
 }
 
 export function installErrorHandler(app: FastifyInstance) {

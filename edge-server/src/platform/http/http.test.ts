@@ -39,6 +39,10 @@ describe('HTTP edges', () => {
     const missing = await app.inject({ method: 'GET', url: '/api/v1/nope' });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe('VITRINA_ERR_NOT_FOUND');
+    // The router's own refusal of an over-long path parameter carries a code too (attack suite finding).
+    const longParam = await app.inject({ method: 'GET', url: `/api/v1/customers/${'x'.repeat(2000)}` });
+    expect(longParam.statusCode).toBe(414);
+    expect(longParam.json().error.code).toBe('VITRINA_ERR_VALIDATION');
   });
 
   it('hides the details of an unexpected failure', async () => {

@@ -110,7 +110,10 @@ export function createRealtime(presence: DevicePresence, log: { error(obj: unkno
     async close() {
       if (closed) return;
       closed = true;
-      for (const nsp of io._nsps.values()) nsp.disconnectSockets(true);
+      // Drop each device's connection under socket.io (engine.io), not with socket.io's DISCONNECT
+      // packet: a client told "io server disconnect" never reconnects by itself, and the kiosk and
+      // signage apps rely on reconnecting to the next server (found by the attack suite's shutdown probe).
+      for (const nsp of io._nsps.values()) for (const socket of nsp.sockets.values()) socket.conn.close();
       // Never attached (seeding, CLI jobs): no engine to close.
       if (attached) await new Promise<void>((resolve) => io.close(() => resolve()));
     },
