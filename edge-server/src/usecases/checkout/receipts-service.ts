@@ -3,6 +3,7 @@ import type { ErrorInfo, ReceiptInput, ReceiptResult, SaleReceiptInput } from '@
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { localDateOf } from '../../shared/calendar.js';
+import { sha256Hex } from '../../shared/ids.js';
 import type { ReceiptDeps } from './receipt-deps.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import type { DomainEvents } from '../../shared/domain-events.js';
@@ -57,6 +58,20 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** See ReceiptsService.admitFor. */
+export const MAX_RECEIPTS_IN_FLIGHT_PER_CUSTOMER = 4;
+
+/**
+ * Who a sale is for, before anything is read: the customer id, or a hash of the card presented
+ * (the card is only hashed in memory, for as long as the receipt is in flight). Counted before
+ * the reads, so a storm is turned away without touching the database.
+ */
+function shopperKeyOf(input: ServiceReceiptInput): string | null {
+  if (input.kind !== 'sale') return null;
+  if ('customerId' in input && input.customerId !== undefined) return `id:${input.customerId}`;
+  return input.cardNumber !== undefined ? `card:${sha256Hex(input.cardNumber)}` : null;
+}
+
 /**
  * Receipts from the till. Posting is idempotent by receipt id: the same receipt again returns
  * the first result and writes nothing; the same id with different content is a conflict.
@@ -71,10 +86,36 @@ export class ReceiptsService {
   ) {}
 
   async post(input: ServiceReceiptInput): Promise<ReceiptResult> {
-    const prepared = await this.prepare(input);
-    const result = await this.db.transaction((tx) => this.postIn(tx, input, prepared));
-    this.events.publish('purchases:changed', { receipts: 1, source: 'till' });
-    return result;
+    const release = this.admitFor(shopperKeyOf(input));
+    try {
+      const prepared = await this.prepare(input);
+      const result = await this.db.transaction((tx) => this.postIn(tx, input, prepared));
+      this.events.publish('purchases:changed', { receipts: 1, source: 'till' });
+      return result;
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * One shopper's receipts waiting for the writer at once. A till posts one receipt at a time and
+   * retries a few; more than this in flight for one card is a replay storm or a script, and
+   * queuing it all would hold every other till behind one shopper. Beyond it: 409, retry later.
+   */
+  private readonly inFlight = new Map<string, number>();
+
+  private admitFor(shopperKey: string | null): () => void {
+    if (shopperKey === null) return () => undefined; // anonymous sales and returns: nothing to guard
+    const n = this.inFlight.get(shopperKey) ?? 0;
+    if (n >= MAX_RECEIPTS_IN_FLIGHT_PER_CUSTOMER) {
+      throw new VitrinaError('VITRINA_ERR_CONFLICT', 'Too many receipts for this shopper are being posted at once; retry in a moment.');
+    }
+    this.inFlight.set(shopperKey, n + 1);
+    return () => {
+      const left = (this.inFlight.get(shopperKey) ?? 1) - 1;
+      if (left <= 0) this.inFlight.delete(shopperKey);
+      else this.inFlight.set(shopperKey, left);
+    };
   }
 
   /**

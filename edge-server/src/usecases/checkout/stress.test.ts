@@ -1,3 +1,4 @@
+import { MAX_RECEIPTS_IN_FLIGHT_PER_CUSTOMER } from './receipts-service.js';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../test-support/build.js';
 import { sale, seedLoyaltyStore } from '../../test-support/loyalty-store.js';
@@ -59,9 +60,14 @@ describe('stress: concurrent tills and kiosks', () => {
     const t = await listening(1);
     const body = sale(t.cards[0], [['p-tv', 2, 49_999], ['p-milk', 3, 349]]);
     const results = await Promise.all(Array.from({ length: 20 }, () => t.call('POST', '/api/v1/receipts', body)));
-    expect(results.every((r) => r.status === 200)).toBe(true);
-    const first = results[0]!.body;
-    for (const r of results) expect(r.body).toEqual(first);
+    // Beyond a few in flight for one shopper the till is told to retry (409); every answer that
+    // was not refused is the one result.
+    const answered = results.filter((r) => r.status === 200);
+    const refused = results.filter((r) => r.status !== 200);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    for (const r of refused) expect([r.status, r.body.error.code]).toEqual([409, 'VITRINA_ERR_CONFLICT']);
+    const first = answered[0]!.body;
+    for (const r of answered) expect(r.body).toEqual(first);
     expect(first.points.earned).toBe(1010); // (99 998 + 1 047) × 1 % = 1010.45
     const ledger = await t.services.db.all<{ kind: string; points: number }>('SELECT kind, points FROM points_ledger');
     expect(ledger).toEqual([{ kind: 'earn', points: 1010 }]);
@@ -101,5 +107,25 @@ describe('stress: concurrent tills and kiosks', () => {
     const refunded = await t.services.db.get<{ s: number }>("SELECT SUM(total_minor) AS s FROM receipts WHERE kind = 'return'");
     expect(refunded!.s).toBe(-5000);
     expect((await t.call('GET', '/api/v1/loyalty/customers/cust-1?today=2026-06-11')).body.balance).toBe(0);
+  });
+
+  it('refuses a shopper\'s receipts beyond a few in flight (409), and takes them once the queue drains', async () => {
+    const t = await listening(1);
+    // Hold the writer, so that receipts queue deterministically behind it (no timing involved);
+    // the service is called directly, since the HTTP guard's session read would queue too.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => { open = resolve; });
+    const held = t.services.db.transaction(async () => gate);
+    const post = (i: number) => t.services.receipts.post(sale(t.cards[0], [['p-milk', 1, 349]], { receiptId: `queued-${i}` }));
+    const admitted = Array.from({ length: MAX_RECEIPTS_IN_FLIGHT_PER_CUSTOMER }, (_, i) => post(i));
+    // The next ones are refused at once, while the writer is still held.
+    for (const extra of [MAX_RECEIPTS_IN_FLIGHT_PER_CUSTOMER, MAX_RECEIPTS_IN_FLIGHT_PER_CUSTOMER + 1]) {
+      await expect(post(extra)).rejects.toMatchObject({ code: 'VITRINA_ERR_CONFLICT' });
+    }
+    open();
+    await held;
+    expect((await Promise.all(admitted)).map((r) => r.receiptId)).toEqual(Array.from({ length: MAX_RECEIPTS_IN_FLIGHT_PER_CUSTOMER }, (_, i) => `queued-${i}`));
+    // Posted again once the queue drained, a refused receipt goes through.
+    expect((await post(MAX_RECEIPTS_IN_FLIGHT_PER_CUSTOMER)).receiptId).toBe(`queued-${MAX_RECEIPTS_IN_FLIGHT_PER_CUSTOMER}`);
   });
 });
