@@ -19,6 +19,14 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** Raw HID reports into a kiosk's simulated scanner, with that kiosk's own token (as the dev route requires). */
+async function feedScanner(url: string, kioskId: string, kioskToken: string, reports: Uint8Array[]) {
+  const res = await fetch(`${url}/api/v1/dev/scanners/${kioskId}/reports`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` }, body: JSON.stringify({ reports: reports.map((r) => [...r]) }),
+  });
+  if (res.status !== 202) throw new Error(`scan refused: ${res.status} ${await res.text()}`);
+}
+
 /** Where global-setup.ts leaves the seeded demo store for this run (workers inherit the env). */
 export const STORE_TEMPLATE_ENV = 'VITRINA_E2E_STORE_TEMPLATE';
 
@@ -62,13 +70,7 @@ export async function startServer(): Promise<RunningServer> {
       if (!d) throw new Error(`no demo device ${id}`);
       return d;
     },
-    async scan(kioskId, reports) {
-      const token = demo.devices.find((d) => d.id === kioskId)?.token ?? '';
-      const res = await fetch(`${url}/api/v1/dev/scanners/${kioskId}/reports`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ reports: reports.map((r) => [...r]) }),
-      });
-      if (res.status !== 202) throw new Error(`scan refused: ${res.status} ${await res.text()}`);
-    },
+    scan: (kioskId, reports) => feedScanner(url, kioskId, demo.devices.find((d) => d.id === kioskId)?.token ?? '', reports),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -105,12 +107,7 @@ export async function startEmptyStore(env: Record<string, string>): Promise<Empt
   return {
     url: server.url,
     firstAdmin,
-    async scan(kioskId, kioskToken, reports) {
-      const res = await fetch(`${server.url}/api/v1/dev/scanners/${kioskId}/reports`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` }, body: JSON.stringify({ reports: reports.map((r) => [...r]) }),
-      });
-      if (res.status !== 202) throw new Error(`scan refused: ${res.status} ${await res.text()}`);
-    },
+    scan: (kioskId, kioskToken, reports) => feedScanner(server.url, kioskId, kioskToken, reports),
     async stop() {
       if (stopped) return;
       stopped = true;

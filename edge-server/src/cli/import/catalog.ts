@@ -13,12 +13,8 @@
  * applied, that file changed nothing), 2 on a usage error.
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { pino } from 'pino';
 import type { CatalogImportReport } from '@vitrina/contracts';
-import { composeServices } from '../../compose.js';
-import { loadConfig } from '../../platform/config/load.js';
-import { loadSecret } from '../../platform/config/secret.js';
-import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import { withStore } from './with-store.js';
 
 function usage(): never {
   process.stderr.write('usage: npm run import -- catalog <import.xml> [offers.xml] [--format xml|csv] [--retail-price-type <name>] [--json]\n');
@@ -37,10 +33,8 @@ export async function run(args: string[]) {
   if (files.length === 0 || (format && format !== 'xml' && format !== 'csv')) usage();
   for (const f of files) if (!existsSync(f)) { process.stderr.write(`no such file: ${f}\n`); process.exit(2); }
 
-  const config = loadConfig();
-  const store = await composeServices({ config, secret: loadSecret(config), log: pino({ level: 'warn' }, process.stderr), background: false });
   const total: CatalogImportReport = { productsImported: 0, productsUpdated: 0, productsDeactivated: 0, groups: 0, pricesImported: 0, rejected: [], rejectedCount: 0, warnings: [], seconds: 0 };
-  try {
+  await withStore(async (store) => {
     for (const file of files) {
       const csv = format === 'csv' || (!format && file.toLowerCase().endsWith('.csv'));
       let shown = 0;
@@ -57,11 +51,5 @@ export async function run(args: string[]) {
       total.warnings.push(...report.warnings);
     }
     process.stdout.write(`${JSON.stringify(total, null, args.includes('--json') ? undefined : 2)}\n`);
-  } catch (err) {
-    if (!(err instanceof VitrinaError)) throw err;
-    process.stderr.write(`${err.code}: ${err.message}\n`);
-    process.exitCode = 1;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -8,11 +8,7 @@
  * read at all (header, empty file), 2 on a usage error.
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { pino } from 'pino';
-import { composeServices } from '../../compose.js';
-import { loadConfig } from '../../platform/config/load.js';
-import { loadSecret } from '../../platform/config/secret.js';
-import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import { withStore } from './with-store.js';
 
 export async function run(args: string[]) {
   const file = args.find((a) => !a.startsWith('--'));
@@ -21,9 +17,7 @@ export async function run(args: string[]) {
     process.exit(2);
   }
   const json = args.includes('--json');
-  const config = loadConfig();
-  const store = await composeServices({ config, secret: loadSecret(config), log: pino({ level: 'warn' }, process.stderr), background: false });
-  try {
+  await withStore(async (store) => {
     const report = await store.membersImport.importCsv(createReadStream(file), {
       onProgress: (p) => process.stderr.write(`${p.rowsRead} rows read, ${p.membersImported} members written, ${p.rowsRejected} rows rejected, ${Math.round(p.rowsRead / Math.max(p.seconds, 0.001))} rows/s\n`),
     });
@@ -32,12 +26,5 @@ export async function run(args: string[]) {
         `${report.membersSkippedExisting} already imported, ${report.rowsRejected} rows rejected\n`,
     );
     process.stdout.write(`${json ? JSON.stringify(report) : JSON.stringify(report, null, 2)}\n`);
-  } catch (err) {
-    if (err instanceof VitrinaError) {
-      process.stderr.write(`${err.code}: ${err.message}\n`);
-      process.exitCode = 1;
-    } else throw err;
-  } finally {
-    await store.close();
-  }
+  });
 }

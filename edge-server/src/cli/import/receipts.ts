@@ -7,11 +7,7 @@
  * cannot be read at all, 0 otherwise (rejected rows are listed in the report).
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { pino } from 'pino';
-import { composeServices } from '../../compose.js';
-import { loadConfig } from '../../platform/config/load.js';
-import { loadSecret } from '../../platform/config/secret.js';
-import { VitrinaError } from '../../platform/errors/vitrina-error.js';
+import { withStore } from './with-store.js';
 
 export async function run(args: string[]) {
   const file = args.find((a) => !a.startsWith('--'));
@@ -19,9 +15,7 @@ export async function run(args: string[]) {
     process.stderr.write('usage: npm run import -- receipts <receipts.csv>\n');
     process.exit(2);
   }
-  const config = loadConfig();
-  const store = await composeServices({ config, secret: loadSecret(config), log: pino({ level: 'warn' }, process.stderr), background: false });
-  try {
+  await withStore(async (store, config) => {
     const report = await store.purchases.importCsv(createReadStream(file), {
       storeId: config.STORE_ID,
       timeZone: config.STORE_TIME_ZONE,
@@ -29,13 +23,6 @@ export async function run(args: string[]) {
     });
     process.stderr.write(`done: ${report.linesImported} lines in ${report.seconds.toFixed(1)} s (${Math.round(report.linesRead / Math.max(report.seconds, 0.001))} lines/s), ${report.rowsRejected} rows rejected\n`);
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } catch (err) {
-    if (err instanceof VitrinaError) {
-      process.stderr.write(`${err.code}: ${err.message}\n`);
-      process.exitCode = 1;
-    } else throw err;
-  } finally {
-    await store.close();
-  }
+  });
 }
 

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { ROUTES, type CatalogImportReport } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
-import { sessionStore } from '../../lib/api';
-import { ApiError, describeError, networkError, toApiError } from '../../lib/api-error';
+import { ApiError, describeError } from '../../lib/api-error';
+import { sendFile } from '../../lib/send-file';
 import { formatCount, formatSeconds } from '../../lib/format';
 import { useT } from '../../lib/use-t';
 import { CodeText } from '../../components/code-text';
@@ -19,33 +19,11 @@ interface FileResult {
   error?: string;
 }
 
-/**
- * Sends one file as the request body with upload progress. fetch() reports no upload
- * progress, so this one call uses XMLHttpRequest; the answer is read like every API answer.
- */
+/** One catalogue file, CommerceML or product CSV (by its name or type), with upload progress. */
 function uploadWithProgress(file: File, onProgress: (sent: number, total: number) => void): Promise<CatalogImportReport> {
   const csv = /\.csv$/i.test(file.name) || file.type === 'text/csv';
   const url = routeUrl(ROUTES.catalog.import, { query: csv ? { format: 'csv' } : {} });
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', url);
-    xhr.setRequestHeader('content-type', csv ? 'text/csv' : 'application/xml');
-    xhr.setRequestHeader('accept', 'application/json');
-    const token = sessionStore.current?.token;
-    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onerror = () => reject(networkError());
-    xhr.onload = () => {
-      let body: unknown;
-      try { body = JSON.parse(xhr.responseText); } catch { body = undefined; }
-      if (xhr.status >= 200 && xhr.status < 300 && body) resolve(body as CatalogImportReport);
-      else {
-        if (xhr.status === 401) sessionStore.clear('expired');
-        reject(toApiError(xhr.status, body));
-      }
-    };
-    xhr.send(file);
-  });
+  return sendFile<CatalogImportReport>({ method: 'POST', url, contentType: csv ? 'text/csv' : 'application/xml', file, onProgress });
 }
 
 /**
