@@ -3,3 +3,4 @@ export { FEATURE_CONTRACT, FEATURE_COUNT, type FeatureName } from './contract.js
 export { StoreAggregates, type AggregateBasket, type AggregateOptions, type AggregateStats } from './aggregates.js';
 export { buildCandidateFeatures, type HistoryBasket, type CandidateOptions, type CandidateFeatures } from './candidate-features.js';
 export { fallbackScores, popularItems } from './fallback.js';
+export { toTransferable, fromTransferable, type TransferableAggregates } from './aggregates-transfer.js';
