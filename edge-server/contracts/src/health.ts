@@ -10,6 +10,11 @@ export const Health = Type.Object({
     version: Type.Union([Type.String(), Type.Null()]),
     featureVersion: Type.String(),
     reason: Type.Union([Type.String(), Type.Null()]),
+    /** The store aggregates the ranking uses; lastError: the last refresh failed and the previous ones still serve. */
+    aggregates: Type.Optional(Type.Object({
+      builtAt: Type.String(), customers: Type.Integer(), items: Type.Integer(), baskets: Type.Integer(),
+      refreshing: Type.Boolean(), builtInThread: Type.Integer(), lastRefreshMs: Type.Union([Type.Integer(), Type.Null()]), lastError: Type.Union([Type.String(), Type.Null()]),
+    })),
   }),
   scanner: Type.Object({
     status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable'), Type.Literal('disabled')]),

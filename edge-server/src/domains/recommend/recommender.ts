@@ -4,13 +4,16 @@ import { fileURLToPath } from 'node:url';
 import type { AggregateStats } from '@vitrina/models/features';
 import type { HistorySource } from '../purchases/index.js';
 import type { ModelHealth } from './model-adapter.js';
-import { RecommendService, type RankOptions, type Ranked } from './service.js';
+import { RecommendService, type AggregatesHealth, type RankOptions, type Ranked } from './service.js';
+
+/** The model's health and the store aggregates' (a failed refresh shows here while the old ones serve). */
+export type RecommenderHealth = ModelHealth & { aggregates: AggregatesHealth };
 
 /** What the rest of the server may ask of the recommender. */
 export interface Recommender {
   rank(customerId: string, opts: RankOptions): Promise<Ranked>;
-  health(): ModelHealth;
-  /** Rebuild the store aggregates now (e.g. after a receipt import); runs in the background. */
+  health(): RecommenderHealth;
+  /** Rebuild the store aggregates now (e.g. after a receipt import), in a worker thread outside tests. */
   refreshAggregates(): Promise<AggregateStats>;
   reloadModel(): Promise<ModelHealth>;
   /** New receipts arrived: refresh the aggregates soon, at most once per debounce window. */
@@ -33,14 +36,20 @@ export function resolveModelDir(dir: string): string {
 export interface RecommenderOptions {
   modelDir: string;
   history: HistorySource;
-  /** Off in tests: no folder watch, no timers; refreshes happen only when asked. */
+  /**
+   * Off in tests: no folder watch, no timers; refreshes happen only when asked, and build on
+   * the main thread (deterministic, no thread per test). On: builds run in a worker thread.
+   */
   background: boolean;
+  /** Where to build regardless of `background` (tests of the worker path). */
+  buildIn?: 'worker' | 'main';
   log: { warn(obj: unknown, msg: string): void; error(obj: unknown, msg: string): void };
 }
 
 /**
  * The recommender: the ONNX model from MODEL_DIR (watched, hot-swapped) over the features of
- * @vitrina/models, with store aggregates refreshed every 10 minutes and after new receipts.
+ * @vitrina/models, with store aggregates refreshed every 10 minutes and after new receipts,
+ * each refresh built in a worker thread (aggregates-builder.ts).
  */
 export async function createRecommender(opts: RecommenderOptions): Promise<Recommender> {
   const service = await RecommendService.create({
@@ -48,6 +57,7 @@ export async function createRecommender(opts: RecommenderOptions): Promise<Recom
     history: opts.history,
     watchModel: opts.background,
     refreshIntervalMs: opts.background ? 10 * 60_000 : 0,
+    buildIn: opts.buildIn ?? (opts.background ? 'worker' : 'main'),
     onError: (err) => opts.log.error({ err }, 'aggregate refresh failed'),
   });
   const health = service.health();
@@ -62,7 +72,7 @@ export async function createRecommender(opts: RecommenderOptions): Promise<Recom
       }, REFRESH_AFTER_RECEIPTS_MS).unref();
     },
     rank: (customerId, rankOpts) => service.rank(customerId, rankOpts),
-    health: () => service.health(),
+    health: () => ({ ...service.health(), aggregates: service.aggregatesHealth() }),
     refreshAggregates: () => service.refreshAggregates(),
     reloadModel: () => service.reloadModel(),
     async close() {

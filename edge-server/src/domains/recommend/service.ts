@@ -1,5 +1,6 @@
-import { buildCandidateFeatures, fallbackScores, popularItems, StoreAggregates, type AggregateBasket, type AggregateOptions, type AggregateStats } from '@vitrina/models/features';
+import { buildCandidateFeatures, fallbackScores, popularItems, type AggregateOptions, type AggregateStats, type StoreAggregates } from '@vitrina/models/features';
 import type { HistorySource } from '../purchases/index.js';
+import { buildInWorker, buildOnMainThread, type AggregatesBuild, type BuiltAggregates } from './aggregates-builder.js';
 import { ModelAdapter, type ModelHealth } from './model-adapter.js';
 
 export interface RankOptions {
@@ -19,7 +20,28 @@ export interface RecommendServiceOptions {
   maxCandidates?: number;
   watchModel?: boolean;
   aggregates?: AggregateOptions;
+  /**
+   * Where the aggregates are built: 'worker' (the server: a worker thread, the event loop stays
+   * free) or 'main' (tests and seeding: in-process, deterministic). Default 'worker'.
+   */
+  buildIn?: 'worker' | 'main';
+  /** Heap cap of the build worker in MB (bounded memory; a build that needs more fails and is reported). */
+  workerMemoryMb?: number;
   onError?: (err: unknown) => void;
+}
+
+/** The aggregates part of the recommender's health: what is served and how the last refresh went. */
+export interface AggregatesHealth {
+  builtAt: string;
+  customers: number;
+  items: number;
+  baskets: number;
+  refreshing: boolean;
+  /** The thread that built the served aggregates: 0 is the main thread (tests), a worker's id otherwise. */
+  builtInThread: number;
+  lastRefreshMs: number | null;
+  /** Why the last refresh failed (the previous aggregates kept serving); null after a good one. */
+  lastError: string | null;
 }
 
 /**
@@ -30,20 +52,29 @@ export interface RecommendServiceOptions {
  */
 export class RecommendService {
   private agg: StoreAggregates;
-  private refreshing: Promise<AggregateStats> | null = null;
+  private builtAt = new Date();
+  private builtInThread: number;
+  private lastRefreshMs: number | null = null;
+  private lastError: string | null = null;
+  /** The refresh running now, and the one queued behind it (every request made meanwhile shares it). */
+  private running: Promise<AggregateStats> | null = null;
+  private queued: Promise<AggregateStats> | null = null;
+  private build: AggregatesBuild | null = null;
+  private closed = false;
   private timer: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly model: ModelAdapter,
     private readonly opts: RecommendServiceOptions,
-    agg: StoreAggregates,
+    built: BuiltAggregates,
   ) {
-    this.agg = agg;
+    this.agg = built.agg;
+    this.builtInThread = built.threadId;
   }
 
   static async create(opts: RecommendServiceOptions): Promise<RecommendService> {
-    const [model, agg] = await Promise.all([ModelAdapter.open(opts.modelDir, { watch: opts.watchModel ?? true }), buildAggregates(opts.history, opts.aggregates)]);
-    const service = new RecommendService(model, opts, agg);
+    const [model, built] = await Promise.all([ModelAdapter.open(opts.modelDir, { watch: opts.watchModel ?? true }), startBuild(opts).result]);
+    const service = new RecommendService(model, opts, built);
     const every = opts.refreshIntervalMs ?? 10 * 60_000;
     if (every > 0) {
       service.timer = setInterval(() => void service.refreshAggregates().catch((err) => opts.onError?.(err)), every);
@@ -67,38 +98,80 @@ export class RecommendService {
     return this.model.health();
   }
 
+  aggregatesHealth(): AggregatesHealth {
+    const s = this.agg.stats();
+    return { builtAt: this.builtAt.toISOString(), customers: s.customers, items: s.items, baskets: s.baskets, refreshing: this.running !== null, builtInThread: this.builtInThread, lastRefreshMs: this.lastRefreshMs, lastError: this.lastError };
+  }
+
   reloadModel(): Promise<ModelHealth> {
     return this.model.reload();
   }
 
-  /** Rebuilds the aggregates from all receipts and swaps them in; concurrent calls share one build. */
+  /**
+   * Rebuilds the aggregates from all receipts and swaps them in with one assignment (a rank()
+   * holds the set it started with). One build at a time: asked while one runs, the caller
+   * gets the build that starts right after it (its history read may have missed the receipts
+   * that prompted the call); every caller in the meantime shares that one. A failed build
+   * rejects, is kept in aggregatesHealth().lastError, and the previous aggregates keep serving.
+   */
   refreshAggregates(): Promise<AggregateStats> {
-    this.refreshing ??= buildAggregates(this.opts.history, this.opts.aggregates)
-      .then((agg) => {
+    if (this.closed) return Promise.reject(new Error('the recommender is closed'));
+    if (!this.running) return this.startRefresh();
+    this.queued ??= this.running.then(
+      () => this.afterQueue(),
+      () => this.afterQueue(),
+    );
+    return this.queued;
+  }
+
+  private afterQueue(): Promise<AggregateStats> {
+    this.queued = null;
+    return this.closed ? Promise.reject(new Error('the recommender is closed')) : this.startRefresh();
+  }
+
+  private startRefresh(): Promise<AggregateStats> {
+    const started = performance.now();
+    const build = startBuild(this.opts);
+    this.build = build;
+    const run = build.result.then(
+      ({ agg, threadId }) => {
         this.agg = agg;
+        this.builtInThread = threadId;
+        this.builtAt = new Date();
+        this.lastRefreshMs = Math.round(performance.now() - started);
+        this.lastError = null;
         return agg.stats();
-      })
-      .finally(() => {
-        this.refreshing = null;
-      });
-    return this.refreshing;
+      },
+      (err: unknown) => {
+        this.lastError = err instanceof Error ? err.message : String(err);
+        throw err;
+      },
+    );
+    this.running = run.finally(() => {
+      this.running = null;
+      this.build = null;
+    });
+    return this.running;
   }
 
   aggregateStats(): AggregateStats {
     return this.agg.stats();
   }
 
+  /** Stops the timer and any build in progress (its worker is terminated), then the model. */
   async close(): Promise<void> {
+    this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    await this.refreshing?.catch(() => undefined);
+    await this.build?.stop();
+    await this.running?.catch(() => undefined);
+    await this.queued?.catch(() => undefined);
     await this.model.close();
   }
 }
 
-async function buildAggregates(history: HistorySource, opts?: AggregateOptions): Promise<StoreAggregates> {
-  const baskets: AggregateBasket[] = [];
-  for await (const b of history.allBaskets()) baskets.push({ customerId: b.customerId, basketId: b.basketId, t: Date.parse(b.at), items: b.productIds });
-  return StoreAggregates.buildAsync(baskets, opts);
+function startBuild(opts: RecommendServiceOptions): AggregatesBuild {
+  const how = { ...(opts.aggregates ? { aggregates: opts.aggregates } : {}), ...(opts.workerMemoryMb ? { memoryMb: opts.workerMemoryMb } : {}) };
+  return (opts.buildIn ?? 'worker') === 'worker' ? buildInWorker(opts.history, how) : buildOnMainThread(opts.history, how);
 }
 
 /** Without profiling consent: store popularity only (asked-for products scored by it too). */
