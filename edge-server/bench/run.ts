@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in turn, each printing JSON lines; the exit code says
- * whether every budget was met. Pass `--only scan|scoring|import|seed|commerceml|members` to run one.
+ * whether every budget was met. Pass `--only scan|scoring|refresh|import|seed|commerceml|members` to run one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,6 +13,7 @@ const extra = process.argv.slice(2).filter((a, i, all) => a !== '--only' && all[
 const BENCHES = [
   { name: 'scan', file: 'edge-server/bench/scan-load.ts' },
   { name: 'scoring', file: 'edge-server/bench/scoring.ts' },
+  { name: 'refresh', file: 'edge-server/bench/refresh-load.ts' },
   { name: 'import', file: 'edge-server/bench/import.ts' },
   { name: 'seed', file: 'edge-server/bench/seed.ts' },
   { name: 'commerceml', file: 'edge-server/bench/commerceml.ts' },
