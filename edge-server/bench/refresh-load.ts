@@ -16,7 +16,7 @@
  *   npx tsx edge-server/bench/refresh-load.ts [--customers N] [--items N] [--seconds S] [--receipts-per-s N] [--no-main]
  */
 import { resolve } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { rmSync } from 'node:fs';
 import { pino } from 'pino';
@@ -42,6 +42,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 async function loop(op: (i: number) => Promise<unknown>, until: () => boolean) {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
+  const elu = performance.eventLoopUtilization();
   const times: number[] = [];
   let failures = 0;
   while (!until()) {
@@ -50,7 +51,10 @@ async function loop(op: (i: number) => Promise<unknown>, until: () => boolean) {
     times.push(performance.now() - s);
   }
   delay.disable();
-  return { times, failures, loopMaxMs: round(delay.max / 1e6), loopP99Ms: round(delay.percentile(99) / 1e6) };
+  // Utilization: the share of the time the main thread was busy (robust to the OS descheduling
+  // the process on a loaded machine, which the delay figures are not).
+  const busy = performance.eventLoopUtilization(elu).utilization;
+  return { times, failures, loopMaxMs: round(delay.max / 1e6), loopP99Ms: round(delay.percentile(99) / 1e6), utilization: round(busy) };
 }
 
 const forSeconds = (s: number) => {
@@ -102,6 +106,8 @@ for (const buildIn of modes) {
     event_loop_max_alone_ms: alone.loopMaxMs,
     event_loop_max_during_ms: during.loopMaxMs,
     event_loop_p99_during_ms: during.loopP99Ms,
+    event_loop_utilization_alone: alone.utilization,
+    event_loop_utilization_during: during.utilization,
     failures: during.failures,
     budget: buildIn === 'worker' ? { p99_ratio: MAX_RATIO, event_loop_max_ms: MAX_BLOCK_MS } : 'none (comparison: the build on the main thread)',
     pass,
