@@ -40,6 +40,7 @@ const round = (x: number) => Math.round(x * 100) / 100;
 
 /** Runs `op` back to back until `until()` says stop; latencies in ms and the event-loop delay meanwhile. */
 async function loop(op: (i: number) => Promise<unknown>, until: () => boolean) {
+  const t0 = performance.now();
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const elu = performance.eventLoopUtilization();
@@ -54,7 +55,7 @@ async function loop(op: (i: number) => Promise<unknown>, until: () => boolean) {
   // Utilization: the share of the time the main thread was busy (robust to the OS descheduling
   // the process on a loaded machine, which the delay figures are not).
   const busy = performance.eventLoopUtilization(elu).utilization;
-  return { times, failures, loopMaxMs: round(delay.max / 1e6), loopP99Ms: round(delay.percentile(99) / 1e6), utilization: round(busy) };
+  return { times, failures, loopMaxMs: round(delay.max / 1e6), loopP99Ms: round(delay.percentile(99) / 1e6), utilization: round(busy), perS: round(times.length / ((performance.now() - t0) / 1000)) };
 }
 
 const forSeconds = (s: number) => {
@@ -100,6 +101,8 @@ for (const buildIn of modes) {
     scans_alone: alone.times.length,
     scan_p99_alone_ms: a.p99_ms,
     scans_during: during.times.length,
+    scans_per_s_alone: alone.perS,
+    scans_per_s_during: during.perS,
     scan_p99_during_ms: d.p99_ms,
     scan_max_during_ms: d.max_ms,
     p99_ratio: ratio,
@@ -155,6 +158,8 @@ emit({
   scans_alone: alone.times.length,
   scan_p99_alone_ms: a.p99_ms,
   scans_during: during.times.length,
+  scans_per_s_alone: alone.perS,
+  scans_per_s_during: during.perS,
   scan_p99_during_ms: d.p99_ms,
   p99_ratio: ratio,
   event_loop_max_alone_ms: alone.loopMaxMs,
