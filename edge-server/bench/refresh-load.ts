@@ -8,7 +8,8 @@
  *    server), once on the main thread in slices (as before; `--no-main` skips it). Event-loop
  *    delay (perf_hooks monitorEventLoopDelay) max and p99 for both phases.
  * 2. `scan_during_receipt_posting`: the demo store through the composed services: a whole scan
- *    (card → loyalty → rank → offers → session) back to back, alone and while tills post
+ *    (`ScanService.identify` as a keypad entry: card → loyalty → rank → offers → session → the
+ *    offer-lifecycle write it awaits) back to back, alone and while tills post
  *    `--receipts-per-s` sale receipts a second through the checkout use case.
  *
  * Budget: scan p99 during a refresh or receipt posting ≤ 2× the same-run p99 without it, and
