@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const args = parseCliArgs(process.argv.slice(2));
   const started = Date.now();
   const sources = await loadSources(args);
-  const train = { ...EVAL_DEFAULTS.train, ...(process.env.XH !== undefined ? { hidden: process.env.XH ? process.env.XH.split(',').map(Number) : [] } : {}), progress: !args.json && !args['no-progress'] && process.stderr.isTTY, epochs: args.epochs ?? EVAL_DEFAULTS.train.epochs };
+  const train = { ...EVAL_DEFAULTS.train, ...(args.hidden ? { hidden: args.hidden } : {}), ...(args.ensemble ? { ensemble: args.ensemble } : {}), progress: !args.json && !args['no-progress'] && process.stderr.isTTY, epochs: args.epochs ?? EVAL_DEFAULTS.train.epochs };
   const results: SplitResult[] = [];
   for (const ds of sources.splits) {
     if (!args.json) console.error(`evaluating ${ds.name}: ${ds.train.length} train / ${ds.val.length} val / ${ds.test.length} test users`);
