@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     if (!args.json) console.error(`evaluating ${ds.name}: ${ds.train.length} train / ${ds.val.length} val / ${ds.test.length} test users`);
     const r = await evaluateSplit(ds, { ...EVAL_DEFAULTS, cuts: args.cuts ?? EVAL_DEFAULTS.cuts, train });
     results.push(r);
-    if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}; held-out ndcg@10 mlp ${r.selection.mlp.toFixed(4)} vs gp-tie ${r.selection.gpTie.toFixed(4)} (se ${r.selection.se.toFixed(4)}) on ${r.selection.users} users → ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}; mlp alone on test r@10 ${r.mlpAlone['recall@10'].toFixed(4)} ndcg@10 ${r.mlpAlone['ndcg@10'].toFixed(4)}`);
+    if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}; held-out ndcg@10 mlp ${r.selection.mlp.toFixed(4)} vs best baseline ${r.selection.best} ${r.selection.baselines[r.selection.best].toFixed(4)} (paired se ${r.selection.se.toFixed(4)}; gp-tie ${r.selection.gpTie.toFixed(4)}) on ${r.selection.users} users → ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}; mlp alone on test r@10 ${r.mlpAlone['recall@10'].toFixed(4)} ndcg@10 ${r.mlpAlone['ndcg@10'].toFixed(4)}`);
   }
   const avg = summariseMethods(results.map((r) => r.perUser), METHODS, 'Model');
   const mlpAlone = meanMetrics(results.map((r) => r.mlpAlone));
