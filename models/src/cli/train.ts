@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { loadSources } from './sources.js';
 import { failAndExit, parseCliArgs } from './args.js';
 import { REPO_ROOT } from '../data/dataset-root.js';
-import { buildExamples, buildTrainExamples, candidateRecall, aggregateBaskets } from '../eval/examples.js';
+import { buildExamples, buildTrainExamples, candidateRecall, aggregateBaskets, heldOutExamples } from '../eval/examples.js';
 import { StoreAggregates } from '../features/index.js';
 import { EVAL_DEFAULTS } from '../eval/evaluate.js';
 import { trainAndSelect } from '../train/select.js';
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const full = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
   const valUsers = ds.val.map((id) => ds.users.get(id)!);
   const valSet = buildExamples(valUsers, () => full, EVAL_DEFAULTS.maxCandidates);
-  const chosen = await trainAndSelect(trainSet, valSet, opts);
+  const chosen = await trainAndSelect(trainSet, valSet, opts, heldOutExamples(ds, ds.train, EVAL_DEFAULTS.maxCandidates));
   const trained = chosen.trained;
   trained.ranker.dispose();
   const seconds = (Date.now() - started) / 1000;

@@ -5,7 +5,7 @@ import { TifuKnn } from './tifu-knn.js';
 import { meanMetrics, userMetrics, type MetricRow } from './metrics.js';
 import { repeatExploreRecall } from './repeat-explore.js';
 import type { UserRow } from './summary.js';
-import { aggregateBaskets, buildExamples, buildTrainExamples, candidateRecall } from './examples.js';
+import { aggregateBaskets, buildExamples, buildTrainExamples, candidateRecall, heldOutExamples } from './examples.js';
 import { TRAIN_DEFAULTS, type TrainOptions } from '../train/train-ranker.js';
 import { exportOnnx } from '../train/onnx-export.js';
 import { OnnxScorer } from '../train/onnx-scorer.js';
@@ -75,7 +75,7 @@ export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DE
   const full = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
   const trainSet = buildTrainExamples(ds, opts.folds, opts.maxCandidates, {}, opts.cuts);
   const valSet = buildExamples(ds.val.map((id) => ds.users.get(id)!), () => full, opts.maxCandidates);
-  const chosen = await trainAndSelect(trainSet, valSet, opts.train);
+  const chosen = await trainAndSelect(trainSet, valSet, opts.train, heldOutExamples(ds, ds.train, opts.maxCandidates));
   const trained = chosen.trained;
   const trainSeconds = (Date.now() - started) / 1000;
   const testSet = buildExamples(test, () => full, opts.maxCandidates);

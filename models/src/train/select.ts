@@ -18,6 +18,14 @@ export interface Selection {
   selection: { users: number; mlp: number; gpTie: number; se: number; best: BaselineRanker; baselines: Record<BaselineRanker, number> };
 }
 
+/**
+ * Featurises held-out train users the way test users are featurised: against aggregates
+ * holding every history and the other train users' targets but none of theirs. (Their own
+ * K-fold training rows come from aggregates with a fifth of the targets missing; the model
+ * is served on aggregates with all of them, so the selection measures it that way.)
+ */
+export type HeldOutExamples = (userIds: readonly string[]) => ExampleSet;
+
 const avg = (xs: readonly number[]) => xs.reduce((s, v) => s + v, 0) / Math.max(1, xs.length);
 
 /**
@@ -29,7 +37,7 @@ const avg = (xs: readonly number[]) => xs.reduce((s, v) => s + v, 0) / Math.max(
  * too few to tell, so two extra trainings on halves of the train users add out-of-fold
  * users to the comparison.
  */
-export async function trainAndSelect(train: ExampleSet, val: ExampleSet, opts: TrainOptions): Promise<Selection> {
+export async function trainAndSelect(train: ExampleSet, val: ExampleSet, opts: TrainOptions, heldOutExamples?: HeldOutExamples): Promise<Selection> {
   const trained = await trainRanker(train, val, opts);
   const mlp: number[] = [...candidateNdcg10PerUser(val, trained.ranker.predict(val.features, val.users.length * val.maxCandidates))];
   const base = Object.fromEntries(BASELINE_NAMES.map((b) => [b, [] as number[]])) as Record<BaselineRanker, number[]>;
@@ -40,7 +48,8 @@ export async function trainAndSelect(train: ExampleSet, val: ExampleSet, opts: T
   if (val.users.length < MIN_SELECTION_USERS && train.users.length >= 4) {
     for (let half = 0; half < 2; half++) {
       const fit = subsetExamples(train, train.users.map((_, r) => r).filter((r) => r % 2 !== half));
-      const held = subsetExamples(train, train.users.map((_, r) => r).filter((r) => r % 2 === half));
+      const heldRows = train.users.map((_, r) => r).filter((r) => r % 2 === half);
+      const held = heldOutExamples ? heldOutExamples(heldRows.map((r) => train.users[r]!)) : subsetExamples(train, heldRows);
       const partial = await trainRanker(fit, val, { ...opts, progress: false });
       mlp.push(...candidateNdcg10PerUser(held, partial.ranker.predict(held.features, held.users.length * held.maxCandidates)));
       partial.ranker.dispose();
