@@ -17,6 +17,8 @@ export function parseCliArgs(argv: string[]) {
       cuts: { type: 'string' },
       splits: { type: 'string' },
       seed: { type: 'string' },
+      hidden: { type: 'string' },
+      ensemble: { type: 'string' },
       'no-progress': { type: 'boolean', default: false },
     },
     strict: true,
@@ -30,7 +32,8 @@ export function parseCliArgs(argv: string[]) {
     if (!Number.isInteger(n) || n < 0) throw new ModelsError('VITRINA_ERR_IMPORT_INVALID', `--${name} must be a non-negative integer`);
     return n;
   };
-  return { ...values, keysets: int(values.keysets, 'keysets'), epochs: int(values.epochs, 'epochs'), cuts: int(values.cuts, 'cuts'), splits: int(values.splits, 'splits'), seed: int(values.seed, 'seed') };
+  const hidden = values.hidden === undefined ? undefined : values.hidden === '' ? [] : values.hidden.split(',').map((h) => int(h, 'hidden')!);
+  return { ...values, hidden, ensemble: int(values.ensemble, 'ensemble'), keysets: int(values.keysets, 'keysets'), epochs: int(values.epochs, 'epochs'), cuts: int(values.cuts, 'cuts'), splits: int(values.splits, 'splits'), seed: int(values.seed, 'seed') };
 }
 
 /** Prints a pipeline error as one clear line and sets the exit code (2 for missing data). */

@@ -1,7 +1,9 @@
 import { loadSources } from './sources.js';
 import { failAndExit, parseCliArgs } from './args.js';
-import { averageSplits, EVAL_DEFAULTS, evaluateSplit, METHODS, type SplitResult } from '../eval/evaluate.js';
-import { METRIC_NAMES } from '../eval/metrics.js';
+import { EVAL_DEFAULTS, evaluateSplit, METHODS, type Method, type SplitResult } from '../eval/evaluate.js';
+import { meanMetrics, METRIC_NAMES } from '../eval/metrics.js';
+import { REPEAT_EXPLORE_NAMES } from '../eval/repeat-explore.js';
+import { summariseMethods, type MethodSummary } from '../eval/summary.js';
 
 /**
  * npm run eval -- [--dataset tafeng|completejourney | --input file | --from-db path] [--json]
@@ -11,31 +13,46 @@ async function main(): Promise<void> {
   const args = parseCliArgs(process.argv.slice(2));
   const started = Date.now();
   const sources = await loadSources(args);
-  const train = { ...EVAL_DEFAULTS.train, progress: !args.json && !args['no-progress'] && process.stderr.isTTY, epochs: args.epochs ?? EVAL_DEFAULTS.train.epochs };
+  const train = { ...EVAL_DEFAULTS.train, ...(args.hidden ? { hidden: args.hidden } : {}), ...(args.ensemble ? { ensemble: args.ensemble } : {}), progress: !args.json && !args['no-progress'] && process.stderr.isTTY, epochs: args.epochs ?? EVAL_DEFAULTS.train.epochs };
   const results: SplitResult[] = [];
   for (const ds of sources.splits) {
     if (!args.json) console.error(`evaluating ${ds.name}: ${ds.train.length} train / ${ds.val.length} val / ${ds.test.length} test users`);
     const r = await evaluateSplit(ds, { ...EVAL_DEFAULTS, cuts: args.cuts ?? EVAL_DEFAULTS.cuts, train });
     results.push(r);
-    if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}; held-out ndcg@10 mlp ${r.selection.mlp.toFixed(4)} vs gp-tie ${r.selection.gpTie.toFixed(4)} (se ${r.selection.se.toFixed(4)}) on ${r.selection.users} users → ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}`);
+    // Each split's own table as it finishes (stderr), so a long run shows its figures early.
+    if (!args.json && sources.splits.length > 1) for (const line of methodTable(summariseMethods([r.perUser], METHODS, 'Model'))) console.error(`  ${line}`);
+    if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}; held-out ndcg@10 mlp ${r.selection.mlp.toFixed(4)} vs best baseline ${r.selection.best} ${r.selection.baselines[r.selection.best].toFixed(4)} (paired se ${r.selection.se.toFixed(4)}; gp-tie ${r.selection.gpTie.toFixed(4)}) on ${r.selection.users} users → ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}; mlp alone on test r@10 ${r.mlpAlone['recall@10'].toFixed(4)} ndcg@10 ${r.mlpAlone['ndcg@10'].toFixed(4)}`);
   }
-  const avg = averageSplits(results);
+  const avg = summariseMethods(results.map((r) => r.perUser), METHODS, 'Model');
+  const mlpAlone = meanMetrics(results.map((r) => r.mlpAlone));
   const candidateRecall = results.reduce((s, r) => s + r.candidateRecall, 0) / results.length;
   const trainSeconds = results.reduce((s, r) => s + r.trainSeconds, 0) / results.length;
   const meta = { dataset: sources.label, splits: results.length, testUsers: results.map((r) => r.testUsers), skipped: sources.skipped };
   if (args.json) {
     for (const m of METHODS) {
-      const extra = m === 'Model' ? { candidateRecall, trainSecondsPerSplit: trainSeconds, kinds: results.map((r) => r.modelKind) } : {};
+      const extra = m === 'Model' ? { candidateRecall, trainSecondsPerSplit: trainSeconds, kinds: results.map((r) => r.modelKind), selections: results.map((r) => r.selection), mlpAlone } : {};
       console.log(JSON.stringify({ method: m, ...avg[m], ...extra, ...meta }));
     }
     return;
   }
-  const header = ['method'.padEnd(20), ...METRIC_NAMES.map((n) => n.padStart(9))].join(' ');
   console.log(`dataset ${sources.label}, ${results.length} split(s), mean over splits, test users ${meta.testUsers.join('/')}`);
-  console.log(header);
-  for (const m of METHODS) console.log([m.padEnd(20), ...METRIC_NAMES.map((n) => avg[m][n].toFixed(4).padStart(9))].join(' '));
+  for (const line of methodTable(avg)) console.log(line);
+  console.log(`mlp alone (before selection): r@10 ${mlpAlone['recall@10'].toFixed(4)} ndcg@10 ${mlpAlone['ndcg@10'].toFixed(4)}; exported: ${results.map((r) => r.modelKind).join(', ')}`);
   console.log(`model candidate recall ${candidateRecall.toFixed(4)}; training ${trainSeconds.toFixed(1)} s per split; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (Object.keys(sources.skipped).length) console.log(`skipped: ${JSON.stringify(sources.skipped)}`);
+}
+
+/** The text table: core metrics, repeat/explore recall @10, and Model − method with its paired se. */
+function methodTable(avg: Record<Method, MethodSummary>): string[] {
+  const cols = [...METRIC_NAMES, ...REPEAT_EXPLORE_NAMES.filter((n) => n.endsWith('@10'))];
+  const lines = [['method'.padEnd(20), ...cols.map((n) => n.padStart(9)), '  model − method (paired se): r@10, ndcg@10'].join(' ')];
+  const signed = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(4);
+  for (const m of METHODS) {
+    const p = avg[m].paired;
+    const vs = m === 'Model' ? '' : `  ${signed(p['recall@10'].mean)} (${p['recall@10'].se.toFixed(4)}), ${signed(p['ndcg@10'].mean)} (${p['ndcg@10'].se.toFixed(4)})`;
+    lines.push([m.padEnd(20), ...cols.map((n) => avg[m][n].toFixed(4).padStart(9))].join(' ') + vs);
+  }
+  return lines;
 }
 
 main().catch(failAndExit);

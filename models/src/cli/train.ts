@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { loadSources } from './sources.js';
 import { failAndExit, parseCliArgs } from './args.js';
 import { REPO_ROOT } from '../data/dataset-root.js';
-import { buildExamples, buildTrainExamples, candidateRecall, aggregateBaskets } from '../eval/examples.js';
+import { buildExamples, buildTrainExamples, candidateRecall, aggregateBaskets, heldOutExamples } from '../eval/examples.js';
 import { StoreAggregates } from '../features/index.js';
 import { EVAL_DEFAULTS } from '../eval/evaluate.js';
 import { trainAndSelect } from '../train/select.js';
@@ -23,13 +23,13 @@ async function main(): Promise<void> {
   const split = sources.splits[0]!;
   const ds = { ...split, train: [...split.train, ...split.test], test: [] };
   const seed = args.seed ?? EVAL_DEFAULTS.train.seed;
-  const opts = { ...EVAL_DEFAULTS.train, seed, epochs: args.epochs ?? EVAL_DEFAULTS.train.epochs, progress: !args['no-progress'] };
+  const opts = { ...EVAL_DEFAULTS.train, ...(args.hidden ? { hidden: args.hidden } : {}), ...(args.ensemble ? { ensemble: args.ensemble } : {}), seed, epochs: args.epochs ?? EVAL_DEFAULTS.train.epochs, progress: !args['no-progress'] };
   console.error(`training on ${sources.label}: ${ds.train.length} customers, ${ds.val.length} for validation`);
   const trainSet = buildTrainExamples(ds, EVAL_DEFAULTS.folds, EVAL_DEFAULTS.maxCandidates);
   const full = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
   const valUsers = ds.val.map((id) => ds.users.get(id)!);
   const valSet = buildExamples(valUsers, () => full, EVAL_DEFAULTS.maxCandidates);
-  const chosen = await trainAndSelect(trainSet, valSet, opts);
+  const chosen = await trainAndSelect(trainSet, valSet, opts, heldOutExamples(ds, ds.train, EVAL_DEFAULTS.maxCandidates));
   const trained = chosen.trained;
   trained.ranker.dispose();
   const seconds = (Date.now() - started) / 1000;
@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     featureContract: manifestFeatureContract(),
     input: { name: 'input', shape: ['N', manifestFeatureContract().names.length] },
     output: { name: 'score', shape: ['N', 1] },
-    architecture: { hidden: chosen.kind === 'mlp' ? opts.hidden : [] },
+    // The served graph's hidden widths (an ensemble of k MLPs is one MLP k times as wide).
+    architecture: { hidden: chosen.weights.layers.slice(0, -1).map((l) => l.outDim) },
     maxCandidates: EVAL_DEFAULTS.maxCandidates,
     training: { data: sources.label, users: ds.train.length, valUsers: ds.val.length, seed, epochs: opts.epochs, bestEpoch: trained.bestEpoch, seconds },
     metrics: {

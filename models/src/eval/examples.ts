@@ -121,3 +121,16 @@ export function candidateRecall(set: ExampleSet, targets: readonly (readonly str
   });
   return targets.length ? sum / targets.length : 0;
 }
+
+/**
+ * Held-out examples for the selection (see train/select.ts): the given train users against
+ * aggregates with every history and every other train user's target, as test users see them.
+ * Extra-cut rows (ids with '#') are left out.
+ */
+export function heldOutExamples(ds: EvalDataset, trainUsers: readonly string[], maxCandidates: number): (ids: readonly string[]) => ExampleSet {
+  return (ids) => {
+    const held = new Set(ids.filter((id) => !id.includes('#')));
+    const agg = StoreAggregates.build(aggregateBaskets(ds, new Set(trainUsers.filter((id) => !held.has(id)))));
+    return buildExamples([...held].map((id) => ds.users.get(id)!), () => agg, maxCandidates);
+  };
+}

@@ -29,13 +29,14 @@ const RECENT_DEPTH = 4;
 
 /**
  * Store-level aggregates the features need: popularity (all baskets, latest baskets, recent
- * baskets), repeat propensity, and sparse top-N co-occurrence / next-basket transition lists.
+ * baskets), repeat propensity, per-item repeat cycles (self-transition rate, mean gap between repeat
+ * purchases), and sparse top-N co-occurrence / next-basket transition lists.
  * Immutable once built: a refresh builds a new one and swaps the reference.
  */
 export class StoreAggregates {
   readonly index: Map<string, number>;
   /** Per-call scratch for feature computation (dense, but O(items), never O(items²)). */
-  readonly scratch: { a: Float32Array; b: Float32Array; c: Float32Array; d: Float32Array; e: Float32Array; f: Float32Array; g: Float32Array; h: Float32Array; last: Int32Array; stamp: Int32Array };
+  readonly scratch: { a: Float32Array; b: Float32Array; c: Float32Array; d: Float32Array; e: Float32Array; f: Float32Array; g: Float32Array; h: Float32Array; k: Float32Array; l: Float32Array; last: Int32Array; first: Int32Array; stamp: Int32Array };
 
   private constructor(
     readonly itemIds: string[],
@@ -44,6 +45,12 @@ export class StoreAggregates {
     readonly popRecent: Float32Array,
     readonly buyers: Float32Array,
     readonly repeatBuyers: Float32Array,
+    /** Per item: baskets containing it that have a next basket of the same customer, and how many of those next baskets contain it again. */
+    readonly selfNextDen: Float32Array,
+    readonly selfNextNum: Float32Array,
+    /** Per item: sum and count of the gaps (in baskets) between a customer's consecutive purchases of it. */
+    readonly gapSum: Float32Array,
+    readonly gapCount: Float32Array,
     readonly rankAll: Int32Array,
     readonly rankLast: Int32Array,
     /** Items by latest-basket popularity (ties: all-basket popularity), most popular first. */
@@ -55,13 +62,16 @@ export class StoreAggregates {
     readonly nCustomers: number,
     readonly nBaskets: number,
     readonly recentMass: number,
+    /** Mean gap (in baskets) between repeat purchases over all items: the prior of an item's cycle. */
+    readonly meanGap: number,
   ) {
     this.index = new Map(itemIds.map((id, k) => [id, k]));
     const n = itemIds.length;
     this.scratch = {
       a: new Float32Array(n), b: new Float32Array(n), c: new Float32Array(n), d: new Float32Array(n),
       e: new Float32Array(n), f: new Float32Array(n), g: new Float32Array(n), h: new Float32Array(n),
-      last: new Int32Array(n).fill(-1), stamp: new Int32Array(n).fill(-1),
+      k: new Float32Array(n), l: new Float32Array(n),
+      last: new Int32Array(n).fill(-1), first: new Int32Array(n).fill(-1), stamp: new Int32Array(n).fill(-1),
     };
   }
 
@@ -118,6 +128,11 @@ export class StoreAggregates {
     const popAll = new Float32Array(n), popLast = new Float32Array(n), popRecent = new Float32Array(n);
     const buyers = new Float32Array(n), repeatBuyers = new Float32Array(n);
     const perCustomer = new Int32Array(n);
+    const selfNextDen = new Float32Array(n), selfNextNum = new Float32Array(n);
+    const gapSum = new Float32Array(n), gapCount = new Float32Array(n);
+    const lastPos = new Int32Array(n).fill(-1);
+    const inNext = new Int32Array(n).fill(-1); // marks the items of basket pos+1 with pos+1
+    let allGaps = 0, allGapCount = 0;
     // Flattened recent baskets for the pair counts, with each customer's basket run kept
     // contiguous so that "next basket" is the following entry.
     const flatParts: number[] = [];
@@ -138,13 +153,29 @@ export class StoreAggregates {
           popRecent[i]! += w;
           if (perCustomer[i] === 0) touched.push(i);
           perCustomer[i]!++;
+          if (lastPos[i]! >= 0) {
+            gapSum[i]! += pos - lastPos[i]!;
+            gapCount[i]!++;
+            allGaps += pos - lastPos[i]!;
+            allGapCount++;
+          }
+          lastPos[i] = pos;
         }
         recentMass += w;
+        if (pos + 1 < list.length) {
+          for (const i of list[pos + 1]!.items) inNext[i] = pos + 1;
+          for (const i of basket.items) {
+            selfNextDen[i]!++;
+            if (inNext[i] === pos + 1) selfNextNum[i]!++;
+          }
+        }
       });
       for (const i of touched) {
         buyers[i]!++;
         if (perCustomer[i]! > 1) repeatBuyers[i]!++;
         perCustomer[i] = 0;
+        lastPos[i] = -1;
+        inNext[i] = -1;
       }
       const recent = list.slice(-pairBaskets);
       recent.forEach((basket, pos) => {
@@ -186,11 +217,12 @@ export class StoreAggregates {
     const rankAll = new Int32Array(n), rankLast = new Int32Array(n);
     byAll.forEach((i, r) => (rankAll[i] = r));
     byLast.forEach((i, r) => (rankLast[i] = r));
-    return new StoreAggregates(itemIds, popAll, popLast, popRecent, buyers, repeatBuyers, rankAll, rankLast, byLast, byAll, cooc, trans, byCustomer.size, nBaskets, recentMass);
+    const meanGap = allGapCount > 0 ? allGaps / allGapCount : 1;
+    return new StoreAggregates(itemIds, popAll, popLast, popRecent, buyers, repeatBuyers, selfNextDen, selfNextNum, gapSum, gapCount, rankAll, rankLast, byLast, byAll, cooc, trans, byCustomer.size, nBaskets, recentMass, meanGap);
   }
 
   stats(): AggregateStats {
-    const arrays = [this.popAll, this.popLast, this.popRecent, this.buyers, this.repeatBuyers, this.rankAll, this.rankLast, this.byLast, this.byAll, ...Object.values(this.scratch)];
+    const arrays = [this.popAll, this.popLast, this.popRecent, this.buyers, this.repeatBuyers, this.selfNextDen, this.selfNextNum, this.gapSum, this.gapCount, this.rankAll, this.rankLast, this.byLast, this.byAll, ...Object.values(this.scratch)];
     let bytes = arrays.reduce((s, a) => s + a.byteLength, 0) + listBytes(this.cooc) + listBytes(this.trans);
     // Item id strings and the id → index map: roughly 2 bytes a character plus ~60 bytes of overhead each.
     for (const id of this.itemIds) bytes += 2 * id.length + 60;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildCandidateFeatures, FEATURE_CONTRACT, FEATURE_COUNT, StoreAggregates } from './index.js';
 import { F } from './contract.js';
-import { aggregateBaskets, buildTrainExamples } from '../eval/examples.js';
+import { aggregateBaskets, buildTrainExamples, heldOutExamples } from '../eval/examples.js';
 import { syntheticDataset } from './test-store.js';
 
 const store = () => {
@@ -81,6 +81,21 @@ describe('no leakage', () => {
     // and another fold's user does see it (the aggregates really include train futures).
     const other = StoreAggregates.build(aggregateBaskets(changed, new Set([id])));
     expect(other.index.has('brand-new')).toBe(true);
+  });
+});
+
+describe('held-out examples for the selection', () => {
+  it("are built against aggregates without the held users' own targets", () => {
+    const ds = syntheticDataset();
+    const id = ds.train[0]!;
+    const held = (d: typeof ds) => heldOutExamples(d, d.train, 20)([id, ds.train[1]!]);
+    const changed = { ...ds, users: new Map(ds.users) };
+    changed.users.set(id, { ...ds.users.get(id)!, future: ['i39', 'i38', 'brand-new'] });
+    const [before, after] = [held(ds), held(changed)];
+    expect(after.users).toEqual([id, ds.train[1]]);
+    expect(Array.from(after.features)).toEqual(Array.from(before.features));
+    expect(after.candidates).toEqual(before.candidates);
+    expect(Array.from(after.labels)).not.toEqual(Array.from(before.labels));
   });
 });
 

@@ -28,6 +28,25 @@ const NEIGHBOUR_SHARE = 0.3;
 
 const logShare = (count: number, total: number) => Math.log((count + 1) / (total + 1));
 
+/** TIFU-KNN's user vector parameters (Hu et al., SIGIR 2020; the eval's TIFU-KNN baseline uses the same). */
+const TIFU_RB = 0.9, TIFU_RG = 0.7, TIFU_GROUPS = 7;
+/** Weight of the all-items mean gap when smoothing an item's repeat cycle (pseudo-gaps). */
+const CYCLE_PRIOR = 2;
+
+/** TIFU's weight of each history basket: recency within its group × the group's recency. */
+function tifuBasketWeights(n: number): Float64Array {
+  const out = new Float64Array(n);
+  const groups = n < TIFU_GROUPS ? n : TIFU_GROUPS;
+  const q = Math.floor(n / TIFU_GROUPS), r = n % TIFU_GROUPS;
+  let j = 0;
+  for (let g = 0; g < groups; g++) {
+    const size = n < TIFU_GROUPS ? 1 : g >= TIFU_GROUPS - r ? q + 1 : q;
+    const groupWeight = TIFU_RG ** (TIFU_GROUPS - 1 - g) / groups;
+    for (let s = 0; s < size; s++, j++) out[j] = (TIFU_RB ** (n - 1 - j) / size) * groupWeight;
+  }
+  return out;
+}
+
 /**
  * Candidates and their features for one customer, from their chronological history and the
  * store aggregates. Uses nothing but `history` about the customer, so features for a target
@@ -37,7 +56,9 @@ const logShare = (count: number, total: number) => Math.log((count + 1) / (total
 export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: StoreAggregates, opts: CandidateOptions): CandidateFeatures {
   const s = agg.scratch;
   const count = s.a, d09 = s.b, d05 = s.c, cooc = s.d, coocMax = s.e, coocLast = s.f, trans = s.g;
-  const lastIdx = s.last, stamp = s.stamp;
+  const tifu = s.k, transLast = s.l;
+  const lastIdx = s.last, firstIdx = s.first, stamp = s.stamp;
+  const tifuW = tifuBasketWeights(history.length);
   const n = history.length;
   const own: number[] = [];
   const lastBasket: number[] = [];
@@ -57,6 +78,8 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
       count[i]! += 1;
       d09[i]! += w09;
       d05[i]! += w05;
+      tifu[i]! += tifuW[j]!;
+      if (firstIdx[i] === -1) firstIdx[i] = j;
       lastIdx[i] = j;
       if (j === n - 1) lastBasket.push(i);
     }
@@ -85,6 +108,7 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
       const i = agg.trans.items[p]!;
       touch(i);
       trans[i]! += w * agg.trans.probs[p]!;
+      if (lastSet.has(j)) transLast[i]! += agg.trans.probs[p]! / lastBasket.length;
     }
   }
   // Candidate selection.
@@ -151,14 +175,22 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
     features[o + F.user_basket_size_log] = userSize;
     features[o + F.user_distinct_log] = userDistinct;
     features[o + F.gp_tie_score] = c + 1 / (2 + agg.rankAll[i]!);
+    features[o + F.tifu_own] = tifu[i]!;
+    const since = c > 0 ? n - lastIdx[i]! : 0; // 1 = bought in the latest basket
+    const itemCycle = (agg.gapSum[i]! + CYCLE_PRIOR * agg.meanGap) / (agg.gapCount[i]! + CYCLE_PRIOR);
+    features[o + F.own_cycle_ratio] = c > 1 ? Math.log1p(since / ((lastIdx[i]! - firstIdx[i]!) / (c - 1))) : 0;
+    features[o + F.item_cycle_ratio] = c > 0 ? Math.log1p(since / itemCycle) : 0;
+    features[o + F.item_cycle_log] = Math.log1p(itemCycle);
+    features[o + F.item_self_next] = (agg.selfNextNum[i]! + 1) / (agg.selfNextDen[i]! + 2);
+    features[o + F.trans_last] = transLast[i]!;
   });
   const candidates = chosen.map((i) => agg.itemIds[i]!);
   // Reset the scratch for the next call (only the entries this call touched).
   for (const i of own) {
-    count[i] = 0; d09[i] = 0; d05[i] = 0; lastIdx[i] = -1; stamp[i] = -1;
+    count[i] = 0; d09[i] = 0; d05[i] = 0; tifu[i] = 0; lastIdx[i] = -1; firstIdx[i] = -1; stamp[i] = -1;
   }
   for (const i of reached) {
-    cooc[i] = 0; coocMax[i] = 0; coocLast[i] = 0; trans[i] = 0; s.h[i] = 0; stamp[i] = -1;
+    cooc[i] = 0; coocMax[i] = 0; coocLast[i] = 0; trans[i] = 0; transLast[i] = 0; s.h[i] = 0; stamp[i] = -1;
   }
   for (const i of chosen) stamp[i] = -1;
   return { candidates, features };

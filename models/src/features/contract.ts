@@ -6,7 +6,7 @@
  * Per candidate item i of a customer with n history baskets (oldest first):
  */
 export const FEATURE_CONTRACT = {
-  version: 'f1',
+  version: 'f2',
   names: [
     'own_share', //               baskets containing i / n
     'own_count_log', //           log1p(baskets containing i)
@@ -30,6 +30,13 @@ export const FEATURE_CONTRACT = {
     'user_basket_size_log', //    log1p(mean basket size)
     'user_distinct_log', //       log1p(distinct items bought)
     'gp_tie_score', //            own count + 1/(2 + popularity rank): GP-TopFreq's order
+    // f2: repeat cycles and time-aware weighting (TAIW / ReCANet-style repeat signals)
+    'tifu_own', //                TIFU-KNN's own user-vector weight of i (r_b 0.9, r_g 0.7, 7 groups)
+    'own_cycle_ratio', //         log1p(baskets since i was last bought / the customer's own mean gap for i); 0 if bought < 2 times
+    'item_cycle_ratio', //        log1p(baskets since i was last bought / the store's mean repeat gap of i); 0 if never
+    'item_cycle_log', //          log1p(the store's mean repeat gap of i, in baskets, smoothed toward all items' mean)
+    'item_self_next', //          (next baskets that repeat i + 1) / (baskets with i followed by another + 2)
+    'trans_last', //              mean over j ∈ b_n of P(i ∈ next basket | j)
   ],
 } as const;
 

@@ -4,6 +4,7 @@ import { FEATURE_COUNT } from '../features/index.js';
 import { seededRandom } from '../data/random.js';
 import type { ExampleSet } from '../eval/examples.js';
 import { ensureBackend, featureMoments, MlpRanker, type RankerWeights } from './mlp.js';
+import { mergeEnsemble } from './ensemble.js';
 
 export interface TrainOptions {
   hidden: number[];
@@ -14,6 +15,8 @@ export interface TrainOptions {
   listSize: number;
   seed: number;
   progress: boolean;
+  /** MLPs trained with seeds seed, seed + 1000, …; their mean is the ranker (exported as one wider MLP). Default 1. */
+  ensemble?: number;
 }
 
 export const TRAIN_DEFAULTS: TrainOptions = { hidden: [32, 16], epochs: 12, learningRate: 0.003, batchUsers: 128, listSize: 96, seed: 7, progress: true };
@@ -47,12 +50,26 @@ export function candidateNdcg10(set: ExampleSet, scores: Float32Array): number {
   return per.length ? per.reduce((s, v) => s + v, 0) / per.length : 0;
 }
 
+/** Trains `opts.ensemble` MLPs (seeds seed, seed + 1000, …) and merges them into one ranker scoring their mean. */
+export async function trainRanker(train: ExampleSet, val: ExampleSet, opts: TrainOptions = TRAIN_DEFAULTS): Promise<TrainResult> {
+  const k = Math.max(1, opts.ensemble ?? 1);
+  if (k === 1) return trainOne(train, val, opts);
+  const members: TrainResult[] = [];
+  for (let e = 0; e < k; e++) members.push(await trainOne(train, val, { ...opts, seed: opts.seed + 1000 * e }));
+  for (const m of members) m.ranker.dispose();
+  const weights = mergeEnsemble(members.map((m) => m.weights));
+  const ranker = new MlpRanker(FEATURE_COUNT, opts.hidden.map((h) => h * k), weights.mean, weights.std, opts.seed);
+  ranker.setWeights(weights);
+  const valNdcg10 = candidateNdcg10(val, ranker.predict(val.features, val.users.length * val.maxCandidates));
+  return { weights, ranker, bestEpoch: Math.max(...members.map((m) => m.bestEpoch)), valNdcg10, epochs: members.flatMap((m) => m.epochs) };
+}
+
 /**
  * Listwise training (softmax cross-entropy over each user's candidate list, the target spread
  * evenly over the items they bought), Adam, seeded init and sampling; the epoch with the best
  * validation NDCG@10 is kept.
  */
-export async function trainRanker(train: ExampleSet, val: ExampleSet, opts: TrainOptions = TRAIN_DEFAULTS): Promise<TrainResult> {
+async function trainOne(train: ExampleSet, val: ExampleSet, opts: TrainOptions): Promise<TrainResult> {
   await ensureBackend();
   const F = FEATURE_COUNT, M = train.maxCandidates, S = opts.listSize;
   const { mean, std } = featureMoments(train.features, train.mask, F);
