@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AggregateStats } from '@vitrina/models/features';
 import type { HistorySource } from '../purchases/index.js';
+import type { RankerChoice } from '@vitrina/models/ranker-choice';
 import type { ModelHealth } from './model-adapter.js';
 import { RecommendService, type RankOptions, type Ranked } from './service.js';
 
@@ -13,6 +14,8 @@ export interface Recommender {
   /** Rebuild the store aggregates now (e.g. after a receipt import); runs in the background. */
   refreshAggregates(): Promise<AggregateStats>;
   reloadModel(): Promise<ModelHealth>;
+  /** Serves the store's last decision (model lifecycle): its own promoted model or a named baseline. */
+  useRanker(choice: RankerChoice): Promise<ModelHealth>;
   /** New receipts arrived: refresh the aggregates soon, at most once per debounce window. */
   receiptsChanged(): void;
   close(): Promise<void>;
@@ -31,6 +34,7 @@ export function resolveModelDir(dir: string): string {
 }
 
 export interface RecommenderOptions {
+  /** A pinned artifact (MODEL_DIR, reference/demo use); empty: the store's own choice only. */
   modelDir: string;
   history: HistorySource;
   /** Off in tests: no folder watch, no timers; refreshes happen only when asked. */
@@ -44,7 +48,7 @@ export interface RecommenderOptions {
  */
 export async function createRecommender(opts: RecommenderOptions): Promise<Recommender> {
   const service = await RecommendService.create({
-    modelDir: resolveModelDir(opts.modelDir),
+    modelDir: opts.modelDir ? resolveModelDir(opts.modelDir) : null,
     history: opts.history,
     watchModel: opts.background,
     refreshIntervalMs: opts.background ? 10 * 60_000 : 0,
@@ -65,6 +69,7 @@ export async function createRecommender(opts: RecommenderOptions): Promise<Recom
     health: () => service.health(),
     refreshAggregates: () => service.refreshAggregates(),
     reloadModel: () => service.reloadModel(),
+    useRanker: (choice) => service.useRanker(choice),
     async close() {
       if (pending) clearTimeout(pending);
       await service.close();
