@@ -106,26 +106,44 @@ export async function trainAndDecide(baskets: Basket[], incumbent: Incumbent | n
       reason: `candidate NDCG@10 ${fmt(candNdcg.mean)} beats every contender by more than ${opts.margin} paired SE (smallest lead: ${weakestLead.name}, +${fmt(weakestLead.candidateGain!.diff)} ± ${fmt(weakestLead.candidateGain!.se)})`,
     };
   }
-  const strongest = methods.filter((m) => m.role === 'baseline').reduce((b, m) => (m.ndcg10.mean > b.ndcg10.mean ? m : b));
-  const strongestChoice: RankerChoice = { kind: 'baseline', name: strongest.name as BaselineName };
+  const { strongest, why: baselineWhy } = chooseBaseline(baselines, incumbent?.choice.kind === 'baseline' ? incumbent.choice.name : DEFAULT_BASELINE, opts.margin);
+  const strongestChoice: RankerChoice = { kind: 'baseline', name: strongest };
   const refused = `candidate not ahead of ${weakestLead.name} by ${opts.margin} paired SE (${signed(weakestLead.candidateGain!.diff)} ± ${fmt(weakestLead.candidateGain!.se)} NDCG@10)`;
   if (incumbentRows && incumbent?.choice.kind === 'model') {
-    const vsBaseline = pairedComparison(baselines[strongest.name as BaselineName].map((r) => r['ndcg@10']), incumbentRows.map((r) => r['ndcg@10']));
+    const vsBaseline = pairedComparison(baselines[strongest].map((r) => r['ndcg@10']), incumbentRows.map((r) => r['ndcg@10']));
     if (vsBaseline.z <= opts.margin) {
       return {
         ...base, finishedAt: new Date().toISOString(), methods, outcome: 'kept-incumbent', candidate, served: incumbent.choice,
-        reason: `${refused}; the served model is not significantly behind ${strongest.name} (${signed(vsBaseline.diff)} ± ${fmt(vsBaseline.se)}): keeping ${describeChoice(incumbent.choice)}`,
+        reason: `${refused}; the served model is not significantly behind ${strongest} (${signed(vsBaseline.diff)} ± ${fmt(vsBaseline.se)}): keeping ${describeChoice(incumbent.choice)}`,
       };
     }
     return {
       ...base, finishedAt: new Date().toISOString(), methods, outcome: 'baseline', candidate, served: strongestChoice,
-      reason: `${refused}; ${strongest.name} beats the served model by ${signed(vsBaseline.diff)} ± ${fmt(vsBaseline.se)}: serving it instead`,
+      reason: `${refused}; ${strongest} beats the served model by ${signed(vsBaseline.diff)} ± ${fmt(vsBaseline.se)}: serving it instead`,
     };
   }
   return {
     ...base, finishedAt: new Date().toISOString(), methods, outcome: 'baseline', candidate, served: strongestChoice,
-    reason: `${refused}: serving the strongest baseline, ${strongest.name} (NDCG@10 ${fmt(strongest.ndcg10.mean)})`,
+    reason: `${refused}: serving ${strongest} (${baselineWhy})`,
   };
+}
+
+/**
+ * Which baseline serves when no model does: the one serving now (the default before any
+ * decision) unless another is significantly better on the same shoppers; then the best of
+ * those. Baselines are held to the same paired test as models, so a store does not flip
+ * between near-equal baselines (or to a non-personal one) on noise.
+ */
+function chooseBaseline(rows: Record<BaselineName, MetricRow[]>, current: BaselineName, margin: number): { strongest: BaselineName; why: string } {
+  const ndcg = (name: BaselineName) => rows[name].map((r) => r['ndcg@10']);
+  let best: { name: BaselineName; diff: number; se: number } | null = null;
+  for (const name of BASELINES) {
+    if (name === current) continue;
+    const c = pairedComparison(ndcg(name), ndcg(current));
+    if (c.z > margin && (!best || c.diff > best.diff)) best = { name, diff: c.diff, se: c.se };
+  }
+  if (!best) return { strongest: current, why: `no baseline beats it by ${margin} paired SE` };
+  return { strongest: best.name, why: `ahead of ${current} by ${signed(best.diff)} ± ${best.se.toFixed(4)} NDCG@10` };
 }
 
 function signed(x: number): string {

