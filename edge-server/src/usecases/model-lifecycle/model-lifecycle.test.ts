@@ -7,7 +7,7 @@ import { build } from '../../test-support/build.js';
 import { insertStoreReceipts } from '../../test-support/store-receipts.js';
 
 /** Few epochs and a modest store keep a real training run (child process, tfjs, onnxruntime) to seconds. */
-const FAST = { TRAINING_EPOCHS: 3, TRAINING_MIN_CUSTOMERS: 100 };
+const FAST = { TRAINING_EPOCHS: 2, TRAINING_MIN_CUSTOMERS: 100 };
 
 async function storeWith(pattern: 'sequence' | 'repeat', customers: number, overrides = {}) {
   const t = await build({ ...FAST, ...overrides });
@@ -23,9 +23,9 @@ async function stateOf(t: Awaited<ReturnType<typeof build>>): Promise<Recommenda
 }
 
 // A real training run takes seconds alone, much longer on a shared 2-core machine.
-describe('model lifecycle (real SQLite store, real training in a child process)', { timeout: 240_000 }, () => {
+describe('model lifecycle (real SQLite store, real training in a child process)', { timeout: 480_000 }, () => {
   it('promotes a model that beats every baseline, serves it, and refuses a second run while one trains', async () => {
-    const t = await storeWith('sequence', 300);
+    const t = await storeWith('sequence', 200);
     const before = await stateOf(t);
     expect(before.serving).toEqual({ status: 'baseline', ranker: 'GP-TopFreq+popTies', reason: null });
     expect(before.decisions).toEqual([]);
@@ -43,23 +43,35 @@ describe('model lifecycle (real SQLite store, real training in a child process)'
     await t.services.modelLifecycle.whenIdle();
     const after = await stateOf(t);
     const [d] = after.decisions;
-    expect(d).toMatchObject({ outcome: 'promoted', trigger: 'manual', customers: 300, baskets: 2100, split: { seed: 42, test: 60 } });
+    expect(d).toMatchObject({ outcome: 'promoted', trigger: 'manual', customers: 200, baskets: 1400, split: { seed: 42, test: 40 } });
     expect(d!.methods.map((m) => m.name)).toEqual(['candidate', 'G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+popTies', 'TIFU-KNN']);
     for (const m of d!.methods.slice(1)) expect(m.candidateGain!.diff).toBeGreaterThan(2 * m.candidateGain!.se);
     expect(after.serving).toEqual({ status: 'loaded', ranker: d!.candidate!.version, reason: null });
     expect(d!.served).toMatchObject({ kind: 'model', artifactDir: join(t.dataDir, 'models', d!.candidate!.version) });
 
-    // The served model knows the chain: after i005 and i006 comes i007, which no baseline ranks first.
-    const c = 'c0000';
-    const history = await t.services.purchases.basketsOf(c);
-    const last = history[history.length - 1]!.productIds.filter((p) => Number(p.slice(1)) < 40).map((p) => Number(p.slice(1)));
-    const next = `i${String((Math.max(...last) === 39 && Math.min(...last) === 0 ? 1 : Math.max(...last) + 1) % 40).padStart(3, '0')}`;
-    const top = await t.services.recommend.rank(c, { limit: 3, personalized: true });
-    expect(top.map((r) => r.productId)).toContain(next);
+    // The served model knows the chain (i005, i006 → i007 next), which no baseline can rank
+    // in a shopper's top 3: their own items always come first there. Hot-swapping back to the
+    // baseline shows the difference on the same shoppers.
+    const nextItemRate = async () => {
+      let hits = 0;
+      for (let k = 0; k < 50; k++) {
+        const id = `c${String(k).padStart(4, '0')}`;
+        const history = await t.services.purchases.basketsOf(id);
+        const chain = history[history.length - 1]!.productIds.map((p) => Number(p.slice(1))).filter((n) => n < 40);
+        const newer = chain.find((n) => !chain.includes((n + 1) % 40))!;
+        const next = `i${String((newer + 1) % 40).padStart(3, '0')}`;
+        const top = await t.services.recommend.rank(id, { limit: 3, personalized: true });
+        if (top.some((r) => r.productId === next)) hits++;
+      }
+      return hits / 50;
+    };
+    const withModel = await nextItemRate();
+    await t.services.recommend.useRanker({ kind: 'baseline', name: 'GP-TopFreq+popTies' });
+    expect(withModel).toBeGreaterThan((await nextItemRate()) + 0.3);
   });
 
   it('serves the strongest baseline when no trained model beats it (health stays ok)', async () => {
-    const t = await storeWith('repeat', 300);
+    const t = await storeWith('repeat', 200);
     t.services.modelLifecycle.trainNow();
     await t.services.modelLifecycle.whenIdle();
     const { decisions: [d], serving } = await stateOf(t);
@@ -87,7 +99,7 @@ describe('model lifecycle (real SQLite store, real training in a child process)'
   });
 
   it('refuses a corrupt promoted artifact at the next start and serves a baseline, saying why', async () => {
-    const t = await storeWith('sequence', 300);
+    const t = await storeWith('sequence', 200);
     t.services.modelLifecycle.trainNow();
     await t.services.modelLifecycle.whenIdle();
     const { decisions: [d] } = await stateOf(t);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RecommendationsState } from '@vitrina/contracts';
-import type { DecisionRecord, RankerChoice } from '@vitrina/models/ranker-choice';
+import { DEFAULT_BASELINE, isBaselineName, type DecisionRecord, type RankerChoice } from '@vitrina/models/ranker-choice';
 import type { Recommender } from '../../domains/recommend/index.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { DecisionsRepository, TrainingTrigger } from './repository.js';
@@ -136,7 +136,8 @@ export class ModelLifecycle {
       if (this.stopped) return;
       const reason = `training failed: ${(err as Error).message}`;
       this.opts.log.error({ err }, 'model training failed; the served ranker stays');
-      const served: RankerChoice = incumbent ?? { kind: 'baseline', name: this.recommend.health().version ?? 'GP-TopFreq+popTies' } as RankerChoice;
+      const serving = this.recommend.health().version;
+      const served: RankerChoice = incumbent ?? { kind: 'baseline', name: isBaselineName(serving) ? serving : DEFAULT_BASELINE };
       await this.repo.insert(state.trigger, {
         startedAt: state.startedAt, finishedAt: new Date().toISOString(), dataWindow: { from: null, to: null }, customers: 0, baskets: 0,
         split: null, methods: [], outcome: 'failed', served, reason, candidate: null,
