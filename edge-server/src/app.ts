@@ -27,6 +27,7 @@ import { receiptsRoutes } from './usecases/checkout/index.js';
 import { customersRoutes } from './usecases/data-requests/index.js';
 import { healthRoutes, storeLocaleRoutes } from './usecases/health/index.js';
 import { membersImportRoutes } from './usecases/members-import/index.js';
+import { recommendationRoutes } from './usecases/model-lifecycle/index.js';
 import { connectScannerToScan, kioskSocketHandlers } from './usecases/scan/index.js';
 
 /** A catalogue upload over HTTP (CommerceML, product CSV); larger files go through `npm run import -- catalog`. */
@@ -89,6 +90,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(devicesRoutes({ devices: s.devices, guard }), api);
   void app.register(customersRoutes({ dataRequests: s.dataRequests, guard }), api);
   void app.register(membersImportRoutes({ membersImport: s.membersImport, guard }), api);
+  void app.register(recommendationRoutes({ modelLifecycle: s.modelLifecycle, guard }), api);
   void app.register(loyaltyRoutes({ loyalty: s.loyalty, guard }), api);
   void app.register(promotionsRoutes({ promotions: s.promotions, codes: s.codes, guard }), api);
   void app.register(campaignsRoutes({ campaigns: s.campaigns, guard }), api);

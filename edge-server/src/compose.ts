@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { createFormatters, type StoreLocale } from '@vitrina/contracts';
 import type { Config } from './platform/config/schema.js';
 import { openStoreDatabase } from './platform/db/open.js';
+import { databaseFile } from './platform/db/database.js';
 import { EventBus } from './platform/events/bus.js';
 import { createScanMetrics } from './platform/metrics/index.js';
 import { createRealtime } from './platform/realtime/realtime.js';
@@ -19,7 +21,8 @@ import { createLoyalty } from './domains/loyalty/index.js';
 import { createOffers } from './domains/offers/index.js';
 import { createPromotions } from './domains/promotions/index.js';
 import { createPurchases } from './domains/purchases/index.js';
-import { createRecommender } from './domains/recommend/index.js';
+import { createRecommender, resolveModelDir } from './domains/recommend/index.js';
+import { createModelLifecycle } from './usecases/model-lifecycle/index.js';
 import { createReferrals } from './domains/referrals/index.js';
 import { createCheckout } from './usecases/checkout/index.js';
 import { DataRequestsService } from './usecases/data-requests/index.js';
@@ -86,6 +89,15 @@ export async function composeServices({ config, secret, log, background = config
 
   // Recommendations, content, measurement
   const recommend = await createRecommender({ modelDir: config.MODEL_DIR, history: purchases, background, log });
+  // The store's own ranker: trained on its receipts in a child process, decided and recorded (usecases/model-lifecycle).
+  const modelLifecycle = createModelLifecycle(db, recommend, {
+    dbFile: config.DATA_DIR === ':memory:' ? null : databaseFile(config.DATA_DIR), artifactRoot: join(config.DATA_DIR, 'models'),
+    pinnedModelDir: config.MODEL_DIR ? resolveModelDir(config.MODEL_DIR) : null, timeZone: config.STORE_TIME_ZONE,
+    hour: config.TRAINING_HOUR < 0 ? null : config.TRAINING_HOUR, minCustomers: config.TRAINING_MIN_CUSTOMERS,
+    epochs: config.TRAINING_EPOCHS, memoryMb: config.TRAINING_MEMORY_MB, label: config.STORE_ID, log,
+  });
+  await modelLifecycle.restore();
+  if (background) await modelLifecycle.startBackground({ firstStart: config.TRAINING_ON_FIRST_START });
   const content = createContent(db, { devices, events: bus });
   const eventLog = createEventLog(db, config.STORE_ID);
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
@@ -117,13 +129,14 @@ export async function composeServices({ config, secret, log, background = config
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals,
-    recommend, content, eventLog, kpis, receipts, scan, dataRequests, membersImport,
+    recommend, modelLifecycle, content, eventLog, kpis, receipts, scan, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;
       closed = true;
       stopHousekeeping();
       await scanner.scanner.stop();
+      await modelLifecycle.stop();
       await realtime.close();
       await recommend.close();
       await db.close();

@@ -34,6 +34,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'imports', path: 'imports', title: 'Data imports', permission: 'imports.run', nav: true, load: () => import('./pages/imports') },
   { id: 'customers', path: 'customers', title: 'Members', permission: 'customers.requests', nav: true, load: () => import('./pages/customers') },
   { id: 'staff', path: 'staff', title: 'Staff accounts', permission: 'staff.manage', nav: true, load: () => import('./pages/staff') },
+  { id: 'recommendations', path: 'recommendations', title: 'Recommendations', permission: 'models.view', nav: true, load: () => import('./pages/recommendations') },
   { id: 'audit', path: 'audit', title: 'Audit log', permission: 'audit.view', nav: true, load: () => import('./pages/audit') },
   { id: 'account', path: 'account', title: 'My password', permission: 'account.password', nav: true, load: () => import('./pages/account') },
 ];

@@ -56,6 +56,7 @@ export const ERROR_CODES = [
   'VITRINA_ERR_IMPORT_ENCODING',
   // model
   'VITRINA_ERR_MODEL_INVALID',
+  'VITRINA_ERR_TRAINING_RUNNING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

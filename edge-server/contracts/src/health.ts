@@ -6,7 +6,7 @@ export const Health = Type.Object({
   uptimeS: Type.Number(),
   database: Type.Object({ ok: Type.Boolean(), migration: Type.Integer(), customers: Type.Integer() }),
   model: Type.Object({
-    status: Type.Union([Type.Literal('loaded'), Type.Literal('fallback')]),
+    status: Type.Union([Type.Literal('loaded'), Type.Literal('baseline'), Type.Literal('fallback')]),
     version: Type.Union([Type.String(), Type.Null()]),
     featureVersion: Type.String(),
     reason: Type.Union([Type.String(), Type.Null()]),

@@ -12,9 +12,11 @@ import { giftCardRoutes, referralRoutes } from './gift-cards.js';
 import { loyaltyRoutes } from './loyalty.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
+import { recommendationRoutes } from './recommendations.js';
 import { staffRoutes } from './staff.js';
 import { systemRoutes } from './system.js';
 
+export { RankerChoice, MethodMetrics, ModelDecision, RecommendationsState } from './recommendations.js';
 export { defineRoute, type Body, type HttpMethod, type Params, type Query, type Reply, type RequestParts, type RouteSpec } from './define-route.js';
 
 /**
@@ -42,6 +44,7 @@ export const ROUTES = {
   dev: devRoutes,
   staff: staffRoutes,
   audit: auditRoutes,
+  recommendations: recommendationRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */

@@ -3,10 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { FEATURE_CONTRACT } from '@vitrina/models/features';
+import { FEATURE_CONTRACT, type HistoryBasket, type StoreAggregates } from '@vitrina/models/features';
+import type { RankerChoice } from '@vitrina/models/ranker-choice';
+import { BaselineRanker } from './baseline-ranker.js';
+import type { HistorySource } from '../purchases/index.js';
 
 export interface ModelHealth {
-  status: 'loaded' | 'fallback';
+  /** loaded: an ONNX model serves; baseline: a named baseline serves by choice; fallback: a model was wanted but refused. */
+  status: 'loaded' | 'baseline' | 'fallback';
   version: string | null;
   featureVersion: string;
   reason: string | null;
@@ -34,7 +38,8 @@ const F = FEATURE_CONTRACT.names.length;
 class ModelInvalid extends Error {}
 
 /**
- * The one adapter over onnxruntime-node. It loads model.onnx + model.json from a folder,
+ * The one adapter over onnxruntime-node, and the store's ranker choice: its promoted model or
+ * a named baseline (`use()`). It loads model.onnx + model.json from a folder,
  * refuses an artifact that does not match the feature contract this server runs, or whose
  * file is corrupt or truncated, and hot-swaps a new artifact: a scan in flight keeps the
  * session it started with, which is released only when its last run finishes. A refused
@@ -45,20 +50,57 @@ export class ModelAdapter {
   private reason: string | null = null;
   private watcher: FSWatcher | null = null;
   private debounce: NodeJS.Timeout | null = null;
-  private loading: Promise<ModelHealth> = Promise.resolve(this.health());
+  private loading: Promise<ModelHealth>;
+  private readonly baseline: BaselineRanker;
 
-  private constructor(readonly dir: string) {}
+  private constructor(
+    private dir: string | null,
+    history: HistorySource,
+  ) {
+    this.baseline = new BaselineRanker(history);
+    this.loading = Promise.resolve(this.health());
+  }
 
-  /** Never throws for a bad artifact: health() tells why the fallback serves. */
-  static async open(dir: string, opts: { watch?: boolean } = {}): Promise<ModelAdapter> {
-    const adapter = new ModelAdapter(dir);
-    await adapter.reload();
-    if (opts.watch) adapter.watchDir();
+  /**
+   * `dir` is a pinned artifact (MODEL_DIR) or null: a store serves only what it decided on its
+   * own receipts, and the default baseline until then. Never throws for a bad artifact:
+   * health() tells why the baseline serves.
+   */
+  static async open(dir: string | null, opts: { watch?: boolean; history: HistorySource }): Promise<ModelAdapter> {
+    const adapter = new ModelAdapter(dir, opts.history);
+    if (dir) await adapter.reload();
+    if (dir && opts.watch) adapter.watchDir();
     return adapter;
   }
 
   health(): ModelHealth {
-    return { status: this.current ? 'loaded' : 'fallback', version: this.current?.version ?? null, featureVersion: FEATURE_CONTRACT.version, reason: this.reason };
+    if (this.current) return { status: 'loaded', version: this.current.version, featureVersion: FEATURE_CONTRACT.version, reason: this.reason };
+    return { status: this.reason ? 'fallback' : 'baseline', version: this.baseline.name, featureVersion: FEATURE_CONTRACT.version, reason: this.reason };
+  }
+
+  /**
+   * Serves the store's decision: a model artifact (hot-swapped; a refused one leaves what
+   * serves now in place) or a named baseline (the loaded model, if any, is retired).
+   */
+  use(choice: RankerChoice): Promise<ModelHealth> {
+    this.loading = this.loading.then(async () => {
+      if (choice.kind === 'model') {
+        this.dir = choice.artifactDir;
+        return this.load();
+      }
+      await this.baseline.use(choice.name);
+      const model = this.current;
+      this.current = null;
+      this.reason = null;
+      if (model) this.retire(model);
+      return this.health();
+    });
+    return this.loading;
+  }
+
+  /** Scores candidates with the chosen baseline: used whenever no model is loaded. */
+  scoreWithoutModel(history: readonly HistoryBasket[], agg: StoreAggregates, candidates: readonly string[]): Float32Array {
+    return this.baseline.score(history, agg, candidates);
   }
 
   /** Loads the folder's artifact again (one load at a time, in call order). */
@@ -92,6 +134,7 @@ export class ModelAdapter {
   }
 
   private watchDir(): void {
+    if (!this.dir) return;
     try {
       this.watcher = watch(this.dir, () => {
         // model.onnx and model.json are renamed in one after the other: load once both settled.
@@ -111,6 +154,7 @@ export class ModelAdapter {
   }
 
   private async load(): Promise<ModelHealth> {
+    if (!this.dir) return this.health();
     let next: Loaded;
     try {
       next = await this.readArtifact();
@@ -127,11 +171,12 @@ export class ModelAdapter {
   }
 
   private async readArtifact(): Promise<Loaded> {
+    const dir = this.dir!;
     let manifest: Manifest;
     try {
-      manifest = JSON.parse(await readFile(join(this.dir, 'model.json'), 'utf8')) as Manifest;
+      manifest = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8')) as Manifest;
     } catch (err) {
-      throw new ModelInvalid(`model.json unreadable in ${this.dir}: ${(err as Error).message}`);
+      throw new ModelInvalid(`model.json unreadable in ${dir}: ${(err as Error).message}`);
     }
     const contract = manifest?.featureContract;
     if (manifest?.format !== 'vitrina-ranker' || typeof manifest.modelVersion !== 'string') throw new ModelInvalid('model.json is not a vitrina-ranker manifest');
@@ -141,7 +186,7 @@ export class ModelAdapter {
     if (!Array.isArray(contract.names) || contract.names.join(',') !== FEATURE_CONTRACT.names.join(',')) {
       throw new ModelInvalid(`feature names differ from contract ${FEATURE_CONTRACT.version}`);
     }
-    const bytes = await readFile(join(this.dir, 'model.onnx'));
+    const bytes = await readFile(join(dir, 'model.onnx'));
     if (bytes.byteLength !== manifest.onnxBytes || createHash('sha256').update(bytes).digest('hex') !== manifest.onnxSha256) {
       throw new ModelInvalid(`model.onnx is ${bytes.byteLength} bytes and does not match model.json (${manifest.onnxBytes} bytes, sha256): truncated, corrupt or from another export`);
     }

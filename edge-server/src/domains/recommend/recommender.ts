@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AggregateStats } from '@vitrina/models/features';
 import type { HistorySource } from '../purchases/index.js';
+import type { RankerChoice } from '@vitrina/models/ranker-choice';
 import type { ModelHealth } from './model-adapter.js';
 import { RecommendService, type AggregatesHealth, type RankOptions, type Ranked } from './service.js';
 
@@ -16,6 +17,8 @@ export interface Recommender {
   /** Rebuild the store aggregates now (e.g. after a receipt import), in a worker thread outside tests. */
   refreshAggregates(): Promise<AggregateStats>;
   reloadModel(): Promise<ModelHealth>;
+  /** Serves the store's last decision (model lifecycle): its own promoted model or a named baseline. */
+  useRanker(choice: RankerChoice): Promise<ModelHealth>;
   /** New receipts arrived: refresh the aggregates soon, at most once per debounce window. */
   receiptsChanged(): void;
   close(): Promise<void>;
@@ -34,6 +37,7 @@ export function resolveModelDir(dir: string): string {
 }
 
 export interface RecommenderOptions {
+  /** A pinned artifact (MODEL_DIR, reference/demo use); empty: the store's own choice only. */
   modelDir: string;
   history: HistorySource;
   /**
@@ -53,7 +57,7 @@ export interface RecommenderOptions {
  */
 export async function createRecommender(opts: RecommenderOptions): Promise<Recommender> {
   const service = await RecommendService.create({
-    modelDir: resolveModelDir(opts.modelDir),
+    modelDir: opts.modelDir ? resolveModelDir(opts.modelDir) : null,
     history: opts.history,
     watchModel: opts.background,
     refreshIntervalMs: opts.background ? 10 * 60_000 : 0,
@@ -75,6 +79,7 @@ export async function createRecommender(opts: RecommenderOptions): Promise<Recom
     health: () => ({ ...service.health(), aggregates: service.aggregatesHealth() }),
     refreshAggregates: () => service.refreshAggregates(),
     reloadModel: () => service.reloadModel(),
+    useRanker: (choice) => service.useRanker(choice),
     async close() {
       if (pending) clearTimeout(pending);
       await service.close();

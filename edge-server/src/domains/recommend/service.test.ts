@@ -74,7 +74,8 @@ describe('recommend service (real SQLite, real onnxruntime, committed artifact)'
     const { services } = await storeWithModel(dir);
     const h = services.recommend.health();
     expect(h.status).toBe('fallback');
-    expect(h.version).toBeNull();
+    // What ranks instead: the store's default baseline (never another model).
+    expect(h.version).toBe('GP-TopFreq+popTies');
     expect(h.reason).toMatch(/^VITRINA_ERR_MODEL_INVALID: .*truncated/);
     // The fallback still ranks: own purchase counts first.
     expect((await services.recommend.rank('cust-ana', { limit: 1, personalized: true }))[0]!.productId).toBe('p-apples');

@@ -1,5 +1,6 @@
-import { buildCandidateFeatures, fallbackScores, popularItems, type AggregateOptions, type AggregateStats, type StoreAggregates } from '@vitrina/models/features';
+import { buildCandidateFeatures, popularItems, type AggregateOptions, type AggregateStats, type StoreAggregates } from '@vitrina/models/features';
 import type { HistorySource } from '../purchases/index.js';
+import type { RankerChoice } from '@vitrina/models/ranker-choice';
 import { buildInWorker, buildOnMainThread, type AggregatesBuild, type BuiltAggregates } from './aggregates-builder.js';
 import { ModelAdapter, type ModelHealth } from './model-adapter.js';
 
@@ -13,7 +14,8 @@ export interface RankOptions {
 export type Ranked = Array<{ productId: string; score: number }>;
 
 export interface RecommendServiceOptions {
-  modelDir: string;
+  /** A pinned artifact, or null: serve the store's ranker choice (`useRanker`), a baseline until it has one. */
+  modelDir: string | null;
   history: HistorySource;
   /** Background aggregate refresh period; 0 turns the timer off (refresh on demand only). */
   refreshIntervalMs?: number;
@@ -73,7 +75,7 @@ export class RecommendService {
   }
 
   static async create(opts: RecommendServiceOptions): Promise<RecommendService> {
-    const [model, built] = await Promise.all([ModelAdapter.open(opts.modelDir, { watch: opts.watchModel ?? true }), startBuild(opts).result]);
+    const [model, built] = await Promise.all([ModelAdapter.open(opts.modelDir, { watch: opts.watchModel ?? true, history: opts.history }), startBuild(opts).result]);
     const service = new RecommendService(model, opts, built);
     const every = opts.refreshIntervalMs ?? 10 * 60_000;
     if (every > 0) {
@@ -88,7 +90,7 @@ export class RecommendService {
     if (!opts.personalized) return nonPersonal(agg, opts);
     const history = (await this.opts.history.basketsOf(customerId)).map((b) => ({ t: Date.parse(b.at), items: b.productIds }));
     const built = buildCandidateFeatures(history, agg, { maxCandidates: this.opts.maxCandidates ?? 300, ...(opts.candidates ? { only: opts.candidates } : {}) });
-    const scores = (await this.model.score(built.features, built.candidates.length)) ?? fallbackScores(history, agg, built.candidates);
+    const scores = (await this.model.score(built.features, built.candidates.length)) ?? this.model.scoreWithoutModel(history, agg, built.candidates);
     const ranked: Ranked = built.candidates.map((productId, k) => ({ productId, score: scores[k]! }));
     ranked.sort((a, b) => b.score - a.score);
     return withUnknownLast(ranked, opts.candidates).slice(0, opts.limit);
@@ -105,6 +107,11 @@ export class RecommendService {
 
   reloadModel(): Promise<ModelHealth> {
     return this.model.reload();
+  }
+
+  /** Serves the store's decision: its promoted model or a named baseline (hot-swapped). */
+  useRanker(choice: RankerChoice): Promise<ModelHealth> {
+    return this.model.use(choice);
   }
 
   /**

@@ -30,8 +30,26 @@ export const ConfigSchema = Type.Object({
   STORE_CURRENCY: Type.String({ default: 'USD', pattern: '^[A-Z]{3}$' }),
   /** Per-install HMAC secret (hex, ≥ 32 bytes). Generated into DATA_DIR/secret when unset. */
   VITRINA_SECRET: Type.Optional(Type.String({ minLength: 64, pattern: '^[0-9a-fA-F]+$' })),
-  /** Directory holding model.onnx + model.json. */
-  MODEL_DIR: Type.String({ default: 'models/artifacts/current' }),
+  /**
+   * A model.onnx + model.json folder to serve until the store's first decision (reference and
+   * demo use, e.g. models/artifacts/current). Empty by default: a store serves only a model
+   * trained on its own receipts, or a baseline (usecases/model-lifecycle).
+   */
+  MODEL_DIR: Type.String({ default: '' }),
+  /** Store-local hour (0–23) of the nightly training on the store's own receipts; -1 turns the schedule off. */
+  TRAINING_HOUR: Type.Integer({ minimum: -1, maximum: 23, default: 3 }),
+  /**
+   * Customers with 3+ baskets below which the store trains nothing and serves the default
+   * baseline: 20% of 150 is 30 held-out shoppers, about the fewest on which a paired test on
+   * NDCG@10 can separate rankers at all; fewer, and any "win" is noise.
+   */
+  TRAINING_MIN_CUSTOMERS: Type.Integer({ minimum: 10, default: 150 }),
+  /** Training epochs per run (the best epoch on validation customers is kept). */
+  TRAINING_EPOCHS: Type.Integer({ minimum: 1, maximum: 100, default: 6 }),
+  /** V8 heap limit of the training child process: training never takes the server's memory. */
+  TRAINING_MEMORY_MB: Type.Integer({ minimum: 256, maximum: 16384, default: 1536 }),
+  /** Train once in the background on first start when the store has no decision yet (the demo store gets one). */
+  TRAINING_ON_FIRST_START: Type.Boolean({ default: true }),
   /** Seed the demo store when the database is empty. */
   DEMO_SEED: Type.Boolean({ default: true }),
   /**

@@ -47,4 +47,5 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; message: strin
   VITRINA_ERR_IMPORT_UNSUPPORTED: { status: 422, message: 'The import file is not a supported CommerceML document.' },
   VITRINA_ERR_IMPORT_ENCODING: { status: 422, message: 'The import file is not in the encoding it declares.' },
   VITRINA_ERR_MODEL_INVALID: { status: 422, message: 'The model artifact is not valid.' },
+  VITRINA_ERR_TRAINING_RUNNING: { status: 409, message: 'A training run is already in progress; wait for its decision.' },
 };

@@ -9,7 +9,8 @@ describe('HTTP edges', () => {
     const body = res.json();
     expect(body.database.ok).toBe(true);
     expect(body.database.migration).toBeGreaterThan(0);
-    expect(['loaded', 'fallback']).toContain(body.model.status);
+    // A store without a decision of its own serves the default baseline, never the committed Ta-Feng model.
+    expect(body.model).toMatchObject({ status: 'baseline', version: 'GP-TopFreq+popTies', reason: null });
     expect(body.scanner.status).toBe('disabled');
     expect(body.devices).toEqual({ kiosksConnected: 0, screensConnected: 0 });
   });

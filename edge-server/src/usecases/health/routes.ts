@@ -26,7 +26,7 @@ export function healthRoutes(d: HealthDeps): FastifyPluginAsyncTypebox {
       const model = d.recommend.health();
       const scanner = d.scanner.status();
       return {
-        status: model.status === 'loaded' && scanner.status !== 'unavailable' ? ('ok' as const) : ('degraded' as const),
+        status: model.status !== 'fallback' && scanner.status !== 'unavailable' ? ('ok' as const) : ('degraded' as const),
         version: VERSION,
         uptimeS: Math.round(process.uptime()),
         database: { ok: true, migration, customers },

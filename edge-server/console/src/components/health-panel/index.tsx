@@ -29,9 +29,12 @@ export function healthRows(h: Health): Row[] {
     {
       key: 'model',
       label: t('health.model'),
-      tone: h.model.status === 'loaded' ? 'ok' : 'warn',
-      state: h.model.status === 'loaded' ? t('health.loaded') : t('health.fallback'),
-      detail: h.model.status === 'loaded' ? t('health.modelDetail', { version: h.model.version ?? '?', features: h.model.featureVersion }) : (h.model.reason ?? t('health.noModel')),
+      // A baseline chosen by the store's last decision is a healthy state, not a fallback.
+      tone: h.model.status === 'fallback' ? 'warn' : 'ok',
+      state: h.model.status === 'loaded' ? t('health.loaded') : h.model.status === 'baseline' ? t('health.ok') : t('health.fallback'),
+      detail: h.model.status === 'loaded'
+        ? t('health.modelDetail', { version: h.model.version ?? '?', features: h.model.featureVersion })
+        : h.model.status === 'baseline' ? (h.model.version ?? '') : (h.model.reason ?? t('health.noModel')),
     },
     {
       key: 'scanner',

@@ -1,0 +1,73 @@
+import { fork } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { DecisionRecord, RankerChoice } from '@vitrina/models/ranker-choice';
+
+/** What the training child needs: everything by value, nothing shared with the server's memory. */
+export interface TrainJob {
+  dbFile: string;
+  artifactRoot: string;
+  incumbent: RankerChoice | null;
+  seed: number;
+  epochs: number;
+  minCustomers: number;
+  margin: number;
+  label: string;
+}
+
+export type JobMessage = { type: 'phase'; phase: string } | { type: 'decision'; record: DecisionRecord } | { type: 'error'; message: string };
+
+export interface RunOptions {
+  /** V8 old-space limit of the child: a big store's training cannot take the server's memory. */
+  memoryMb: number;
+  onPhase(phase: string): void;
+}
+
+export interface TrainingRun {
+  done: Promise<DecisionRecord>;
+  kill(): void;
+}
+
+const ENTRY = fileURLToPath(new URL('./train-job.ts', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/**
+ * Trains in a child process so the server's event loop, heap and scans are untouched: the
+ * child gets its own heap limit and the lowest useful CPU priority (the tills and kiosks win
+ * on a 2-core box). It resolves with the decision, or rejects with why the run failed.
+ */
+export function runTrainingProcess(job: TrainJob, opts: RunOptions): TrainingRun {
+  const child = fork(ENTRY, [JSON.stringify(job)], {
+    cwd: REPO_ROOT,
+    execArgv: ['--import', 'tsx', `--max-old-space-size=${opts.memoryMb}`],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  try {
+    if (child.pid) setPriority(child.pid, 15);
+  } catch {
+    // Lowering priority is best effort (some containers refuse it).
+  }
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  const done = new Promise<DecisionRecord>((resolve, reject) => {
+    let record: DecisionRecord | null = null;
+    let error: string | null = null;
+    child.on('message', (msg: JobMessage) => {
+      if (msg.type === 'phase') opts.onPhase(msg.phase);
+      else if (msg.type === 'decision') record = msg.record;
+      else error = msg.message;
+    });
+    child.on('error', (err) => reject(err));
+    child.on('exit', (code, signal) => {
+      if (record) resolve(record);
+      else if (error) reject(new Error(error));
+      else {
+        const oom = /heap out of memory|Allocation failed/i.test(stderr) ? ` (out of memory at ${opts.memoryMb} MB)` : '';
+        reject(new Error(`training process ended with ${signal ?? `code ${code}`}${oom}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+      }
+    });
+  });
+  return { done, kill: () => child.kill('SIGTERM') };
+}
