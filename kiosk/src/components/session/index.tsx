@@ -3,6 +3,8 @@ import type { ScreenProps } from '../../screens';
 import { Brand } from '../brand';
 import { OfferCard } from '../offer-card';
 import { PointsSummary } from '../points-summary';
+import { ScrollArea } from '../scroll-area';
+import { DisplayOptions } from '../display-options';
 import { VirtualCard } from '../virtual-card';
 import { buttons } from '@vitrina/contracts/client';
 import { useT } from '../../lib/use-t';
@@ -23,9 +25,12 @@ export default function Session({ state, actions }: ScreenProps) {
     <main class={state.virtualCard ? `${styles.page} ${styles.withCard}` : styles.page} data-testid="greeting" data-session-id={session.sessionId}>
       <header class={styles.header}>
         <Brand />
-        <button class={buttons.secondary} data-testid="session-done" onClick={() => actions.finish('done')}>
-          {t('session.done')}
-        </button>
+        <div class={styles.headerActions}>
+          <DisplayOptions />
+          <button class={buttons.secondary} data-testid="session-done" onClick={() => actions.finish('done')}>
+            {t('session.done')}
+          </button>
+        </div>
       </header>
       <h1 class={styles.hello} data-testid="greeting-text">
         {greeting(t, state.justEnrolled, session.greetingName)}
@@ -39,11 +44,13 @@ export default function Session({ state, actions }: ScreenProps) {
             <p>{t('session.clipHint')}</p>
           </div>
           {session.offers.length > 0 ? (
-            <div class={styles.grid}>
-              {session.offers.map((offer) => (
-                <OfferCard key={offer.offerId} offer={offer} onClip={actions.clip} />
-              ))}
-            </div>
+            <ScrollArea label={t('scroll.offersList')} moreLabel={t('scroll.more')} topLabel={t('scroll.top')}>
+              <div class={styles.grid}>
+                {session.offers.map((offer) => (
+                  <OfferCard key={offer.offerId} offer={offer} onClip={actions.clip} />
+                ))}
+              </div>
+            </ScrollArea>
           ) : (
             <p class={styles.empty} data-testid="no-offers">
               {t('session.noOffers')}
