@@ -4,6 +4,7 @@ import { demoCardNumber } from '../src/usecases/demo-store/cards.js';
 import { isValidEan13 } from '../src/domains/cards/index.js';
 import { startServer, type RunningServer } from './server.js';
 import { freezeClock } from './clock.js';
+import { expectAccessible } from './axe.js';
 
 // Demo shoppers (edge-server/src/usecases/demo-store/seed.ts): #0 Ana and #1 Ben allow personalization, #3 David does not.
 const ANA = demoCardNumber(0);
@@ -18,7 +19,9 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-async function openKiosk(page: Page, query = '') {
+// The axe checks take tens of seconds on a busy machine: no shopper's screen may time out meanwhile
+// (the inactivity test sets its own short times and drives them with the page's clock).
+async function openKiosk(page: Page, query = '&idleMs=600000') {
   await page.setViewportSize({ width: 1080, height: 1920 });
   await page.goto(`${server.url}/kiosk/?token=${server.device('kiosk-entrance').token}${query}`);
   await expect(page.getByTestId('attract')).toBeVisible();
@@ -57,6 +60,7 @@ test('a card scanned at the kiosk shows personal offers there and a privacy-safe
   expect(await offers.count()).toBeGreaterThanOrEqual(1);
   await expect(offers.first()).toContainText(/off|points|Now/);
   await kiosk.screenshot({ path: testInfo.outputPath('kiosk-session.png') });
+  await expectAccessible(kiosk, 'kiosk-session');
 
   const takeover = entranceScreen.getByTestId('takeover');
   await expect(takeover).toBeVisible();
@@ -65,24 +69,30 @@ test('a card scanned at the kiosk shows personal offers there and a privacy-safe
   expect(shown).not.toContain('Ana');
   expect(shown).not.toContain(ANA.slice(-4));
   await entranceScreen.screenshot({ path: testInfo.outputPath('signage-takeover.png') });
+  await expectAccessible(entranceScreen, 'signage-takeover');
+  await expectAccessible(bakeryScreen, 'signage-loop');
   // A screen in another zone keeps its loop.
   await expect(bakeryScreen.getByTestId('takeover')).toHaveCount(0);
 
   // Clip the first offer to the card.
   await offers.first().getByTestId('clip-button').click();
   await expect(offers.first().getByTestId('clip-button')).toHaveAttribute('data-clipped', 'true');
+  await expectAccessible(kiosk, 'kiosk-session-clipped');
   await Promise.all([kiosk, entranceScreen, bakeryScreen].map((p) => p.context().close()));
 });
 
 test('typing a card on the keypad greets without a name when the shopper did not consent to personalization', async ({ page }, testInfo) => {
   await openKiosk(page);
+  await expectAccessible(page, 'kiosk-attract');
   await page.getByTestId('open-keypad').click();
   await expect(page.getByTestId('keypad')).toBeVisible();
   for (const digit of DAVID) await page.getByTestId(`keypad-key-${digit}`).click();
+  await expectAccessible(page, 'kiosk-keypad');
   await page.getByTestId('keypad-ok').click();
   await expect(page.getByTestId('greeting')).toBeVisible();
   await expect(page.getByTestId('greeting')).not.toContainText('David');
   await page.screenshot({ path: testInfo.outputPath('kiosk-non-personal.png') });
+  await expectAccessible(page, 'kiosk-session-non-personal');
 });
 
 test('an unregistered card gets a "not registered yet" screen with enrollment', async ({ page }, testInfo) => {
@@ -91,6 +101,7 @@ test('an unregistered card gets a "not registered yet" screen with enrollment', 
   await expect(page.getByTestId('unknown-card')).toBeVisible();
   await expect(page.getByTestId('enroll-form')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('kiosk-unknown-card.png') });
+  await expectAccessible(page, 'kiosk-unknown-card');
 });
 
 test('a shopper switches the kiosk to Russian, enrolls with the Cyrillic keyboard, and the next shopper gets the store language again', async ({ page }, testInfo) => {
@@ -99,6 +110,7 @@ test('a shopper switches the kiosk to Russian, enrolls with the Cyrillic keyboar
   await expect(page.getByTestId('attract')).toContainText('Отсканируйте карту лояльности');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await page.screenshot({ path: testInfo.outputPath('kiosk-attract-ru.png') });
+  await expectAccessible(page, 'kiosk-attract-ru');
 
   await server.scan('kiosk-entrance', encodeHidPosReports(demoCardNumber(9997), ']E0'));
   await expect(page.getByTestId('unknown-card')).toContainText('Эта карта ещё не зарегистрирована');
@@ -107,6 +119,7 @@ test('a shopper switches the kiosk to Russian, enrolls with the Cyrillic keyboar
   for (const letter of 'ОЛЯ') await page.getByTestId(`letter-key-${letter}`).click();
   await expect(page.getByTestId('enroll-first-name')).toHaveValue('Оля');
   await page.screenshot({ path: testInfo.outputPath('kiosk-enroll-keyboard-ru.png') });
+  await expectAccessible(page, 'kiosk-enroll-ru');
 
   await page.getByTestId('consent-program').click();
   // With personalization the kiosk may greet by name (without it the server sends no name).
@@ -147,6 +160,7 @@ test('a shopper who joins with a phone number is shown a new card number, and th
   await expect(page.getByTestId('virtual-card-barcode').locator('rect').nth(2)).toBeAttached();
   await expect(page.getByTestId('virtual-card-barcode')).toContainText(card.slice(1, 7));
   await page.screenshot({ path: testInfo.outputPath('kiosk-virtual-card.png') });
+  await expectAccessible(page, 'kiosk-virtual-card');
 
   await page.getByTestId('session-done').click();
   await expect(page.getByTestId('attract')).toBeVisible();
@@ -172,6 +186,7 @@ test('the kiosk warns before resetting after inactivity, can be extended, then r
   await page.clock.runFor(IDLE_MS + 500);
   await expect(page.getByTestId('inactivity-warning')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('kiosk-inactivity-warning.png') });
+  await expectAccessible(page, 'kiosk-inactivity-warning');
   await page.getByTestId('extend-session').click();
   await expect(page.getByTestId('inactivity-warning')).toHaveCount(0);
   await expect(page.getByTestId('greeting')).toBeVisible();
@@ -186,4 +201,5 @@ test('the kiosk warns before resetting after inactivity, can be extended, then r
 test('a kiosk without a valid pairing token says it is not paired', async ({ page }) => {
   await page.goto(`${server.url}/kiosk/?token=this-token-was-never-issued`);
   await expect(page.getByTestId('not-paired')).toBeVisible();
+  await expectAccessible(page, 'kiosk-not-paired');
 });
