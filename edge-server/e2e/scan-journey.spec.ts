@@ -38,6 +38,8 @@ async function openSignage(page: Page, screenId: string) {
 }
 
 test('a card scanned at the kiosk shows personal offers there and a privacy-safe takeover on the zone screens', async ({ browser }, testInfo) => {
+  // Three pages in three browser contexts: on a busy 2-core box their start alone can take a minute.
+  test.slow();
   const newPage = async () => (await browser.newContext()).newPage();
   const [kiosk, entranceScreen, bakeryScreen] = [await newPage(), await newPage(), await newPage()];
   await kiosk.clock.install();
