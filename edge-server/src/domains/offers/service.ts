@@ -111,8 +111,9 @@ export class OffersService {
     const best = bestPerProduct(visible.filter((o) => chosen.allowed.has(o.id)), chosen.allowed);
     const rank = new Map<string, number>();
     ranked.forEach((r, i) => { if (!rank.has(r.productId)) rank.set(r.productId, i); });
+    // A card stands where the best-ranked of its products stands.
     const ordered = best
-      .map((o, i) => ({ o, key: rank.get(o.product_id) ?? ranked.length + i }))
+      .map((g, i) => ({ o: g.offer, key: Math.min(...g.productIds.map((id) => rank.get(id) ?? ranked.length + i)) }))
       .sort((a, b) => a.key - b.key)
       .map((x) => x.o);
     const shown = ordered.slice(0, this.counts.kiosk);
@@ -163,9 +164,10 @@ export class OffersService {
 
 /**
  * One offer per product (and per display name), the best for the shopper: most value, then the
- * higher campaign priority, then the smaller offer id (stable). Keeps the live order of the winners.
+ * higher campaign priority, then the smaller offer id (stable). Keeps the live order of the
+ * winners, each with the products its card stands for.
  */
-export function bestPerProduct(offers: readonly LiveOffer[], verdicts: ReadonlyMap<string, OfferVerdict>): LiveOffer[] {
+export function bestPerProduct(offers: readonly LiveOffer[], verdicts: ReadonlyMap<string, OfferVerdict>): Array<{ offer: LiveOffer; productIds: string[] }> {
   const better = (a: LiveOffer, b: LiveOffer) => {
     const va = verdicts.get(a.id)!;
     const vb = verdicts.get(b.id)!;
@@ -173,18 +175,22 @@ export function bestPerProduct(offers: readonly LiveOffer[], verdicts: ReadonlyM
     if (va.priority !== vb.priority) return va.priority > vb.priority;
     return a.id < b.id;
   };
-  const winner = new Map<string, LiveOffer>();
+  const groups = new Map<string, { offer: LiveOffer; productIds: Set<string> }>();
   const keyOf = new Map<string, string>();
   for (const o of offers) {
     // A product and its card name both identify what the shopper sees; either one unites offers.
     const keys = [`id:${o.product_id}`, `name:${displayNameOf(o.product).toLowerCase()}`];
     const key = keys.map((k) => keyOf.get(k)).find((k) => k !== undefined) ?? keys[0]!;
     for (const k of keys) keyOf.set(k, key);
-    const current = winner.get(key);
-    if (!current || better(o, current)) winner.set(key, o);
+    const g = groups.get(key);
+    if (!g) groups.set(key, { offer: o, productIds: new Set([o.product_id]) });
+    else {
+      g.productIds.add(o.product_id);
+      if (better(o, g.offer)) g.offer = o;
+    }
   }
-  const kept = new Set(winner.values());
-  return offers.filter((o) => kept.has(o));
+  const winners = new Map([...groups.values()].map((g) => [g.offer, [...g.productIds]]));
+  return offers.filter((o) => winners.has(o)).map((o) => ({ offer: o, productIds: winners.get(o)! }));
 }
 
 function toKioskOffer(o: LiveOffer, v: OfferVerdict, clipped: boolean, personal: boolean, format: Partial<DiscountTextFormat>): KioskOffer {
