@@ -87,7 +87,7 @@ export async function composeServices({ config, secret, log, background = config
 
   // Recommendations, content, measurement
   const recommend = await createRecommender({ modelDir: config.MODEL_DIR, history: purchases, background, log });
-  const content = createContent(db, { devices, events: bus });
+  const content = createContent(db, { devices, events: bus, program: () => loyalty.settings(), format: createFormatters(storeLocale) });
   const eventLog = createEventLog(db, config.STORE_ID);
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
 
