@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { build, type TestApp } from '../../test-support/build.js';
+import { build } from '../../test-support/build.js';
 import { sale, seedLoyaltyStore } from '../../test-support/loyalty-store.js';
 import { storeDate } from '../../shared/store-time.js';
 
