@@ -56,6 +56,22 @@ test('a card scanned at the kiosk shows personal offers there and a privacy-safe
   await expect(offers.first()).toBeVisible();
   expect(await offers.count()).toBeGreaterThanOrEqual(1);
   await expect(offers.first()).toContainText(/off|points|Now/);
+  // Ana has history and consented: her offers are picked for her.
+  await expect(kiosk.getByTestId('offers-heading')).toHaveText('Picked for you');
+  // One card per product, each named for a shopper, each with its price after the offer or its points.
+  const products = await offers.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-product-id')));
+  expect(new Set(products).size).toBe(products.length);
+  const names = await kiosk.getByTestId('offer-name').allInnerTexts();
+  expect(new Set(names).size).toBe(names.length);
+  for (const name of names) expect(name.length).toBeLessThanOrEqual(32);
+  const cardCount = await offers.count();
+  for (let i = 0; i < cardCount; i++) {
+    const card = offers.nth(i);
+    expect((await card.getByTestId('offer-now').count()) + (await card.getByTestId('offer-points').count()), await card.innerText()).toBe(1);
+  }
+  // Pictures load, or the card draws its placeholder: no broken-image icon.
+  const broken = await kiosk.locator('[data-testid="offer-card"] img').evaluateAll((imgs) => imgs.filter((i) => !(i as HTMLImageElement).complete || (i as HTMLImageElement).naturalWidth === 0).length);
+  expect(broken).toBe(0);
   await kiosk.screenshot({ path: testInfo.outputPath('kiosk-session.png') });
 
   const takeover = entranceScreen.getByTestId('takeover');
@@ -82,6 +98,8 @@ test('typing a card on the keypad greets without a name when the shopper did not
   await page.getByTestId('keypad-ok').click();
   await expect(page.getByTestId('greeting')).toBeVisible();
   await expect(page.getByTestId('greeting')).not.toContainText('David');
+  // Without consent nothing is picked from his purchases: the store's popular offers.
+  await expect(page.getByTestId('offers-heading')).toHaveText('Popular in this store');
   await page.screenshot({ path: testInfo.outputPath('kiosk-non-personal.png') });
 });
 
@@ -114,6 +132,8 @@ test('a shopper switches the kiosk to Russian, enrolls with the Cyrillic keyboar
   await page.getByTestId('enroll-submit').click();
   await expect(page.getByTestId('greeting-text')).toHaveText('Добро пожаловать, Оля');
   await expect(page.getByTestId('greeting')).toContainText('Баланс баллов');
+  // A new member has bought nothing yet: popular offers, not "picked for you".
+  await expect(page.getByTestId('offers-heading')).toHaveText('Популярное в этом магазине');
 
   // The session ends: the kiosk is back in the store's language for the next shopper.
   await page.getByTestId('session-done').click();

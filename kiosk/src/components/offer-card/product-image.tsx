@@ -9,7 +9,7 @@ import styles from './style.module.css';
 export function ProductImage({ src, name }: { src: string | null; name: string }) {
   const [failed, setFailed] = useState(false);
   if (src && !failed) {
-    return <img class={styles.image} src={src} alt="" loading="lazy" decoding="async" onError={() => setFailed(true)} data-testid="offer-image" />;
+    return <img class={styles.image} src={src} alt="" decoding="async" onError={() => setFailed(true)} data-testid="offer-image" />;
   }
   return (
     <div class={`${styles.image} ${styles.placeholder}`} aria-hidden="true" data-testid="offer-image-placeholder">
