@@ -61,6 +61,25 @@ test('a card scanned at the kiosk shows personal offers there and a privacy-safe
   await expect(offers.first()).toBeVisible();
   expect(await offers.count()).toBeGreaterThanOrEqual(1);
   await expect(offers.first()).toContainText(/off|points|Now/);
+  // Ana has history and consented: her offers are picked for her.
+  await expect(kiosk.getByTestId('offers-heading')).toHaveText('Picked for you');
+  // One card per product, each named for a shopper, each with its price after the offer or its points.
+  const cardCount = await offers.count();
+  const products = new Set<string | null>();
+  const names = new Set<string>();
+  for (let i = 0; i < cardCount; i++) {
+    const card = offers.nth(i);
+    products.add(await card.getAttribute('data-product-id'));
+    const name = await card.getByTestId('offer-name').innerText();
+    expect(name.length).toBeLessThanOrEqual(32);
+    names.add(name);
+    await expect(card.getByTestId('offer-now').or(card.getByTestId('offer-points'))).toHaveCount(1);
+  }
+  expect(products.size).toBe(cardCount);
+  expect(names.size).toBe(cardCount);
+  // Pictures load, or the card draws its placeholder: no broken-image icon.
+  const images = kiosk.locator('[data-testid="offer-card"] img');
+  for (let i = 0; i < (await images.count()); i++) await expect(images.nth(i)).not.toHaveJSProperty('naturalWidth', 0);
   await kiosk.screenshot({ path: testInfo.outputPath('kiosk-session.png') });
   await expectAccessible(kiosk, 'kiosk-session');
 
@@ -93,6 +112,8 @@ test('typing a card on the keypad greets without a name when the shopper did not
   await page.getByTestId('keypad-ok').click();
   await expect(page.getByTestId('greeting')).toBeVisible();
   await expect(page.getByTestId('greeting')).not.toContainText('David');
+  // Without consent nothing is picked from his purchases: the store's popular offers.
+  await expect(page.getByTestId('offers-heading')).toHaveText('Popular in this store');
   await page.screenshot({ path: testInfo.outputPath('kiosk-non-personal.png') });
   await expectAccessible(page, 'kiosk-session-non-personal');
 });
@@ -129,6 +150,8 @@ test('a shopper switches the kiosk to Russian, enrolls with the Cyrillic keyboar
   await page.getByTestId('enroll-submit').click();
   await expect(page.getByTestId('greeting-text')).toHaveText('Добро пожаловать, Оля');
   await expect(page.getByTestId('greeting')).toContainText('Баланс баллов');
+  // A new member has bought nothing yet: popular offers, not "picked for you".
+  await expect(page.getByTestId('offers-heading')).toHaveText('Популярное в этом магазине');
 
   // The session ends: the kiosk is back in the store's language for the next shopper.
   await page.getByTestId('session-done').click();

@@ -80,13 +80,14 @@ export async function composeServices({ config, secret, log, background = config
   });
   const { promotions, codes, campaigns } = createPromotions(db, {
     timeZone: config.STORE_TIME_ZONE, catalog, customers, offers, events: bus, birthdaySettings: (q) => loyalty.settings(q),
+    shopper: { tierOf: async (q, id, day) => (await loyalty.tierAt(q, id, day)).tier?.id ?? null, pointValueMinor: async (q) => (await loyalty.settings(q)).pointValueMinor },
   });
   const giftCards = createGiftCards(db, (number) => cards.hmacOf('pattern', `gift:${number}`));
   const referrals = createReferrals(db, { storeId: config.STORE_ID, loyalty, customers, purchases });
 
   // Recommendations, content, measurement
   const recommend = await createRecommender({ modelDir: config.MODEL_DIR, history: purchases, background, log });
-  const content = createContent(db, { devices, events: bus });
+  const content = createContent(db, { devices, events: bus, program: () => loyalty.settings(), format: createFormatters(storeLocale) });
   const eventLog = createEventLog(db, config.STORE_ID);
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
 
@@ -97,6 +98,7 @@ export async function composeServices({ config, secret, log, background = config
   });
   const scan = new ScanService({
     cards, customers, loyalty, offers, campaigns, recommend, eventLog, push: realtime, metrics,
+    history: { hasPurchases: (id) => purchases.hasSale(db, id) },
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });
   const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { KioskOffer } from './offers.js';
+import { KioskOffer, OffersBasis } from './offers.js';
 
 export const TierInfo = Type.Object({
   name: Type.String(),
@@ -20,7 +20,10 @@ export const KioskSession = Type.Object({
   tier: TierInfo,
   /** False when the shopper has not given profiling consent: offers are then non-personal. */
   personalized: Type.Boolean(),
+  /** One card per product: the best offer the shopper may have (the till's own eligibility rule). */
   offers: Type.Array(KioskOffer),
+  /** The heading the kiosk shows over the offers: "Picked for you" or "Popular in this store". */
+  offersBasis: OffersBasis,
   /** Which scorer ranked the offers: the ONNX model's version, or "fallback". */
   scoredBy: Type.String(),
 });

@@ -133,8 +133,27 @@ export class PromotionsRepository {
     );
   }
 
+  /**
+   * Redemptions of offers (offer_instances): in total, by one customer, and discount money given
+   * — an offer's caps and budget count them as a promotion's count `promotion_uses`.
+   */
+  async offerUsage(q: Queryable, offerIds: readonly string[], customerId: string | null) {
+    const out = new Map<string, { uses: number; customerUses: number; discountMinor: number }>();
+    for (const id of offerIds) out.set(id, { uses: 0, customerUses: 0, discountMinor: 0 });
+    for (let i = 0; i < offerIds.length; i += 500) {
+      const chunk = offerIds.slice(i, i + 500);
+      const rows = await q.all<{ offer_id: string; uses: number; customer_uses: number; discount: number | null }>(
+        `SELECT offer_id, COUNT(*) AS uses, SUM(CASE WHEN customer_id = ? THEN 1 ELSE 0 END) AS customer_uses, SUM(discount_minor) AS discount
+           FROM offer_instances WHERE state = 'redeemed' AND offer_id IN (${chunk.map(() => '?').join(',')}) GROUP BY offer_id`,
+        [customerId ?? '', ...chunk],
+      );
+      for (const r of rows) out.set(r.offer_id, { uses: r.uses, customerUses: r.customer_uses, discountMinor: r.discount ?? 0 });
+    }
+    return out;
+  }
+
   campaignsById(q: Queryable) {
-    return memoInTx(q, CAMPAIGNS_MEMO, () => q.all<{ id: string; holdout_pct: number; status: string; starts_on: string; ends_on: string }>('SELECT id, holdout_pct, status, starts_on, ends_on FROM campaigns').then(
+    return memoInTx(q, CAMPAIGNS_MEMO, () => q.all<{ id: string; holdout_pct: number; priority: number; status: string; starts_on: string; ends_on: string }>('SELECT id, holdout_pct, priority, status, starts_on, ends_on FROM campaigns').then(
       (rows) => new Map(rows.map((r) => [r.id, r])),
     ));
   }

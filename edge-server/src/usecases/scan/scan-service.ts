@@ -27,6 +27,8 @@ export interface ScanDeps {
   offers: OffersService;
   campaigns: Pick<CampaignsService, 'filterForSession' | 'clipped'>;
   recommend: Pick<Recommender, 'rank' | 'health'>;
+  /** Whether the shopper has bought anything yet (purchases): without history the kiosk shows what is popular in the store. */
+  history: { hasPurchases(customerId: string): Promise<boolean> };
   eventLog: EventLog;
   push: DevicePush;
   metrics: ScanMetrics;
@@ -107,15 +109,18 @@ export class ScanService {
   private async startSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
     const { d } = this;
     const today = storeDate(d.timeZone);
-    const [customer, summary, offerProducts] = await Promise.all([
+    const [customer, summary, offerProducts, hasHistory] = await Promise.all([
       d.customers.get(customerId),
       d.loyalty.summaryOf(customerId),
       d.offers.offerProductIds(today),
+      d.history.hasPurchases(customerId),
     ]);
-    // Without profiling consent the ranking ignores the shopper's history (non-personal offers).
+    // Without profiling consent the ranking ignores the shopper's history (non-personal offers);
+    // without any history there is nothing to pick from: both see what is popular in this store.
     const personalized = customer.consents.profiling;
+    const picked = personalized && hasHistory;
     const rankStarted = performance.now();
-    const ranked = await d.recommend.rank(customerId, { limit: 50, personalized, candidates: offerProducts });
+    const ranked = await d.recommend.rank(customerId, { limit: 50, personalized: picked, candidates: offerProducts });
     d.metrics.rankMs.record(performance.now() - rankStarted);
     const chosen = await this.chooseOffers(customerId, ranked, today);
     const active = this.sessions.open(kiosk.id, customerId, chosen.kiosk.map((o) => o.offerId));
@@ -129,7 +134,8 @@ export class ScanService {
       tier: summary.tier,
       personalized,
       offers: chosen.kiosk,
-      scoredBy: personalized ? (d.recommend.health().version ?? 'fallback') : 'non-personal',
+      offersBasis: picked ? 'picked' : 'popular',
+      scoredBy: picked ? (d.recommend.health().version ?? 'fallback') : 'non-personal',
     };
     // Answer first: the kiosk (pushed for hardware scans; keypad and wedge get the ack) and the
     // zone's screens. The lifecycle and event writes follow.
@@ -151,7 +157,7 @@ export class ScanService {
    * offers reach only the campaign's treatment arm (control is recorded and shown nothing).
    */
   chooseOffers(customerId: string, ranked: RankedProduct[], today: string) {
-    return this.d.offers.selectForSession(customerId, ranked, today, (offers, keep) => this.d.campaigns.filterForSession(customerId, offers, today, keep));
+    return this.d.offers.selectForSession(customerId, ranked, today, (offers) => this.d.campaigns.filterForSession(customerId, offers, today));
   }
 
   /** Events are written after the shopper has been answered; a failed write is logged, never fatal. */

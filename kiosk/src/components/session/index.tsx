@@ -40,7 +40,10 @@ export default function Session({ state, actions }: ScreenProps) {
         <PointsSummary session={session} />
         <section class={styles.offers} aria-labelledby="offers-title">
           <div class={styles.offersHead}>
-            <h2 id="offers-title">{session.personalized ? t('session.pickedForYou') : t('session.thisWeek')}</h2>
+            {/* "Picked for you" only when the shopper's own purchases ranked these offers (the server says which). */}
+            <h2 id="offers-title" data-testid="offers-heading" data-basis={session.offersBasis}>
+              {session.offersBasis === 'picked' ? t('offers.pickedForYou') : t('offers.popularInStore')}
+            </h2>
             <p>{t('session.clipHint')}</p>
           </div>
           {session.offers.length > 0 ? (
