@@ -20,6 +20,7 @@ export { PromotionsService, type ReceiptPromotionContext } from './service.js';
 export { CodesService, normalizeCode } from './codes/service.js';
 export { CampaignsService } from './campaigns/service.js';
 export { armFor } from './campaigns/holdout.js';
+export { birthdayWindow } from './campaigns/birthday.js';
 export { evaluate, type EngineLine, type AppliedPromotion } from './engine.js';
 export { promotionsRoutes } from './routes.js';
 export { campaignsRoutes } from './campaigns/routes.js';
