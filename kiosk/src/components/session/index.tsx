@@ -23,9 +23,14 @@ export default function Session({ state, actions }: ScreenProps) {
     <main class={state.virtualCard ? `${styles.page} ${styles.withCard}` : styles.page} data-testid="greeting" data-session-id={session.sessionId}>
       <header class={styles.header}>
         <Brand />
-        <button class={buttons.secondary} data-testid="session-done" onClick={() => actions.finish('done')}>
-          {t('session.done')}
-        </button>
+        <span class={styles.headerButtons}>
+          <button class={buttons.primary} data-testid="session-my-card" onClick={actions.openCard}>
+            {t('card.open')}
+          </button>
+          <button class={buttons.secondary} data-testid="session-done" onClick={() => actions.finish('done')}>
+            {t('session.done')}
+          </button>
+        </span>
       </header>
       <h1 class={styles.hello} data-testid="greeting-text">
         {greeting(t, state.justEnrolled, session.greetingName)}
