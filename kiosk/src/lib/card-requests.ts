@@ -22,7 +22,8 @@ export function cardRequester(socketNow: () => KioskSocket | null): CardRequest 
     if (!socket) return { ok: false, problem: 'OFFLINE' };
     try {
       // socket.io's typed emitWithAck cannot follow a generic event name; the event map above is the check.
-      const emit = socket.timeout(ACK_TIMEOUT_MS).emitWithAck as unknown as (e: string, p: unknown) => Promise<Ack<never>>;
+      const timed = socket.timeout(ACK_TIMEOUT_MS);
+      const emit = timed.emitWithAck.bind(timed) as unknown as (e: string, p: unknown) => Promise<Ack<never>>;
       const ack = await emit(event, payload);
       return ack.ok ? { ok: true, data: ack.data } : { ok: false, problem: ack.error.code };
     } catch {
