@@ -1,9 +1,17 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { referralCodeOf } from '@vitrina/contracts';
 
 /** Keys closer than this belong to one scanner burst (as in wedge-detector.ts). */
 const MAX_GAP_MS = 50;
 const PAYLOAD = /^vitrina:\/\/referral\?/i;
+
+/**
+ * The code inside a friend's QR payload (`…&code=R7ABCDEF`), upper-cased. Only for the field: the
+ * server reads codes with `referralCodeOf` (contracts/src/kiosk-card.ts) and is the one judge.
+ * Not imported from there: a value from the contracts' main entry would bundle TypeBox.
+ */
+export function codeOfPayload(payload: string): string {
+  return (/[?&]code=([A-Za-z0-9]+)/.exec(payload)?.[1] ?? '').toUpperCase();
+}
 
 /**
  * A friend's referral QR read by the kiosk's keyboard-wedge scanner while this screen is open:
@@ -26,7 +34,7 @@ export function useReferralScan(onCode: (code: string) => void): void {
         buffer = '';
         if (fast && PAYLOAD.test(text)) {
           e.preventDefault();
-          const code = referralCodeOf(text);
+          const code = codeOfPayload(text);
           if (code) onCodeRef.current(code);
         }
         return;

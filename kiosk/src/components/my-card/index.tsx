@@ -10,6 +10,9 @@ import { TierProgress } from './tier-progress';
 import { VoucherPanel } from './voucher-panel';
 import styles from './style.module.css';
 
+/** The soonest expiry dates listed one by one; the rest are summed in one line, so the panel stays short. */
+const EXPIRING_ROWS = 3;
+
 /**
  * My card: the shopper's membership on the kiosk that holds their session — balance, tier
  * progress, points expiring soon, what is waiting on the card (claimed codes, vouchers, birthday
@@ -50,11 +53,17 @@ export default function MyCardScreen({ state, actions }: ScreenProps) {
               {fmt.count(card.pointsBalance)} <span>{t('points.unit', { count: card.pointsBalance })}</span>
             </p>
             {card.expiring.length > 0 ? (
-              <ul class={styles.list} data-testid="card-expiring">
-                {card.expiring.map((e) => (
-                  <li key={e.date}>{t('card.expiresOn', { points: fmt.points(e.points), date: fmt.day(e.date) })}</li>
-                ))}
-              </ul>
+              <div data-testid="card-expiring">
+                <p class={styles.note}>{t('card.expiringTitle')}</p>
+                <ul class={styles.list}>
+                  {card.expiring.slice(0, EXPIRING_ROWS).map((e) => (
+                    <li key={e.date}>{t('card.expiresOn', { points: fmt.points(e.points), date: fmt.day(e.date) })}</li>
+                  ))}
+                </ul>
+                {card.expiring.length > EXPIRING_ROWS && (
+                  <p class={styles.note}>{t('card.expiringMore', { points: fmt.points(card.expiring.slice(EXPIRING_ROWS).reduce((n, e) => n + e.points, 0)) })}</p>
+                )}
+              </div>
             ) : (
               <p class={styles.note}>{t('card.nothingExpiring')}</p>
             )}
