@@ -27,7 +27,7 @@ import { receiptsRoutes } from './usecases/checkout/index.js';
 import { customersRoutes } from './usecases/data-requests/index.js';
 import { healthRoutes, storeLocaleRoutes } from './usecases/health/index.js';
 import { membersImportRoutes } from './usecases/members-import/index.js';
-import { connectScannerToScan, kioskSocketHandlers } from './usecases/scan/index.js';
+import { connectScannerToScan, kioskCardSocketHandlers, kioskSocketHandlers } from './usecases/scan/index.js';
 
 /** A catalogue upload over HTTP (CommerceML, product CSV); larger files go through `npm run import -- catalog`. */
 const CATALOG_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
@@ -103,6 +103,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));
 
   kioskSocketHandlers(s.realtime.kiosk, s.scan, log);
+  kioskCardSocketHandlers(s.realtime.kiosk, s.kioskCard, log);
   contentSocketHandlers(s.realtime.signage, s.content, log);
   connectScannerToScan(s.scanner.scanner, { devices: s.devices, scan: s.scan, push: s.realtime, log });
 }

@@ -25,7 +25,7 @@ import { createCheckout } from './usecases/checkout/index.js';
 import { DataRequestsService } from './usecases/data-requests/index.js';
 import { MembersImport } from './usecases/members-import/index.js';
 import { startHousekeeping } from './usecases/housekeeping/index.js';
-import { ScanService } from './usecases/scan/index.js';
+import { KioskCardService, ScanService } from './usecases/scan/index.js';
 
 export interface ComposeOptions {
   config: Config;
@@ -69,7 +69,7 @@ export async function composeServices({ config, secret, log, background = config
   await catalog.reclassifyRestricted();
   const customers = createCustomers(db);
   await customers.backfillNameKeys(); // names written before 004_members get their search keys
-  const cards = createCards(db, { customers, secret, patterns: config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean), phoneRegion: phoneRegionOf(config.STORE_LOCALE) });
+  const cards = createCards(db, { customers, secret, kioskConsentTextVersion: config.KIOSK_CONSENT_TEXT_VERSION, patterns: config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean), phoneRegion: phoneRegionOf(config.STORE_LOCALE) });
   const purchases = createPurchases(db, { timeZone: config.STORE_TIME_ZONE, catalog, customers, events: bus });
 
   // The loyalty program and the pricing engine
@@ -97,9 +97,12 @@ export async function composeServices({ config, secret, log, background = config
     storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE,
   });
   const scan = new ScanService({
-    cards, customers, loyalty, offers, campaigns, recommend, eventLog, push: realtime, metrics,
+    cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: realtime, metrics,
     history: { hasPurchases: (id) => purchases.hasSale(db, id) },
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
+  });
+  const kioskCard = new KioskCardService({
+    db, sessions: scan.sessions, customers, loyalty, offers, promotions, codes, referrals, discountFormat: createFormatters(storeLocale),
   });
   const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals });
   const membersImport = new MembersImport({ db, customers, cards, loyalty, storeId: config.STORE_ID });
@@ -119,7 +122,7 @@ export async function composeServices({ config, secret, log, background = config
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals,
-    recommend, content, eventLog, kpis, receipts, scan, dataRequests, membersImport,
+    recommend, content, eventLog, kpis, receipts, scan, kioskCard, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;

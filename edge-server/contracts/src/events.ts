@@ -2,6 +2,7 @@ import type { AckCallback } from './ack.js';
 import type { DeviceHello } from './devices.js';
 import type { ClipRequest, EndSessionRequest, EnrollRequest, IdentifyResult, KioskSession, UnknownCard } from './kiosk.js';
 import type { IdentifyRequest } from './cards.js';
+import type { ClaimCodeRequest, ClaimedCode, ClaimedReferral, KioskReferralRequest, MyCard, MyCardRequest, VoucherIssued, VoucherRequest } from './kiosk-card.js';
 import type { Playlist, SignageTakeover } from './signage.js';
 import type { ErrorInfo } from './errors.js';
 
@@ -22,6 +23,10 @@ export interface KioskClientToServer {
   'kiosk:clip': (req: ClipRequest, ack: AckCallback<{ offerId: string; clipped: true }>) => void;
   'kiosk:end': (req: EndSessionRequest, ack: AckCallback<{ ended: true }>) => void;
   'kiosk:enroll': (req: EnrollRequest, ack: AckCallback<IdentifyResult>) => void;
+  'kiosk:card': (req: MyCardRequest, ack: AckCallback<MyCard>) => void;
+  'kiosk:claim-code': (req: ClaimCodeRequest, ack: AckCallback<ClaimedCode>) => void;
+  'kiosk:claim-referral': (req: KioskReferralRequest, ack: AckCallback<ClaimedReferral>) => void;
+  'kiosk:voucher': (req: VoucherRequest, ack: AckCallback<VoucherIssued>) => void;
 }
 
 export interface SignageServerToClient {

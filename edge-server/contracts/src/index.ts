@@ -8,6 +8,7 @@ export * from './locale/index.js';
 export * from './locale/schema.js';
 export * from './offers.js';
 export * from './kiosk.js';
+export * from './kiosk-card.js';
 export * from './signage.js';
 export * from './devices.js';
 export * from './health.js';

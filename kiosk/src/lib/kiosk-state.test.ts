@@ -85,4 +85,15 @@ describe('kioskReducer', () => {
     // Only an enrollment's answer may carry one.
     expect(kioskReducer(initialKioskState, { type: 'identified', result: { status: 'known', session, virtualCard: '2991234567890' } }).virtualCard).toBeNull();
   });
+
+  it('opens My card only over a session, and comes back to it with the balance My card last read', () => {
+    expect(kioskReducer(initialKioskState, { type: 'open-card' })).toBe(initialKioskState);
+    const inSession = kioskReducer(initialKioskState, { type: 'identified', result: { status: 'known', session } });
+    const onCard = kioskReducer(inSession, { type: 'open-card' });
+    expect(onCard.screen).toBe('my-card');
+    const back = kioskReducer(onCard, { type: 'close-card', pointsBalance: 7 });
+    expect(back.screen).toBe('session');
+    expect(back.session?.pointsBalance).toBe(7);
+    expect(kioskReducer(onCard, { type: 'close-card' }).session).toBe(onCard.session);
+  });
 });

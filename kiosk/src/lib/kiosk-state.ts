@@ -2,7 +2,7 @@ import type { IdentifyResult, KioskSession, UnknownCard } from '@vitrina/contrac
 import type { ProblemKey } from './error-messages';
 
 /** The kiosk's screens; the screen table in src/screens.tsx maps each to a component. */
-export type Screen = 'attract' | 'keypad' | 'session' | 'unknown';
+export type Screen = 'attract' | 'keypad' | 'session' | 'unknown' | 'my-card';
 
 export interface KioskState {
   screen: Screen;
@@ -33,6 +33,9 @@ export type KioskAction =
   | { type: 'problem'; key: ProblemKey }
   | { type: 'dismiss-problem' }
   | { type: 'clipped'; offerId: string }
+  /** My card: opened from the session; closed back to it, with the balance My card last read. */
+  | { type: 'open-card' }
+  | { type: 'close-card'; pointsBalance?: number }
   | { type: 'reset' };
 
 export const initialKioskState: KioskState = {
@@ -71,6 +74,11 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       const offers = state.session.offers.map((o) => (o.offerId === action.offerId ? { ...o, clipped: true } : o));
       return { ...state, session: { ...state.session, offers } };
     }
+    case 'open-card':
+      return state.session ? { ...state, screen: 'my-card', problem: null } : state;
+    case 'close-card':
+      if (!state.session) return state;
+      return { ...state, screen: 'session', session: action.pointsBalance === undefined ? state.session : { ...state.session, pointsBalance: action.pointsBalance } };
     case 'reset':
       return initialKioskState;
   }

@@ -6,6 +6,7 @@ import type { KioskSocket } from '@vitrina/contracts/client';
 import { kioskI18n } from './i18n';
 import { startedWith } from './card-number';
 import { enrollProblem } from './error-messages';
+import { cardRequester, type CardRequest } from './card-requests';
 
 export interface KioskActions {
   openKeypad(): void;
@@ -15,6 +16,11 @@ export interface KioskActions {
   /** Leaves the session (Done button, Cancel, or inactivity) and goes back to attract. */
   finish(reason: 'timeout' | 'done'): void;
   dismissProblem(): void;
+  /** My card: open it from the session, go back (with the balance it last showed). */
+  openCard(): void;
+  closeCard(pointsBalance?: number): void;
+  /** One My card request over this kiosk's socket (lib/card-requests.ts); refused up front when offline. */
+  card: CardRequest;
 }
 
 /** Sends one request and turns "no answer in time" into an ordinary failed Ack. */
@@ -83,6 +89,9 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
   const actions: KioskActions = {
     openKeypad: () => dispatch({ type: 'open-keypad' }),
     dismissProblem: () => dispatch({ type: 'dismiss-problem' }),
+    openCard: () => dispatch({ type: 'open-card' }),
+    closeCard: (pointsBalance) => dispatch(pointsBalance === undefined ? { type: 'close-card' } : { type: 'close-card', pointsBalance }),
+    card: cardRequester(() => (socket && online && socket.connected ? socket : null)),
     finish: (reason) => {
       endSession(reason);
       dispatch({ type: 'reset' });
@@ -120,7 +129,7 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
       dispatch({ type: 'busy' });
       void request<IdentifyResult>(() => s.timeout(ACK_TIMEOUT_MS).emitWithAck('kiosk:enroll', { enrollToken, ...form })).then((ack) => {
         if (ack === 'timeout') return dispatch({ type: 'problem', key: 'TIMEOUT' });
-        if (!ack.ok) return dispatch({ type: 'problem', key: enrollProblem(ack.error.code, form.phone !== undefined) });
+        if (!ack.ok) return dispatch({ type: 'problem', key: enrollProblem(ack.error.code, form.phone !== undefined, form.email !== undefined) });
         dispatch({ type: 'identified', result: ack.data, enrolled: true });
       });
     },

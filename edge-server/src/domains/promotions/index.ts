@@ -20,6 +20,7 @@ export { PromotionsService, type ReceiptPromotionContext } from './service.js';
 export { CodesService, normalizeCode } from './codes/service.js';
 export { CampaignsService } from './campaigns/service.js';
 export { armFor } from './campaigns/holdout.js';
+export { birthdayWindow } from './campaigns/birthday.js';
 export { evaluate, type EngineLine, type AppliedPromotion, type EnginePromotion, type EngineContext, type RejectReason } from './engine.js';
 export { eligibility } from './eligibility.js';
 export { promotionsRoutes } from './routes.js';

@@ -94,6 +94,15 @@ export class PromotionsRepository {
 
 
   /** Idempotent by source key; returns whether a new grant was written. */
+  /** Unused grants valid on `day`, with their promotion's name (the kiosk's My card lists them). */
+  openGrantsWithNames(q: Queryable, customerId: string, day: string) {
+    return q.all<{ source: string; valid_to: string; definition: string }>(
+      `SELECT g.source, g.valid_to, p.definition FROM promotion_grants g JOIN promotions p ON p.id = g.promotion_id
+        WHERE g.customer_id = ? AND g.used_receipt_id IS NULL AND g.valid_from <= ? AND g.valid_to >= ? AND p.status = 'live' ORDER BY g.valid_to, g.id`,
+      [customerId, day, day],
+    );
+  }
+
   async insertGrant(q: Queryable, g: { promotionId: string; customerId: string; source: string; sourceKey: string; validFrom: string; validTo: string; at: string }) {
     forgetInTx(q, `promotions.grants:${g.customerId}`);
     const r = await q.run(

@@ -141,6 +141,30 @@ export class PromotionsService {
     return this.repo.insertGrant(tx, { ...g, at: nowIso() });
   }
 
+  /** Named segments a customer belongs to (a code's audience check). */
+  segmentsOf(q: Queryable, customerId: string) {
+    return this.repo.segmentsOf(q, customerId);
+  }
+
+  /** What is waiting on a shopper's card: unused grants valid today, by name (kiosk My card). */
+  async openGrantsOf(customerId: string, day: string) {
+    const rows = await this.repo.openGrantsWithNames(this.db, customerId, day);
+    return rows.map((r) => {
+      const def = JSON.parse(r.definition) as PromotionDefinition;
+      return { name: def.name, source: r.source, validTo: r.valid_to, discount: def.discount };
+    });
+  }
+
+  /**
+   * Stores a promotion the system itself makes inside the caller's transaction (a points
+   * voucher: its ledger entry and the promotion commit together). No staff checks: the caller built the definition.
+   */
+  async insertIn(tx: Queryable, def: PromotionDefinition): Promise<string> {
+    const id = newId('promo');
+    await this.repo.insert(tx, id, def, nowIso());
+    return id;
+  }
+
   /** Campaigns by id (status, period, holdout); read once per transaction. */
   campaignsById(q: Queryable) {
     return this.repo.campaignsById(q);

@@ -27,6 +27,9 @@ export default function Session({ state, actions }: ScreenProps) {
         <Brand />
         <div class={styles.headerActions}>
           <DisplayOptions />
+          <button class={buttons.primary} data-testid="session-my-card" onClick={actions.openCard}>
+            {t('card.open')}
+          </button>
           <button class={buttons.secondary} data-testid="session-done" onClick={() => actions.finish('done')}>
             {t('session.done')}
           </button>
