@@ -4,6 +4,7 @@ import type { ClipRequest, EndSessionRequest, EnrollRequest, IdentifyResult, Kio
 import type { IdentifyRequest } from './cards.js';
 import type { Playlist, SignageTakeover } from './signage.js';
 import type { ErrorInfo } from './errors.js';
+import type { SurveyAnswerRequest, SurveyAnswerResult, SurveyDue, SurveyDueRequest } from './survey.js';
 
 /**
  * Typed socket.io event maps, shared by the server and the apps.
@@ -22,6 +23,8 @@ export interface KioskClientToServer {
   'kiosk:clip': (req: ClipRequest, ack: AckCallback<{ offerId: string; clipped: true }>) => void;
   'kiosk:end': (req: EndSessionRequest, ack: AckCallback<{ ended: true }>) => void;
   'kiosk:enroll': (req: EnrollRequest, ack: AckCallback<IdentifyResult>) => void;
+  'kiosk:survey-due': (req: SurveyDueRequest, ack: AckCallback<SurveyDue>) => void;
+  'kiosk:survey-answer': (req: SurveyAnswerRequest, ack: AckCallback<SurveyAnswerResult>) => void;
 }
 
 export interface SignageServerToClient {
