@@ -34,6 +34,8 @@ export const PROBLEM_MESSAGES = {
   VITRINA_ERR_OFFER_UNKNOWN: 'offerUnknown',
   VITRINA_ERR_OFFER_NOT_ELIGIBLE: 'offerNotEligible',
   VITRINA_ERR_CONFLICT: 'conflict',
+  VITRINA_ERR_SURVEY_ALREADY_ANSWERED: 'surveyAlreadyAnswered',
+  VITRINA_ERR_SURVEY_NOT_DUE: 'surveyNotDue',
 } as const satisfies Partial<Record<ProblemKey, string>>;
 
 /** Every catalogue key this file reads (the catalogue test checks them). */
