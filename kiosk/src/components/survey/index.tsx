@@ -94,7 +94,7 @@ function Ask({ state, actions }: ScreenProps) {
             <LetterKeyboard value={comment} onChange={setComment} maxLength={survey.commentMaxLength} />
           </>
         ) : (
-          <button type="button" class={buttons.secondary} data-testid="survey-add-comment" onClick={() => setTyping(true)}>
+          <button type="button" class={`${buttons.ghost} ${styles.addComment}`} data-testid="survey-add-comment" onClick={() => setTyping(true)}>
             {t('survey.addComment')}
           </button>
         )}
