@@ -34,54 +34,56 @@ function Ask({ state, actions }: ScreenProps) {
   };
 
   return (
-    <main class={styles.page} data-testid="survey">
+    <main class={typing ? `${styles.page} ${styles.typing}` : styles.page} data-testid="survey">
       <header class={styles.header}>
         <Brand />
         <button class={buttons.ghost} data-testid="survey-skip" onClick={() => actions.finish('done')}>
           {t('survey.skip')}
         </button>
       </header>
-      <h1 class={styles.question} id="survey-question">
-        {t('survey.question')}
-      </h1>
-      <div class={styles.scale} role="radiogroup" aria-labelledby="survey-question">
-        {SCORES.map((n) => (
-          <button
-            key={n}
-            type="button"
-            role="radio"
-            aria-checked={score === n}
-            class={`${styles.score} ${score === n ? styles.chosen : ''}`}
-            data-testid={`survey-score-${n}`}
-            onClick={() => setScore(n)}
-          >
-            {n}
-          </button>
-        ))}
+      <div class={styles.main}>
+        <h1 class={styles.question} id="survey-question">
+          {t('survey.question')}
+        </h1>
+        <div class={styles.scale} role="radiogroup" aria-labelledby="survey-question">
+          {SCORES.map((n) => (
+            <button
+              key={n}
+              type="button"
+              role="radio"
+              aria-checked={score === n}
+              class={`${styles.score} ${score === n ? styles.chosen : ''}`}
+              data-testid={`survey-score-${n}`}
+              onClick={() => setScore(n)}
+            >
+              {n}
+            </button>
+          ))}
+        </div>
+        <div class={styles.ends} aria-hidden="true">
+          <span>{t('survey.notLikely')}</span>
+          <span>{t('survey.veryLikely')}</span>
+        </div>
+        {survey.reasons.length > 0 && (
+          <fieldset class={styles.reasons}>
+            <legend>{t('survey.reasons')}</legend>
+            <div class={styles.chips}>
+              {survey.reasons.map((r) => (
+                <button
+                  key={r.id}
+                  type="button"
+                  aria-pressed={reasons.includes(r.id)}
+                  class={`${styles.chip} ${reasons.includes(r.id) ? styles.chipOn : ''}`}
+                  data-testid={`survey-reason-${r.id}`}
+                  onClick={() => toggle(r.id)}
+                >
+                  {language === 'ru' ? r.labels.ru : r.labels.en}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+        )}
       </div>
-      <div class={styles.ends} aria-hidden="true">
-        <span>{t('survey.notLikely')}</span>
-        <span>{t('survey.veryLikely')}</span>
-      </div>
-      {survey.reasons.length > 0 && (
-        <fieldset class={styles.reasons}>
-          <legend>{t('survey.reasons')}</legend>
-          <div class={styles.chips}>
-            {survey.reasons.map((r) => (
-              <button
-                key={r.id}
-                type="button"
-                aria-pressed={reasons.includes(r.id)}
-                class={`${styles.chip} ${reasons.includes(r.id) ? styles.chipOn : ''}`}
-                data-testid={`survey-reason-${r.id}`}
-                onClick={() => toggle(r.id)}
-              >
-                {language === 'ru' ? r.labels.ru : r.labels.en}
-              </button>
-            ))}
-          </div>
-        </fieldset>
-      )}
       <div class={styles.comment}>
         {typing ? (
           <>

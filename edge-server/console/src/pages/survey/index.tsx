@@ -77,7 +77,8 @@ function Report({ report: r }: { report: NpsReport }) {
     }),
     [r, t],
   );
-  const trendOptions = useMemo(() => ({ scales: { y: { min: -100, max: 100 } }, plugins: { legend: { display: false } } }), []);
+  // Points drawn (a week with few answers is one dot), the axis always −100..100, padded so a dot at ±100 is whole.
+  const trendOptions = useMemo(() => ({ scales: { y: { min: -100, max: 100 } }, elements: { point: { radius: 4 } }, layout: { padding: 8 }, plugins: { legend: { display: false } } }), []);
   const distribution = useMemo(
     () => ({
       labels: r.scores.map((_, score) => String(score)),
