@@ -21,6 +21,7 @@ import { createPromotions } from './domains/promotions/index.js';
 import { createPurchases } from './domains/purchases/index.js';
 import { createRecommender } from './domains/recommend/index.js';
 import { createReferrals } from './domains/referrals/index.js';
+import { createSurveys } from './domains/surveys/index.js';
 import { createCheckout } from './usecases/checkout/index.js';
 import { DataRequestsService } from './usecases/data-requests/index.js';
 import { MembersImport } from './usecases/members-import/index.js';
@@ -89,6 +90,7 @@ export async function composeServices({ config, secret, log, background = config
   const recommend = await createRecommender({ modelDir: config.MODEL_DIR, history: purchases, background, log });
   const content = createContent(db, { devices, events: bus, program: () => loyalty.settings(), format: createFormatters(storeLocale) });
   const eventLog = createEventLog(db, config.STORE_ID);
+  const surveys = createSurveys(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today() });
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
 
   // Use cases
@@ -104,7 +106,7 @@ export async function composeServices({ config, secret, log, background = config
   const kioskCard = new KioskCardService({
     db, sessions: scan.sessions, customers, loyalty, offers, promotions, codes, referrals, discountFormat: createFormatters(storeLocale),
   });
-  const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals });
+  const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals, surveys });
   const membersImport = new MembersImport({ db, customers, cards, loyalty, storeId: config.STORE_ID });
   const scanner = scannerFromConfig(config, (await devices.list()).filter((d) => d.kind === 'kiosk').map((d) => d.id), log);
 
@@ -121,7 +123,7 @@ export async function composeServices({ config, secret, log, background = config
   let closed = false;
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
-    auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals,
+    auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys,
     recommend, content, eventLog, kpis, receipts, scan, kioskCard, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {

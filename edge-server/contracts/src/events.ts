@@ -5,6 +5,7 @@ import type { IdentifyRequest } from './cards.js';
 import type { ClaimCodeRequest, ClaimedCode, ClaimedReferral, KioskReferralRequest, MyCard, MyCardRequest, VoucherIssued, VoucherRequest } from './kiosk-card.js';
 import type { Playlist, SignageTakeover } from './signage.js';
 import type { ErrorInfo } from './errors.js';
+import type { SurveyAnswerRequest, SurveyAnswerResult, SurveyDue, SurveyDueRequest } from './survey.js';
 
 /**
  * Typed socket.io event maps, shared by the server and the apps.
@@ -27,6 +28,8 @@ export interface KioskClientToServer {
   'kiosk:claim-code': (req: ClaimCodeRequest, ack: AckCallback<ClaimedCode>) => void;
   'kiosk:claim-referral': (req: KioskReferralRequest, ack: AckCallback<ClaimedReferral>) => void;
   'kiosk:voucher': (req: VoucherRequest, ack: AckCallback<VoucherIssued>) => void;
+  'kiosk:survey-due': (req: SurveyDueRequest, ack: AckCallback<SurveyDue>) => void;
+  'kiosk:survey-answer': (req: SurveyAnswerRequest, ack: AckCallback<SurveyAnswerResult>) => void;
 }
 
 export interface SignageServerToClient {

@@ -23,4 +23,5 @@ export * from './analytics.js';
 export * from './metrics.js';
 export * from './scanner.js';
 export * from './catalog.js';
+export * from './survey.js';
 export * from './routes/index.js';

@@ -48,6 +48,8 @@ export const PROBLEM_MESSAGES = {
   VITRINA_ERR_BUDGET_EXHAUSTED: 'budgetExhausted',
   VITRINA_ERR_INSUFFICIENT_POINTS: 'insufficientPoints',
   VITRINA_ERR_VOUCHER_UNAVAILABLE: 'voucherUnavailable',
+  VITRINA_ERR_SURVEY_ALREADY_ANSWERED: 'surveyAlreadyAnswered',
+  VITRINA_ERR_SURVEY_NOT_DUE: 'surveyNotDue',
 } as const satisfies Partial<Record<ProblemKey, string>>;
 
 /** Every catalogue key this file reads (the catalogue test checks them). */

@@ -21,11 +21,13 @@ export type Permission =
   | 'catalog.edit'
   | 'staff.manage'
   | 'audit.view'
+  | 'survey.view'
+  | 'survey.settings'
   | 'account.password';
 
 const GRANTS: Record<StaffRole, readonly Permission[]> = {
-  admin: ['devices.view', 'devices.pair', 'devices.revoke', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'imports.run', 'customers.requests', 'customers.export-erase', 'loyalty.settings', 'catalog.edit', 'staff.manage', 'audit.view', 'account.password'],
-  marketer: ['devices.view', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'catalog.edit', 'account.password'],
+  admin: ['devices.view', 'devices.pair', 'devices.revoke', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'imports.run', 'customers.requests', 'customers.export-erase', 'loyalty.settings', 'catalog.edit', 'staff.manage', 'audit.view', 'account.password', 'survey.view', 'survey.settings'],
+  marketer: ['devices.view', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'catalog.edit', 'account.password', 'survey.view'],
   // Analytics routes are for admins and marketers only (requireRole on /analytics/*).
   staff: ['devices.view', 'content.view', 'campaigns.view', 'customers.requests', 'account.password'],
 };

@@ -13,6 +13,7 @@ import { loyaltyRoutes } from './loyalty.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
 import { staffRoutes } from './staff.js';
+import { surveyRoutes } from './surveys.js';
 import { systemRoutes } from './system.js';
 
 export { defineRoute, type Body, type HttpMethod, type Params, type Query, type Reply, type RequestParts, type RouteSpec } from './define-route.js';
@@ -42,6 +43,7 @@ export const ROUTES = {
   dev: devRoutes,
   staff: staffRoutes,
   audit: auditRoutes,
+  surveys: surveyRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */
