@@ -13,10 +13,11 @@ export function Takeover({ takeover }: { takeover: SignageTakeover }) {
   const { t } = useT();
   const count = takeover.offers.length;
   return (
-    <section class={styles.takeover} data-testid="takeover" data-takeover-id={takeover.takeoverId} key={takeover.takeoverId}>
+    // Named, so the section is a region landmark over the loop's <main> (axe: all content in landmarks).
+    <section class={styles.takeover} aria-labelledby="takeover-title" data-testid="takeover" data-takeover-id={takeover.takeoverId} key={takeover.takeoverId}>
       <header class={styles.head}>
         <p class={styles.eyebrow}>{t('takeover.eyebrow')}</p>
-        <h1>{t('takeover.title')}</h1>
+        <h1 id="takeover-title">{t('takeover.title')}</h1>
       </header>
       <div class={`${styles.grid} ${styles[`n${count}`] ?? ''}`}>
         {takeover.offers.map((o, i) => <OfferTile offer={o} index={i} key={o.offerId} />)}
