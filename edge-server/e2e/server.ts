@@ -35,9 +35,10 @@ export const SERVER_ENV = { SCANNER_SIMULATOR: 'true', TAKEOVER_MS: '8000' };
 
 /**
  * Starts the real edge server (demo store, simulated scanners) in its own process, on a
- * private copy of the demo store seeded once for the run, and on a port the OS picks.
+ * private copy of the demo store seeded once for the run, and on a port the OS picks. `env` adds
+ * to the server's environment (e.g. `STORE_LOCALE: 'ru-RU'` for a Russian store).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const template = process.env[STORE_TEMPLATE_ENV];
   if (!template) throw new Error(`${STORE_TEMPLATE_ENV} is not set: run the e2e tests through playwright.config.ts (its globalSetup seeds the store)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'vitrina-e2e-'));
@@ -46,7 +47,7 @@ export async function startServer(): Promise<RunningServer> {
   let login: { token: string };
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoInfo;
   try {
-    server = await spawnEdgeServer({ dataDir, env: SERVER_ENV });
+    server = await spawnEdgeServer({ dataDir, env: { ...SERVER_ENV, ...env } });
     const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.admin) });
     if (!res.ok) throw new Error(`demo admin login: HTTP ${res.status}`);
     login = (await res.json()) as { token: string };

@@ -2,6 +2,7 @@
 import { test, expect } from '@playwright/test';
 import type { Playlist } from '@vitrina/contracts';
 import { startServer } from './server.js';
+import { expectAccessible } from './axe.js';
 
 test('signage keeps playing from its service worker cache when the edge server goes away', async ({ page }, testInfo) => {
   const server = await startServer();
@@ -15,6 +16,7 @@ test('signage keeps playing from its service worker cache when the edge server g
     // precache is then complete).
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
+    await expectAccessible(page, 'signage-loop');
     const firstSlide = await page.getByTestId('slide').getAttribute('data-item-id');
     const playlist = await server.api<Playlist>('/api/v1/zones/entrance/playlist');
     const longestSlideMs = Math.max(...playlist.items.map((i) => i.durationMs));
@@ -27,6 +29,7 @@ test('signage keeps playing from its service worker cache when the edge server g
     await page.clock.fastForward(longestSlideMs);
     await expect.poll(async () => page.getByTestId('slide').getAttribute('data-item-id')).not.toBe(firstSlide);
     await page.screenshot({ path: testInfo.outputPath('signage-offline-loop.png') });
+    await expectAccessible(page, 'signage-offline');
 
     // Even a reload (a screen rebooting its browser) comes back from the cache.
     await page.reload();

@@ -23,12 +23,13 @@ import { loyaltyRoutes } from './domains/loyalty/index.js';
 import { campaignsRoutes, promotionsRoutes } from './domains/promotions/index.js';
 import { importRoutes } from './domains/purchases/index.js';
 import { referralRoutes } from './domains/referrals/index.js';
+import { surveyRoutes, surveySocketHandlers } from './domains/surveys/index.js';
 import { receiptsRoutes } from './usecases/checkout/index.js';
 import { customersRoutes } from './usecases/data-requests/index.js';
 import { healthRoutes, storeLocaleRoutes } from './usecases/health/index.js';
 import { membersImportRoutes } from './usecases/members-import/index.js';
 import { recommendationRoutes } from './usecases/model-lifecycle/index.js';
-import { connectScannerToScan, kioskSocketHandlers } from './usecases/scan/index.js';
+import { connectScannerToScan, kioskCardSocketHandlers, kioskSocketHandlers } from './usecases/scan/index.js';
 
 /** A catalogue upload over HTTP (CommerceML, product CSV); larger files go through `npm run import -- catalog`. */
 const CATALOG_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
@@ -96,6 +97,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(campaignsRoutes({ campaigns: s.campaigns, guard }), api);
   void app.register(giftCardRoutes({ giftCards: s.giftCards, guard }), api);
   void app.register(referralRoutes({ referrals: s.referrals, guard }), api);
+  void app.register(surveyRoutes({ surveys: s.surveys, guard }), api);
   void app.register(receiptsRoutes({ receipts: s.receipts, guard }), api);
   void app.register(importRoutes({ purchases: s.purchases, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE }), api);
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
@@ -105,6 +107,8 @@ function registerTransport(app: FastifyApp, s: Services) {
   if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));
 
   kioskSocketHandlers(s.realtime.kiosk, s.scan, log);
+  kioskCardSocketHandlers(s.realtime.kiosk, s.kioskCard, log);
+  surveySocketHandlers(s.realtime.kiosk, s.surveys, s.scan.sessions, log);
   contentSocketHandlers(s.realtime.signage, s.content, log);
   connectScannerToScan(s.scanner.scanner, { devices: s.devices, scan: s.scan, push: s.realtime, log });
 }

@@ -24,11 +24,12 @@ import { createPurchases } from './domains/purchases/index.js';
 import { createRecommender, resolveModelDir } from './domains/recommend/index.js';
 import { createModelLifecycle } from './usecases/model-lifecycle/index.js';
 import { createReferrals } from './domains/referrals/index.js';
+import { createSurveys } from './domains/surveys/index.js';
 import { createCheckout } from './usecases/checkout/index.js';
 import { DataRequestsService } from './usecases/data-requests/index.js';
 import { MembersImport } from './usecases/members-import/index.js';
 import { startHousekeeping } from './usecases/housekeeping/index.js';
-import { ScanService } from './usecases/scan/index.js';
+import { KioskCardService, ScanService } from './usecases/scan/index.js';
 
 export interface ComposeOptions {
   config: Config;
@@ -72,7 +73,7 @@ export async function composeServices({ config, secret, log, background = config
   await catalog.reclassifyRestricted();
   const customers = createCustomers(db);
   await customers.backfillNameKeys(); // names written before 004_members get their search keys
-  const cards = createCards(db, { customers, secret, patterns: config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean), phoneRegion: phoneRegionOf(config.STORE_LOCALE) });
+  const cards = createCards(db, { customers, secret, kioskConsentTextVersion: config.KIOSK_CONSENT_TEXT_VERSION, patterns: config.CARD_PATTERNS.split(',').map((p) => p.trim()).filter(Boolean), phoneRegion: phoneRegionOf(config.STORE_LOCALE) });
   const purchases = createPurchases(db, { timeZone: config.STORE_TIME_ZONE, catalog, customers, events: bus });
 
   // The loyalty program and the pricing engine
@@ -83,6 +84,7 @@ export async function composeServices({ config, secret, log, background = config
   });
   const { promotions, codes, campaigns } = createPromotions(db, {
     timeZone: config.STORE_TIME_ZONE, catalog, customers, offers, events: bus, birthdaySettings: (q) => loyalty.settings(q),
+    shopper: { tierOf: async (q, id, day) => (await loyalty.tierAt(q, id, day)).tier?.id ?? null, pointValueMinor: async (q) => (await loyalty.settings(q)).pointValueMinor },
   });
   const giftCards = createGiftCards(db, (number) => cards.hmacOf('pattern', `gift:${number}`));
   const referrals = createReferrals(db, { storeId: config.STORE_ID, loyalty, customers, purchases });
@@ -98,8 +100,9 @@ export async function composeServices({ config, secret, log, background = config
   });
   await modelLifecycle.restore();
   if (background) await modelLifecycle.startBackground({ firstStart: config.TRAINING_ON_FIRST_START });
-  const content = createContent(db, { devices, events: bus });
+  const content = createContent(db, { devices, events: bus, program: () => loyalty.settings(), format: createFormatters(storeLocale) });
   const eventLog = createEventLog(db, config.STORE_ID);
+  const surveys = createSurveys(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today() });
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
 
   // Use cases
@@ -108,10 +111,14 @@ export async function composeServices({ config, secret, log, background = config
     storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE,
   });
   const scan = new ScanService({
-    cards, customers, loyalty, offers, campaigns, recommend, eventLog, push: realtime, metrics,
+    cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: realtime, metrics,
+    history: { hasPurchases: (id) => purchases.hasSale(db, id) },
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });
-  const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals });
+  const kioskCard = new KioskCardService({
+    db, sessions: scan.sessions, customers, loyalty, offers, promotions, codes, referrals, discountFormat: createFormatters(storeLocale),
+  });
+  const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals, surveys });
   const membersImport = new MembersImport({ db, customers, cards, loyalty, storeId: config.STORE_ID });
   const scanner = scannerFromConfig(config, (await devices.list()).filter((d) => d.kind === 'kiosk').map((d) => d.id), log);
 
@@ -128,8 +135,8 @@ export async function composeServices({ config, secret, log, background = config
   let closed = false;
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
-    auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals,
-    recommend, modelLifecycle, content, eventLog, kpis, receipts, scan, dataRequests, membersImport,
+    auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys,
+    recommend, modelLifecycle, content, eventLog, kpis, receipts, scan, kioskCard, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;

@@ -15,5 +15,9 @@ export const WARNING_MS = fromQuery('warningMs', 20_000);
 export const PROBLEM_SHOW_MS = 7_000;
 /** How long to wait for the server's acknowledgement. */
 export const ACK_TIMEOUT_MS = 8_000;
+/** How long "Done" waits to learn whether the shopper is due for the survey before leaving without it. */
+export const SURVEY_CHECK_MS = 2_500;
+/** The survey's thank-you screen returns to attract on its own after this. */
+export const SURVEY_THANKS_MS = 5_000;
 /** The error boundary reloads the page after this long. */
 export const CRASH_RELOAD_MS = 8_000;

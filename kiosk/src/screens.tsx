@@ -18,7 +18,9 @@ export const SCREENS: Record<Screen, ComponentType<ScreenProps>> = {
   keypad: lazy(() => import('./components/keypad')),
   session: lazy(() => import('./components/session')),
   unknown: lazy(() => import('./components/enroll')),
+  'my-card': lazy(() => import('./components/my-card')),
+  survey: lazy(() => import('./components/survey')),
 };
 
 /** Screens watched by the inactivity timer: everything that belongs to a shopper. */
-export const TIMED_SCREENS: ReadonlySet<Screen> = new Set(['keypad', 'session', 'unknown']);
+export const TIMED_SCREENS: ReadonlySet<Screen> = new Set(['keypad', 'session', 'unknown', 'my-card', 'survey']);

@@ -4,6 +4,9 @@ import type { PlaylistItem } from '@vitrina/contracts';
 /**
  * Bundled with the app (and precached), so a screen that has never reached the server,
  * or whose zone has no playlist yet, still shows something worth looking at — in the store's language.
+ * It makes no claim about the program (earn rate, expiry): this bundle cannot know the store's
+ * settings. The server's default playlist states them from the loyalty settings
+ * (edge-server/src/domains/content/default-playlist.ts), and replaces this loop once reached.
  */
 // BASE_URL is "/signage/" in the app; vitest (no base) sees "/".
 const BASE: string = import.meta.env?.BASE_URL ?? "/";

@@ -39,6 +39,11 @@ export const ProgramKpisView = Type.Object({
   cltvMinor: Nullable(Type.Integer()),
   lostRegulars: Type.Integer(),
   lostNewcomers: Type.Integer(),
+  /** End-of-session survey answers in the period, their NPS, the share of 9–10 and the average score (domains/surveys). */
+  surveyAnswers: Type.Integer(),
+  nps: Nullable(Type.Number()),
+  promoterShare: Nullable(Type.Number()),
+  averageScore: Nullable(Type.Number()),
 });
 export type ProgramKpisView = Static<typeof ProgramKpisView>;
 

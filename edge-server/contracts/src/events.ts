@@ -2,8 +2,10 @@ import type { AckCallback } from './ack.js';
 import type { DeviceHello } from './devices.js';
 import type { ClipRequest, EndSessionRequest, EnrollRequest, IdentifyResult, KioskSession, UnknownCard } from './kiosk.js';
 import type { IdentifyRequest } from './cards.js';
+import type { ClaimCodeRequest, ClaimedCode, ClaimedReferral, KioskReferralRequest, MyCard, MyCardRequest, VoucherIssued, VoucherRequest } from './kiosk-card.js';
 import type { Playlist, SignageTakeover } from './signage.js';
 import type { ErrorInfo } from './errors.js';
+import type { SurveyAnswerRequest, SurveyAnswerResult, SurveyDue, SurveyDueRequest } from './survey.js';
 
 /**
  * Typed socket.io event maps, shared by the server and the apps.
@@ -22,6 +24,12 @@ export interface KioskClientToServer {
   'kiosk:clip': (req: ClipRequest, ack: AckCallback<{ offerId: string; clipped: true }>) => void;
   'kiosk:end': (req: EndSessionRequest, ack: AckCallback<{ ended: true }>) => void;
   'kiosk:enroll': (req: EnrollRequest, ack: AckCallback<IdentifyResult>) => void;
+  'kiosk:card': (req: MyCardRequest, ack: AckCallback<MyCard>) => void;
+  'kiosk:claim-code': (req: ClaimCodeRequest, ack: AckCallback<ClaimedCode>) => void;
+  'kiosk:claim-referral': (req: KioskReferralRequest, ack: AckCallback<ClaimedReferral>) => void;
+  'kiosk:voucher': (req: VoucherRequest, ack: AckCallback<VoucherIssued>) => void;
+  'kiosk:survey-due': (req: SurveyDueRequest, ack: AckCallback<SurveyDue>) => void;
+  'kiosk:survey-answer': (req: SurveyAnswerRequest, ack: AckCallback<SurveyAnswerResult>) => void;
 }
 
 export interface SignageServerToClient {

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
-import { KioskOffer } from './offers.js';
+import { KioskOffer, OffersBasis } from './offers.js';
+import { BirthdayInput } from './kiosk-card.js';
 
 export const TierInfo = Type.Object({
   name: Type.String(),
@@ -20,7 +21,10 @@ export const KioskSession = Type.Object({
   tier: TierInfo,
   /** False when the shopper has not given profiling consent: offers are then non-personal. */
   personalized: Type.Boolean(),
+  /** One card per product: the best offer the shopper may have (the till's own eligibility rule). */
   offers: Type.Array(KioskOffer),
+  /** The heading the kiosk shows over the offers: "Picked for you" or "Popular in this store". */
+  offersBasis: OffersBasis,
   /** Which scorer ranked the offers: the ONNX model's version, or "fallback". */
   scoredBy: Type.String(),
 });
@@ -69,6 +73,12 @@ export const EnrollRequest = Type.Object(
     consents: Type.Object({ program: Type.Boolean(), marketing: Type.Boolean(), profiling: Type.Boolean() }),
     /** Optional phone number given with a card, so the keypad finds the shopper by phone too. */
     phone: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+    /** Day and month, year optional; stored to send birthday offers. */
+    birthday: Type.Optional(BirthdayInput),
+    /** Optional e-mail address; stored only as its HMAC and a masked hint. */
+    email: Type.Optional(Type.String({ minLength: 3, maxLength: 254 })),
+    /** A friend's referral code, typed or read from their QR (the whole `vitrina://referral?…` payload is accepted). */
+    referralCode: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   },
   { additionalProperties: false },
 );

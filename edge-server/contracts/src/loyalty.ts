@@ -84,6 +84,10 @@ export const LoyaltySettings = Type.Object(
     refereePoints: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
     birthdayPromotionId: Type.Union([Id, Type.Null()]),
     birthdayWindowDays: Type.Integer({ minimum: 1, maximum: 60 }),
+    /** Points → discount voucher on the kiosk: the fewest points a voucher takes; null = not offered. Omitted on save = unchanged. */
+    voucherMinPoints: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 10_000_000 }), Type.Null()])),
+    /** Days a points voucher stays valid (from the day it is made). Omitted on save = unchanged. */
+    voucherValidDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
   },
   { additionalProperties: false },
 );

@@ -162,6 +162,8 @@ export const CreateCampaignRequest = Type.Object(
     endsOn: LocalDate,
     /** Share of customers held out as control (0–100 %). */
     holdoutPct: Type.Integer({ minimum: 0, maximum: 100 }),
+    /** Breaks a tie between two equally good offers on one product: higher wins. Default 0. */
+    priority: Type.Optional(Type.Integer({ minimum: -1000, maximum: 1000 })),
   },
   { additionalProperties: false },
 );
@@ -173,6 +175,8 @@ export const Campaign = Type.Object({
   startsOn: Type.String(),
   endsOn: Type.String(),
   holdoutPct: Type.Integer(),
+  /** Tie-break between equally good offers on one product (higher wins); always sent by the server. */
+  priority: Type.Optional(Type.Integer()),
   status: Type.String(),
 });
 export type Campaign = Static<typeof Campaign>;
@@ -216,6 +220,15 @@ export const CreateCampaignOfferRequest = Type.Object(
      * `/kioskOnly`). It changes nothing for other products.
      */
     kioskOnly: Type.Optional(Type.Boolean()),
+    /**
+     * Who may have the offer and how much of it there is, enforced alike at the kiosk (it is not
+     * shown) and at the till (it does not apply): members of a segment, shoppers of some tiers,
+     * redemptions across all shoppers, discount money given. Each shopper redeems an offer once.
+     */
+    segment: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    tierIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 20 })),
+    maxUses: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000 })),
+    budgetMinor: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000_00 })),
   },
   { additionalProperties: false },
 );

@@ -14,4 +14,10 @@ describe('enrollProblem', () => {
     expect(enrollProblem('TIMEOUT', true)).toBe('TIMEOUT');
     expect(isPhoneProblem('VITRINA_ERR_CARD_INVALID')).toBe(false);
   });
+  it('points a malformed or taken e-mail at the e-mail field', () => {
+    expect(enrollProblem('VITRINA_ERR_VALIDATION', false, true)).toBe('EMAIL_INVALID');
+    expect(enrollProblem('VITRINA_ERR_VALIDATION', true, true)).toBe('EMAIL_INVALID');
+    expect(enrollProblem('VITRINA_ERR_CONFLICT', false, true)).toBe('EMAIL_TAKEN');
+    expect(enrollProblem('VITRINA_ERR_BIRTHDAY_INVALID', true, true)).toBe('VITRINA_ERR_BIRTHDAY_INVALID');
+  });
 });

@@ -5,7 +5,7 @@ import type { ErrorCode } from '@vitrina/contracts';
  * Problems the page detects itself, besides the server's error codes. PHONE_* are the server's
  * codes read in the context of the optional phone field of enrollment (see `enrollProblem`).
  */
-export type ClientProblem = 'OFFLINE' | 'TIMEOUT' | 'PHONE_INVALID' | 'PHONE_TAKEN';
+export type ClientProblem = 'OFFLINE' | 'TIMEOUT' | 'PHONE_INVALID' | 'PHONE_TAKEN' | 'EMAIL_INVALID' | 'EMAIL_TAKEN';
 export type ProblemKey = ErrorCode | ClientProblem;
 
 export interface FriendlyMessage {
@@ -34,6 +34,22 @@ export const PROBLEM_MESSAGES = {
   VITRINA_ERR_OFFER_UNKNOWN: 'offerUnknown',
   VITRINA_ERR_OFFER_NOT_ELIGIBLE: 'offerNotEligible',
   VITRINA_ERR_CONFLICT: 'conflict',
+  // enrollment's optional fields and My card
+  EMAIL_INVALID: 'emailInvalid',
+  EMAIL_TAKEN: 'emailTaken',
+  VITRINA_ERR_BIRTHDAY_INVALID: 'birthdayInvalid',
+  VITRINA_ERR_REFERRAL_UNKNOWN: 'referralUnknown',
+  VITRINA_ERR_REFERRAL_SELF: 'referralSelf',
+  VITRINA_ERR_CODE_ALREADY_USED: 'codeUsed',
+  VITRINA_ERR_CODE_UNKNOWN: 'codeUnknown',
+  VITRINA_ERR_CODE_LIMIT_REACHED: 'codeLimit',
+  VITRINA_ERR_CODE_EXPIRED: 'codeExpired',
+  VITRINA_ERR_CODE_NOT_FOR_CUSTOMER: 'codeNotForYou',
+  VITRINA_ERR_BUDGET_EXHAUSTED: 'budgetExhausted',
+  VITRINA_ERR_INSUFFICIENT_POINTS: 'insufficientPoints',
+  VITRINA_ERR_VOUCHER_UNAVAILABLE: 'voucherUnavailable',
+  VITRINA_ERR_SURVEY_ALREADY_ANSWERED: 'surveyAlreadyAnswered',
+  VITRINA_ERR_SURVEY_NOT_DUE: 'surveyNotDue',
 } as const satisfies Partial<Record<ProblemKey, string>>;
 
 /** Every catalogue key this file reads (the catalogue test checks them). */
@@ -50,7 +66,10 @@ export function friendlyMessage(key: ProblemKey | string, t: TFunction): Friendl
  * "already registered" almost always is too (the card's own race is rare), so the shopper is
  * pointed at the phone field instead of reading about their card.
  */
-export function enrollProblem(code: ProblemKey, sentPhone: boolean): ProblemKey {
+export function enrollProblem(code: ProblemKey, sentPhone: boolean, sentEmail = false): ProblemKey {
+  // A malformed e-mail is the only VALIDATION a well-formed kiosk request can earn (a bad phone is CARD_INVALID).
+  if (sentEmail && code === 'VITRINA_ERR_VALIDATION') return 'EMAIL_INVALID';
+  if (sentEmail && !sentPhone && code === 'VITRINA_ERR_CONFLICT') return 'EMAIL_TAKEN';
   if (!sentPhone) return code;
   if (code === 'VITRINA_ERR_CARD_INVALID' || code === 'VITRINA_ERR_VALIDATION') return 'PHONE_INVALID';
   if (code === 'VITRINA_ERR_CONFLICT') return 'PHONE_TAKEN';

@@ -11,10 +11,11 @@ const session: KioskSession = {
   pointsExpiring: null,
   tier: { name: 'Silver', next: { name: 'Gold', remainingSpendMinor: 5000 } },
   personalized: true,
+  offersBasis: 'picked',
   scoredBy: 'fallback',
   offers: [
-    { offerId: 'o1', productId: 'p1', productName: 'Milk', department: 'DAIRY', category: 'MILK', priceMinor: 299, discountKind: 'percent', discountValue: 20, discountText: '20% off', personal: true, clipped: false, validUntil: null },
-    { offerId: 'o2', productId: 'p2', productName: 'Bread', department: 'BAKERY', category: 'BREAD', priceMinor: 199, discountKind: 'amount', discountValue: 50, discountText: '$0.50 off', personal: true, clipped: false, validUntil: null },
+    { offerId: 'o1', productId: 'p1', productName: 'Milk', displayName: 'Milk', imageUrl: null, department: 'DAIRY', category: 'MILK', priceMinor: 299, discountKind: 'percent', discountValue: 20, discountText: '20% off', offerPriceMinor: 239, bonusPoints: 0, personal: true, clipped: false, validUntil: null },
+    { offerId: 'o2', productId: 'p2', productName: 'Bread', displayName: 'Bread', imageUrl: null, department: 'BAKERY', category: 'BREAD', priceMinor: 199, discountKind: 'amount', discountValue: 50, discountText: '$0.50 off', offerPriceMinor: 149, bonusPoints: 0, personal: true, clipped: false, validUntil: null },
   ],
 };
 
@@ -83,5 +84,16 @@ describe('kioskReducer', () => {
     expect(kioskReducer(enrolled, { type: 'reset' }).virtualCard).toBeNull();
     // Only an enrollment's answer may carry one.
     expect(kioskReducer(initialKioskState, { type: 'identified', result: { status: 'known', session, virtualCard: '2991234567890' } }).virtualCard).toBeNull();
+  });
+
+  it('opens My card only over a session, and comes back to it with the balance My card last read', () => {
+    expect(kioskReducer(initialKioskState, { type: 'open-card' })).toBe(initialKioskState);
+    const inSession = kioskReducer(initialKioskState, { type: 'identified', result: { status: 'known', session } });
+    const onCard = kioskReducer(inSession, { type: 'open-card' });
+    expect(onCard.screen).toBe('my-card');
+    const back = kioskReducer(onCard, { type: 'close-card', pointsBalance: 7 });
+    expect(back.screen).toBe('session');
+    expect(back.session?.pointsBalance).toBe(7);
+    expect(kioskReducer(onCard, { type: 'close-card' }).session).toBe(onCard.session);
   });
 });

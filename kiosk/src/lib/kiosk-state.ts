@@ -1,8 +1,8 @@
-import type { IdentifyResult, KioskSession, UnknownCard } from '@vitrina/contracts';
+import type { IdentifyResult, KioskSession, SurveyDue, UnknownCard } from '@vitrina/contracts';
 import type { ProblemKey } from './error-messages';
 
 /** The kiosk's screens; the screen table in src/screens.tsx maps each to a component. */
-export type Screen = 'attract' | 'keypad' | 'session' | 'unknown';
+export type Screen = 'attract' | 'keypad' | 'session' | 'unknown' | 'my-card' | 'survey';
 
 export interface KioskState {
   screen: Screen;
@@ -24,6 +24,11 @@ export interface KioskState {
    * that shopper once. Lives only here: any other identify, the end of the session or a reset clears it.
    */
   virtualCard: string | null;
+  /**
+   * The end-of-session survey, when the server said this shopper is due (`kiosk:survey-due` on
+   * "Done"): its chips, then `thanks` once answered. The session stays open until it is left.
+   */
+  survey: { reasons: SurveyDue['reasons']; commentMaxLength: number; phase: 'ask' | 'thanks' } | null;
 }
 
 export type KioskAction =
@@ -33,6 +38,11 @@ export type KioskAction =
   | { type: 'problem'; key: ProblemKey }
   | { type: 'dismiss-problem' }
   | { type: 'clipped'; offerId: string }
+  /** My card: opened from the session; closed back to it, with the balance My card last read. */
+  | { type: 'open-card' }
+  | { type: 'close-card'; pointsBalance?: number }
+  | { type: 'survey'; due: SurveyDue }
+  | { type: 'survey-thanks' }
   | { type: 'reset' };
 
 export const initialKioskState: KioskState = {
@@ -44,6 +54,7 @@ export const initialKioskState: KioskState = {
   justEnrolled: false,
   offerPhone: false,
   virtualCard: null,
+  survey: null,
 };
 
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
@@ -71,6 +82,16 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       const offers = state.session.offers.map((o) => (o.offerId === action.offerId ? { ...o, clipped: true } : o));
       return { ...state, session: { ...state.session, offers } };
     }
+    case 'open-card':
+      return state.session ? { ...state, screen: 'my-card', problem: null } : state;
+    case 'close-card':
+      if (!state.session) return state;
+      return { ...state, screen: 'session', session: action.pointsBalance === undefined ? state.session : { ...state.session, pointsBalance: action.pointsBalance } };
+    case 'survey':
+      if (!state.session) return state;
+      return { ...state, screen: 'survey', busy: false, virtualCard: null, survey: { reasons: action.due.reasons, commentMaxLength: action.due.commentMaxLength, phase: 'ask' } };
+    case 'survey-thanks':
+      return state.survey ? { ...state, busy: false, survey: { ...state.survey, phase: 'thanks' } } : state;
     case 'reset':
       return initialKioskState;
   }

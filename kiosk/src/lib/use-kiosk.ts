@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useReducer, useRef } from 'preact/hooks';
-import type { Ack, EnrollRequest, IdentifyRequest, IdentifyResult } from '@vitrina/contracts';
-import { ACK_TIMEOUT_MS, PROBLEM_SHOW_MS } from '../config';
+import type { Ack, EnrollRequest, IdentifyRequest, IdentifyResult, SurveyAnswerRequest, SurveyAnswerResult, SurveyDue } from '@vitrina/contracts';
+import { ACK_TIMEOUT_MS, PROBLEM_SHOW_MS, SURVEY_CHECK_MS } from '../config';
 import { initialKioskState, kioskReducer, type KioskState } from './kiosk-state';
 import type { KioskSocket } from '@vitrina/contracts/client';
 import { kioskI18n } from './i18n';
 import { startedWith } from './card-number';
 import { enrollProblem } from './error-messages';
+import { cardRequester, type CardRequest } from './card-requests';
 
 export interface KioskActions {
   openKeypad(): void;
@@ -14,7 +15,14 @@ export interface KioskActions {
   enroll(form: Omit<EnrollRequest, 'enrollToken'>): void;
   /** Leaves the session (Done button, Cancel, or inactivity) and goes back to attract. */
   finish(reason: 'timeout' | 'done'): void;
+  /** Sends the survey answer; the thanks screen follows. */
+  answerSurvey(answer: Omit<SurveyAnswerRequest, 'sessionId'>): void;
   dismissProblem(): void;
+  /** My card: open it from the session, go back (with the balance it last showed). */
+  openCard(): void;
+  closeCard(pointsBalance?: number): void;
+  /** One My card request over this kiosk's socket (lib/card-requests.ts); refused up front when offline. */
+  card: CardRequest;
 }
 
 /** Sends one request and turns "no answer in time" into an ordinary failed Ack. */
@@ -74,6 +82,14 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
     return () => clearTimeout(t);
   }, [state.problem]);
 
+  /** Ends the session on the server and goes back to attract. */
+  const leave = (reason: 'timeout' | 'done') => {
+    endSession(reason);
+    dispatch({ type: 'reset' });
+    // The shopper's language lasts for their visit only.
+    kioskI18n.choose(null);
+  };
+
   const ready = (): KioskSocket | null => {
     if (socket && online && socket.connected) return socket;
     dispatch({ type: 'problem', key: 'OFFLINE' });
@@ -83,11 +99,36 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
   const actions: KioskActions = {
     openKeypad: () => dispatch({ type: 'open-keypad' }),
     dismissProblem: () => dispatch({ type: 'dismiss-problem' }),
+    openCard: () => dispatch({ type: 'open-card' }),
+    closeCard: (pointsBalance) => dispatch(pointsBalance === undefined ? { type: 'close-card' } : { type: 'close-card', pointsBalance }),
+    card: cardRequester(() => (socket && online && socket.connected ? socket : null)),
     finish: (reason) => {
-      endSession(reason);
-      dispatch({ type: 'reset' });
-      // The shopper's language lasts for their visit only.
-      kioskI18n.choose(null);
+      const sessionId = sessionRef.current;
+      // "Done" on the session screen: a shopper the server says is due gets the one-question
+      // survey first. Any doubt (offline, slow, refused) goes straight back to attract.
+      if (reason === 'done' && state.screen === 'session' && sessionId && socket && online && socket.connected) {
+        dispatch({ type: 'busy' });
+        void request<SurveyDue>(() => socket.timeout(SURVEY_CHECK_MS).emitWithAck('kiosk:survey-due', { sessionId })).then((ack) => {
+          if (sessionRef.current !== sessionId) return; // another card came meanwhile
+          if (ack !== 'timeout' && ack.ok && ack.data.due) dispatch({ type: 'survey', due: ack.data });
+          else leave(reason);
+        });
+        return;
+      }
+      leave(reason);
+    },
+    answerSurvey: (answer) => {
+      const sessionId = sessionRef.current;
+      const s = ready();
+      if (!s || !sessionId) return;
+      dispatch({ type: 'busy' });
+      void request<SurveyAnswerResult>(() => s.timeout(ACK_TIMEOUT_MS).emitWithAck('kiosk:survey-answer', { sessionId, ...answer })).then((ack) => {
+        if (ack === 'timeout') return dispatch({ type: 'problem', key: 'TIMEOUT' });
+        if (ack.ok) return dispatch({ type: 'survey-thanks' });
+        // Already answered, switched off or session gone: nothing to retry, say so on the way out.
+        if (ack.error.code !== 'VITRINA_ERR_VALIDATION') leave('done');
+        dispatch({ type: 'problem', key: ack.error.code });
+      });
     },
     identify: (code, source) => {
       const s = ready();
@@ -120,7 +161,7 @@ export function useKiosk(socket: KioskSocket | null, online: boolean): [KioskSta
       dispatch({ type: 'busy' });
       void request<IdentifyResult>(() => s.timeout(ACK_TIMEOUT_MS).emitWithAck('kiosk:enroll', { enrollToken, ...form })).then((ack) => {
         if (ack === 'timeout') return dispatch({ type: 'problem', key: 'TIMEOUT' });
-        if (!ack.ok) return dispatch({ type: 'problem', key: enrollProblem(ack.error.code, form.phone !== undefined) });
+        if (!ack.ok) return dispatch({ type: 'problem', key: enrollProblem(ack.error.code, form.phone !== undefined, form.email !== undefined) });
         dispatch({ type: 'identified', result: ack.data, enrolled: true });
       });
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SignageTakeover } from '@vitrina/contracts';
 import { normalizeTakeover } from './use-takeover';
 
-const offer = (i: number) => ({ offerId: `o${i}`, productName: `P${i}`, category: 'C', priceMinor: 100, discountText: '10% off' });
+const offer = (i: number) => ({ offerId: `o${i}`, productName: `P${i}`, displayName: `P${i}`, imageUrl: null, category: 'C', priceMinor: 100, offerPriceMinor: 90, discountText: '10% off' });
 const takeover = (n: number, durationMs: number): SignageTakeover => ({
   takeoverId: 't',
   zoneId: 'z',

@@ -6,6 +6,7 @@ const kpis: ProgramKpisView = {
   periodDays: 90, from: '2026-08-25', to: '2026-11-22', members: 400, activeMembers: 100, receipts: 250,
   averageReceiptMinor: 4250, purchaseFrequency: 2.5, repeatPurchaseRate: 0.62, retentionRate: 0.8, churnRate: 0.2,
   marginPerActiveMemberMinor: 3100, cltvMinor: 1_250_000, lostRegulars: 7, lostNewcomers: 12,
+  surveyAnswers: 40, nps: 25, promoterShare: 0.45, averageScore: 7.95,
 };
 
 const measurement: CampaignMeasurementView = {
@@ -28,6 +29,10 @@ describe('analytics view models', () => {
     expect(byName['churn']!.value).toBe('20.0%');
     expect(byName['cltv']!.value).toBe('$12.5K');
     expect(byName['lost-newcomers']!.value).toBe('12');
+    expect(byName['nps']!.value).toBe('+25');
+    expect(byName['nps']!.hint).toBe('40 survey answers in the period');
+    expect(byName['satisfaction']!.value).toBe('45.0%');
+    expect(byName['satisfaction']!.hint).toBe('Answered 9–10 · average score 8');
   });
   it('shows a dash, not zero, for KPIs the server could not compute', () => {
     const cards = programKpis({ ...kpis, members: 0, averageReceiptMinor: null, purchaseFrequency: null, retentionRate: null });

@@ -11,6 +11,11 @@ export interface KpiView {
   hint?: string;
 }
 
+/** An NPS: −100..100 with its sign ("+42", "−7", "0"). */
+export function formatSigned(x: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x);
+}
+
 /** Program KPIs in the order a manager reads them; null figures (too little data) show "—". */
 export function programKpis(k: ProgramKpisView): KpiView[] {
   const { t, fmt } = consoleI18n.current();
@@ -27,6 +32,11 @@ export function programKpis(k: ProgramKpisView): KpiView[] {
     { name: 'cltv', label: t('analytics.kpi.cltv'), value: formatMoneyCompact(k.cltvMinor), hint: t('analytics.kpi.cltvHint') },
     { name: 'lost-regulars', label: t('analytics.kpi.lostRegulars'), value: formatCount(k.lostRegulars), hint: t('analytics.kpi.lostRegularsHint') },
     { name: 'lost-newcomers', label: t('analytics.kpi.lostNewcomers'), value: formatCount(k.lostNewcomers), hint: t('analytics.kpi.lostNewcomersHint') },
+    { name: 'nps', label: t('analytics.kpi.nps'), value: k.nps === null ? '—' : formatSigned(k.nps, fmt.locale), hint: t('analytics.kpi.npsHint', { count: k.surveyAnswers, n: formatCount(k.surveyAnswers) }) },
+    {
+      name: 'satisfaction', label: t('analytics.kpi.satisfaction'), value: formatPercent(k.promoterShare),
+      hint: k.averageScore === null ? t('analytics.kpi.satisfactionNone') : t('analytics.kpi.satisfactionHint', { avg: new Intl.NumberFormat(fmt.locale, { maximumFractionDigits: 1 }).format(k.averageScore) }),
+    },
   ];
 }
 

@@ -6,7 +6,7 @@ import { consoleI18n } from './i18n';
  * text ↔ settings conversion. Kept apart from the page so the bounds are tested.
  */
 export interface SettingField {
-  key: Exclude<keyof LoyaltySettings, 'tierReviewMonthDay' | 'birthdayPromotionId'>;
+  key: Exclude<keyof LoyaltySettings, 'tierReviewMonthDay' | 'birthdayPromotionId' | 'voucherMinPoints' | 'voucherValidDays'>;
   label: string;
   hint: string;
   min: number;

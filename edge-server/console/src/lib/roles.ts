@@ -23,11 +23,13 @@ export type Permission =
   | 'audit.view'
   | 'account.password'
   | 'models.view'
-  | 'models.train';
+  | 'models.train'
+  | 'survey.view'
+  | 'survey.settings';
 
 const GRANTS: Record<StaffRole, readonly Permission[]> = {
-  admin: ['devices.view', 'devices.pair', 'devices.revoke', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'imports.run', 'customers.requests', 'customers.export-erase', 'loyalty.settings', 'catalog.edit', 'staff.manage', 'audit.view', 'account.password', 'models.view', 'models.train'],
-  marketer: ['devices.view', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'catalog.edit', 'account.password', 'models.view'],
+  admin: ['devices.view', 'devices.pair', 'devices.revoke', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'imports.run', 'customers.requests', 'customers.export-erase', 'loyalty.settings', 'catalog.edit', 'staff.manage', 'audit.view', 'account.password', 'models.view', 'models.train', 'survey.view', 'survey.settings'],
+  marketer: ['devices.view', 'content.view', 'content.edit', 'campaigns.view', 'campaigns.edit', 'analytics.view', 'catalog.edit', 'account.password', 'models.view', 'survey.view'],
   // Analytics routes are for admins and marketers only (requireRole on /analytics/*).
   staff: ['devices.view', 'content.view', 'campaigns.view', 'customers.requests', 'account.password'],
 };

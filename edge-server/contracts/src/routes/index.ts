@@ -14,6 +14,7 @@ import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
 import { recommendationRoutes } from './recommendations.js';
 import { staffRoutes } from './staff.js';
+import { surveyRoutes } from './surveys.js';
 import { systemRoutes } from './system.js';
 
 export { RankerChoice, MethodMetrics, ModelDecision, RecommendationsState } from './recommendations.js';
@@ -45,6 +46,7 @@ export const ROUTES = {
   staff: staffRoutes,
   audit: auditRoutes,
   recommendations: recommendationRoutes,
+  surveys: surveyRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */

@@ -25,6 +25,11 @@ export class KpisRepository {
     );
   }
 
+  /** Scores of the end-of-session survey answered on the store days [from, to] (survey_answers, domains/surveys). */
+  surveyScores(from: string, to: string) {
+    return this.db.all<{ score: number }>('SELECT score FROM survey_answers WHERE day BETWEEN ? AND ?', [from, to]).then((r) => r.map((x) => x.score));
+  }
+
   campaign(id: string) {
     return this.db.get<{ id: string; starts_on: string; ends_on: string; holdout_pct: number }>('SELECT id, starts_on, ends_on, holdout_pct FROM campaigns WHERE id = ?', [id]);
   }

@@ -5,6 +5,7 @@ import { measureCampaign, type CustomerOutcome } from './kpis/campaign.js';
 import { programKpis } from './kpis/program.js';
 import { scoreRfm, type RfmSegment } from './kpis/rfm.js';
 import type { KpisRepository } from './kpis-repository.js';
+import { npsOf } from '../surveys/index.js';
 
 /** How far from the store's today a report's pinned `today` may be. */
 const TODAY_RANGE_YEARS = 5;
@@ -37,8 +38,12 @@ export class KpisService {
   async programKpis(today = this.program.today(), periodDays = 90): Promise<ProgramKpisView> {
     this.checkToday(today);
     const s = await this.program.settings();
-    const [members, facts] = await Promise.all([this.repo.members(), this.repo.saleFacts(today, s.defaultMarginBp)]);
-    return programKpis(members, facts, today, periodDays);
+    const [members, facts, scores] = await Promise.all([this.repo.members(), this.repo.saleFacts(today, s.defaultMarginBp), this.repo.surveyScores(addDays(today, -periodDays + 1), today)]);
+    const satisfaction = npsOf(scores);
+    return {
+      ...programKpis(members, facts, today, periodDays),
+      surveyAnswers: satisfaction.answers, nps: satisfaction.nps, promoterShare: satisfaction.promoterShare, averageScore: satisfaction.averageScore,
+    };
   }
 
   async rfm(today = this.program.today(), lookbackDays = 365, limit = 100): Promise<RfmReport> {

@@ -5,7 +5,7 @@ import { CardsRepository } from './repository.js';
 import { CardsService, type CardsOptions } from './service.js';
 
 export {
-  CardsService, DEFAULT_VIRTUAL_CARD_PREFIX, type CardsOptions, type EnrollResult, type Prepared, type PreparedIdentifier, type Recognition,
+  CardsService, DEFAULT_VIRTUAL_CARD_PREFIX, type CardsOptions, type EnrollOptions, type EnrollResult, type Prepared, type PreparedIdentifier, type Recognition,
 } from './service.js';
 export { isValidEan13, makeEan13, normalizePhone, type CardKind } from './card-number.js';
 export { phoneRegionOf } from './phone-key.js';

@@ -71,6 +71,10 @@ export class CardsRepository {
     return found;
   }
 
+  async emailExists(q: Queryable, hmac: string) {
+    return (await q.get('SELECT 1 AS x FROM member_emails WHERE hmac = ?', [hmac])) !== undefined;
+  }
+
   emailByHmac(hmac: string) {
     return this.db.get<EmailRow>('SELECT * FROM member_emails WHERE hmac = ?', [hmac]);
   }

@@ -28,6 +28,20 @@ export interface EnrollResult {
   virtualCard: string | null;
 }
 
+export interface EnrollOptions {
+  /** An extra phone number given with a card (ignored when the shopper came with a phone). */
+  phone?: string;
+  /** An e-mail address: stored as its HMAC and a masked hint. */
+  email?: string;
+  /** Already validated YYYY-MM-DD (customers' `birthDateOf`). */
+  birthDate?: string;
+  /**
+   * A step of another domain that must commit with the enrollment or not at all (claiming a
+   * friend's referral code). Its refusal keeps the enroll token, like a taken phone number.
+   */
+  alsoIn?: (tx: Queryable, customerId: string) => Promise<unknown>;
+}
+
 interface PendingEnrollment {
   hmac: string;
   kind: CardKind;
@@ -128,7 +142,7 @@ export class CardsService {
    * token is single-use. A shopper who came with a phone number gets a virtual card; one who
    * came with a card may add a phone number.
    */
-  async enroll(enrollToken: string, firstName: string, consents: Consents, opts: { phone?: string } = {}): Promise<EnrollResult> {
+  async enroll(enrollToken: string, firstName: string, consents: Consents, opts: EnrollOptions = {}): Promise<EnrollResult> {
     const p = this.pending.get(enrollToken);
     if (!p || p.expiresAt < Date.now()) throw new VitrinaError('VITRINA_ERR_SESSION_UNKNOWN', 'The enrollment has expired; scan the card again.');
     if (!consents.program) throw new VitrinaError('VITRINA_ERR_CONSENT_REQUIRED', 'Joining needs consent to the loyalty program.');
@@ -138,18 +152,38 @@ export class CardsService {
       if (!phone.ok) throw new VitrinaError('VITRINA_ERR_CARD_INVALID', phone.message);
       extraPhone = { hmac: this.hmacOf('phone', phone.value), last4: phone.last4 };
     }
+    let email: { hmac: string; hint: string } | null = null;
+    if (opts.email !== undefined) {
+      const parsed = normalizeEmail(opts.email);
+      if (!parsed.ok) throw new VitrinaError('VITRINA_ERR_VALIDATION', parsed.message, [{ path: '/email', message: parsed.message }]);
+      email = { hmac: this.hmacOf('email', parsed.value), hint: parsed.hint };
+    }
     this.pending.delete(enrollToken);
     const now = nowIso();
     const customerId = newId('cust');
-    let optionalPhoneTaken = false;
+    // A refusal about an optional field (phone, e-mail, the friend's code) leaves the card free:
+    // the token goes back so the shopper can fix that field on the same screen.
+    let optionalRefused = false;
+    const optional = async <T>(step: () => Promise<T>) => {
+      try {
+        return await step();
+      } catch (err) {
+        optionalRefused = true;
+        throw err;
+      }
+    };
     const virtualCard = await this.db.transaction(async (tx) => {
       if (await this.repo.exists(tx, p.hmac)) throw new VitrinaError('VITRINA_ERR_CONFLICT', p.kind === 'phone' ? 'That phone number is already registered.' : 'That card is already registered.');
       if (extraPhone && (await this.repo.exists(tx, extraPhone.hmac))) {
-        optionalPhoneTaken = true;
+        optionalRefused = true;
         throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That phone number is already registered.');
       }
+      if (email && (await this.repo.emailExists(tx, email.hmac))) {
+        optionalRefused = true;
+        throw new VitrinaError('VITRINA_ERR_CONFLICT', 'That e-mail address is already registered.', [{ path: '/email', message: 'already registered' }]);
+      }
       await this.customers.insert(tx, {
-        id: customerId, first_name: firstName.trim(), birth_date: null, enrolled_at: now,
+        id: customerId, first_name: firstName.trim(), birth_date: opts.birthDate ?? null, enrolled_at: now,
         consent_program: 1, consent_marketing: consents.marketing ? 1 : 0, consent_profiling: consents.profiling ? 1 : 0,
         consents_updated_at: now, source_ref: null, erased_at: null,
       });
@@ -157,11 +191,11 @@ export class CardsService {
       const rows: CardRow[] = [{ hmac: p.hmac, kind: p.kind, last4: p.last4, customer_id: customerId, status: 'active', created_at: now }];
       if (extraPhone) rows.push({ hmac: extraPhone.hmac, kind: 'phone', last4: extraPhone.last4, customer_id: customerId, status: 'active', created_at: now });
       await this.repo.insertMany(tx, rows);
+      if (email) await this.repo.insertEmails(tx, [{ hmac: email.hmac, hint: email.hint, customer_id: customerId, created_at: now }]);
+      if (opts.alsoIn) await optional(() => opts.alsoIn!(tx, customerId));
       return p.kind === 'phone' ? this.issueVirtualIn(tx, customerId, now) : null;
     }).catch((err: unknown) => {
-      // Only the optional phone was taken: the card is still free, so the shopper may retry on
-      // the same screen without that phone (or with another) instead of scanning again.
-      if (optionalPhoneTaken) this.pending.set(enrollToken, p);
+      if (optionalRefused) this.pending.set(enrollToken, p);
       throw err;
     });
     return { customerId, last4: virtualCard ? virtualCard.slice(-4) : p.last4, virtualCard };

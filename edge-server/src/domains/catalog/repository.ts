@@ -19,6 +19,9 @@ export interface ProductDisplay {
   category: string;
   price_minor: number | null;
   restricted: 0 | 1;
+  /** Staff-given name for screens (null: screens shorten `name` themselves) and the product's image as the catalogue references it. */
+  short_name: string | null;
+  image: string | null;
 }
 
 export interface NewProduct {
@@ -72,7 +75,7 @@ export class CatalogRepository {
     for (let i = 0; i < unique.length; i += IDS_PER_SELECT) {
       const chunk = unique.slice(i, i + IDS_PER_SELECT);
       // Screens show the short name where there is one; a deactivated product is offered nowhere.
-      const rows = await this.db.all<ProductDisplay>(`SELECT id, COALESCE(short_name, name) AS name, department, category, price_minor, restricted FROM products WHERE active = 1 AND id IN (${chunk.map(() => '?').join(',')})`, chunk);
+      const rows = await this.db.all<ProductDisplay>(`SELECT id, COALESCE(short_name, name) AS name, department, category, price_minor, restricted, short_name, image FROM products WHERE active = 1 AND id IN (${chunk.map(() => '?').join(',')})`, chunk);
       for (const r of rows) out.set(r.id, r);
     }
     return out;

@@ -4,17 +4,24 @@ import type { ContentRepository } from './repository.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import type { DomainEvents } from '../../shared/domain-events.js';
 import type { DevicesService } from '../devices/index.js';
-import { DEFAULT_PLAYLIST_ITEMS } from './default-playlist.js';
+import { defaultPlaylistItems, type ProgramFacts } from './default-playlist.js';
+import type { Formatters } from '@vitrina/contracts';
 
 export class ContentService {
   constructor(
     private readonly repo: ContentRepository,
-    private readonly deps: { devices: Pick<DevicesService, 'listZones'>; events: EventBus<DomainEvents> },
+    private readonly deps: {
+      devices: Pick<DevicesService, 'listZones'>;
+      events: EventBus<DomainEvents>;
+      /** The loyalty program's settings and the store's formatters: the default slides' claims come from them. */
+      program: () => Promise<ProgramFacts>;
+      format: Pick<Formatters, 'language' | 'money' | 'points' | 'count'>;
+    },
   ) {}
 
   async playlist(zoneId: string): Promise<Playlist> {
     const row = await this.repo.playlist(zoneId);
-    if (!row) return { zoneId, version: 'default', items: DEFAULT_PLAYLIST_ITEMS };
+    if (!row) return { zoneId, version: 'default', items: defaultPlaylistItems(await this.deps.program(), this.deps.format) };
     return { zoneId, version: row.version, items: JSON.parse(row.items) as PlaylistItem[] };
   }
 

@@ -50,6 +50,8 @@ export class LoyaltyRepository {
       pendingDays: Number(r.pending_days), tierWindowDays: Number(r.tier_window_days), tierReviewMonthDay: String(r.tier_review_month_day),
       defaultMarginBp: Number(r.default_margin_bp), referrerPoints: Number(r.referrer_points), refereePoints: Number(r.referee_points),
       birthdayPromotionId: (r.birthday_promotion_id as string | null) ?? null, birthdayWindowDays: Number(r.birthday_window_days),
+      voucherMinPoints: r.voucher_min_points === null || r.voucher_min_points === undefined ? null : Number(r.voucher_min_points),
+      voucherValidDays: Number(r.voucher_valid_days ?? 30),
     };
   }
 
@@ -60,6 +62,9 @@ export class LoyaltyRepository {
          tier_review_month_day = ?, default_margin_bp = ?, referrer_points = ?, referee_points = ?, birthday_promotion_id = ?, birthday_window_days = ? WHERE id = 1`,
       [s.earnRateBp, s.pointValueMinor, s.validityDays, s.pendingDays, s.tierWindowDays, s.tierReviewMonthDay, s.defaultMarginBp, s.referrerPoints, s.refereePoints, s.birthdayPromotionId, s.birthdayWindowDays],
     );
+    // The voucher settings (007) are written only when given, so a client that predates them keeps them as they are.
+    if (s.voucherMinPoints !== undefined) await q.run('UPDATE loyalty_settings SET voucher_min_points = ? WHERE id = 1', [s.voucherMinPoints]);
+    if (s.voucherValidDays !== undefined) await q.run('UPDATE loyalty_settings SET voucher_valid_days = ? WHERE id = 1', [s.voucherValidDays]);
   }
 
   async tiers(q: Queryable): Promise<Tier[]> {

@@ -9,8 +9,11 @@ import type { Catalog } from '../catalog/index.js';
 import { OffersRepository } from './repository.js';
 import { OffersService } from './service.js';
 
-export { OffersService, type RankedProduct, type LiveOffer, type SessionOffers, type SessionOfferFilter } from './service.js';
-export type { OfferRow, NewOffer } from './repository.js';
+export {
+  OffersService, bestPerProduct, type RankedProduct, type LiveOffer, type SessionOffers, type SessionOfferFilter, type SessionOfferChoice, type OfferPrice, type OfferVerdict,
+} from './service.js';
+export type { OfferRow, NewOffer, OfferRules } from './repository.js';
+export { displayNameOf, imageUrlOf, shorten, DISPLAY_NAME_MAX } from './display-name.js';
 
 /**
  * Whether a product is restricted is the catalogue's decision; where it may appear is `policy.ts`.

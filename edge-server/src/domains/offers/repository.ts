@@ -12,6 +12,19 @@ export interface OfferRow {
   starts_on: string;
   ends_on: string;
   campaign_id: string | null;
+  /** The offer's rules (migration 006), NULL where it has none: segment, tiers (JSON array), total uses, money budget. */
+  segment: string | null;
+  tier_ids: string | null;
+  max_uses: number | null;
+  budget_minor: number | null;
+}
+
+/** Who may have an offer and how much of it there is (enforced by domains/promotions' `eligibility`). */
+export interface OfferRules {
+  segment?: string;
+  tierIds?: string[];
+  maxUses?: number;
+  budgetMinor?: number;
 }
 
 export interface NewOffer {
@@ -24,9 +37,10 @@ export interface NewOffer {
   endsOn: string;
   campaignId?: string | null;
   sourceRef?: string | null;
+  rules?: OfferRules;
 }
 
-const COLUMNS = 'o.id, o.product_id, o.title, o.discount_kind, o.discount_value, o.starts_on, o.ends_on, o.campaign_id';
+const COLUMNS = 'o.id, o.product_id, o.title, o.discount_kind, o.discount_value, o.starts_on, o.ends_on, o.campaign_id, o.segment, o.tier_ids, o.max_uses, o.budget_minor';
 
 /** The only place with SQL for offers and clipped_offers. */
 export class OffersRepository {
@@ -34,8 +48,10 @@ export class OffersRepository {
 
   async insert(q: Queryable, o: NewOffer) {
     await q.run(
-      "INSERT INTO offers (id, product_id, title, discount_kind, discount_value, starts_on, ends_on, status, campaign_id, source_ref) VALUES (?, ?, ?, ?, ?, ?, ?, 'live', ?, ?)",
-      [o.id, o.productId, o.title, o.kind, o.value, o.startsOn, o.endsOn, o.campaignId ?? null, o.sourceRef ?? null],
+      `INSERT INTO offers (id, product_id, title, discount_kind, discount_value, starts_on, ends_on, status, campaign_id, source_ref, segment, tier_ids, max_uses, budget_minor)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'live', ?, ?, ?, ?, ?, ?)`,
+      [o.id, o.productId, o.title, o.kind, o.value, o.startsOn, o.endsOn, o.campaignId ?? null, o.sourceRef ?? null,
+        o.rules?.segment ?? null, o.rules?.tierIds ? JSON.stringify(o.rules.tierIds) : null, o.rules?.maxUses ?? null, o.rules?.budgetMinor ?? null],
     );
   }
 

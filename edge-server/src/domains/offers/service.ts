@@ -3,6 +3,7 @@ import type { Queryable } from '../../platform/db/database.js';
 import { nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { Catalog, ProductDisplay } from '../catalog/index.js';
+import { displayNameOf, imageUrlOf } from './display-name.js';
 import { mayShow } from './policy.js';
 import type { NewOffer, OfferRow, OffersRepository } from './repository.js';
 
@@ -25,13 +26,33 @@ export interface SessionOffers {
   recorded: Promise<void>;
 }
 
+/** One unit's price with an offer, by the till's arithmetic (domains/promotions computes it). */
+export interface OfferPrice {
+  /** Null when the shelf price is unknown. */
+  offerPriceMinor: number | null;
+  bonusPoints: number;
+  /** Money off plus bonus points at their money value: the best offer on a product has the most. */
+  valueMinor: number;
+}
+
+/** An offer the shopper may have, priced, with its campaign's tie-break priority (higher wins). */
+export interface OfferVerdict extends OfferPrice {
+  priority: number;
+}
+
+export interface SessionOfferChoice {
+  allowed: Map<string, OfferVerdict>;
+  personal: Set<string>;
+  /** Writes the campaign assignments and the shown state of the offers finally shown. */
+  record(shownOfferIds: readonly string[]): Promise<void>;
+}
+
 /**
- * Which of the ranked offers this shopper may see (campaign arms), applied by the caller — the
- * offers domain knows nothing of campaigns. `recorded` is the write of the assignment and the
- * "shown" state, started but not awaited, so the scan path answers the shopper first.
+ * Which live offers this shopper may have, decided by the caller — the scan path passes
+ * campaigns' arm filter and promotions' eligibility rule (the till's own); the offers domain
+ * knows nothing of campaigns or promotions.
  */
-export type SessionOfferFilter = (offers: ReadonlyArray<{ offerId: string; campaignId: string | null }>, keep: number) =>
-  Promise<{ allowed: Set<string>; personal: Set<string>; recorded: Promise<void> }>;
+export type SessionOfferFilter = (offers: readonly LiveOffer[]) => Promise<SessionOfferChoice>;
 
 const LIVE_CACHE_MS = 30_000;
 
@@ -76,29 +97,32 @@ export class OffersService {
     return [...new Set((await this.live(today)).map((o) => o.product_id))];
   }
 
-  async selectForSession(customerId: string, ranked: RankedProduct[], today: string, filter?: SessionOfferFilter): Promise<SessionOffers> {
+  /**
+   * What one session shows: of the live offers the shopper may have (`filter`), ONE card per
+   * product — the best for the shopper (most money off + points value), ties broken by the
+   * campaign's priority, then by the offer id. Products that read the same on a card (same
+   * display name: "Fluid Milk White Only 1 ga" under three ids) count as one product. Cards
+   * follow the ranking (ranked products first, then the rest in their own order).
+   */
+  async selectForSession(customerId: string, ranked: RankedProduct[], today: string, filter: SessionOfferFilter): Promise<SessionOffers> {
     const [offers, clipped] = await Promise.all([this.live(today), this.repo.clippedBy(customerId)]);
+    const visible = offers.filter((o) => this.mayShow('kiosk', o));
+    const chosen = await filter(visible);
+    const best = bestPerProduct(visible.filter((o) => chosen.allowed.has(o.id)), chosen.allowed);
     const rank = new Map<string, number>();
     ranked.forEach((r, i) => { if (!rank.has(r.productId)) rank.set(r.productId, i); });
-    let ordered = offers
-      .filter((o) => this.mayShow('kiosk', o))
-      .map((o, i) => ({ o, key: rank.get(o.product_id) ?? ranked.length + i }))
+    // A card stands where the best-ranked of its products stands.
+    const ordered = best
+      .map((g, i) => ({ o: g.offer, key: Math.min(...g.productIds.map((id) => rank.get(id) ?? ranked.length + i)) }))
       .sort((a, b) => a.key - b.key)
       .map((x) => x.o);
-    let personal = new Set<string>();
-    let recorded = Promise.resolve();
-    if (filter) {
-      const chosen = await filter(ordered.map((o) => ({ offerId: o.id, campaignId: o.campaign_id })), this.counts.kiosk);
-      ordered = ordered.filter((o) => chosen.allowed.has(o.id));
-      personal = chosen.personal;
-      recorded = chosen.recorded;
-    }
-    const kiosk = ordered.slice(0, this.counts.kiosk).map((o) => toKioskOffer(o, clipped.has(o.id), personal.has(o.id), this.discountFormat));
-    const signage = ordered
+    const shown = ordered.slice(0, this.counts.kiosk);
+    const kiosk = shown.map((o) => toKioskOffer(o, chosen.allowed.get(o.id)!, clipped.has(o.id), chosen.personal.has(o.id), this.discountFormat));
+    const signage = shown
       .filter((o) => this.mayShow('signage', o))
       .slice(0, this.counts.signage)
-      .map((o) => toSignageOffer(o, this.discountFormat));
-    return { kiosk, signage, recorded };
+      .map((o) => toSignageOffer(o, chosen.allowed.get(o.id)!, this.discountFormat));
+    return { kiosk, signage, recorded: chosen.record(shown.map((o) => o.id)) };
   }
 
   /** Restricted products (the catalogue decides) never reach signage, and the kiosk only where allowed. */
@@ -138,15 +162,51 @@ export class OffersService {
   }
 }
 
-function toKioskOffer(o: LiveOffer, clipped: boolean, personal: boolean, format: Partial<DiscountTextFormat>): KioskOffer {
+/**
+ * One offer per product (and per display name), the best for the shopper: most value, then the
+ * higher campaign priority, then the smaller offer id (stable). Keeps the live order of the
+ * winners, each with the products its card stands for.
+ */
+export function bestPerProduct(offers: readonly LiveOffer[], verdicts: ReadonlyMap<string, OfferVerdict>): Array<{ offer: LiveOffer; productIds: string[] }> {
+  const better = (a: LiveOffer, b: LiveOffer) => {
+    const va = verdicts.get(a.id)!;
+    const vb = verdicts.get(b.id)!;
+    if (va.valueMinor !== vb.valueMinor) return va.valueMinor > vb.valueMinor;
+    if (va.priority !== vb.priority) return va.priority > vb.priority;
+    return a.id < b.id;
+  };
+  const groups = new Map<string, { offer: LiveOffer; productIds: Set<string> }>();
+  const keyOf = new Map<string, string>();
+  for (const o of offers) {
+    // A product and its card name both identify what the shopper sees; either one unites offers.
+    const keys = [`id:${o.product_id}`, `name:${displayNameOf(o.product).toLowerCase()}`];
+    const key = keys.map((k) => keyOf.get(k)).find((k) => k !== undefined) ?? keys[0]!;
+    for (const k of keys) keyOf.set(k, key);
+    const g = groups.get(key);
+    if (!g) groups.set(key, { offer: o, productIds: new Set([o.product_id]) });
+    else {
+      g.productIds.add(o.product_id);
+      if (better(o, g.offer)) g.offer = o;
+    }
+  }
+  const winners = new Map([...groups.values()].map((g) => [g.offer, [...g.productIds]]));
+  return offers.filter((o) => winners.has(o)).map((o) => ({ offer: o, productIds: winners.get(o)! }));
+}
+
+function toKioskOffer(o: LiveOffer, v: OfferVerdict, clipped: boolean, personal: boolean, format: Partial<DiscountTextFormat>): KioskOffer {
   return {
-    offerId: o.id, productId: o.product_id, productName: o.product.name, department: o.product.department, category: o.product.category,
+    offerId: o.id, productId: o.product_id, productName: o.product.name, displayName: displayNameOf(o.product), imageUrl: imageUrlOf(o.product.image),
+    department: o.product.department, category: o.product.category,
     priceMinor: o.product.price_minor, discountKind: o.discount_kind, discountValue: o.discount_value,
-    discountText: discountText(o.discount_kind, o.discount_value, format), personal, clipped, validUntil: o.ends_on,
+    discountText: discountText(o.discount_kind, o.discount_value, format), offerPriceMinor: v.offerPriceMinor, bonusPoints: v.bonusPoints,
+    personal, clipped, validUntil: o.ends_on,
   };
 }
 
 /** Only what a passer-by may see: no shopper data, built field by field (never spread). */
-function toSignageOffer(o: LiveOffer, format: Partial<DiscountTextFormat>): SignageOffer {
-  return { offerId: o.id, productName: o.product.name, category: o.product.category, priceMinor: o.product.price_minor, discountText: discountText(o.discount_kind, o.discount_value, format) };
+function toSignageOffer(o: LiveOffer, v: OfferVerdict, format: Partial<DiscountTextFormat>): SignageOffer {
+  return {
+    offerId: o.id, productName: o.product.name, displayName: displayNameOf(o.product), imageUrl: imageUrlOf(o.product.image), category: o.product.category,
+    priceMinor: o.product.price_minor, offerPriceMinor: v.offerPriceMinor, discountText: discountText(o.discount_kind, o.discount_value, format),
+  };
 }

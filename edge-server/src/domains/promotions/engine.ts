@@ -1,6 +1,6 @@
 import type { PromotionDefinition } from '@vitrina/contracts';
-import { isoDayOfWeek } from '../../shared/calendar.js';
 import { allocateToLargest, roundHalfUp, splitByWeight } from '../../shared/money/allocate.js';
+import { eligibility } from './eligibility.js';
 
 /**
  * The promotions engine: pure, no I/O. Given a basket, the shopper's context and the live
@@ -71,32 +71,6 @@ function targets(def: PromotionDefinition, line: EngineLine): boolean {
   }
 }
 
-function check(p: EnginePromotion, lines: readonly EngineLine[], ctx: EngineContext): RejectReason | null {
-  const { def } = p;
-  const c = def.conditions;
-  if (ctx.localDate < c.startsOn || ctx.localDate > c.endsOn) return 'inactive';
-  if (def.campaignId && ctx.customerId && ctx.armOf(def.campaignId) === 'control') return 'holdout';
-  if (!ctx.unlocked.has(p.id)) {
-    const a = def.audience;
-    if (a.type === 'grant') return 'audience';
-    if (a.type === 'customer' && a.customerId !== ctx.customerId) return 'audience';
-    if (a.type === 'segment' && !ctx.segments.has(a.segment)) return 'audience';
-  }
-  if (c.daysOfWeek && !c.daysOfWeek.includes(isoDayOfWeek(ctx.localDate))) return 'day';
-  if (c.tierIds && (!ctx.tierId || !c.tierIds.includes(ctx.tierId))) return 'tier';
-  const basket = lines.reduce((s, l) => s + l.netMinor, 0);
-  if (c.minBasketMinor !== undefined && basket < c.minBasketMinor) return 'min_basket';
-  if (c.minQuantity) {
-    const { productId, quantity } = c.minQuantity;
-    if (lines.filter((l) => l.productId === productId).reduce((s, l) => s + l.quantity, 0) < quantity) return 'min_quantity';
-  }
-  const lim = def.limits;
-  if (lim.maxUses !== undefined && p.usage.uses >= lim.maxUses) return 'max_uses';
-  if (lim.maxUsesPerCustomer !== undefined && p.usage.customerUses >= lim.maxUsesPerCustomer) return 'customer_limit';
-  if (lim.budgetMinor !== undefined && p.usage.discountMinor >= lim.budgetMinor && def.discount.type !== 'points') return 'budget';
-  return null;
-}
-
 /** The discount of one promotion on its own, split over the lines (0 on lines it does not target). */
 export function discountOf(p: EnginePromotion, lines: readonly EngineLine[], room: readonly number[]): AppliedPromotion | null {
   const { def } = p;
@@ -147,7 +121,7 @@ export function evaluate(promotions: readonly EnginePromotion[], lines: readonly
   const rejected: EngineResult['rejected'] = [];
   const ok: EnginePromotion[] = [];
   for (const p of [...promotions].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const reason = check(p, lines, ctx);
+    const reason = eligibility(p, ctx, lines);
     if (reason) rejected.push({ promotionId: p.id, reason });
     else ok.push(p);
   }

@@ -20,7 +20,9 @@ export { PromotionsService, type ReceiptPromotionContext } from './service.js';
 export { CodesService, normalizeCode } from './codes/service.js';
 export { CampaignsService } from './campaigns/service.js';
 export { armFor } from './campaigns/holdout.js';
-export { evaluate, type EngineLine, type AppliedPromotion } from './engine.js';
+export { birthdayWindow } from './campaigns/birthday.js';
+export { evaluate, type EngineLine, type AppliedPromotion, type EnginePromotion, type EngineContext, type RejectReason } from './engine.js';
+export { eligibility } from './eligibility.js';
 export { promotionsRoutes } from './routes.js';
 export { campaignsRoutes } from './campaigns/routes.js';
 
@@ -32,6 +34,8 @@ export interface PromotionsDeps {
   events: EventBus<DomainEvents>;
   /** The birthday promotion and window (loyalty settings). */
   birthdaySettings(q: Queryable): Promise<{ birthdayPromotionId: string | null; birthdayWindowDays: number }>;
+  /** The shopper's tier on a day and the money value of a point (loyalty): offers shown at the kiosk are checked and valued with them. */
+  shopper: { tierOf(q: Queryable, customerId: string, day: string): Promise<string | null>; pointValueMinor(q: Queryable): Promise<number> };
 }
 
 export function createPromotions(db: Database, deps: PromotionsDeps) {

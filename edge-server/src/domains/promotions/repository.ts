@@ -94,6 +94,15 @@ export class PromotionsRepository {
 
 
   /** Idempotent by source key; returns whether a new grant was written. */
+  /** Unused grants valid on `day`, with their promotion's name (the kiosk's My card lists them). */
+  openGrantsWithNames(q: Queryable, customerId: string, day: string) {
+    return q.all<{ source: string; valid_to: string; definition: string }>(
+      `SELECT g.source, g.valid_to, p.definition FROM promotion_grants g JOIN promotions p ON p.id = g.promotion_id
+        WHERE g.customer_id = ? AND g.used_receipt_id IS NULL AND g.valid_from <= ? AND g.valid_to >= ? AND p.status = 'live' ORDER BY g.valid_to, g.id`,
+      [customerId, day, day],
+    );
+  }
+
   async insertGrant(q: Queryable, g: { promotionId: string; customerId: string; source: string; sourceKey: string; validFrom: string; validTo: string; at: string }) {
     forgetInTx(q, `promotions.grants:${g.customerId}`);
     const r = await q.run(
@@ -133,8 +142,27 @@ export class PromotionsRepository {
     );
   }
 
+  /**
+   * Redemptions of offers (offer_instances): in total, by one customer, and discount money given
+   * — an offer's caps and budget count them as a promotion's count `promotion_uses`.
+   */
+  async offerUsage(q: Queryable, offerIds: readonly string[], customerId: string | null) {
+    const out = new Map<string, { uses: number; customerUses: number; discountMinor: number }>();
+    for (const id of offerIds) out.set(id, { uses: 0, customerUses: 0, discountMinor: 0 });
+    for (let i = 0; i < offerIds.length; i += 500) {
+      const chunk = offerIds.slice(i, i + 500);
+      const rows = await q.all<{ offer_id: string; uses: number; customer_uses: number; discount: number | null }>(
+        `SELECT offer_id, COUNT(*) AS uses, SUM(CASE WHEN customer_id = ? THEN 1 ELSE 0 END) AS customer_uses, SUM(discount_minor) AS discount
+           FROM offer_instances WHERE state = 'redeemed' AND offer_id IN (${chunk.map(() => '?').join(',')}) GROUP BY offer_id`,
+        [customerId ?? '', ...chunk],
+      );
+      for (const r of rows) out.set(r.offer_id, { uses: r.uses, customerUses: r.customer_uses, discountMinor: r.discount ?? 0 });
+    }
+    return out;
+  }
+
   campaignsById(q: Queryable) {
-    return memoInTx(q, CAMPAIGNS_MEMO, () => q.all<{ id: string; holdout_pct: number; status: string; starts_on: string; ends_on: string }>('SELECT id, holdout_pct, status, starts_on, ends_on FROM campaigns').then(
+    return memoInTx(q, CAMPAIGNS_MEMO, () => q.all<{ id: string; holdout_pct: number; priority: number; status: string; starts_on: string; ends_on: string }>('SELECT id, holdout_pct, priority, status, starts_on, ends_on FROM campaigns').then(
       (rows) => new Map(rows.map((r) => [r.id, r])),
     ));
   }

@@ -4,11 +4,12 @@ import { newId, nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { FIRST_ACCEPTED_DAY, isAcceptedLocalDate, LAST_ACCEPTED_DAY, localDateOf } from '../../shared/calendar.js';
 import { armFor } from './campaigns/holdout.js';
-import type { AppliedPromotion, EnginePromotion } from './engine.js';
+import { discountOf, type AppliedPromotion, type EngineContext, type EnginePromotion } from './engine.js';
+import { eligibility } from './eligibility.js';
 import type { ClippedOfferRow, PromotionRow, PromotionsRepository } from './repository.js';
 import type { Catalog } from '../catalog/index.js';
 import type { CustomersService } from '../customers/index.js';
-import type { OffersService } from '../offers/index.js';
+import type { LiveOffer, OfferPrice, OfferRow, OffersService } from '../offers/index.js';
 
 /** Everything the engine needs for one receipt, read inside the receipt's transaction. */
 export interface ReceiptPromotionContext {
@@ -27,18 +28,24 @@ export const OFFER_PREFIX = 'offer:';
 /** Customer ids checked at once when a segment is replaced. */
 const SEGMENT_CHECK_CHUNK = 200;
 
-function offerAsPromotion(o: ClippedOfferRow, customerId: string): EnginePromotion {
+/**
+ * A live offer as the engine sees it: a one-use (per shopper) discount on its product, with the
+ * offer's rules — segment, tiers, total uses, money budget — and its redemptions so far. The
+ * till prices a clipped offer with it, and the kiosk asks `eligibility` of the same object.
+ */
+function offerAsPromotion(o: OfferRow, customerId: string, usage: EnginePromotion['usage']): EnginePromotion {
+  const tierIds = o.tier_ids ? (JSON.parse(o.tier_ids) as string[]) : undefined;
   const def: PromotionDefinition = {
     name: `Offer ${o.id}`,
     discount: { type: o.discount_kind, value: o.discount_value },
     target: { scope: 'product', productIds: [o.product_id] },
-    audience: { type: 'customer', customerId },
-    conditions: { startsOn: o.starts_on, endsOn: o.ends_on },
+    audience: o.segment ? { type: 'segment', segment: o.segment } : { type: 'customer', customerId },
+    conditions: { startsOn: o.starts_on, endsOn: o.ends_on, ...(tierIds ? { tierIds } : {}) },
     stacking: 'stackable',
-    limits: { maxUsesPerCustomer: 1 },
+    limits: { maxUsesPerCustomer: 1, ...(o.max_uses !== null ? { maxUses: o.max_uses } : {}), ...(o.budget_minor !== null ? { budgetMinor: o.budget_minor } : {}) },
     ...(o.campaign_id ? { campaignId: o.campaign_id } : {}),
   };
-  return { id: `${OFFER_PREFIX}${o.id}`, def, usage: { uses: 0, customerUses: 0, discountMinor: 0 } };
+  return { id: `${OFFER_PREFIX}${o.id}`, def, usage };
 }
 
 /** Promotions: their definitions and limits, and the receipt-time read and write steps. */
@@ -52,6 +59,8 @@ export class PromotionsService {
       catalog: Pick<Catalog, 'exists'>;
       customers: Pick<CustomersService, 'isActive'>;
       offers: Pick<OffersService, 'clippedLiveIn'>;
+      /** The shopper's tier on a day and the money value of a point (loyalty), for offers shown at the kiosk. */
+      shopper: { tierOf(q: Queryable, customerId: string, day: string): Promise<string | null>; pointValueMinor(q: Queryable): Promise<number> };
     },
   ) {}
 
@@ -132,6 +141,30 @@ export class PromotionsService {
     return this.repo.insertGrant(tx, { ...g, at: nowIso() });
   }
 
+  /** Named segments a customer belongs to (a code's audience check). */
+  segmentsOf(q: Queryable, customerId: string) {
+    return this.repo.segmentsOf(q, customerId);
+  }
+
+  /** What is waiting on a shopper's card: unused grants valid today, by name (kiosk My card). */
+  async openGrantsOf(customerId: string, day: string) {
+    const rows = await this.repo.openGrantsWithNames(this.db, customerId, day);
+    return rows.map((r) => {
+      const def = JSON.parse(r.definition) as PromotionDefinition;
+      return { name: def.name, source: r.source, validTo: r.valid_to, discount: def.discount };
+    });
+  }
+
+  /**
+   * Stores a promotion the system itself makes inside the caller's transaction (a points
+   * voucher: its ledger entry and the promotion commit together). No staff checks: the caller built the definition.
+   */
+  async insertIn(tx: Queryable, def: PromotionDefinition): Promise<string> {
+    const id = newId('promo');
+    await this.repo.insert(tx, id, def, nowIso());
+    return id;
+  }
+
   /** Campaigns by id (status, period, holdout); read once per transaction. */
   campaignsById(q: Queryable) {
     return this.repo.campaignsById(q);
@@ -159,8 +192,10 @@ export class PromotionsService {
         grantIds.set(g.promotion_id, g.id);
       }
       const [clipped, redeemed] = await Promise.all([this.deps.offers.clippedLiveIn(tx, customerId, day), this.repo.redeemedOfferIds(tx, customerId)]);
-      for (const o of clipped.filter((c) => !redeemed.has(c.id))) {
-        const p = offerAsPromotion(o, customerId);
+      const open = clipped.filter((c) => !redeemed.has(c.id));
+      const offerUsage = await this.repo.offerUsage(tx, open.map((o) => o.id), customerId);
+      for (const o of open) {
+        const p = offerAsPromotion(o, customerId, offerUsage.get(o.id)!);
         promotions.push(p);
         offers.set(p.id, o);
       }
@@ -170,6 +205,33 @@ export class PromotionsService {
       return c && customerId ? armFor(campaignId, customerId, c.holdout_pct) : 'treatment';
     };
     return { promotions, unlocked, segments, armOf, grantIds, offers };
+  }
+
+  /**
+   * Which of these live offers this shopper may have today, by the till's own rule
+   * (`eligibility`: period, holdout, segment, tier, total uses, the shopper's one use, budget),
+   * and what one unit costs with each, by the till's own arithmetic (`discountOf`, a budget's
+   * last use capped to what is left). The kiosk has no basket yet, so minimum-basket conditions
+   * wait for the till. Ineligible offers are absent from the answer.
+   */
+  async offersFor(customerId: string, day: string, offers: readonly LiveOffer[]): Promise<Map<string, OfferPrice>> {
+    const out = new Map<string, OfferPrice>();
+    if (offers.length === 0) return out;
+    const q = this.db;
+    const [segments, campaigns, tierId, pointValueMinor, usage] = await Promise.all([
+      this.repo.segmentsOf(q, customerId), this.repo.campaignsById(q), this.deps.shopper.tierOf(q, customerId, day),
+      this.deps.shopper.pointValueMinor(q), this.repo.offerUsage(q, offers.map((o) => o.id), customerId),
+    ]);
+    const ctx: EngineContext = {
+      customerId, tierId, segments, localDate: day, unlocked: new Set(), pointValueMinor,
+      armOf: (campaignId) => { const c = campaigns.get(campaignId); return c ? armFor(campaignId, customerId, c.holdout_pct) : 'treatment'; },
+    };
+    for (const o of offers) {
+      const p = offerAsPromotion(o, customerId, usage.get(o.id)!);
+      if (eligibility(p, ctx) !== null) continue;
+      out.set(o.id, priceOne(p, o.product, pointValueMinor));
+    }
+    return out;
   }
 
   /** Records what applied: uses (budgets and caps count them), grants consumed, offers redeemed. */
@@ -190,4 +252,23 @@ export class PromotionsService {
     const usage = (await this.repo.usage(q, [row.id], null)).get(row.id)!;
     return { id: row.id, status: row.status, definition: JSON.parse(row.definition) as PromotionDefinition, usage: { uses: usage.uses, discountMinor: usage.discountMinor } };
   }
+}
+
+/**
+ * One unit of the offer's product priced by the engine's own `discountOf`: the price with the
+ * discount (exact minor units), the bonus points, and the offer's worth to the shopper (money
+ * off + points at their money value), which decides the best offer on a product.
+ */
+function priceOne(p: EnginePromotion, product: LiveOffer['product'], pointValueMinor: number): OfferPrice {
+  const price = product.price_minor;
+  if (price === null) {
+    // No shelf price: no money arithmetic; a points offer is still worth its points.
+    const points = p.def.discount.type === 'points' ? p.def.discount.value : 0;
+    return { offerPriceMinor: null, bonusPoints: points, valueMinor: points * pointValueMinor };
+  }
+  const line = { productId: product.id, category: product.category, department: product.department, quantity: 1, netMinor: price };
+  const a = discountOf(p, [line], [price]);
+  const off = a?.discountMinor ?? 0;
+  const points = a?.points ?? 0;
+  return { offerPriceMinor: price - off, bonusPoints: points, valueMinor: off + points * pointValueMinor };
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { ReferralCode } from '@vitrina/contracts';
+import { referralCodeOf, type ReferralCode } from '@vitrina/contracts';
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
@@ -48,24 +48,37 @@ export class ReferralsService {
     return { code, qrPayload: this.qrPayload(code) };
   }
 
+  /** Claims a friend's code (typed, or the whole payload of their QR) for a member who has not bought yet. */
   async claim(rawCode: string, refereeId: string) {
     if (!(await this.deps.customers.isActive(refereeId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
-    const code = rawCode.trim().toUpperCase();
-    return this.db.transaction(async (tx) => {
-      const owner = await this.repo.ownerOf(tx, code);
-      if (!owner) throw new VitrinaError('VITRINA_ERR_CODE_UNKNOWN', 'Unknown referral code.');
-      if (owner === refereeId) throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'A member cannot refer themselves.');
-      const existing = await this.repo.referralOf(tx, refereeId);
-      if (existing) {
-        if (existing.referrer_id === owner) return { referrerId: owner, refereeId };
-        throw new VitrinaError('VITRINA_ERR_CODE_ALREADY_USED', 'This member was already referred.');
-      }
-      if (await this.deps.purchases.hasSale(tx, refereeId)) {
-        throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'Referrals are for members who have not bought yet.');
-      }
-      await this.repo.insertReferral(tx, refereeId, owner, nowIso());
-      return { referrerId: owner, refereeId };
-    });
+    return this.db.transaction((tx) => this.claimIn(tx, rawCode, refereeId));
+  }
+
+  /**
+   * The claim inside the caller's transaction (kiosk enrollment: the new member and their claim
+   * commit together). Unknown code, one's own code, a second referrer or a member who already
+   * bought: a coded error, nothing written.
+   */
+  async claimIn(tx: Queryable, rawCode: string, refereeId: string) {
+    const code = referralCodeOf(rawCode);
+    const owner = code ? await this.repo.ownerOf(tx, code) : null;
+    if (!owner) throw new VitrinaError('VITRINA_ERR_REFERRAL_UNKNOWN', 'Unknown referral code.');
+    if (owner === refereeId) throw new VitrinaError('VITRINA_ERR_REFERRAL_SELF', 'A member cannot refer themselves.');
+    const existing = await this.repo.referralOf(tx, refereeId);
+    if (existing) {
+      if (existing.referrer_id === owner) return { referrerId: owner, refereeId };
+      throw new VitrinaError('VITRINA_ERR_CODE_ALREADY_USED', 'This member was already referred.');
+    }
+    if (await this.deps.purchases.hasSale(tx, refereeId)) {
+      throw new VitrinaError('VITRINA_ERR_OFFER_NOT_ELIGIBLE', 'Referrals are for members who have not bought yet.');
+    }
+    await this.repo.insertReferral(tx, refereeId, owner, nowIso());
+    return { referrerId: owner, refereeId };
+  }
+
+  /** Whether this member may still claim a friend's code: not referred yet and no purchase yet. */
+  async canClaim(customerId: string) {
+    return !(await this.repo.referralOf(this.db, customerId)) && !(await this.deps.purchases.hasSale(this.db, customerId));
   }
 
   /** Called inside the receipt's transaction on a customer's first sale. */

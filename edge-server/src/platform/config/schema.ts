@@ -66,6 +66,8 @@ export const ConfigSchema = Type.Object({
   KIOSK_OFFER_COUNT: Type.Integer({ minimum: 1, maximum: 12, default: 4 }),
   SIGNAGE_OFFER_COUNT: Type.Integer({ minimum: 1, maximum: 8, default: 3 }),
   TAKEOVER_MS: Type.Integer({ minimum: 1000, maximum: 120000, default: 12000 }),
+  /** Version of the consent wording the kiosk shows; recorded with every consent given at a kiosk. Change it with the wording. */
+  KIOSK_CONSENT_TEXT_VERSION: Type.String({ default: 'kiosk-1', minLength: 1, maxLength: 40 }),
   /** Extra loyalty-card number patterns (comma-separated regexes) besides EAN-13. */
   CARD_PATTERNS: Type.String({ default: '' }),
   /** JSON array of scanner bindings: [{"kioskId","vendorId","productId","path","layout"}]. */

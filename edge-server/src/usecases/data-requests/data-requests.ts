@@ -11,6 +11,7 @@ import type { OffersService } from '../../domains/offers/index.js';
 import type { PromotionsService } from '../../domains/promotions/index.js';
 import type { PurchasesService } from '../../domains/purchases/index.js';
 import type { ReferralsService } from '../../domains/referrals/index.js';
+import type { SurveysService } from '../../domains/surveys/index.js';
 
 export interface DataRequestsDeps {
   db: Database;
@@ -23,6 +24,7 @@ export interface DataRequestsDeps {
   events: EventLog;
   promotions: PromotionsService;
   referrals: ReferralsService;
+  surveys: SurveysService;
 }
 
 /**
@@ -30,6 +32,7 @@ export interface DataRequestsDeps {
  * domain answers for its own rows. Erasure, table by table, in one transaction:
  * - deleted: cards, phones and e-mails (the HMACs that lead to the person), consent records,
  *   clipped offers, segment memberships, unused promotion grants, the referral code;
+ * - survey answers: unlinked and their free text cleared (scores stay for the store's NPS);
  * - anonymized: the customer row (names, birth date, consents, source cleared; erased_at set;
  *   the import ref, an HMAC of the old program's member id, stays so a re-import skips them),
  *   events (customer id cleared);
@@ -81,7 +84,9 @@ export class DataRequestsService {
 
   async export(id: string): Promise<CustomerExport> {
     const profile = await this.profile(id);
-    const [lines, clips, events] = await Promise.all([this.d.purchases.exportLinesOf(id), this.d.offers.clipsOf(id), this.d.events.eventsOf(id)]);
+    const [lines, clips, events, surveyAnswers] = await Promise.all([
+      this.d.purchases.exportLinesOf(id), this.d.offers.clipsOf(id), this.d.events.eventsOf(id), this.d.surveys.answersOf(id),
+    ]);
     const names = await this.d.catalog.names(lines.map((l) => l.product_id));
     const receipts = new Map<string, CustomerExport['receipts'][number]>();
     for (const l of lines) {
@@ -95,6 +100,7 @@ export class DataRequestsService {
       clippedOffers: clips.map((c) => ({ offerId: c.offer_id, clippedAt: c.clipped_at })),
       loyalty: { pointsBalance: summary.pointsBalance, tier: summary.tier.name },
       events,
+      surveyAnswers: surveyAnswers.map((a) => ({ at: a.at, kioskId: a.kioskId, score: a.score, reasons: a.reasons, comment: a.comment })),
     };
   }
 
@@ -108,6 +114,7 @@ export class DataRequestsService {
       await this.d.offers.forgetClipsOf(tx, id);
       await this.d.promotions.forgetCustomerIn(tx, id);
       await this.d.referrals.forgetCustomerIn(tx, id);
+      await this.d.surveys.forgetCustomerIn(tx, id);
       await this.d.events.forgetCustomerIn(tx, id);
       await this.d.customers.eraseIn(tx, id, at);
       return removed;

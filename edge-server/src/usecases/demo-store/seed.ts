@@ -16,6 +16,7 @@ import type { CardsService } from '../../domains/cards/index.js';
 import type { CustomersService } from '../../domains/customers/index.js';
 import type { DevicesService } from '../../domains/devices/index.js';
 import type { OffersService } from '../../domains/offers/index.js';
+import { DEMO_PRODUCT_DISPLAY, onePerName } from './display.js';
 import type { ReceiptsService } from '../checkout/index.js';
 import type { SaleWithCustomer } from '../checkout/index.js';
 
@@ -105,6 +106,8 @@ export async function seedDemoStoreIfEmpty(s: DemoStoreServices, opts: DemoSeedO
   await s.auth.createUser('admin', adminPassword, 'admin');
 
   const customerOf = new Map<string, string>();
+  const productName = new Map(seed.products.map(([id, name]) => [id, name]));
+  const offers = onePerName(seed.offers, (id) => productName.get(id));
   await s.db.transaction(async (tx) => {
     await s.catalog.insertMany(tx, seed.products.map(([id, name, department, category, brand, priceMinor]) => ({ id, name, department, category, brand, priceMinor })));
     for (const [i, [household, ageBand]] of seed.households.entries()) {
@@ -118,7 +121,7 @@ export async function seedDemoStoreIfEmpty(s: DemoStoreServices, opts: DemoSeedO
       });
       await s.cards.addIn(tx, { kind: 'ean13', number: demoCardNumber(i), customerId, at: createdAt });
     }
-    for (const [pid, , percent] of seed.offers) {
+    for (const [pid, , percent] of offers) {
       await s.offers.createIn(tx, {
         id: `off_${pid}`, productId: pid, title: `${percent}% off`, kind: 'percent', value: percent,
         startsOn: shiftDate(today, -7), endsOn: shiftDate(today, 30), sourceRef: `completejourney:coupon:${pid}`,
@@ -128,7 +131,9 @@ export async function seedDemoStoreIfEmpty(s: DemoStoreServices, opts: DemoSeedO
 
   // Loyalty program first (tiers, earn rules, campaigns), then the history through the real
   // receipt service, oldest first, so points, tiers and expiries come out as a till would make them.
-  await seedLoyaltyDemo(s, { today, offerProductIds: seed.offers.map((o) => o[0]) });
+  // Short names and pictures for the offered products, through the catalogue's own update.
+  for (const [id, display] of Object.entries(DEMO_PRODUCT_DISPLAY)) if (productName.has(id)) await s.catalog.update(id, display);
+  await seedLoyaltyDemo(s, { today, offerProductIds: offers.map((o) => o[0]) });
   const history: SaleWithCustomer[] = seed.baskets.map(([household, basketId, at, lines]) => ({
     kind: 'sale',
     receiptId: `cj_${basketId}`,

@@ -2,3 +2,5 @@
 export { ScanService, type ScanDeps } from './scan-service.js';
 export { kioskSocketHandlers } from './socket.js';
 export { connectScannerToScan } from './scanner-adapter.js';
+export { KioskCardService, type KioskCardDeps } from './my-card.js';
+export { kioskCardSocketHandlers } from './card-socket.js';

@@ -48,7 +48,7 @@ describe('one scan, from the scanner to the kiosk and the zone screens', () => {
     const takeover = await takeoverP;
     expect(takeover.zoneId).toBe('zone-a');
     expect(takeover.offers.length).toBeGreaterThan(0);
-    for (const offer of takeover.offers) expect(Object.keys(offer).sort()).toEqual(['category', 'discountText', 'offerId', 'priceMinor', 'productName']);
+    for (const offer of takeover.offers) expect(Object.keys(offer).sort()).toEqual(['category', 'discountText', 'displayName', 'imageUrl', 'offerId', 'offerPriceMinor', 'priceMinor', 'productName']);
     const text = JSON.stringify(takeover);
     expect(text).not.toContain('Ana');
     expect(text).not.toContain(s.anaCard.slice(-4));
@@ -94,6 +94,9 @@ describe('one scan, from the scanner to the kiosk and the zone screens', () => {
     const { sessionId, offers } = res.data.session;
     expect(await emitAck(s.kiosk, 'kiosk:clip', { sessionId, offerId: offers[0]!.offerId })).toEqual({ ok: true, data: { offerId: offers[0]!.offerId, clipped: true } });
     expect(await emitAck(s.kiosk, 'kiosk:clip', { sessionId, offerId: 'off-p-vodka' })).toMatchObject({ ok: false, error: { code: 'VITRINA_ERR_OFFER_NOT_ELIGIBLE' } });
+    // The refused clip wrote nothing: no clip, no lifecycle row, no event for the offer never shown.
+    expect(await s.services.db.all('SELECT offer_id FROM clipped_offers')).toEqual([{ offer_id: offers[0]!.offerId }]);
+    expect(await s.services.db.all("SELECT offer_id FROM offer_instances WHERE offer_id = 'off-p-vodka'")).toEqual([]);
     expect(await emitAck(s.kiosk, 'kiosk:end', { sessionId, reason: 'timeout' })).toEqual({ ok: true, data: { ended: true } });
     expect(await emitAck(s.kiosk, 'kiosk:clip', { sessionId, offerId: offers[0]!.offerId })).toMatchObject({ ok: false, error: { code: 'VITRINA_ERR_SESSION_UNKNOWN' } });
   });

@@ -1,4 +1,5 @@
-import type { IdentifyResult, KioskSession } from '@vitrina/contracts';
+import type { EnrollRequest, IdentifyResult, KioskSession } from '@vitrina/contracts';
+import type { Queryable } from '../../platform/db/database.js';
 import { randomUUID } from 'node:crypto';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { ScanMetrics } from '../../platform/metrics/index.js';
@@ -7,7 +8,8 @@ import type { DeviceIdentity, DevicePush } from '../../platform/realtime/realtim
 import { storeDate } from '../../shared/store-time.js';
 import type { EventInput, EventLog } from '../../domains/analytics/index.js';
 import type { CardsService } from '../../domains/cards/index.js';
-import type { CustomersService } from '../../domains/customers/index.js';
+import { birthDateOf, type CustomersService } from '../../domains/customers/index.js';
+import type { ReferralsService } from '../../domains/referrals/index.js';
 import type { LoyaltyReader } from '../../domains/loyalty/index.js';
 import type { OffersService, RankedProduct } from '../../domains/offers/index.js';
 import type { CampaignsService } from '../../domains/promotions/index.js';
@@ -27,7 +29,11 @@ export interface ScanDeps {
   offers: OffersService;
   campaigns: Pick<CampaignsService, 'filterForSession' | 'clipped'>;
   recommend: Pick<Recommender, 'rank' | 'health'>;
+  /** Whether the shopper has bought anything yet (purchases): without history the kiosk shows what is popular in the store. */
+  history: { hasPurchases(customerId: string): Promise<boolean> };
   eventLog: EventLog;
+  /** A friend's referral code claimed inside the enrollment's transaction. */
+  referrals: Pick<ReferralsService, 'claimIn'>;
   push: DevicePush;
   metrics: ScanMetrics;
   timeZone: string;
@@ -80,10 +86,21 @@ export class ScanService {
     }
   }
 
-  /** Joins the program; a shopper who came with a phone number gets a virtual card, returned once in `virtualCard`. */
-  async enroll(kiosk: Kiosk, token: string, firstName: string, consents: { program: boolean; marketing: boolean; profiling: boolean }, phone?: string): Promise<IdentifyResult> {
-    const { customerId, last4, virtualCard } = await this.d.cards.enroll(token, firstName, consents, phone === undefined ? {} : { phone });
-    void this.record([{ type: 'enrolled', deviceId: kiosk.id, customerId }]);
+  /**
+   * Joins the program; a shopper who came with a phone number gets a virtual card, returned once
+   * in `virtualCard`. A birthday (31 February refused), an e-mail and a friend's referral code are
+   * optional; the claim of that code commits with the enrollment or the whole enrollment is refused.
+   */
+  async enroll(kiosk: Kiosk, req: Omit<EnrollRequest, 'enrollToken'> & { enrollToken: string }): Promise<IdentifyResult> {
+    const birthDate = req.birthday ? birthDateOf(req.birthday, storeDate(this.d.timeZone)) : undefined;
+    const referralCode = req.referralCode;
+    const { customerId, last4, virtualCard } = await this.d.cards.enroll(req.enrollToken, req.firstName, req.consents, {
+      ...(req.phone === undefined ? {} : { phone: req.phone }),
+      ...(req.email === undefined ? {} : { email: req.email }),
+      ...(birthDate === undefined ? {} : { birthDate }),
+      ...(referralCode === undefined ? {} : { alsoIn: (tx: Queryable, id: string) => this.d.referrals.claimIn(tx, referralCode, id) }),
+    });
+    void this.record([{ type: 'enrolled', deviceId: kiosk.id, customerId, payload: { referred: referralCode !== undefined } }]);
     const session = await this.startSession(kiosk, customerId, last4, 'keypad');
     return virtualCard ? { status: 'known', session, virtualCard } : { status: 'known', session };
   }
@@ -107,15 +124,18 @@ export class ScanService {
   private async startSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
     const { d } = this;
     const today = storeDate(d.timeZone);
-    const [customer, summary, offerProducts] = await Promise.all([
+    const [customer, summary, offerProducts, hasHistory] = await Promise.all([
       d.customers.get(customerId),
       d.loyalty.summaryOf(customerId),
       d.offers.offerProductIds(today),
+      d.history.hasPurchases(customerId),
     ]);
-    // Without profiling consent the ranking ignores the shopper's history (non-personal offers).
+    // Without profiling consent the ranking ignores the shopper's history (non-personal offers);
+    // without any history there is nothing to pick from: both see what is popular in this store.
     const personalized = customer.consents.profiling;
+    const picked = personalized && hasHistory;
     const rankStarted = performance.now();
-    const ranked = await d.recommend.rank(customerId, { limit: 50, personalized, candidates: offerProducts });
+    const ranked = await d.recommend.rank(customerId, { limit: 50, personalized: picked, candidates: offerProducts });
     d.metrics.rankMs.record(performance.now() - rankStarted);
     const chosen = await this.chooseOffers(customerId, ranked, today);
     const active = this.sessions.open(kiosk.id, customerId, chosen.kiosk.map((o) => o.offerId));
@@ -129,7 +149,8 @@ export class ScanService {
       tier: summary.tier,
       personalized,
       offers: chosen.kiosk,
-      scoredBy: personalized ? (d.recommend.health().version ?? 'fallback') : 'non-personal',
+      offersBasis: picked ? 'picked' : 'popular',
+      scoredBy: picked ? (d.recommend.health().version ?? 'fallback') : 'non-personal',
     };
     // Answer first: the kiosk (pushed for hardware scans; keypad and wedge get the ack) and the
     // zone's screens. The lifecycle and event writes follow.
@@ -151,7 +172,7 @@ export class ScanService {
    * offers reach only the campaign's treatment arm (control is recorded and shown nothing).
    */
   chooseOffers(customerId: string, ranked: RankedProduct[], today: string) {
-    return this.d.offers.selectForSession(customerId, ranked, today, (offers, keep) => this.d.campaigns.filterForSession(customerId, offers, today, keep));
+    return this.d.offers.selectForSession(customerId, ranked, today, (offers) => this.d.campaigns.filterForSession(customerId, offers, today));
   }
 
   /** Events are written after the shopper has been answered; a failed write is logged, never fatal. */

@@ -10,6 +10,6 @@ export function kioskSocketHandlers(kiosk: KioskNamespace, scan: ScanService, lo
     socket.on('kiosk:identify', handle(IdentifyRequest, (req) => scan.identify(device, req.code, req.source), log));
     socket.on('kiosk:clip', handle(ClipRequest, (req) => scan.clip(device.id, req.sessionId, req.offerId), log));
     socket.on('kiosk:end', handle(EndSessionRequest, async (req) => scan.end(device.id, req.sessionId), log));
-    socket.on('kiosk:enroll', handle(EnrollRequest, (req) => scan.enroll(device, req.enrollToken, req.firstName, req.consents, req.phone), log));
+    socket.on('kiosk:enroll', handle(EnrollRequest, (req) => scan.enroll(device, req), log));
   });
 }

@@ -5,23 +5,37 @@ import { kioskI18n } from '../../lib/i18n';
 import { useT } from '../../lib/use-t';
 import { Brand } from '../brand';
 import { LanguageSwitch } from '../language-switch';
+import { DisplayOptions } from '../display-options';
+import { displayOptions } from '../../lib/display-options';
+import { useDisplayOptions } from '../../lib/use-display-options';
 import { buttons } from '@vitrina/contracts/client';
 import styles from './style.module.css';
 
-/** The idle screen: invites a scan, or typing the number on the keypad; the language switch. */
+/** The idle screen: invites a scan, or typing the number on the keypad; the language switch and display options. */
 export default function Attract({ actions }: ScreenProps) {
   const { t, chosen } = useT();
-  // A language chosen by someone who then walked away goes back to the store's.
+  const display = useDisplayOptions();
+  // Back on the attract screen, the last visit is over: its display options go (a shared kiosk).
   useEffect(() => {
-    if (!chosen) return;
-    const timer = setTimeout(() => kioskI18n.choose(null), IDLE_MS);
+    displayOptions.reset();
+  }, []);
+  // A language or display options chosen by someone who then walked away go back to the defaults.
+  useEffect(() => {
+    if (!chosen && !display.largeText && !display.highContrast) return;
+    const timer = setTimeout(() => {
+      kioskI18n.choose(null);
+      displayOptions.reset();
+    }, IDLE_MS);
     return () => clearTimeout(timer);
-  }, [chosen]);
+  }, [chosen, display.largeText, display.highContrast]);
   return (
     <main class={styles.attract} data-testid="attract">
       <header class={styles.top}>
         <Brand light />
-        <LanguageSwitch />
+        <div class={styles.settings}>
+          <DisplayOptions tone="light" />
+          <LanguageSwitch />
+        </div>
       </header>
       <section class={styles.hero}>
         <div class={styles.illustration} aria-hidden="true">

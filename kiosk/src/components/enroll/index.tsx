@@ -7,6 +7,10 @@ import { ConsentToggle } from './consent-toggle';
 import { PhoneField, PHONE_MAX } from './phone-field';
 import { DigitPad } from '../digit-pad';
 import { friendlyMessage, isPhoneProblem, type ProblemKey } from '../../lib/error-messages';
+import { useReferralScan } from '../../lib/use-referral-scan';
+import { BirthdayField, birthdayOf, type BirthdayDraft } from './birthday-field';
+import { SymbolKeys } from './symbol-keys';
+import { TypedField } from './typed-field';
 import { buttons } from '@vitrina/contracts/client';
 import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
@@ -15,6 +19,19 @@ type ConsentKey = 'program' | 'marketing' | 'profiling';
 
 /** One plain sentence per consent; only the program itself is needed to join. */
 const NAME_MAX = 40;
+const EMAIL_MAX = 254;
+/** A referral code is R + 7 letters or digits; a little room for typos that the server then names. */
+const REFERRAL_MAX = 12;
+
+type Typing = 'name' | 'phone' | 'email' | 'referral';
+
+/** Problems each optional field shows beside itself (besides the toast). */
+const FIELD_OF: Partial<Record<ProblemKey, Typing | 'birthday'>> = {
+  EMAIL_INVALID: 'email',
+  EMAIL_TAKEN: 'email',
+  VITRINA_ERR_REFERRAL_UNKNOWN: 'referral',
+  VITRINA_ERR_BIRTHDAY_INVALID: 'birthday',
+};
 
 const CONSENTS: ConsentKey[] = ['program', 'marketing', 'profiling'];
 
@@ -40,22 +57,46 @@ export default function Enroll({ state, actions }: ScreenProps) {
   const { t } = useT();
   const [firstName, setFirstName] = useState('');
   const [phone, setPhone] = useState('');
-  const [typing, setTyping] = useState<'name' | 'phone'>('name');
+  const [typing, setTyping] = useState<Typing>('name');
   const [phoneError, setPhoneError] = useState<ProblemKey | null>(null);
+  const [email, setEmail] = useState('');
+  const [referral, setReferral] = useState('');
+  const [birthday, setBirthday] = useState<BirthdayDraft>({ day: '', month: '', year: '' });
+  const [fieldError, setFieldError] = useState<{ field: Typing | 'birthday'; key: ProblemKey } | null>(null);
   const [consents, setConsents] = useState<Record<ConsentKey, boolean>>({ program: false, marketing: false, profiling: false });
   const name = firstName.trim();
   const canSubmit = consents.program && name.length > 0 && !state.busy;
   const submit = (e: Event) => {
     e.preventDefault();
-    if (canSubmit) actions.enroll({ firstName: name, consents, ...(state.offerPhone && phone ? { phone } : {}) });
+    if (!canSubmit) return;
+    const born = birthdayOf(birthday);
+    actions.enroll({
+      firstName: name, consents,
+      ...(state.offerPhone && phone ? { phone } : {}),
+      ...(born ? { birthday: born } : {}),
+      ...(email.trim() ? { email: email.trim() } : {}),
+      ...(referral.trim() ? { referralCode: referral.trim() } : {}),
+    });
   };
-  // The server refused the phone number: say so beside the field (the toast goes away on its own).
+  // A friend's QR under the scanner fills in their code.
+  useReferralScan((code) => {
+    setReferral(code);
+    setFieldError(null);
+  });
+  // The server refused an optional field: say so beside it (the toast goes away on its own).
   const problem = state.problem?.key;
   useEffect(() => {
-    if (!isPhoneProblem(problem)) return;
-    setPhoneError(problem);
-    setTyping('phone');
+    if (isPhoneProblem(problem)) {
+      setPhoneError(problem);
+      setTyping('phone');
+      return;
+    }
+    const field = problem ? FIELD_OF[problem] : undefined;
+    if (!field || !problem) return;
+    setFieldError({ field, key: problem });
+    if (field !== 'birthday') setTyping(field);
   }, [problem, state.problem?.seq]);
+  const errorOf = (field: Typing | 'birthday') => (fieldError?.field === field ? friendlyMessage(fieldError.key, t) : null);
   const editPhone = (next: string) => {
     setPhone(next);
     setPhoneError(null);
@@ -63,6 +104,12 @@ export default function Enroll({ state, actions }: ScreenProps) {
   const skipPhone = () => {
     editPhone('');
     setTyping('name');
+  };
+  // The letter keyboard types into whichever text field is open.
+  const typed = typing === 'email' ? { value: email, set: setEmail, max: EMAIL_MAX } : typing === 'referral' ? { value: referral, set: setReferral, max: REFERRAL_MAX } : { value: firstName, set: setFirstName, max: NAME_MAX };
+  const type = (next: string) => {
+    typed.set(next.slice(0, typed.max));
+    if (fieldError?.field === typing) setFieldError(null);
   };
 
   return (
@@ -105,6 +152,22 @@ export default function Enroll({ state, actions }: ScreenProps) {
               onSkip={skipPhone}
             />
           )}
+          <BirthdayField
+            value={birthday}
+            error={errorOf('birthday')}
+            onChange={(next) => {
+              setBirthday(next);
+              if (fieldError?.field === 'birthday') setFieldError(null);
+            }}
+          />
+          <TypedField
+            id="email" label={t('enroll.email')} hint={t('enroll.emailHint')} placeholder={t('enroll.tapToAdd')}
+            value={email} open={typing === 'email'} error={errorOf('email')} onOpen={() => setTyping('email')}
+          />
+          <TypedField
+            id="referral" label={t('enroll.referral')} hint={t('enroll.referralHint')} placeholder={t('enroll.referralAdd')}
+            value={referral} open={typing === 'referral'} error={errorOf('referral')} onOpen={() => setTyping('referral')}
+          />
           {typing === 'phone' && state.offerPhone ? (
             <DigitPad
               testId="phone"
@@ -113,7 +176,10 @@ export default function Enroll({ state, actions }: ScreenProps) {
               onBackspace={() => editPhone(phone.slice(0, -1))}
             />
           ) : (
-            <LetterKeyboard value={firstName} onChange={setFirstName} maxLength={NAME_MAX} />
+            <>
+              <LetterKeyboard value={typed.value} onChange={type} maxLength={typed.max} />
+              {(typing === 'email' || typing === 'referral') && <SymbolKeys onKey={(k) => type(typed.value + k)} />}
+            </>
           )}
         </div>
         <div class={styles.column}>

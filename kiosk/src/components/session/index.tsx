@@ -3,6 +3,8 @@ import type { ScreenProps } from '../../screens';
 import { Brand } from '../brand';
 import { OfferCard } from '../offer-card';
 import { PointsSummary } from '../points-summary';
+import { ScrollArea } from '../scroll-area';
+import { DisplayOptions } from '../display-options';
 import { VirtualCard } from '../virtual-card';
 import { buttons } from '@vitrina/contracts/client';
 import { useT } from '../../lib/use-t';
@@ -23,9 +25,15 @@ export default function Session({ state, actions }: ScreenProps) {
     <main class={state.virtualCard ? `${styles.page} ${styles.withCard}` : styles.page} data-testid="greeting" data-session-id={session.sessionId}>
       <header class={styles.header}>
         <Brand />
-        <button class={buttons.secondary} data-testid="session-done" onClick={() => actions.finish('done')}>
-          {t('session.done')}
-        </button>
+        <div class={styles.headerActions}>
+          <DisplayOptions />
+          <button class={buttons.primary} data-testid="session-my-card" onClick={actions.openCard}>
+            {t('card.open')}
+          </button>
+          <button class={buttons.secondary} data-testid="session-done" onClick={() => actions.finish('done')}>
+            {t('session.done')}
+          </button>
+        </div>
       </header>
       <h1 class={styles.hello} data-testid="greeting-text">
         {greeting(t, state.justEnrolled, session.greetingName)}
@@ -35,15 +43,20 @@ export default function Session({ state, actions }: ScreenProps) {
         <PointsSummary session={session} />
         <section class={styles.offers} aria-labelledby="offers-title">
           <div class={styles.offersHead}>
-            <h2 id="offers-title">{session.personalized ? t('session.pickedForYou') : t('session.thisWeek')}</h2>
+            {/* "Picked for you" only when the shopper's own purchases ranked these offers (the server says which). */}
+            <h2 id="offers-title" data-testid="offers-heading" data-basis={session.offersBasis}>
+              {session.offersBasis === 'picked' ? t('offers.pickedForYou') : t('offers.popularInStore')}
+            </h2>
             <p>{t('session.clipHint')}</p>
           </div>
           {session.offers.length > 0 ? (
-            <div class={styles.grid}>
-              {session.offers.map((offer) => (
-                <OfferCard key={offer.offerId} offer={offer} onClip={actions.clip} />
-              ))}
-            </div>
+            <ScrollArea label={t('scroll.offersList')} moreLabel={t('scroll.more')} topLabel={t('scroll.top')}>
+              <div class={styles.grid}>
+                {session.offers.map((offer) => (
+                  <OfferCard key={offer.offerId} offer={offer} onClip={actions.clip} />
+                ))}
+              </div>
+            </ScrollArea>
           ) : (
             <p class={styles.empty} data-testid="no-offers">
               {t('session.noOffers')}

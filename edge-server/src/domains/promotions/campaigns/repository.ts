@@ -8,6 +8,7 @@ export interface CampaignRow {
   starts_on: string;
   ends_on: string;
   holdout_pct: number;
+  priority: number;
   status: 'draft' | 'live' | 'paused' | 'ended';
   created_at: string;
 }
@@ -16,8 +17,8 @@ export interface CampaignRow {
 export class CampaignsRepository {
   async insert(q: Queryable, c: CampaignRow) {
     forgetInTx(q, CAMPAIGNS_MEMO);
-    await q.run('INSERT INTO campaigns (id, name, starts_on, ends_on, holdout_pct, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      c.id, c.name, c.starts_on, c.ends_on, c.holdout_pct, c.status, c.created_at,
+    await q.run('INSERT INTO campaigns (id, name, starts_on, ends_on, holdout_pct, priority, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+      c.id, c.name, c.starts_on, c.ends_on, c.holdout_pct, c.priority, c.status, c.created_at,
     ]);
   }
 

@@ -10,13 +10,13 @@ import type { CampaignRow, CampaignsRepository } from './repository.js';
 import type { EventBus } from '../../../platform/events/bus.js';
 import type { DomainEvents } from '../../../shared/domain-events.js';
 import type { Catalog } from '../../catalog/index.js';
-import type { OffersService } from '../../offers/index.js';
+import type { LiveOffer, OfferVerdict, OffersService, SessionOfferChoice } from '../../offers/index.js';
 
 /** Where an offer on a restricted product appears (domains/offers/policy.ts). */
 const RESTRICTED_WARNING = 'Its offer is never shown on signage, and on kiosks only where the store allows restricted products (KIOSK_SHOWS_RESTRICTED).';
 
 function toCampaign(r: CampaignRow): Campaign {
-  return { id: r.id, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, holdoutPct: r.holdout_pct, status: r.status };
+  return { id: r.id, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, holdoutPct: r.holdout_pct, priority: r.priority, status: r.status };
 }
 
 /**
@@ -41,7 +41,7 @@ export class CampaignsService {
 
   async create(req: CreateCampaignRequest): Promise<Campaign> {
     if (!isLocalDate(req.startsOn) || !isLocalDate(req.endsOn) || req.startsOn > req.endsOn) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'The period must be valid days with start ≤ end.');
-    const row: CampaignRow = { id: req.id ?? newId('cmp'), name: req.name, starts_on: req.startsOn, ends_on: req.endsOn, holdout_pct: req.holdoutPct, status: 'live', created_at: nowIso() };
+    const row: CampaignRow = { id: req.id ?? newId('cmp'), name: req.name, starts_on: req.startsOn, ends_on: req.endsOn, holdout_pct: req.holdoutPct, priority: req.priority ?? 0, status: 'live', created_at: nowIso() };
     await this.db.transaction(async (tx) => {
       if (await this.repo.byId(tx, row.id)) throw new VitrinaError('VITRINA_ERR_CONFLICT', `Campaign "${row.id}" exists.`);
       await this.repo.insert(tx, row);
@@ -88,7 +88,11 @@ export class CampaignsService {
           [{ path: '/kioskOnly', message: 'Must be true for an offer on a restricted product.' }],
         );
       }
-      await this.deps.offers.createIn(tx, { id, productId: req.productId, title: req.title, kind: req.discountKind, value: req.discountValue, startsOn: c.starts_on, endsOn: c.ends_on, campaignId });
+      const rules = {
+        ...(req.segment !== undefined ? { segment: req.segment } : {}), ...(req.tierIds !== undefined ? { tierIds: [...new Set(req.tierIds)] } : {}),
+        ...(req.maxUses !== undefined ? { maxUses: req.maxUses } : {}), ...(req.budgetMinor !== undefined ? { budgetMinor: req.budgetMinor } : {}),
+      };
+      await this.deps.offers.createIn(tx, { id, productId: req.productId, title: req.title, kind: req.discountKind, value: req.discountValue, startsOn: c.starts_on, endsOn: c.ends_on, campaignId, rules });
       return isRestricted;
     });
     this.deps.events.publish('offers:changed', {});
@@ -96,33 +100,43 @@ export class CampaignsService {
   }
 
   /**
-   * Of the offers about to be shown (already ranked), keeps those this shopper may see and
-   * records assignment and the shown state. Offers outside any campaign pass untouched.
+   * Of the live offers a shopper could be shown, keeps those they may have: a live campaign's
+   * offers reach only its treatment arm, and every offer must pass the till's own eligibility
+   * rule (segment, tier, caps, budget: `PromotionsService.offersFor`), priced as the till would.
+   * Each kept offer carries its campaign's priority (0 outside a campaign). `record(shown)`
+   * writes the assignment of every campaign met (both arms, so control is measured like
+   * treatment) and the shown state of the offers finally shown; the caller awaits it after
+   * answering the shopper.
    */
-  async filterForSession(customerId: string, offers: ReadonlyArray<{ offerId: string; campaignId: string | null }>, today: string, keep: number): Promise<{ allowed: Set<string>; personal: Set<string>; recorded: Promise<void> }> {
+  async filterForSession(customerId: string, offers: readonly LiveOffer[], today: string): Promise<SessionOfferChoice> {
     const campaigns = await this.promotions.campaignsById(this.db);
     const campaignOf = new Map<string, string>();
-    const allowed: string[] = [];
+    const inArm: LiveOffer[] = [];
     const assignments = new Map<string, 'treatment' | 'control'>();
-    for (const { offerId, campaignId } of offers) {
-      const c = campaignId ? campaigns.get(campaignId) : undefined;
-      if (!campaignId) { allowed.push(offerId); continue; }
-      campaignOf.set(offerId, campaignId);
+    for (const o of offers) {
+      const campaignId = o.campaign_id;
+      if (!campaignId) { inArm.push(o); continue; }
+      campaignOf.set(o.id, campaignId);
+      const c = campaigns.get(campaignId);
       if (!c || c.status !== 'live' || today < c.starts_on || today > c.ends_on) continue;
       const arm = armFor(campaignId, customerId, c.holdout_pct);
       assignments.set(campaignId, arm);
-      if (arm === 'treatment') allowed.push(offerId);
+      if (arm === 'treatment') inArm.push(o);
     }
-    const shown = allowed.slice(0, keep);
-    const at = nowIso();
-    // Started now, awaited by the caller after the shopper has been answered. Arms come from a
-    // stable hash, so writing the assignment a moment later changes nothing about it.
-    const recorded = this.db.transaction(async (tx) => {
+    const priced = await this.promotions.offersFor(customerId, today, inArm);
+    const allowed = new Map<string, OfferVerdict>();
+    for (const o of inArm) {
+      const price = priced.get(o.id);
+      if (price) allowed.set(o.id, { ...price, priority: o.campaign_id ? campaigns.get(o.campaign_id)?.priority ?? 0 : 0 });
+    }
+    // Arms come from a stable hash, so writing the assignment a moment later changes nothing about it.
+    const record = (shown: readonly string[]) => this.db.transaction(async (tx) => {
+      const at = nowIso();
       for (const [campaignId, arm] of assignments) await this.repo.assign(tx, campaignId, customerId, arm, at);
       for (const offerId of shown) await this.repo.markShown(tx, offerId, customerId, campaignOf.get(offerId) ?? null, at);
     });
     // Campaign offers are personal: issued to this shopper's arm, tracked per shopper.
-    return { allowed: new Set(allowed), personal: new Set(allowed.filter((id) => campaignOf.has(id))), recorded };
+    return { allowed, personal: new Set([...allowed.keys()].filter((id) => campaignOf.has(id))), record };
   }
 
   /** Assigns customers to arms up front (intent to treat), without waiting for their first scan. */

@@ -92,7 +92,7 @@ describe('referrals', () => {
     const ref = (await t.api('GET', '/api/v1/referrals/cust-1')).json();
     expect(ref.qrPayload).toBe(`vitrina://referral?store=demo-store&code=${ref.code}`);
     expect((await t.api('GET', '/api/v1/referrals/cust-1')).json()).toEqual(ref);
-    expect((await t.api('POST', '/api/v1/referrals/claim', { code: ref.code, refereeCustomerId: 'cust-1' })).json().error.code).toBe('VITRINA_ERR_OFFER_NOT_ELIGIBLE');
+    expect((await t.api('POST', '/api/v1/referrals/claim', { code: ref.code, refereeCustomerId: 'cust-1' })).json().error.code).toBe('VITRINA_ERR_REFERRAL_SELF');
     expect((await t.api('POST', '/api/v1/referrals/claim', { code: ref.code, refereeCustomerId: 'cust-2' })).statusCode).toBe(200);
     await t.api('POST', '/api/v1/receipts', sale(t.cards[1], [['p-milk', 1, 349]]));
     await t.api('POST', '/api/v1/receipts', sale(t.cards[1], [['p-milk', 1, 349]]));

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { CreateCodesRequest, PromoCode, PromotionDefinition, RedeemCodeRequest, RedeemCodeResponse } from '@vitrina/contracts';
+import type { ClaimedCode, CreateCodesRequest, PromoCode, PromotionDefinition, RedeemCodeRequest, RedeemCodeResponse } from '@vitrina/contracts';
 import type { Database, Queryable } from '../../../platform/db/database.js';
 import { nowIso } from '../../../shared/ids.js';
 import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
@@ -94,5 +94,43 @@ export class CodesService {
       await this.promotions.grantIn(tx, { promotionId, customerId: req.customerId, source: 'code', sourceKey: key, validFrom: day, validTo: def.conditions.endsOn });
       return { code, promotionId, customerId: req.customerId, validTo: def.conditions.endsOn };
     });
+  }
+
+  /**
+   * The kiosk's My card: a shopper claims a code to their card. The same checks as at the till,
+   * plus the promotion's audience (a code for one shopper, a segment or tiers is refused to
+   * anyone else). Unknown, used up, expired, not for this shopper: a distinct coded error and
+   * nothing written. A retry with the same key returns the first claim.
+   */
+  async claimToCard(rawCode: string, c: { customerId: string; tierId: string; deviceId: string; key: string }, at = nowIso()): Promise<ClaimedCode> {
+    const day = localDateOf(this.timeZone, at);
+    const key = `card:${c.key}`;
+    return this.db.transaction(async (tx) => {
+      const code = normalizeCode(rawCode);
+      const prior = await this.repo.byKey(tx, key);
+      if (prior && prior.code === code && prior.customer_id === c.customerId) {
+        const row = (await this.repo.byCode(tx, code))!;
+        const def = JSON.parse((await this.promotions.row(tx, row.promotion_id))!.definition) as PromotionDefinition;
+        return { code, name: def.name, validTo: def.conditions.endsOn };
+      }
+      const { promotionId, def } = await this.check(tx, code, c.customerId, day).catch((err: unknown) => {
+        // At the till an ended campaign is the campaign's state; to a shopper holding a code it is an expired code.
+        if (err instanceof VitrinaError && err.code === 'VITRINA_ERR_CAMPAIGN_ENDED') throw new VitrinaError('VITRINA_ERR_CODE_EXPIRED', `Code "${code}" has expired.`);
+        throw err;
+      });
+      await this.checkAudience(tx, def, c.customerId, c.tierId, code);
+      await this.repo.insertRedemption(tx, { code, customerId: c.customerId, receiptId: null, deviceId: c.deviceId, idempotencyKey: key, at });
+      await this.promotions.grantIn(tx, { promotionId, customerId: c.customerId, source: 'code', sourceKey: key, validFrom: day, validTo: def.conditions.endsOn });
+      return { code, name: def.name, validTo: def.conditions.endsOn };
+    });
+  }
+
+  /** A code whose promotion is for one shopper, a segment or some tiers is not for anyone else. */
+  private async checkAudience(q: Queryable, def: PromotionDefinition, customerId: string, tierId: string, code: string) {
+    const a = def.audience;
+    const outside = (a.type === 'customer' && a.customerId !== customerId)
+      || (a.type === 'segment' && !(await this.promotions.segmentsOf(q, customerId)).has(a.segment))
+      || (def.conditions.tierIds !== undefined && !def.conditions.tierIds.includes(tierId));
+    if (outside) throw new VitrinaError('VITRINA_ERR_CODE_NOT_FOR_CUSTOMER', `Code "${code}" is not for this shopper.`);
   }
 }
