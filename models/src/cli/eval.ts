@@ -2,6 +2,7 @@ import { loadSources } from './sources.js';
 import { failAndExit, parseCliArgs } from './args.js';
 import { averageSplits, EVAL_DEFAULTS, evaluateSplit, METHODS, type SplitResult } from '../eval/evaluate.js';
 import { METRIC_NAMES } from '../eval/metrics.js';
+import { skipLines } from '../data/skip-report.js';
 
 /**
  * npm run eval -- [--dataset tafeng|completejourney | --input file | --from-db path] [--json]
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const avg = averageSplits(results);
   const candidateRecall = results.reduce((s, r) => s + r.candidateRecall, 0) / results.length;
   const trainSeconds = results.reduce((s, r) => s + r.trainSeconds, 0) / results.length;
-  const meta = { dataset: sources.label, splits: results.length, testUsers: results.map((r) => r.testUsers), skipped: sources.skipped };
+  const meta = { dataset: sources.label, splits: results.length, testUsers: results.map((r) => r.testUsers), skipped: sources.skipped, skipExamples: sources.skipExamples };
   if (args.json) {
     for (const m of METHODS) {
       const extra = m === 'Model' ? { candidateRecall, trainSecondsPerSplit: trainSeconds, kinds: results.map((r) => r.modelKind) } : {};
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   console.log(header);
   for (const m of METHODS) console.log([m.padEnd(20), ...METRIC_NAMES.map((n) => avg[m][n].toFixed(4).padStart(9))].join(' '));
   console.log(`model candidate recall ${candidateRecall.toFixed(4)}; training ${trainSeconds.toFixed(1)} s per split; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (Object.keys(sources.skipped).length) console.log(`skipped: ${JSON.stringify(sources.skipped)}`);
+  for (const line of skipLines(sources.skipped, sources.skipExamples)) console.log(line);
 }
 
 main().catch(failAndExit);

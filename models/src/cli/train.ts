@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { loadSources } from './sources.js';
+import { skipLines } from '../data/skip-report.js';
 import { failAndExit, parseCliArgs } from './args.js';
 import { REPO_ROOT } from '../data/dataset-root.js';
 import { buildExamples, buildTrainExamples, candidateRecall, aggregateBaskets } from '../eval/examples.js';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const args = parseCliArgs(process.argv.slice(2));
   const started = Date.now();
   const sources = await loadSources({ ...args, keysets: 1 });
+  for (const line of skipLines(sources.skipped, sources.skipExamples)) console.error(line);
   const split = sources.splits[0]!;
   const ds = { ...split, train: [...split.train, ...split.test], test: [] };
   const seed = args.seed ?? EVAL_DEFAULTS.train.seed;
