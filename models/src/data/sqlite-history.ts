@@ -14,6 +14,16 @@ export const RECEIPT_LINES_SQL = `
   FROM receipt_lines l JOIN receipts r ON r.id = l.receipt_id
   WHERE r.customer_id IS NOT NULL AND r.kind = 'sale'`;
 
+/**
+ * The same rows for the next `?2` customers after customer id `?1`, each customer's rows
+ * together (the streaming source pages through the store with it).
+ */
+export const RECEIPT_LINES_PAGE_SQL = `${RECEIPT_LINES_SQL}
+    AND r.customer_id IN (
+      SELECT DISTINCT customer_id FROM receipts
+      WHERE customer_id > ?1 AND kind = 'sale' ORDER BY customer_id LIMIT ?2)
+  ORDER BY r.customer_id, r.store_time, r.id, l.rowid`;
+
 /** A row of RECEIPT_LINES_SQL as a line to check. */
 export function receiptLine(row: Record<string, string | number | null>): RawLine {
   return { customerId: String(row.customer_id ?? ''), basketId: String(row.basket_id ?? ''), time: String(row.time ?? ''), itemId: String(row.item_id ?? ''), quantity: row.quantity ?? 1 };
