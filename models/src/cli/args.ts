@@ -18,6 +18,8 @@ export function parseCliArgs(argv: string[]) {
       splits: { type: 'string' },
       seed: { type: 'string' },
       'no-progress': { type: 'boolean', default: false },
+      stream: { type: 'boolean', default: false },
+      'sample-users': { type: 'string' },
     },
     strict: true,
   });
@@ -30,7 +32,7 @@ export function parseCliArgs(argv: string[]) {
     if (!Number.isInteger(n) || n < 0) throw new ModelsError('VITRINA_ERR_IMPORT_INVALID', `--${name} must be a non-negative integer`);
     return n;
   };
-  return { ...values, keysets: int(values.keysets, 'keysets'), epochs: int(values.epochs, 'epochs'), cuts: int(values.cuts, 'cuts'), splits: int(values.splits, 'splits'), seed: int(values.seed, 'seed') };
+  return { ...values, keysets: int(values.keysets, 'keysets'), epochs: int(values.epochs, 'epochs'), cuts: int(values.cuts, 'cuts'), splits: int(values.splits, 'splits'), seed: int(values.seed, 'seed'), 'sample-users': int(values['sample-users'], 'sample-users') };
 }
 
 /** Prints a pipeline error as one clear line and sets the exit code (2 for missing data). */

@@ -1,7 +1,7 @@
 import sqlite3 from 'sqlite3';
 import { ModelsError } from './errors.js';
-import { readCsvRecords } from './csv-source.js';
-import { checkHistoryHeader, lineOfRecord } from './history-csv.js';
+import { readCsvRowBatches } from './csv-source.js';
+import { checkHistoryHeader } from './history-csv.js';
 import { checkLine, type RawLine } from './row-check.js';
 import { RECEIPT_LINES_PAGE_SQL, receiptLine } from './sqlite-history.js';
 import { countSkip, type Basket, type SkipCounts, type SkipExamples } from './types.js';
@@ -94,9 +94,23 @@ export function csvBasketSource(path: string): BasketSource {
     label,
     async *open(stats) {
       const grouper = new CustomerGrouper(label, stats);
-      for await (const r of readCsvRecords(path, checkHistoryHeader)) {
-        const done = grouper.add(lineOfRecord(r));
-        if (done) yield* done;
+      let at: Record<string, number> | undefined;
+      for await (const { columns, rows } of readCsvRowBatches(path, checkHistoryHeader)) {
+        at ??= Object.fromEntries(columns.map((c, k) => [c, k]));
+        const [c, b, t, i, q, p] = [at.customer_id!, at.basket_id!, at.time!, at.item_id!, at.quantity ?? -1, at.price ?? -1];
+        const line: RawLine = { customerId: '', basketId: '', time: '', itemId: '' };
+        const done: Basket[] = [];
+        for (const r of rows) {
+          line.customerId = r[c] ?? '';
+          line.basketId = r[b] ?? '';
+          line.time = r[t] ?? '';
+          line.itemId = r[i] ?? '';
+          line.quantity = q < 0 ? undefined : r[q];
+          line.price = p < 0 ? undefined : r[p];
+          const flushed = grouper.add(line);
+          if (flushed) for (const basket of flushed) done.push(basket);
+        }
+        yield* done;
       }
       const last = grouper.flush();
       if (last) yield* last;
