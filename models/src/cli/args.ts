@@ -20,6 +20,8 @@ export function parseCliArgs(argv: string[]) {
       hidden: { type: 'string' },
       ensemble: { type: 'string' },
       'no-progress': { type: 'boolean', default: false },
+      stream: { type: 'boolean', default: false },
+      'sample-users': { type: 'string' },
     },
     strict: true,
   });
@@ -33,7 +35,7 @@ export function parseCliArgs(argv: string[]) {
     return n;
   };
   const hidden = values.hidden === undefined ? undefined : values.hidden === '' ? [] : values.hidden.split(',').map((h) => int(h, 'hidden')!);
-  return { ...values, hidden, ensemble: int(values.ensemble, 'ensemble'), keysets: int(values.keysets, 'keysets'), epochs: int(values.epochs, 'epochs'), cuts: int(values.cuts, 'cuts'), splits: int(values.splits, 'splits'), seed: int(values.seed, 'seed') };
+  return { ...values, hidden, ensemble: int(values.ensemble, 'ensemble'), keysets: int(values.keysets, 'keysets'), epochs: int(values.epochs, 'epochs'), cuts: int(values.cuts, 'cuts'), splits: int(values.splits, 'splits'), seed: int(values.seed, 'seed'), 'sample-users': int(values['sample-users'], 'sample-users') };
 }
 
 /** Prints a pipeline error as one clear line and sets the exit code (2 for missing data). */

@@ -28,4 +28,19 @@ describe('eval CLI on bad input', () => {
     expect(flag.status).toBe(1);
     expect(flag.stderr).toContain('VITRINA_ERR_VALIDATION');
   }, 30_000);
+
+  it('says why nothing is left when every time is unparsable: count, an example and the accepted forms, exit 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrina-cli-'));
+    const bad = join(dir, 'dotted.csv');
+    writeFileSync(bad, ['customer_id,basket_id,time,item_id', ...Array.from({ length: 1200 }, (_, k) => `c${k % 40},b${k % 300},20.03.2007 13:00,i${k % 17}`)].join('\n'));
+    const r = run(['--input', bad]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`VITRINA_ERR_IMPORT_INVALID: input:${bad}: nothing left to evaluate — 1,200 rows skipped: unparsable time, e.g. '20.03.2007 13:00' — use ISO-8601`);
+    const few = join(dir, 'few.csv');
+    writeFileSync(few, ['customer_id,basket_id,time,item_id', ...Array.from({ length: 40 }, (_, k) => `c${k % 4},b${k % 12},2007-03-${10 + (k % 12)},i${k % 5}`)].join('\n'));
+    const r2 = run(['--input', few]);
+    expect(r2.status).toBe(1);
+    expect(r2.stderr).toContain('only 4 customer(s) with 3+ baskets, at least 7 needed');
+  }, 30_000);
 });

@@ -4,6 +4,7 @@ import { EVAL_DEFAULTS, evaluateSplit, METHODS, type Method, type SplitResult } 
 import { meanMetrics, METRIC_NAMES } from '../eval/metrics.js';
 import { REPEAT_EXPLORE_NAMES } from '../eval/repeat-explore.js';
 import { summariseMethods, type MethodSummary } from '../eval/summary.js';
+import { skipLines } from '../data/skip-report.js';
 
 /**
  * npm run eval -- [--dataset tafeng|completejourney | --input file | --from-db path] [--json]
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   const mlpAlone = meanMetrics(results.map((r) => r.mlpAlone));
   const candidateRecall = results.reduce((s, r) => s + r.candidateRecall, 0) / results.length;
   const trainSeconds = results.reduce((s, r) => s + r.trainSeconds, 0) / results.length;
-  const meta = { dataset: sources.label, splits: results.length, testUsers: results.map((r) => r.testUsers), skipped: sources.skipped };
+  const meta = { dataset: sources.label, splits: results.length, testUsers: results.map((r) => r.testUsers), skipped: sources.skipped, skipExamples: sources.skipExamples };
   if (args.json) {
     for (const m of METHODS) {
       const extra = m === 'Model' ? { candidateRecall, trainSecondsPerSplit: trainSeconds, kinds: results.map((r) => r.modelKind), selections: results.map((r) => r.selection), mlpAlone } : {};
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
   for (const line of methodTable(avg)) console.log(line);
   console.log(`mlp alone (before selection): r@10 ${mlpAlone['recall@10'].toFixed(4)} ndcg@10 ${mlpAlone['ndcg@10'].toFixed(4)}; exported: ${results.map((r) => r.modelKind).join(', ')}`);
   console.log(`model candidate recall ${candidateRecall.toFixed(4)}; training ${trainSeconds.toFixed(1)} s per split; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  if (Object.keys(sources.skipped).length) console.log(`skipped: ${JSON.stringify(sources.skipped)}`);
+  for (const line of skipLines(sources.skipped, sources.skipExamples)) console.log(line);
 }
 
 /** The text table: core metrics, repeat/explore recall @10, and Model − method with its paired se. */

@@ -5,7 +5,8 @@ import { loadCompleteJourney } from '../data/completejourney.js';
 import { loadHistoryCsv } from '../data/history-csv.js';
 import { loadSqliteHistory } from '../data/sqlite-history.js';
 import { buildProtocolDataset } from '../data/sequences.js';
-import type { EvalDataset, LoadResult, SkipCounts } from '../data/types.js';
+import type { EvalDataset, LoadResult, SkipCounts, SkipExamples } from '../data/types.js';
+import { nothingLeftMessage } from '../data/skip-report.js';
 
 export interface SourceArgs {
   dataset?: string;
@@ -23,7 +24,12 @@ export interface Sources {
   splits: EvalDataset[];
   rows: number;
   skipped: SkipCounts;
+  /** The first offending value per skip reason. */
+  skipExamples: SkipExamples;
 }
+
+/** The fewest customers the 72/8/20 split turns into non-empty train, validation and test sets. */
+const MIN_SPLIT_CUSTOMERS = 7;
 
 function datasetRoot(flag?: string): string {
   const root = resolveDatasetRoot(flag);
@@ -43,7 +49,7 @@ export async function loadSources(args: SourceArgs): Promise<Sources> {
     const n = Math.min(5, Math.max(1, args.keysets ?? 5));
     let rows = 0;
     for (const u of data.users.values()) rows += u.history.reduce((s, b) => s + b.length, u.future.length);
-    return { label: 'tafeng', splits: Array.from({ length: n }, (_, k) => tafengKeysetDataset(data, k)), rows, skipped: {} };
+    return { label: 'tafeng', splits: Array.from({ length: n }, (_, k) => tafengKeysetDataset(data, k)), rows, skipped: {}, skipExamples: {} };
   }
   let loaded: LoadResult;
   let label: string;
@@ -58,13 +64,14 @@ export async function loadSources(args: SourceArgs): Promise<Sources> {
     label = `db:${args['from-db']}`;
   }
   const skipped = { ...loaded.skipped };
+  const skipExamples = { ...loaded.skipExamples };
   const seed = args.seed ?? 42;
   const splits = Array.from({ length: Math.max(1, args.splits ?? 1) }, (_, k) =>
-    buildProtocolDataset(`${label}#seed${seed + k}`, loaded.baskets, { minBaskets: 3, minItemCount: 3, seed: seed + k }, k === 0 ? skipped : {}),
+    buildProtocolDataset(`${label}#seed${seed + k}`, loaded.baskets, { minBaskets: 3, minItemCount: 3, seed: seed + k }, k === 0 ? skipped : {}, k === 0 ? skipExamples : {}),
   );
   const ds = splits[0]!;
   if (ds.test.length === 0 || ds.train.length === 0 || ds.val.length === 0) {
-    throw new ModelsError('VITRINA_ERR_IMPORT_INVALID', `${label}: too few customers with 3+ baskets to evaluate (${ds.users.size})`);
+    throw new ModelsError('VITRINA_ERR_IMPORT_INVALID', nothingLeftMessage(label, loaded.rows, loaded.baskets.length, skipped, skipExamples, ds.users.size, MIN_SPLIT_CUSTOMERS));
   }
-  return { label, splits, rows: loaded.rows, skipped };
+  return { label, splits, rows: loaded.rows, skipped, skipExamples };
 }

@@ -1,29 +1,25 @@
-import { countSkip, type Basket, type LoadResult, type SkipCounts } from './types.js';
+import { countSkip, type Basket, type LoadResult, type SkipCounts, type SkipExamples } from './types.js';
+import { checkLine, type RawLine } from './row-check.js';
 
 /**
- * Groups purchase rows into baskets, shared by every loader so that they validate rows the
- * same way. A row with no customer, basket or item, a time that does not parse, or a
- * quantity that is not a positive number (returns, voids) is skipped and counted.
+ * Groups purchase rows into baskets, shared by the in-memory loaders so that they validate
+ * rows the same way (row-check.ts). A row with no customer, basket or item, a time that does
+ * not parse, or a quantity that is not a positive number (returns, voids) is skipped and
+ * counted, with the first offending value kept as an example.
  */
 export class BasketAssembler {
   private readonly byKey = new Map<string, Basket>();
   private readonly itemSets = new Map<string, Set<string>>();
   private rows = 0;
   private readonly skipped: SkipCounts = {};
+  private readonly examples: SkipExamples = {};
 
-  skip(reason: string): void {
+  add(line: RawLine): void {
     this.rows++;
-    countSkip(this.skipped, reason);
-  }
-
-  add(customerId: string, basketId: string, t: number, itemId: string, quantity = 1): void {
-    this.rows++;
-    if (customerId === '') return countSkip(this.skipped, 'missing_customer_id');
-    if (basketId === '') return countSkip(this.skipped, 'missing_basket_id');
-    if (itemId === '') return countSkip(this.skipped, 'missing_item_id');
-    if (!Number.isFinite(t)) return countSkip(this.skipped, 'bad_time');
-    if (!Number.isFinite(quantity)) return countSkip(this.skipped, 'bad_quantity');
-    if (quantity <= 0) return countSkip(this.skipped, 'non_positive_quantity');
+    const checked = checkLine(line);
+    if (!checked.ok) return countSkip(this.skipped, checked.reason, this.examples, checked.example);
+    const { customerId, basketId, itemId } = line;
+    const t = checked.t;
     const key = `${customerId}\u0000${basketId}`;
     let basket = this.byKey.get(key);
     let set = this.itemSets.get(key);
@@ -42,6 +38,6 @@ export class BasketAssembler {
   }
 
   finish(): LoadResult {
-    return { baskets: [...this.byKey.values()], rows: this.rows, skipped: this.skipped };
+    return { baskets: [...this.byKey.values()], rows: this.rows, skipped: this.skipped, skipExamples: this.examples };
   }
 }

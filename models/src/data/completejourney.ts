@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { ModelsError } from './errors.js';
 import { readCsvRecords } from './csv-source.js';
 import { BasketAssembler } from './basket-assembler.js';
-import { parseTime } from './history-csv.js';
 import type { LoadResult } from './types.js';
 
 /** The Complete Journey transaction sample, mapped onto the input format. */
@@ -14,9 +13,8 @@ export async function loadCompleteJourney(root: string): Promise<LoadResult> {
     const missing = needed.filter((c) => !cols.includes(c));
     if (missing.length) throw new ModelsError('VITRINA_ERR_IMPORT_INVALID', `${path}: missing column(s) ${missing.join(', ')}`);
   })) {
-    // "2017-01-28 14:06:53-0500" → ISO form Date.parse accepts everywhere.
-    const ts = (r.transaction_timestamp ?? '').replace(' ', 'T').replace(/([+-]\d\d)(\d\d)$/, '$1:$2');
-    assembler.add(r.household_id ?? '', r.basket_id ?? '', parseTime(ts), r.product_id ?? '', Number(r.quantity ?? '1'));
+    // "2017-01-28 14:06:53-0500" is one of the forms parseTime accepts.
+    assembler.add({ customerId: r.household_id ?? '', basketId: r.basket_id ?? '', time: r.transaction_timestamp ?? '', itemId: r.product_id ?? '', quantity: r.quantity ?? '1' });
   }
   return assembler.finish();
 }

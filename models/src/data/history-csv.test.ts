@@ -33,12 +33,31 @@ describe('loadHistoryCsv', () => {
     expect(r.baskets[0]!.items).toEqual(['milk', 'bread']);
     expect(r.baskets[0]!.t).toBe(Date.parse('2024-01-02T10:00:00Z'));
     expect(r.skipped).toEqual({ missing_customer_id: 1, bad_time: 1, non_positive_quantity: 1, bad_quantity: 1, missing_item_id: 1, bad_price: 1 });
+    expect(r.skipExamples).toEqual({
+      missing_customer_id: ',b2,2024-01-03T10:00:00Z,milk',
+      bad_time: 'not-a-time',
+      non_positive_quantity: '-1',
+      bad_quantity: 'abc',
+      missing_item_id: 'c1,b6,2024-01-05T10:00:00Z,',
+      bad_price: 'cheap',
+    });
   });
 
-  it('reads gzip CSV with basket order as time', async () => {
+  it('reads gzip CSV with basket order as time (small numbers are epoch seconds: order kept)', async () => {
     const p = file('order.csv.gz', gzipSync('customer_id,basket_id,time,item_id\nc1,a,0,x\nc1,b,1,y\n'));
     const r = await loadHistoryCsv(p);
-    expect(r.baskets.map((b) => [b.t, b.items])).toEqual([[0, ['x']], [1, ['y']]]);
+    expect(r.baskets.map((b) => [b.t, b.items])).toEqual([[0, ['x']], [1000, ['y']]]);
+  });
+
+  it('reads every accepted time form in one file, compact forms included', async () => {
+    const times = ['2007-03-20T13:05:09Z', '2007-03-20T13:06', '2007-03-20 13:07:00', '2007-03-21', '1174395909', '1174395909250', '20070322-13'];
+    const p = file('forms.csv', ['customer_id,basket_id,time,item_id', ...times.map((t, k) => `c1,b${k},${t},i${k}`)].join('\n'));
+    const r = await loadHistoryCsv(p);
+    expect(r.skipped).toEqual({});
+    expect(r.baskets.map((b) => b.t)).toEqual([
+      Date.parse('2007-03-20T13:05:09Z'), Date.parse('2007-03-20T13:06:00Z'), Date.parse('2007-03-20T13:07:00Z'), Date.parse('2007-03-21T00:00:00Z'),
+      1174395909000, 1174395909250, Date.parse('2007-03-22T13:00:00Z'),
+    ]);
   });
 
   it('refuses an unknown column, a missing column, an empty file and a missing file', async () => {

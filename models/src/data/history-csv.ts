@@ -2,6 +2,7 @@ import { ModelsError } from './errors.js';
 import { readCsvRecords } from './csv-source.js';
 import { BasketAssembler } from './basket-assembler.js';
 import type { LoadResult } from './types.js';
+import type { RawLine } from './row-check.js';
 
 /**
  * The one purchase-history input format (see models/README.md):
@@ -23,23 +24,16 @@ export function checkHistoryHeader(columns: string[]): void {
   if (missing.length > 0) throw new ModelsError('VITRINA_ERR_IMPORT_INVALID', `missing column(s) ${missing.join(', ')}`);
 }
 
-/** Time is either a number (basket order or epoch ms) or an ISO-8601 timestamp. */
-export function parseTime(value: string): number {
-  if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? Number.NaN : ms;
+export { parseTime } from './parse-time.js';
+
+/** A CSV record of the input format as a row to check. */
+export function lineOfRecord(r: Record<string, string>): RawLine {
+  return { customerId: r.customer_id ?? '', basketId: r.basket_id ?? '', time: r.time ?? '', itemId: r.item_id ?? '', quantity: r.quantity, price: r.price };
 }
 
 /** Loads a history file in the input format; bad rows are counted by reason, never fatal. */
 export async function loadHistoryCsv(path: string): Promise<LoadResult> {
   const assembler = new BasketAssembler();
-  for await (const r of readCsvRecords(path, checkHistoryHeader)) {
-    const quantity = r.quantity === undefined || r.quantity === '' ? 1 : Number(r.quantity);
-    if (r.price !== undefined && r.price !== '' && !Number.isFinite(Number(r.price))) {
-      assembler.skip('bad_price');
-      continue;
-    }
-    assembler.add(r.customer_id ?? '', r.basket_id ?? '', parseTime(r.time ?? ''), r.item_id ?? '', quantity);
-  }
+  for await (const r of readCsvRecords(path, checkHistoryHeader)) assembler.add(lineOfRecord(r));
   return assembler.finish();
 }

@@ -1,4 +1,4 @@
-import { countSkip, type Basket, type EvalDataset, type SequenceUser, type SkipCounts } from './types.js';
+import { countSkip, type Basket, type EvalDataset, type SequenceUser, type SkipCounts, type SkipExamples } from './types.js';
 import { seededShuffle } from './random.js';
 
 /** Orders each customer's baskets by time (ties: load order) and groups them. */
@@ -24,14 +24,14 @@ export interface ProtocolOptions {
  * dropped, then customers with fewer than minBaskets baskets (counted as skips); each
  * customer's last basket is the target; users are split 72/8/20 with a seeded shuffle.
  */
-export function buildProtocolDataset(name: string, baskets: Basket[], opts: ProtocolOptions, skipped: SkipCounts = {}): EvalDataset {
+export function buildProtocolDataset(name: string, baskets: Basket[], opts: ProtocolOptions, skipped: SkipCounts = {}, examples: SkipExamples = {}): EvalDataset {
   const itemCount = new Map<string, number>();
   for (const b of baskets) for (const i of b.items) itemCount.set(i, (itemCount.get(i) ?? 0) + 1);
   const users = new Map<string, SequenceUser>();
   for (const [id, list] of groupByCustomer(baskets)) {
     const kept = list.map((b) => b.items.filter((i) => (itemCount.get(i) ?? 0) >= opts.minItemCount)).filter((items) => items.length > 0);
     if (kept.length < opts.minBaskets) {
-      countSkip(skipped, `customer_fewer_than_${opts.minBaskets}_baskets`);
+      countSkip(skipped, `customer_fewer_than_${opts.minBaskets}_baskets`, examples, `${id} (${kept.length} basket${kept.length === 1 ? '' : 's'})`);
       continue;
     }
     users.set(id, { id, history: kept.slice(0, -1), future: kept[kept.length - 1]! });

@@ -10,10 +10,14 @@ export interface Basket {
 /** Rows that could not be used, by reason, so a bad import is visible instead of silent. */
 export type SkipCounts = Record<string, number>;
 
+/** One offending value per skip reason (the first seen), so a report can show what was wrong. */
+export type SkipExamples = Record<string, string>;
+
 export interface LoadResult {
   baskets: Basket[];
   rows: number;
   skipped: SkipCounts;
+  skipExamples: SkipExamples;
 }
 
 /** A customer's chronological history and the basket to predict (next-basket protocol). */
@@ -34,6 +38,7 @@ export interface EvalDataset {
   popRanking: string[];
 }
 
-export function countSkip(skipped: SkipCounts, reason: string): void {
+export function countSkip(skipped: SkipCounts, reason: string, examples?: SkipExamples, example?: string): void {
   skipped[reason] = (skipped[reason] ?? 0) + 1;
+  if (examples !== undefined && example !== undefined && !(reason in examples)) examples[reason] = example;
 }
