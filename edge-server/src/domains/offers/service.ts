@@ -118,7 +118,9 @@ export class OffersService {
       .map((x) => x.o);
     const shown = ordered.slice(0, this.counts.kiosk);
     const kiosk = shown.map((o) => toKioskOffer(o, chosen.allowed.get(o.id)!, clipped.has(o.id), chosen.personal.has(o.id), this.discountFormat));
-    const signage = shown
+    // Screens pick from every card the shopper could have, not only the kiosk's first few: a
+    // kiosk led by restricted products still leaves the screens something to show.
+    const signage = ordered
       .filter((o) => this.mayShow('signage', o))
       .slice(0, this.counts.signage)
       .map((o) => toSignageOffer(o, chosen.allowed.get(o.id)!, this.discountFormat));
