@@ -44,7 +44,6 @@ async function loop(op: (i: number) => Promise<unknown>, until: () => boolean) {
   const t0 = performance.now();
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
-  const elu = performance.eventLoopUtilization();
   const times: number[] = [];
   let failures = 0;
   while (!until()) {
@@ -53,10 +52,7 @@ async function loop(op: (i: number) => Promise<unknown>, until: () => boolean) {
     times.push(performance.now() - s);
   }
   delay.disable();
-  // Utilization: the share of the time the main thread was busy (robust to the OS descheduling
-  // the process on a loaded machine, which the delay figures are not).
-  const busy = performance.eventLoopUtilization(elu).utilization;
-  return { times, failures, loopMaxMs: round(delay.max / 1e6), loopP99Ms: round(delay.percentile(99) / 1e6), utilization: round(busy), perS: round(times.length / ((performance.now() - t0) / 1000)) };
+  return { times, failures, loopMaxMs: round(delay.max / 1e6), loopP99Ms: round(delay.percentile(99) / 1e6), perS: round(times.length / ((performance.now() - t0) / 1000)) };
 }
 
 const forSeconds = (s: number) => {
@@ -110,8 +106,6 @@ for (const buildIn of modes) {
     event_loop_max_alone_ms: alone.loopMaxMs,
     event_loop_max_during_ms: during.loopMaxMs,
     event_loop_p99_during_ms: during.loopP99Ms,
-    event_loop_utilization_alone: alone.utilization,
-    event_loop_utilization_during: during.utilization,
     failures: during.failures,
     budget: buildIn === 'worker' ? { p99_ratio: MAX_RATIO, event_loop_max_ms: MAX_BLOCK_MS } : 'none (comparison: the build on the main thread)',
     pass,
