@@ -1,4 +1,5 @@
-import { buildNeighbourLists, listBytes, type NeighbourLists } from './sparse-lists.js';
+import { AggregatesAccumulator, type AggregateColumns, type NumberedBasket } from './aggregates-accumulator.js';
+import { listBytes, type NeighbourLists } from './sparse-lists.js';
 
 export interface AggregateBasket {
   customerId: string;
@@ -23,9 +24,6 @@ export interface AggregateStats {
   bytes: number;
   memoryMb: number;
 }
-
-const RECENT_DECAY = 0.5;
-const RECENT_DEPTH = 4;
 
 /**
  * Store-level aggregates the features need: popularity (all baskets, latest baskets, recent
@@ -97,128 +95,41 @@ export class StoreAggregates {
     }
   }
 
+  /**
+   * The batch build: numbers items in arrival order and groups baskets by customer (a
+   * customer's baskets may come anywhere in the input), then feeds each customer to the same
+   * accumulator the streaming builder uses. Yields every 1024 baskets, every 256 customers and
+   * inside `finish`, the points where `buildAsync` may let the event loop run.
+   */
   private static *steps(baskets: Iterable<AggregateBasket>, opts: AggregateOptions): Generator<void, StoreAggregates> {
-    const topN = opts.topN ?? 30;
-    const pairBaskets = opts.pairBasketsPerCustomer ?? 50;
-    const pairItems = opts.pairItemsPerBasket ?? 40;
-    const index = new Map<string, number>();
-    const itemIds: string[] = [];
-    const byCustomer = new Map<string, { t: number; items: Int32Array }[]>();
-    let nBaskets = 0;
+    const acc = new AggregatesAccumulator(opts);
+    const byCustomer = new Map<string, NumberedBasket[]>();
+    let seen = 0;
     for (const b of baskets) {
-      if ((nBaskets & 1023) === 0) yield;
-      const ids: number[] = [];
-      for (const id of b.items) {
-        let k = index.get(id);
-        if (k === undefined) {
-          k = itemIds.length;
-          index.set(id, k);
-          itemIds.push(id);
-        }
-        if (!ids.includes(k)) ids.push(k);
-      }
-      if (ids.length === 0) continue;
-      nBaskets++;
+      if ((seen++ & 1023) === 0) yield;
+      const items = acc.numberItems(b.items);
+      if (!items) continue;
       const list = byCustomer.get(b.customerId);
-      const entry = { t: b.t, items: Int32Array.from(ids) };
-      if (list) list.push(entry);
-      else byCustomer.set(b.customerId, [entry]);
+      if (list) list.push({ t: b.t, items });
+      else byCustomer.set(b.customerId, [{ t: b.t, items }]);
     }
-    const n = itemIds.length;
-    const popAll = new Float32Array(n), popLast = new Float32Array(n), popRecent = new Float32Array(n);
-    const buyers = new Float32Array(n), repeatBuyers = new Float32Array(n);
-    const perCustomer = new Int32Array(n);
-    const selfNextDen = new Float32Array(n), selfNextNum = new Float32Array(n);
-    const gapSum = new Float32Array(n), gapCount = new Float32Array(n);
-    const lastPos = new Int32Array(n).fill(-1);
-    const inNext = new Int32Array(n).fill(-1); // marks the items of basket pos+1 with pos+1
-    let allGaps = 0, allGapCount = 0;
-    // Flattened recent baskets for the pair counts, with each customer's basket run kept
-    // contiguous so that "next basket" is the following entry.
-    const flatParts: number[] = [];
-    const starts: number[] = [];
-    const nextOf: number[] = []; // index of the next basket of the same customer, or −1
-    let recentMass = 0;
     let customerNo = 0;
     for (const list of byCustomer.values()) {
       if ((++customerNo & 255) === 0) yield;
-      list.sort((a, b) => a.t - b.t);
-      const touched: number[] = [];
-      list.forEach((basket, pos) => {
-        const back = list.length - 1 - pos;
-        const w = back < RECENT_DEPTH ? RECENT_DECAY ** back : 0;
-        for (const i of basket.items) {
-          popAll[i]!++;
-          if (back === 0) popLast[i]!++;
-          popRecent[i]! += w;
-          if (perCustomer[i] === 0) touched.push(i);
-          perCustomer[i]!++;
-          if (lastPos[i]! >= 0) {
-            gapSum[i]! += pos - lastPos[i]!;
-            gapCount[i]!++;
-            allGaps += pos - lastPos[i]!;
-            allGapCount++;
-          }
-          lastPos[i] = pos;
-        }
-        recentMass += w;
-        if (pos + 1 < list.length) {
-          for (const i of list[pos + 1]!.items) inNext[i] = pos + 1;
-          for (const i of basket.items) {
-            selfNextDen[i]!++;
-            if (inNext[i] === pos + 1) selfNextNum[i]!++;
-          }
-        }
-      });
-      for (const i of touched) {
-        buyers[i]!++;
-        if (perCustomer[i]! > 1) repeatBuyers[i]!++;
-        perCustomer[i] = 0;
-        lastPos[i] = -1;
-        inNext[i] = -1;
-      }
-      const recent = list.slice(-pairBaskets);
-      recent.forEach((basket, pos) => {
-        starts.push(flatParts.length);
-        nextOf.push(pos < recent.length - 1 ? starts.length : -1);
-        const items = basket.items.length > pairItems ? basket.items.subarray(0, pairItems) : basket.items;
-        for (const i of items) flatParts.push(i);
-      });
+      acc.addCustomer(list);
     }
-    starts.push(flatParts.length);
-    const flat = Int32Array.from(flatParts);
-    // item → baskets containing it (CSR), for the pair counts.
-    const postCount = new Int32Array(n + 1);
-    for (const i of flat) postCount[i + 1]!++;
-    for (let i = 0; i < n; i++) postCount[i + 1]! += postCount[i]!;
-    const postings = new Int32Array(flat.length);
-    const fill = postCount.slice(0, n);
-    for (let b = 0; b + 1 < starts.length; b++) {
-      if ((b & 4095) === 0) yield;
-      for (let x = starts[b]!; x < starts[b + 1]!; x++) postings[fill[flat[x]!]!++] = b;
-    }
-    const cooc = yield* buildNeighbourLists(n, topN, flat, (j, emit) => {
-      for (let p = postCount[j]!; p < postCount[j + 1]!; p++) emit(starts[postings[p]!]!, starts[postings[p]! + 1]!);
-      return postCount[j + 1]! - postCount[j]!;
-    });
-    const trans = yield* buildNeighbourLists(n, topN, flat, (j, emit) => {
-      let events = 0;
-      for (let p = postCount[j]!; p < postCount[j + 1]!; p++) {
-        const next = nextOf[postings[p]!]!;
-        if (next < 0) continue;
-        events++;
-        emit(starts[next]!, starts[next + 1]!);
-      }
-      return events;
-    });
-    yield;
-    const byAll = Int32Array.from(itemIds.keys()).sort((a, b) => popAll[b]! - popAll[a]! || a - b);
-    const byLast = Int32Array.from(itemIds.keys()).sort((a, b) => popLast[b]! - popLast[a]! || popAll[b]! - popAll[a]! || a - b);
-    const rankAll = new Int32Array(n), rankLast = new Int32Array(n);
-    byAll.forEach((i, r) => (rankAll[i] = r));
-    byLast.forEach((i, r) => (rankLast[i] = r));
-    const meanGap = allGapCount > 0 ? allGaps / allGapCount : 1;
-    return new StoreAggregates(itemIds, popAll, popLast, popRecent, buyers, repeatBuyers, selfNextDen, selfNextNum, gapSum, gapCount, rankAll, rankLast, byLast, byAll, cooc, trans, byCustomer.size, nBaskets, recentMass, meanGap);
+    return StoreAggregates.assemble(yield* acc.finish());
+  }
+
+  /** Completes a build fed customer by customer (the streaming builder's way in). */
+  static fromAccumulator(acc: AggregatesAccumulator): StoreAggregates {
+    const steps = acc.finish();
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return StoreAggregates.assemble(r.value);
+  }
+
+  /** The one place the positional constructor is called. */
+  private static assemble(c: AggregateColumns): StoreAggregates {
+    return new StoreAggregates(c.itemIds, c.popAll, c.popLast, c.popRecent, c.buyers, c.repeatBuyers, c.selfNextDen, c.selfNextNum, c.gapSum, c.gapCount, c.rankAll, c.rankLast, c.byLast, c.byAll, c.cooc, c.trans, c.nCustomers, c.nBaskets, c.recentMass, c.meanGap);
   }
 
   stats(): AggregateStats {
