@@ -6,8 +6,8 @@ import {
 import type { Database } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { addDays, isLocalDateNear, localDateOf } from '../../shared/calendar.js';
+import { csvLine } from '../../shared/csv.js';
 import { newId, nowIso } from '../../shared/ids.js';
-import { csvLine } from './csv.js';
 import { npsOf } from './nps.js';
 import type { SurveyAnswerRow, SurveysRepository } from './repository.js';
 
