@@ -20,10 +20,16 @@ export interface DemoInfo {
   devices: Array<{ id: string; kind: 'kiosk' | 'screen'; zoneId: string; token: string }>;
 }
 
+/**
+ * Every attacked server runs without first-start training: a training child on the same cores
+ * would slow the probes' servers and blur their timings. A probe's own env can turn it back on.
+ */
+const BASE_ENV = { SCANNER_SIMULATOR: 'true', TRAINING_ON_FIRST_START: 'false' };
+
 /** Seeds the demo store into a new folder through the real server's first boot (minutes on a slow box). */
 export async function seedTemplate(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'vitrina-attack-template-'));
-  const server = await spawnEdgeServer({ dataDir: dir, quiet: true, timeoutMs: 10 * 60_000, env: { SCANNER_SIMULATOR: 'true' } });
+  const server = await spawnEdgeServer({ dataDir: dir, quiet: true, timeoutMs: 10 * 60_000, env: BASE_ENV });
   // SIGTERM checkpoints the WAL into vitrina.sqlite, so a plain copy of the folder is consistent.
   await server.stop();
   if (!existsSync(join(dir, 'demo.json'))) throw new Error('the seeding server left no demo.json');
@@ -60,7 +66,7 @@ export async function startStore(env: Record<string, string> = {}): Promise<Stor
   const demo = JSON.parse(readFileSync(join(dataDir, 'demo.json'), 'utf8')) as DemoInfo;
   let out = '';
   const spawn = async (e: Record<string, string>, port?: number) => {
-    const s = await spawnEdgeServer({ dataDir, port, env: { SCANNER_SIMULATOR: 'true', LOG_LEVEL: 'info', ...e }, capture: true });
+    const s = await spawnEdgeServer({ dataDir, port, env: { ...BASE_ENV, LOG_LEVEL: 'info', ...e }, capture: true });
     s.child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
     s.child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
     return s;

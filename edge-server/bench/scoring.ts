@@ -8,8 +8,8 @@ import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { RecommendService } from '../src/domains/recommend/index.js';
-import type { HistoryBasket, HistorySource } from '../src/domains/purchases/index.js';
 import { emit, percentiles } from './report.js';
+import { historyOf, synthesizeStore } from './synthetic-store.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const arg = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
@@ -19,49 +19,11 @@ const HEAVY = 1_000; // customers with exactly 50 baskets: the ones the budget i
 const RUNS = arg('--runs', 3_000);
 const BUDGET_P99_MS = 5;
 
-/** mulberry32, so every run synthesizes the same store. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Customers with habits (a few staples) plus Zipf-ish store-wide picks, ~10 items a basket. */
-function synthesize(): Map<string, HistoryBasket[]> {
-  const rand = rng(42);
-  const itemIds = Array.from({ length: ITEMS }, (_, i) => `p${i}`);
-  const popular = () => itemIds[Math.floor(ITEMS * rand() ** 3)]!;
-  const byCustomer = new Map<string, HistoryBasket[]>();
-  const start = Date.parse('2025-01-01T00:00:00Z');
-  for (let c = 0; c < CUSTOMERS; c++) {
-    const n = c < HEAVY ? 50 : 1 + Math.floor(rand() * rand() * 20);
-    const staples = Array.from({ length: 8 }, popular);
-    const baskets: HistoryBasket[] = [];
-    for (let b = 0; b < n; b++) {
-      const items = new Set<string>();
-      for (const s of staples) if (rand() < 0.4) items.add(s);
-      const extra = 2 + Math.floor(rand() * 8);
-      for (let k = 0; k < extra; k++) items.add(popular());
-      baskets.push({ basketId: `r${c}-${b}`, at: new Date(start + (b * 7 + Math.floor(rand() * 3)) * 86_400_000).toISOString(), productIds: [...items] });
-    }
-    byCustomer.set(`c${c}`, baskets);
-  }
-  return byCustomer;
-}
-
-const store = synthesize();
+// The same synthetic store as refresh-load.ts, read as the purchases repository's paged reads give.
+const store = synthesizeStore(CUSTOMERS, ITEMS, HEAVY);
 let basketCount = 0;
 for (const list of store.values()) basketCount += list.length;
-const history: HistorySource = {
-  basketsOf: async (id) => store.get(id) ?? [],
-  async *allBaskets() {
-    for (const [customerId, list] of store) for (const b of list) yield { customerId, ...b };
-  },
-};
+const history = historyOf(store);
 
 global.gc?.();
 const heapBefore = process.memoryUsage().heapUsed;

@@ -1,7 +1,7 @@
 /**
  * A synthetic store's purchase history, the same every run: customers with habits (a few
  * staples) plus Zipf-ish store-wide picks, ~10 items a basket; the first `heavy` customers
- * have exactly 50 baskets (the ones scan budgets are about). Same recipe as scoring.ts.
+ * have exactly 50 baskets (the ones scan budgets are about). Used by scoring.ts and refresh-load.ts.
  */
 import type { HistoryBasket, HistorySource } from '../src/domains/purchases/index.js';
 

@@ -4,7 +4,7 @@ import { startServer, type RunningServer } from './server.js';
 
 let server: RunningServer;
 test.beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ TRAINING_ON_FIRST_START: 'true' }); // the other specs' servers do not train on first start
 });
 test.afterAll(async () => {
   await server?.stop();

@@ -30,8 +30,12 @@ async function feedScanner(url: string, kioskId: string, kioskToken: string, rep
 /** Where global-setup.ts leaves the seeded demo store for this run (workers inherit the env). */
 export const STORE_TEMPLATE_ENV = 'VITRINA_E2E_STORE_TEMPLATE';
 
-/** The environment of every e2e server, the seeding one included. */
-export const SERVER_ENV = { SCANNER_SIMULATOR: 'true', TAKEOVER_MS: '8000' };
+/**
+ * The environment of every e2e server, the seeding one included. No first-start training: a
+ * training child would compete with the browser for the cores; recommendations.spec.ts, which
+ * waits for that first decision, turns it on (`startServer({ TRAINING_ON_FIRST_START: 'true' })`).
+ */
+export const SERVER_ENV = { SCANNER_SIMULATOR: 'true', TAKEOVER_MS: '8000', TRAINING_ON_FIRST_START: 'false' };
 
 /**
  * Starts the real edge server (demo store, simulated scanners) in its own process, on a

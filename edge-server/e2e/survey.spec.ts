@@ -69,7 +69,7 @@ test('a shopper answers the survey at the end of the session; the console counts
   await expect(page.getByTestId('attract')).toBeVisible();
   await expect(page.getByTestId('survey')).toHaveCount(0);
 
-  // Ben, in landscape, skips it: nothing is recorded for him.
+  // Ben, in landscape, skips it: no answer is recorded for him, only that he was asked.
   const landscape = await (await browser.newContext()).newPage();
   await openKiosk(landscape, { width: 1920, height: 1080 });
   await scanAndFinish(landscape, BEN);
@@ -82,6 +82,10 @@ test('a shopper answers the survey at the end of the session; the console counts
   await landscape.getByTestId('survey-skip').click();
   await expect(landscape.getByTestId('attract')).toBeVisible();
   await landscape.context().close();
+  // Ben again: being asked counts, so a skip is not followed by another ask on the next "Done".
+  await scanAndFinish(page, BEN);
+  await expect(page.getByTestId('attract')).toBeVisible();
+  await expect(page.getByTestId('survey')).toHaveCount(0);
 
   const report = await server.api<NpsReport>('/api/v1/surveys/report');
   expect(report).toMatchObject({ answers: 1, promoters: 1, nps: 100 });

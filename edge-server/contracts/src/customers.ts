@@ -59,6 +59,8 @@ export const CustomerExport = Type.Object({
   events: Type.Array(Type.Object({ type: Type.String(), at: Type.String() })),
   /** The shopper's end-of-session survey answers (domains/surveys). */
   surveyAnswers: Type.Array(Type.Object({ at: Type.String(), kioskId: Type.String(), score: Type.Integer(), reasons: Type.Array(Type.String()), comment: Type.Union([Type.String(), Type.Null()]) })),
+  /** When the shopper was shown the survey, answered or skipped (it is not asked again within the interval). */
+  surveyAsks: Type.Array(Type.Object({ at: Type.String(), kioskId: Type.String() })),
 });
 export type CustomerExport = Static<typeof CustomerExport>;
 

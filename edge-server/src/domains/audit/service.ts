@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { AuditEntry, AuditPage } from '@vitrina/contracts';
 import { isAcceptedLocalDate, localDateOf } from '../../shared/calendar.js';
+import { csvLine } from '../../shared/csv.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { AuditRecord, AuditSink } from '../../platform/http/serve-route.js';
 import type { AuditFilter, AuditRepository, AuditRow } from './repository.js';
@@ -30,13 +31,6 @@ function bound(value: string | undefined): { day: string } | { instant: string }
   const t = Date.parse(value);
   if (Number.isNaN(t) || !value.includes('T')) throw new VitrinaError('VITRINA_ERR_VALIDATION', `Not a day (YYYY-MM-DD) or an ISO instant: ${value}`);
   return { instant: new Date(t).toISOString() };
-}
-
-/** A CSV field: quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-function csvField(value: unknown): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /**
@@ -72,12 +66,12 @@ export class AuditService implements AuditSink {
     const filter = this.filter(q); // validates before the answer starts
     const repo = this.repo;
     async function* lines() {
-      yield `${CSV_COLUMNS.join(',')}\r\n`;
+      yield csvLine(CSV_COLUMNS);
       let after = 0;
       for (;;) {
         const rows = await repo.batchAfter(filter, after, EXPORT_BATCH);
         if (rows.length === 0) return;
-        yield rows.map((r) => `${CSV_COLUMNS.map((c) => csvField(entryOf(r)[c])).join(',')}\r\n`).join('');
+        yield rows.map(entryOf).map((e) => csvLine(CSV_COLUMNS.map((c) => e[c]))).join('');
         after = rows[rows.length - 1]!.id;
       }
     }

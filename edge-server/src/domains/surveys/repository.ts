@@ -39,6 +39,20 @@ export class SurveysRepository {
     return q.get<{ at: string }>('SELECT at FROM survey_answers WHERE customer_id = ? AND at >= ? ORDER BY at DESC LIMIT 1', [customerId, since]);
   }
 
+  /** Whether the shopper was shown the survey at or after `since` in a session other than `sessionId`. */
+  askedElsewhereSince(q: Queryable, customerId: string, since: string, sessionId: string) {
+    return q.get<{ at: string }>('SELECT at FROM survey_asks WHERE customer_id = ? AND at >= ? AND session_id <> ? LIMIT 1', [customerId, since, sessionId]);
+  }
+
+  /** Notes that this session showed the survey (once: a repeated check in the session keeps the first time). */
+  async insertAsk(q: Queryable, r: { session_id: string; customer_id: string; kiosk_id: string; at: string }) {
+    await q.run('INSERT INTO survey_asks (session_id, customer_id, kiosk_id, at) VALUES (?, ?, ?, ?) ON CONFLICT (session_id) DO NOTHING', [r.session_id, r.customer_id, r.kiosk_id, r.at]);
+  }
+
+  asksOf(customerId: string) {
+    return this.db.all<{ at: string; kiosk_id: string }>('SELECT at, kiosk_id FROM survey_asks WHERE customer_id = ? ORDER BY at', [customerId]);
+  }
+
   sessionAnswered(q: Queryable, sessionId: string) {
     return q.get<{ id: string }>('SELECT id FROM survey_answers WHERE session_id = ?', [sessionId]);
   }
@@ -75,6 +89,8 @@ export class SurveysRepository {
 
   /** Erasure: the answers stay for the store's NPS, no longer linked to anyone and without the free text. */
   async forgetCustomerIn(q: Queryable, customerId: string) {
+    // When they were asked is of no use to the store once they are gone: those rows go entirely.
+    await q.run('DELETE FROM survey_asks WHERE customer_id = ?', [customerId]);
     return (await q.run('UPDATE survey_answers SET customer_id = NULL, comment = NULL WHERE customer_id = ?', [customerId])).changes;
   }
 }

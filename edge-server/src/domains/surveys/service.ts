@@ -6,8 +6,8 @@ import {
 import type { Database } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { addDays, isLocalDateNear, localDateOf } from '../../shared/calendar.js';
+import { csvLine } from '../../shared/csv.js';
 import { newId, nowIso } from '../../shared/ids.js';
-import { csvLine } from './csv.js';
 import { npsOf } from './nps.js';
 import type { SurveyAnswerRow, SurveysRepository } from './repository.js';
 
@@ -67,11 +67,23 @@ export class SurveysService {
     });
   }
 
-  /** Whether the shopper of a live session is asked, and with which chips. */
-  async due(customerId: string): Promise<SurveyDue> {
-    const s = await this.repo.settings();
-    const due = s.enabled && !(await this.repo.answeredSince(this.db, customerId, this.windowStart(s.intervalDays)));
-    return { due, reasons: due ? s.reasons : [], commentMaxLength: SURVEY_COMMENT_MAX };
+  /**
+   * Whether the shopper of a live session is asked, and with which chips. Being asked counts for
+   * the interval (the issue's "at most once per shopper per N days"): a due answer notes the
+   * session, so a shopper who skips is not asked in another session within the interval; asking
+   * again in the same session (the kiosk checking twice) still says due.
+   */
+  async due(source: Omit<SurveySource, 'zoneId'>): Promise<SurveyDue> {
+    const at = this.now().toISOString();
+    return this.db.transaction(async (tx) => {
+      const s = await this.repo.settings(tx);
+      const since = this.windowStart(s.intervalDays);
+      const due = s.enabled
+        && !(await this.repo.answeredSince(tx, source.customerId, since))
+        && !(await this.repo.askedElsewhereSince(tx, source.customerId, since, source.sessionId));
+      if (due) await this.repo.insertAsk(tx, { session_id: source.sessionId, customer_id: source.customerId, kiosk_id: source.kioskId, at });
+      return { due, reasons: due ? s.reasons : [], commentMaxLength: SURVEY_COMMENT_MAX };
+    });
   }
 
   async answer(source: SurveySource, req: Omit<SurveyAnswerRequest, 'sessionId'>): Promise<SurveyAnswerResult> {
@@ -86,7 +98,10 @@ export class SurveysService {
       const unknown = req.reasons.find((r) => !known.has(r));
       if (unknown !== undefined) throw new VitrinaError('VITRINA_ERR_VALIDATION', `Unknown reason "${unknown}".`);
       if (await this.repo.sessionAnswered(tx, source.sessionId)) throw new VitrinaError('VITRINA_ERR_SURVEY_ALREADY_ANSWERED', 'This session has already answered the survey.');
-      if (await this.repo.answeredSince(tx, source.customerId, this.windowStart(s.intervalDays))) throw new VitrinaError('VITRINA_ERR_SURVEY_ALREADY_ANSWERED');
+      const since = this.windowStart(s.intervalDays);
+      if (await this.repo.answeredSince(tx, source.customerId, since)) throw new VitrinaError('VITRINA_ERR_SURVEY_ALREADY_ANSWERED');
+      // Shown (and skipped) in another session within the interval: this one was not asked.
+      if (await this.repo.askedElsewhereSince(tx, source.customerId, since, source.sessionId)) throw new VitrinaError('VITRINA_ERR_SURVEY_NOT_DUE');
       const id = newId('sva');
       await this.repo.insert(tx, {
         id, store_id: this.deps.storeId, kiosk_id: source.kioskId, zone_id: source.zoneId, customer_id: source.customerId, session_id: source.sessionId,
@@ -149,6 +164,11 @@ export class SurveysService {
   /** Right of access: the shopper's own answers. */
   async answersOf(customerId: string): Promise<SurveyAnswerView[]> {
     return (await this.repo.answersOf(customerId)).map(viewOf);
+  }
+
+  /** Right of access: when the shopper was shown the survey (answered or skipped). */
+  async asksOf(customerId: string): Promise<Array<{ at: string; kioskId: string }>> {
+    return (await this.repo.asksOf(customerId)).map((r) => ({ at: r.at, kioskId: r.kiosk_id }));
   }
 
   /** Erasure, inside the erasure's transaction. */

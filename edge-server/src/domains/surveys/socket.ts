@@ -22,7 +22,7 @@ export function surveySocketHandlers(kiosk: KioskNamespace, surveys: SurveysServ
       if (!s) throw new VitrinaError('VITRINA_ERR_SESSION_UNKNOWN');
       return s;
     };
-    socket.on('kiosk:survey-due', handle(SurveyDueRequest, (req) => surveys.due(live(req.sessionId).customerId), log));
+    socket.on('kiosk:survey-due', handle(SurveyDueRequest, ({ sessionId }) => surveys.due({ kioskId: device.id, sessionId, customerId: live(sessionId).customerId }), log));
     socket.on(
       'kiosk:survey-answer',
       handle(SurveyAnswerRequest, ({ sessionId, ...answer }) => surveys.answer({ kioskId: device.id, zoneId: device.zone_id, sessionId, customerId: live(sessionId).customerId }, answer), log),

@@ -6,7 +6,6 @@ import { seedSmallStore } from '../../test-support/small-store.js';
 import { connectDevice, emitAck } from '../../test-support/sockets.js';
 import { localDateOf } from '../../shared/calendar.js';
 import { npsOf } from './nps.js';
-import { csvField } from './csv.js';
 
 const open: Socket[] = [];
 afterEach(() => {
@@ -71,6 +70,35 @@ describe('the end-of-session survey at the kiosk', () => {
     expect((await s.due(ben)).ok).toBe(true);
     expect((await s.answer({ sessionId: ben, score: 4, reasons: [] })).ok).toBe(true);
     expect(await s.rows()).toBe(2);
+  });
+
+  it('counts being asked: a shopper who skips is not asked again within the interval, and no score is stored', async () => {
+    const s = await store();
+    const first = await s.session();
+    expect((await s.due(first)).ok && ((await s.due(first)) as { data: SurveyDue }).data.due).toBe(true); // asked twice in one session: still due
+    // Skip: the kiosk ends the session without answering.
+    expect((await emitAck<Ack<unknown>>(s.kiosk, 'kiosk:end', { sessionId: first, reason: 'done' })).ok).toBe(true);
+    const next = await s.session();
+    const again = await s.due(next);
+    expect(again.ok && again.data).toEqual({ due: false, reasons: [], commentMaxLength: 280 });
+    const sneaked = await s.answer({ sessionId: next, score: 2, reasons: [] });
+    expect(!sneaked.ok && sneaked.error.code).toBe('VITRINA_ERR_SURVEY_NOT_DUE');
+    expect(await s.rows()).toBe(0);
+    const asks = await s.services.db.all<Record<string, unknown>>('SELECT session_id, customer_id, kiosk_id FROM survey_asks');
+    expect(asks).toEqual([{ session_id: first, customer_id: 'cust-ana', kiosk_id: 'kiosk-a' }]);
+
+    // The skip is no answer: NPS and the CSV see nothing.
+    const marketer = await s.staffHeaders('marketer');
+    expect((await s.app.inject({ method: 'GET', url: '/api/v1/surveys/report', headers: marketer })).json<NpsReport>()).toMatchObject({ answers: 0, nps: null });
+    expect((await s.app.inject({ method: 'GET', url: '/api/v1/surveys/export.csv', headers: marketer })).body.trimEnd().split('\r\n')).toHaveLength(1);
+
+    // Once the interval has passed since the ask, the shopper is asked again.
+    await s.services.db.run("UPDATE survey_asks SET at = ?", [new Date(Date.now() - 31 * 86_400_000).toISOString()]);
+    const later = await s.session();
+    expect((await s.due(later)).ok && ((await s.due(later)) as { data: SurveyDue }).data.due).toBe(true);
+    expect((await s.answer({ sessionId: later, score: 8, reasons: [] })).ok).toBe(true);
+    // Another shopper was never asked.
+    expect(((await s.due(await s.session(s.f.benCard))) as { data: SurveyDue }).data.due).toBe(true);
   });
 
   it('refuses bad answers with a code and writes nothing', async () => {
@@ -224,16 +252,24 @@ describe("a shopper's survey answers in data requests", () => {
     const rows = await s.services.db.all<{ customer_id: string | null; comment: string | null; score: number }>('SELECT customer_id, comment, score FROM survey_answers');
     expect(rows).toEqual([{ customer_id: null, comment: null, score: 6 }]);
   });
+
+  it('include when the shopper was shown the survey (a skip too), and erasure deletes those rows', async () => {
+    const s = await store();
+    const sessionId = await s.session();
+    expect((await s.due(sessionId)).ok).toBe(true);
+    const exp = await s.services.dataRequests.export('cust-ana');
+    expect(exp.surveyAnswers).toEqual([]);
+    expect(exp.surveyAsks).toEqual([{ at: expect.any(String), kioskId: 'kiosk-a' }]);
+    expect((await s.services.dataRequests.export('cust-ben')).surveyAsks).toEqual([]);
+    await s.services.dataRequests.erase('cust-ana');
+    expect(await s.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM survey_asks')).toEqual({ n: 0 });
+  });
 });
 
-describe('npsOf and csvField', () => {
-  it('follow the NPS bands and defuse formula cells', () => {
+describe('npsOf', () => {
+  it('follows the NPS bands', () => {
     expect(npsOf([])).toMatchObject({ answers: 0, nps: null, averageScore: null, promoterShare: null });
     expect(npsOf([9, 10, 7, 8, 6, 0])).toMatchObject({ promoters: 2, passives: 2, detractors: 2, nps: 0 });
     expect(npsOf([10, 10, 6])).toMatchObject({ nps: 33.3, promoterShare: 0.667, averageScore: 8.67 });
-    for (const lead of ['=', '+', '-', '@']) expect(csvField(`${lead}1+1`)).toBe(`'${lead}1+1`);
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField(null)).toBe('');
-    expect(csvField(7)).toBe('7');
   });
 });

@@ -2,9 +2,27 @@ import { Value } from 'typebox/value';
 import { isKnownCurrency } from '@vitrina/contracts';
 import { ConfigSchema, type Config } from './schema.js';
 
-const BOOLEAN_KEYS = new Set(['DEMO_SEED', 'KIOSK_SHOWS_RESTRICTED', 'SCANNER_SIMULATOR']);
-const INTEGER_KEYS = new Set(['PORT', 'KIOSK_OFFER_COUNT', 'SIGNAGE_OFFER_COUNT', 'TAKEOVER_MS', 'BODY_LIMIT_BYTES']);
-const NUMBER_KEYS = new Set(['SCAN_RATE_PER_KIOSK']);
+/**
+ * How each key's string from the environment is read, taken from the schema itself (JSON Schema
+ * `type`), so a new boolean or number setting can never be missed: a hand-kept list once left
+ * TRAINING_ON_FIRST_START=false and TRAINING_HOUR=4 refused as "must be boolean/integer".
+ */
+function kindOf(key: string): unknown {
+  return (ConfigSchema.properties as Record<string, { type?: unknown }>)[key]?.type;
+}
+
+function fromEnv(key: string, value: string): unknown {
+  switch (kindOf(key)) {
+    case 'boolean':
+      return value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+    case 'integer':
+      return /^-?\d+$/.test(value) ? Number(value) : value;
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    default:
+      return value;
+  }
+}
 
 export class ConfigError extends Error {}
 
@@ -18,10 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   for (const key of Object.keys(ConfigSchema.properties)) {
     const value = env[key];
     if (value === undefined || value === '') continue;
-    if (BOOLEAN_KEYS.has(key)) raw[key] = value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
-    else if (INTEGER_KEYS.has(key)) raw[key] = /^-?\d+$/.test(value) ? Number(value) : value;
-    else if (NUMBER_KEYS.has(key)) raw[key] = /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-    else raw[key] = value;
+    raw[key] = fromEnv(key, value);
   }
   Object.assign(raw, overrides);
   const withDefaults = Value.Default(ConfigSchema, raw);

@@ -31,7 +31,8 @@ export interface DataRequestsDeps {
  * Customers' data requests: profile, export (right of access), erasure, consent changes. Each
  * domain answers for its own rows. Erasure, table by table, in one transaction:
  * - deleted: cards, phones and e-mails (the HMACs that lead to the person), consent records,
- *   clipped offers, segment memberships, unused promotion grants, the referral code;
+ *   clipped offers, segment memberships, unused promotion grants, the referral code, when the
+ *   survey was shown;
  * - survey answers: unlinked and their free text cleared (scores stay for the store's NPS);
  * - anonymized: the customer row (names, birth date, consents, source cleared; erased_at set;
  *   the import ref, an HMAC of the old program's member id, stays so a re-import skips them),
@@ -84,8 +85,8 @@ export class DataRequestsService {
 
   async export(id: string): Promise<CustomerExport> {
     const profile = await this.profile(id);
-    const [lines, clips, events, surveyAnswers] = await Promise.all([
-      this.d.purchases.exportLinesOf(id), this.d.offers.clipsOf(id), this.d.events.eventsOf(id), this.d.surveys.answersOf(id),
+    const [lines, clips, events, surveyAnswers, surveyAsks] = await Promise.all([
+      this.d.purchases.exportLinesOf(id), this.d.offers.clipsOf(id), this.d.events.eventsOf(id), this.d.surveys.answersOf(id), this.d.surveys.asksOf(id),
     ]);
     const names = await this.d.catalog.names(lines.map((l) => l.product_id));
     const receipts = new Map<string, CustomerExport['receipts'][number]>();
@@ -101,6 +102,7 @@ export class DataRequestsService {
       loyalty: { pointsBalance: summary.pointsBalance, tier: summary.tier.name },
       events,
       surveyAnswers: surveyAnswers.map((a) => ({ at: a.at, kioskId: a.kioskId, score: a.score, reasons: a.reasons, comment: a.comment })),
+      surveyAsks,
     };
   }
 
