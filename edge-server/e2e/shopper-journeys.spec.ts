@@ -164,8 +164,13 @@ for (const language of ['en', 'ru'] as const) {
         await look(page, 'b4-session-large-contrast');
         const area = page.getByTestId('scroll-area');
         if ((await area.getAttribute('data-overflow')) === 'more') {
-          await page.getByTestId('scroll-more').click();
+          // "More offers" scrolls a box-length at a time, until the list's end (then it reads "Back to the top").
+          await expect(async () => {
+            if ((await area.getAttribute('data-overflow')) === 'more') await page.getByTestId('scroll-more').click();
+            await expect(area).toHaveAttribute('data-overflow', 'end', { timeout: 2_000 });
+          }).toPass();
           await expect(offers.last().getByTestId('clip-button')).toBeInViewport();
+          await look(page, 'b4b-session-scrolled-to-end');
         }
         await page.getByTestId('display-large-text').click();
         await page.getByTestId('display-high-contrast').click();
