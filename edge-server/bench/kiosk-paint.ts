@@ -113,6 +113,9 @@ try {
       else withoutOffers++;
     }
     await page.getByTestId('session-done').click();
+    // A shopper due for the end-of-session survey is asked it first: skip it (not measured).
+    await page.getByTestId('attract').or(page.getByTestId('survey')).waitFor();
+    if (await page.getByTestId('survey').isVisible()) await page.getByTestId('survey-skip').click();
     await page.getByTestId('attract').waitFor();
   }
 } finally {

@@ -62,6 +62,7 @@ test('a friend joins with a birthday and Ana’s referral QR, opens My card, see
   await expect(page.getByTestId('enroll-form')).toBeVisible();
   for (const letter of 'DORA') await page.getByTestId(`letter-key-${letter}`).click();
   await expect(page.getByTestId('enroll-first-name')).toHaveValue('Dora');
+  await page.getByTestId('keyboard-done').click(); // the keyboard sheet closes, the choices are in view
   await page.getByTestId('consent-program').click();
   await page.getByTestId('consent-profiling').click();
 

@@ -143,6 +143,7 @@ test('a shopper switches the kiosk to Russian, enrolls with the Cyrillic keyboar
   await expect(page.getByTestId('enroll-first-name')).toHaveValue('Оля');
   await page.screenshot({ path: testInfo.outputPath('kiosk-enroll-keyboard-ru.png') });
   await expectAccessible(page, 'kiosk-enroll-ru');
+  await page.getByTestId('keyboard-done').click(); // the keyboard sheet closes, the choices are in view
 
   await page.getByTestId('consent-program').click();
   // With personalization the kiosk may greet by name (without it the server sends no name).
@@ -173,6 +174,7 @@ test('a shopper who joins with a phone number is shown a new card number, and th
   // Someone who came with a phone is not asked for one: they get a card instead.
   await expect(page.getByTestId('enroll-phone-field')).toHaveCount(0);
   for (const letter of 'MIA') await page.getByTestId(`letter-key-${letter}`).click();
+  await page.getByTestId('keyboard-done').click(); // the keyboard sheet closes, the choices are in view
   await page.getByTestId('consent-program').click();
   await page.getByTestId('consent-profiling').click();
   await page.getByTestId('enroll-submit').click();

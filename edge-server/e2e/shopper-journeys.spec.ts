@@ -95,6 +95,8 @@ for (const language of ['en', 'ru'] as const) {
         await expect(page.getByTestId('enroll-form')).toBeVisible();
         await look(page, 'a2-enroll');
         for (const letter of words.name) await page.getByTestId(`letter-key-${letter}`).click();
+        await look(page, 'a2b-enroll-typing');
+        await page.getByTestId('keyboard-done').click(); // the keyboard sheet closes, the choices are in view
         await page.getByTestId('consent-program').click();
         await page.getByTestId('consent-profiling').click();
         await page.getByTestId('enroll-birthday-day').selectOption('14');

@@ -44,7 +44,8 @@ export function BirthdayField({ value, onChange, error }: Props) {
           {MONTHS.map((m) => <option key={m} value={String(m)}>{monthName(m)}</option>)}
         </select>
         <select aria-label={t('enroll.birthdayYear')} data-testid="enroll-birthday-year" value={value.year} onChange={(e) => onChange({ ...value, year: e.currentTarget.value })}>
-          <option value="">{t('enroll.birthdayYear')}</option>
+          {/* The short word fits the picker at any text size; the label above and the aria-label say it is optional. */}
+          <option value="">{t('enroll.birthdayYearShort')}</option>
           {years().map((y) => <option key={y} value={String(y)}>{y}</option>)}
         </select>
       </div>

@@ -12,6 +12,7 @@ import { BirthdayField, birthdayOf, type BirthdayDraft } from './birthday-field'
 import { SymbolKeys } from './symbol-keys';
 import { TypedField } from './typed-field';
 import { buttons } from '@vitrina/contracts/client';
+import { maskDigits } from '../../lib/format';
 import { useT } from '../../lib/use-t';
 import styles from './style.module.css';
 
@@ -57,7 +58,8 @@ export default function Enroll({ state, actions }: ScreenProps) {
   const { t } = useT();
   const [firstName, setFirstName] = useState('');
   const [phone, setPhone] = useState('');
-  const [typing, setTyping] = useState<Typing>('name');
+  // The field the on-screen keyboard types into; null when the keyboard sheet is closed.
+  const [typing, setTyping] = useState<Typing | null>('name');
   const [phoneError, setPhoneError] = useState<ProblemKey | null>(null);
   const [email, setEmail] = useState('');
   const [referral, setReferral] = useState('');
@@ -103,7 +105,7 @@ export default function Enroll({ state, actions }: ScreenProps) {
   };
   const skipPhone = () => {
     editPhone('');
-    setTyping('name');
+    setTyping(null);
   };
   // The letter keyboard types into whichever text field is open.
   const typed = typing === 'email' ? { value: email, set: setEmail, max: EMAIL_MAX } : typing === 'referral' ? { value: referral, set: setReferral, max: REFERRAL_MAX } : { value: firstName, set: setFirstName, max: NAME_MAX };
@@ -111,24 +113,26 @@ export default function Enroll({ state, actions }: ScreenProps) {
     typed.set(next.slice(0, typed.max));
     if (fieldError?.field === typing) setFieldError(null);
   };
+  const typingLabel = typing === 'email' ? t('enroll.email') : typing === 'referral' ? t('enroll.referral') : typing === 'phone' ? t('enroll.phone') : t('enroll.firstName');
+  const typingShown = typing === 'phone' ? maskDigits(phone) : typed.value;
 
   return (
     <main class={styles.page} data-testid="unknown-card">
       <header class={styles.header}>
         <Brand />
-        <button class={buttons.ghost} data-testid="enroll-cancel" onClick={() => actions.finish('done')}>
+        <div class={styles.intro}>
+          <h1>{state.offerPhone ? t('enroll.title') : t('enroll.titlePhone')}</h1>
+          <p>
+            {state.offerPhone ? t('enroll.cardEnding') : t('enroll.phoneEnding')} <strong>{state.unknown?.cardLast4}</strong>.{' '}
+            {state.offerPhone ? t('enroll.intro') : t('enroll.introPhone')}
+          </p>
+        </div>
+        <button class={`${buttons.ghost} ${styles.cancel}`} data-testid="enroll-cancel" onClick={() => actions.finish('done')}>
           {t('enroll.notNow')}
         </button>
       </header>
-      <div class={styles.intro}>
-        <h1>{state.offerPhone ? t('enroll.title') : t('enroll.titlePhone')}</h1>
-        <p>
-          {state.offerPhone ? t('enroll.cardEnding') : t('enroll.phoneEnding')} <strong>{state.unknown?.cardLast4}</strong>.{' '}
-          {state.offerPhone ? t('enroll.intro') : t('enroll.introPhone')}
-        </p>
-      </div>
       <form class={styles.form} data-testid="enroll-form" onSubmit={submit}>
-        <div class={styles.column}>
+        <div class={styles.fields}>
           <label class={styles.field}>
             <span>{t('enroll.firstName')}</span>
             <input
@@ -168,19 +172,6 @@ export default function Enroll({ state, actions }: ScreenProps) {
             id="referral" label={t('enroll.referral')} hint={t('enroll.referralHint')} placeholder={t('enroll.referralAdd')}
             value={referral} open={typing === 'referral'} error={errorOf('referral')} onOpen={() => setTyping('referral')}
           />
-          {typing === 'phone' && state.offerPhone ? (
-            <DigitPad
-              testId="phone"
-              onDigit={(d) => phone.length < PHONE_MAX && editPhone(phone + d)}
-              onClear={() => editPhone('')}
-              onBackspace={() => editPhone(phone.slice(0, -1))}
-            />
-          ) : (
-            <>
-              <LetterKeyboard value={typed.value} onChange={type} maxLength={typed.max} />
-              {(typing === 'email' || typing === 'referral') && <SymbolKeys onKey={(k) => type(typed.value + k)} />}
-            </>
-          )}
         </div>
         <div class={styles.column}>
           <fieldset class={styles.consents}>
@@ -199,6 +190,32 @@ export default function Enroll({ state, actions }: ScreenProps) {
             {state.busy ? t('enroll.joining') : t('enroll.join')}
           </button>
         </div>
+        {typing && (
+          <div class={styles.sheet} data-testid="keyboard-sheet" role="group" aria-label={typingLabel}>
+            <div class={styles.sheetTop}>
+              <p class={styles.sheetValue} aria-hidden="true">
+                <small>{typingLabel}</small>
+                <span>{typingShown || '\u00a0'}</span>
+              </p>
+              <button type="button" class={`${buttons.primary} ${styles.sheetDone}`} data-testid="keyboard-done" onClick={() => setTyping(null)}>
+                {t('enroll.keyboardDone')}
+              </button>
+            </div>
+            {typing === 'phone' && state.offerPhone ? (
+              <DigitPad
+                testId="phone"
+                onDigit={(d) => phone.length < PHONE_MAX && editPhone(phone + d)}
+                onClear={() => editPhone('')}
+                onBackspace={() => editPhone(phone.slice(0, -1))}
+              />
+            ) : (
+              <>
+                <LetterKeyboard value={typed.value} onChange={type} maxLength={typed.max} />
+                {(typing === 'email' || typing === 'referral') && <SymbolKeys onKey={(k) => type(typed.value + k)} />}
+              </>
+            )}
+          </div>
+        )}
       </form>
     </main>
   );
