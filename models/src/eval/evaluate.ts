@@ -38,10 +38,11 @@ export interface SplitResult {
   selection: Selection['selection'];
 }
 
-const K = 20;
+/** Ranking depth every metric needs (@10 and @20). */
+export const K = 20;
 
 /** Candidates by score, then the popularity ranking, so every method ranks over all items. */
-function rankCandidates(candidates: readonly string[], scores: Float32Array, popRanking: readonly string[]): string[] {
+export function rankCandidates(candidates: readonly string[], scores: Float32Array, popRanking: readonly string[]): string[] {
   const order = candidates.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b);
   const out = order.slice(0, K).map((k) => candidates[k]!);
   const seen = new Set(out);

@@ -4,10 +4,10 @@ import { gTopFreq, gpTopFreq, gpTopFreqPopTies, pTopFreq } from '../eval/baselin
 import { TifuKnn } from '../eval/tifu-knn.js';
 import { userMetrics, type MetricRow } from '../eval/metrics.js';
 import { buildExamples } from '../eval/examples.js';
+import { K, rankCandidates } from '../eval/evaluate.js';
 import { OnnxScorer } from '../train/onnx-scorer.js';
 import type { BaselineName } from './ranker-choice.js';
 
-const K = 20;
 
 /** Per-user metric rows of each baseline on the test users (same order as `test`). */
 export function baselineRows(ds: EvalDataset, test: readonly SequenceUser[]): Record<BaselineName, MetricRow[]> {
@@ -40,23 +40,12 @@ export async function modelRows(ds: EvalDataset, test: readonly SequenceUser[], 
         const n = candidates.length;
         const start = r * maxCandidates * FEATURE_COUNT;
         const scores = await scorer.score(set.features.subarray(start, start + n * FEATURE_COUNT), n);
-        rows.push(userMetrics(rankByScore(candidates, scores, ds.popRanking), test[r]!.future));
+        rows.push(userMetrics(rankCandidates(candidates, scores, ds.popRanking), test[r]!.future));
       }
     } finally {
       await scorer.close();
     }
     out.push(rows);
-  }
-  return out;
-}
-
-function rankByScore(candidates: readonly string[], scores: Float32Array, popRanking: readonly string[]): string[] {
-  const order = candidates.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b);
-  const out = order.slice(0, K).map((k) => candidates[k]!);
-  const seen = new Set(out);
-  for (const id of popRanking) {
-    if (out.length >= K) break;
-    if (!seen.has(id)) out.push(id);
   }
   return out;
 }
