@@ -25,3 +25,4 @@ export * from './scanner.js';
 export * from './catalog.js';
 export * from './survey.js';
 export * from './routes/index.js';
+export * from './chain/index.js';

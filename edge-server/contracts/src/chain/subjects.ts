@@ -1,0 +1,119 @@
+/**
+ * The chain's names on NATS: subjects, JetStream domains, streams, KV buckets and object stores.
+ * Head office (`c-hq`) and the store side (`c-link`) both build every name from here, so a name
+ * is written once. Additive changes only: a store offline for days still speaks the old names.
+ */
+
+/** Up-flow kinds: what a store sends to head office. */
+export const UP_KINDS = ['receipts', 'ledger', 'events', 'survey', 'pop'] as const;
+export type UpKind = (typeof UP_KINDS)[number];
+
+/** Down-flow kinds: what head office sends to stores. */
+export const DOWN_KINDS = ['campaigns', 'promotions', 'catalog', 'prices', 'content', 'model'] as const;
+export type DownKind = (typeof DOWN_KINDS)[number];
+
+/** Who a down message is meant for: every store, the stores of one region, or one store. */
+export type DownTarget = { scope: 'all' } | { scope: 'region'; region: string } | { scope: 'store'; storeId: string };
+
+/**
+ * A store id (and a region id) is one NATS subject token and one JetStream domain name:
+ * letters, digits, `-` and `_` only, so it never splits a subject or a domain.
+ */
+export const CHAIN_ID_PATTERN = '^[A-Za-z0-9_-]{1,40}$';
+const CHAIN_ID = new RegExp(CHAIN_ID_PATTERN);
+export function isChainId(value: string): boolean {
+  return CHAIN_ID.test(value);
+}
+function token(value: string, what: string): string {
+  if (!isChainId(value)) throw new Error(`${what} "${value}" is not a valid chain id (${CHAIN_ID_PATTERN})`);
+  return value;
+}
+
+export const SUBJECT_ROOT = 'vitrina';
+
+/** `vitrina.up.<storeId>.<kind>`: a store publishes only under its own id. */
+export function upSubject(storeId: string, kind: UpKind): string {
+  return `${SUBJECT_ROOT}.up.${token(storeId, 'store id')}.${kind}`;
+}
+/** Everything one store sends: `vitrina.up.<storeId>.>`. */
+export function upStoreFilter(storeId: string): string {
+  return `${SUBJECT_ROOT}.up.${token(storeId, 'store id')}.>`;
+}
+/** Everything from every store (head office's side): `vitrina.up.>`. */
+export const UP_ALL_FILTER = `${SUBJECT_ROOT}.up.>`;
+
+/** The subject prefix of a target: `vitrina.down.all`, `vitrina.down.region.<r>`, `vitrina.down.store.<id>`. */
+export function downPrefix(target: DownTarget): string {
+  switch (target.scope) {
+    case 'all':
+      return `${SUBJECT_ROOT}.down.all`;
+    case 'region':
+      return `${SUBJECT_ROOT}.down.region.${token(target.region, 'region')}`;
+    case 'store':
+      return `${SUBJECT_ROOT}.down.store.${token(target.storeId, 'store id')}`;
+  }
+}
+/** `vitrina.down.<all|region.<r>|store.<id>>.<kind>` */
+export function downSubject(target: DownTarget, kind: DownKind): string {
+  return `${downPrefix(target)}.${kind}`;
+}
+/** The down filters one store reads: all stores, its region (when it has one), itself. */
+export function downFiltersFor(storeId: string, region?: string | null): string[] {
+  const targets: DownTarget[] = [{ scope: 'all' }, { scope: 'store', storeId }];
+  if (region) targets.splice(1, 0, { scope: 'region', region });
+  return targets.map((t) => `${downPrefix(t)}.>`);
+}
+export const DOWN_ALL_FILTER = `${SUBJECT_ROOT}.down.>`;
+
+/** JetStream domain of head office's hub. A store's leaf node's domain is its store id. */
+export const HUB_DOMAIN = 'hub';
+export function storeDomain(storeId: string): string {
+  return token(storeId, 'store id');
+}
+
+/**
+ * Streams.
+ * - `VITRINA_OUTBOX` lives in each store's leaf domain and captures `vitrina.up.<storeId>.>`;
+ *   it is the store's store-and-forward buffer (kept while the WAN is down).
+ * - `VITRINA_UP` lives in the hub domain, has no subjects of its own and **sources** from every
+ *   store's `VITRINA_OUTBOX` (`external.api: $JS.<storeId>.API`, filter `vitrina.up.<storeId>.>`),
+ *   so a store's domain can only ever contribute its own subjects.
+ * - `VITRINA_DOWN` lives in the hub domain and captures `vitrina.down.>` (published by head office).
+ * - `VITRINA_INBOX` lives in each store's leaf domain and sources from the hub's `VITRINA_DOWN`,
+ *   one source per down filter of that store; the edge server reads it with a local durable consumer,
+ *   so it converges in order after days offline.
+ */
+export const STREAMS = {
+  storeOutbox: 'VITRINA_OUTBOX',
+  hubUp: 'VITRINA_UP',
+  hubDown: 'VITRINA_DOWN',
+  storeInbox: 'VITRINA_INBOX',
+} as const;
+
+/** Durable consumer names. */
+export const CONSUMERS = {
+  /** The edge server's consumer of its own `VITRINA_INBOX`. */
+  storeInbox: 'edge-inbox',
+  /** Head office's ingest consumer of `VITRINA_UP` (owned by c-hq). */
+  hqIngest: 'hq-ingest',
+} as const;
+
+/** JetStream dedupe window (Nats-Msg-Id) on every chain stream: long enough to cover a replay after a partition. */
+export const DEDUPE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** KV buckets and object stores in the hub domain. */
+export const KV_BUCKETS = {
+  /** Per-store status written by head office (registered, region); key = storeId. */
+  stores: 'vitrina_stores',
+  /** The current down-flow manifest per kind and target, for a store to check it is up to date. */
+  manifests: 'vitrina_manifests',
+} as const;
+export const OBJECT_STORES = {
+  /** Content media (images, video), name = sha256 of the bytes. */
+  media: 'vitrina_media',
+  /** Model artifacts (ONNX + metadata), name = `<modelId>/<file>`. */
+  models: 'vitrina_models',
+} as const;
+
+/** The header JetStream dedupes on. Its value is the envelope's `key`. */
+export const MSG_ID_HEADER = 'Nats-Msg-Id';
