@@ -28,12 +28,14 @@ CREATE TABLE hq_ingested (
   PRIMARY KEY (store_id, idempotency_key)
 );
 
+-- customer_ref is the store-local pseudonymous customer id: a shopper is (store_id, customer_ref).
 CREATE TABLE hq_receipts (
   store_id TEXT NOT NULL,
   receipt_id TEXT NOT NULL,
   kind TEXT NOT NULL CHECK (kind IN ('sale', 'return')),
   customer_ref TEXT,
   total_minor INTEGER NOT NULL,
+  local_date TEXT NOT NULL,
   occurred_at TEXT NOT NULL,
   PRIMARY KEY (store_id, receipt_id)
 );
@@ -44,18 +46,18 @@ CREATE TABLE hq_receipt_lines (
   receipt_id TEXT NOT NULL,
   line_no INTEGER NOT NULL,
   product_id TEXT NOT NULL,
-  qty REAL NOT NULL,
-  amount_minor INTEGER NOT NULL,
+  quantity INTEGER NOT NULL,
+  net_minor INTEGER NOT NULL,
   PRIMARY KEY (store_id, receipt_id, line_no),
   FOREIGN KEY (store_id, receipt_id) REFERENCES hq_receipts (store_id, receipt_id) ON DELETE CASCADE
 );
 
 CREATE TABLE hq_ledger (
   store_id TEXT NOT NULL,
-  entry_id TEXT NOT NULL,
+  entry_id INTEGER NOT NULL,
   customer_ref TEXT,
   points INTEGER NOT NULL,
-  reason TEXT NOT NULL,
+  kind TEXT NOT NULL,
   occurred_at TEXT NOT NULL,
   PRIMARY KEY (store_id, entry_id)
 );
@@ -63,16 +65,14 @@ CREATE INDEX hq_ledger_customer ON hq_ledger (store_id, customer_ref);
 
 CREATE TABLE hq_events (
   store_id TEXT NOT NULL,
-  event_id TEXT NOT NULL,
+  event_id INTEGER NOT NULL,
   type TEXT NOT NULL,
   customer_ref TEXT,
-  campaign_id TEXT,
-  arm TEXT,
   payload_json TEXT NOT NULL,
   occurred_at TEXT NOT NULL,
   PRIMARY KEY (store_id, event_id)
 );
-CREATE INDEX hq_events_campaign ON hq_events (campaign_id, store_id);
+CREATE INDEX hq_events_type ON hq_events (type, store_id, occurred_at);
 
 CREATE TABLE hq_survey_answers (
   store_id TEXT NOT NULL,
@@ -86,9 +86,10 @@ CREATE TABLE hq_survey_answers (
 CREATE TABLE hq_proof_of_play (
   store_id TEXT NOT NULL,
   play_id TEXT NOT NULL,
-  screen_id TEXT,
-  item_id TEXT,
-  duration_ms INTEGER,
+  screen_id TEXT NOT NULL,
+  item_kind TEXT NOT NULL,
+  item_ref TEXT,
+  duration_ms INTEGER NOT NULL,
   payload_json TEXT NOT NULL,
   occurred_at TEXT NOT NULL,
   PRIMARY KEY (store_id, play_id)
@@ -112,6 +113,9 @@ CREATE TABLE hq_dead_letters (
 CREATE TABLE hq_publications (
   id TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
+  -- The entity the message changes and its version (grows per kind + entity): stores apply only newer versions.
+  entity_id TEXT NOT NULL,
+  version INTEGER NOT NULL,
   target_json TEXT NOT NULL,
   store_ids_json TEXT NOT NULL,
   subjects_json TEXT NOT NULL,
@@ -121,3 +125,4 @@ CREATE TABLE hq_publications (
   published_by TEXT NOT NULL
 );
 CREATE INDEX hq_publications_kind ON hq_publications (kind, published_at);
+CREATE UNIQUE INDEX hq_publications_entity ON hq_publications (kind, entity_id, version);
