@@ -59,9 +59,7 @@ export function downSubject(target: DownTarget, kind: DownKind): string {
 }
 /** The down filters one store reads: all stores, its region (when it has one), itself. */
 export function downFiltersFor(storeId: string, region?: string | null): string[] {
-  const targets: DownTarget[] = [{ scope: 'all' }, { scope: 'store', storeId }];
-  if (region) targets.splice(1, 0, { scope: 'region', region });
-  return targets.map((t) => `${downPrefix(t)}.>`);
+  return downTargetsFor(storeId, region).map((t) => `${downPrefix(t)}.>`);
 }
 export const DOWN_ALL_FILTER = `${SUBJECT_ROOT}.down.>`;
 
@@ -78,17 +76,38 @@ export function storeDomain(storeId: string): string {
  * - `VITRINA_UP` lives in the hub domain, has no subjects of its own and **sources** from every
  *   store's `VITRINA_OUTBOX` (`external.api: $JS.<storeId>.API`, filter `vitrina.up.<storeId>.>`),
  *   so a store's domain can only ever contribute its own subjects.
- * - `VITRINA_DOWN` lives in the hub domain and captures `vitrina.down.>` (published by head office).
- * - `VITRINA_INBOX` lives in each store's leaf domain and sources from the hub's `VITRINA_DOWN`,
- *   one source per down filter of that store; the edge server reads it with a local durable consumer,
- *   so it converges in order after days offline.
+ * - Down streams live in the hub domain, one per target (`downStreamName`):
+ *   `VITRINA_DOWN_ALL` (`vitrina.down.all.>`), `VITRINA_DOWN_REGION_<r>` (`vitrina.down.region.<r>.>`),
+ *   `VITRINA_DOWN_STORE_<id>` (`vitrina.down.store.<id>.>`). Head office just publishes on the subject;
+ *   one stream per target (not one `vitrina.down.>` stream) because nats-server 2.9 sources a stream
+ *   only once per stream name, and because permissions can then name exactly the streams a store may read.
+ * - `VITRINA_INBOX` lives in each store's leaf domain and sources the down streams meant for that
+ *   store; the edge server reads it with a local durable consumer, so it converges in order after
+ *   days offline.
  */
 export const STREAMS = {
   storeOutbox: 'VITRINA_OUTBOX',
   hubUp: 'VITRINA_UP',
+  /** Prefix of the hub's per-target down streams: use `downStreamName(target)`. */
   hubDown: 'VITRINA_DOWN',
   storeInbox: 'VITRINA_INBOX',
 } as const;
+
+/** The hub stream that holds one target's down messages. */
+export function downStreamName(target: DownTarget): string {
+  switch (target.scope) {
+    case 'all':
+      return `${STREAMS.hubDown}_ALL`;
+    case 'region':
+      return `${STREAMS.hubDown}_REGION_${token(target.region, 'region')}`;
+    case 'store':
+      return `${STREAMS.hubDown}_STORE_${token(target.storeId, 'store id')}`;
+  }
+}
+/** The down targets one store reads: all stores, its region (when it has one), itself. */
+export function downTargetsFor(storeId: string, region?: string | null): DownTarget[] {
+  return [{ scope: 'all' }, ...(region ? [{ scope: 'region' as const, region }] : []), { scope: 'store', storeId }];
+}
 
 /** Durable consumer names. */
 export const CONSUMERS = {
