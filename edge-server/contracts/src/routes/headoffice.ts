@@ -14,6 +14,8 @@ const publishRoute = <B extends typeof PublishCampaignRequest | typeof PublishPr
 
 /** Head office's API (served only when ROLE=headoffice; roles/headoffice). */
 export const headOfficeRoutes = {
+  /** Answers only on a head-office server: the console shows its chain pages when this answers. */
+  role: defineRoute({ method: 'GET', path: '/api/v1/hq/role', tags, description: 'This server runs as head office.', response: { 200: Type.Object({ role: Type.Literal('headoffice') }), 404: ErrorResponse } }),
   stores: defineRoute({ method: 'GET', path: '/api/v1/hq/stores', tags, security, description: 'The chain\'s stores: health, last message, lag.', response: { 200: ChainStoresView, ...errors } }),
   registerStore: defineRoute({
     method: 'PUT', path: '/api/v1/hq/stores', tags, security, description: 'Registers (or renames, moves) a store; its outbox becomes a source of VITRINA_UP.',

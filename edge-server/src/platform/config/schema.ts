@@ -77,6 +77,17 @@ export const ConfigSchema = Type.Object({
   /** Card lookups one kiosk may make per second (keypad, wedge and scanner), after a burst of 20: a shopper never reaches it, a card-number guesser does. */
   SCAN_RATE_PER_KIOSK: Type.Number({ minimum: 0.1, maximum: 10_000, default: 2 }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50_000_000, default: 1_048_576 }),
+  /**
+   * What this process is: a store (the default) or the chain's head office (roles/headoffice:
+   * its own database DATA_DIR/headoffice.sqlite, API and console pages; ingest and publication over NATS).
+   */
+  ROLE: Type.Union([Type.Literal('store'), Type.Literal('headoffice')], { default: 'store' }),
+  /** Head office: the hub's NATS URL(s), comma-separated; empty runs head office without a hub (nothing ingested or published). */
+  HQ_NATS_URL: Type.String({ default: '' }),
+  HQ_NATS_USER: Type.String({ default: '' }),
+  HQ_NATS_PASSWORD: Type.String({ default: '' }),
+  /** Head office on a single nats-server without leaf nodes (one-box demo, tests): VITRINA_UP captures `vitrina.up.>` itself. */
+  HQ_NATS_DIRECT: Type.Boolean({ default: false }),
 });
 export type Config = Static<typeof ConfigSchema>;
 

@@ -1,7 +1,8 @@
 import { connect, nanos, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager, type StreamSource } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { Objm, type ObjectStore } from '@nats-io/obj';
-import { CONSUMERS, DEDUPE_WINDOW_MS, DOWN_ALL_FILTER, HUB_DOMAIN, OBJECT_STORES, STREAMS, upStoreFilter } from '@vitrina/contracts';
+import { CONSUMERS, DEDUPE_WINDOW_MS, OBJECT_STORES, STREAMS, UP_ALL_FILTER, downPrefix, downStreamName, type DownTarget } from '@vitrina/contracts';
+import { ensureHubStreams } from '../../../platform/chain/topology.js';
 
 /** Head office's connection to the chain hub: JetStream in the hub's domain, its streams and object stores. */
 export interface Hub {
@@ -17,8 +18,8 @@ export interface HubOptions {
   /** Head office's own user on the hub (deploy/chain); absent on an open loopback test server. */
   user?: string;
   pass?: string;
-  /** JetStream domain of the hub; a single test server without domains passes null. */
-  domain?: string | null;
+  /** JetStream domain to address; head office connects to the hub itself, so none by default. */
+  domain?: string;
   name?: string;
 }
 
@@ -26,7 +27,7 @@ export async function connectHub(opts: HubOptions): Promise<Hub> {
   const conn: ConnectionOptions = { servers: opts.servers.split(','), name: opts.name ?? 'vitrina-headoffice', maxReconnectAttempts: -1 };
   if (opts.user) Object.assign(conn, { user: opts.user, pass: opts.pass });
   const nc = await connect(conn);
-  const domain = opts.domain === undefined ? HUB_DOMAIN : opts.domain ?? undefined;
+  const domain = opts.domain;
   const js = jetstream(nc, domain ? { domain } : {});
   const jsm = await jetstreamManager(nc, domain ? { domain } : {});
   const objm = new Objm(js);
@@ -48,35 +49,26 @@ export async function connectHub(opts: HubOptions): Promise<Hub> {
 }
 
 /**
- * The hub's streams, created when missing (an existing stream keeps its configuration, so a
- * deployment may tune limits): VITRINA_UP, fed by one source per registered store's outbox, and
- * VITRINA_DOWN, which head office publishes into. `upSubjects` is for a single-server test or
- * demo without leaf nodes: VITRINA_UP then captures `vitrina.up.>` itself.
+ * The chain's hub topology for the stores head office knows: VITRINA_UP sourcing each store's
+ * outbox and one down stream per target (platform/chain/topology.ts, shared with the store side),
+ * then head office's durable ingest consumer. `direct` is for a single server without leaf nodes
+ * (tests, a one-box demo): VITRINA_UP then captures `vitrina.up.>` itself.
  */
-export async function ensureHubStreams(jsm: JetStreamManager, opts: { upSubjects?: string[] } = {}): Promise<void> {
-  const duplicate_window = nanos(DEDUPE_WINDOW_MS);
-  if (!(await exists(jsm, STREAMS.hubUp))) {
-    await jsm.streams.add({ name: STREAMS.hubUp, ...(opts.upSubjects ? { subjects: opts.upSubjects } : { sources: [] }), duplicate_window });
+export async function ensureChainTopology(hub: Hub, stores: readonly { id: string; region?: string | null }[], opts: { direct?: boolean } = {}): Promise<void> {
+  if (opts.direct) {
+    const duplicate_window = nanos(DEDUPE_WINDOW_MS);
+    if (!(await exists(hub.jsm, STREAMS.hubUp))) await hub.jsm.streams.add({ name: STREAMS.hubUp, subjects: [UP_ALL_FILTER], duplicate_window });
+    const regions = [...new Set(stores.flatMap((s) => (s.region ? [s.region] : [])))];
+    const targets: DownTarget[] = [{ scope: 'all' }, ...regions.map((region) => ({ scope: 'region' as const, region })), ...stores.map((s) => ({ scope: 'store' as const, storeId: s.id }))];
+    for (const t of targets) {
+      if (!(await exists(hub.jsm, downStreamName(t)))) await hub.jsm.streams.add({ name: downStreamName(t), subjects: [`${downPrefix(t)}.>`], duplicate_window });
+    }
+  } else {
+    await ensureHubStreams(hub.nc, stores);
   }
-  if (!(await exists(jsm, STREAMS.hubDown))) await jsm.streams.add({ name: STREAMS.hubDown, subjects: [DOWN_ALL_FILTER], duplicate_window });
-  await jsm.consumers.add(STREAMS.hubUp, {
+  await hub.jsm.consumers.add(STREAMS.hubUp, {
     durable_name: CONSUMERS.hqIngest, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: nanos(30_000), max_ack_pending: 1_000,
   });
-}
-
-/** The source of one store's outbox in VITRINA_UP: its leaf domain's API, and only its own subjects. */
-export function storeSource(storeId: string): StreamSource {
-  return { name: STREAMS.storeOutbox, filter_subject: upStoreFilter(storeId), external: { api: `$JS.${storeId}.API` } };
-}
-
-/** Adds a store's outbox to VITRINA_UP's sources (once); a stream that captures subjects itself needs none. */
-export async function addStoreSource(jsm: JetStreamManager, storeId: string): Promise<boolean> {
-  const info = await jsm.streams.info(STREAMS.hubUp);
-  if ((info.config.subjects ?? []).length > 0) return false;
-  const sources = info.config.sources ?? [];
-  if (sources.some((s) => s.filter_subject === upStoreFilter(storeId))) return false;
-  await jsm.streams.update(STREAMS.hubUp, { ...info.config, sources: [...sources, storeSource(storeId)] });
-  return true;
 }
 
 async function exists(jsm: JetStreamManager, name: string): Promise<boolean> {

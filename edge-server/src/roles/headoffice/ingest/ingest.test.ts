@@ -6,7 +6,7 @@ import { upSubject, type ChainReceipt, type UpEnvelope, type UpKind } from '@vit
 import type { Database } from '../../../platform/db/database.js';
 import { startNatsServer, type NatsServer } from '../../../test-support/hq-nats.js';
 import { openHeadOfficeDatabase } from '../database.js';
-import { connectHub, ensureHubStreams, type Hub } from '../hub/hub.js';
+import { connectHub, ensureChainTopology, type Hub } from '../hub/hub.js';
 import { IngestConsumer } from './ingest-consumer.js';
 import { IngestRepository } from './ingest-repository.js';
 
@@ -41,8 +41,8 @@ describe('head office ingest (real nats-server with JetStream, real SQLite)', ()
     dir = mkdtempSync(join(tmpdir(), 'vitrina-hq-ingest-'));
     db = await openHeadOfficeDatabase(dir);
     repo = new IngestRepository(db);
-    hub = await connectHub({ servers: nats.url, domain: null });
-    await ensureHubStreams(hub.jsm, { upSubjects: ['vitrina.up.>'] });
+    hub = await connectHub({ servers: nats.url });
+    await ensureChainTopology(hub, [], { direct: true });
     consumer = new IngestConsumer(hub.js, repo, quiet);
     await consumer.start();
   });

@@ -1,7 +1,6 @@
 import type { JetStreamManager } from '@nats-io/jetstream';
 import { CONSUMERS, STREAMS, type ChainStore, type ChainStoresView, type RegisterStoreRequest } from '@vitrina/contracts';
 import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
-import { addStoreSource } from '../hub/hub.js';
 import type { StoreRow, StoresRepository } from './stores-repository.js';
 
 /** A store with no message for this long is shown as stale (a store posts events all day). */
@@ -9,25 +8,26 @@ export const STALE_AFTER_MS = 15 * 60 * 1000;
 
 /**
  * The chain's stores: registering one adds its outbox to the hub's VITRINA_UP sources (so its
- * up-flow starts arriving); the list joins what the ingest recorded with what JetStream knows
+ * up-flow starts arriving) and creates its down stream (and its region's); the list joins what the ingest recorded with what JetStream knows
  * now (per source: messages still in the store's outbox; the ingest consumer's pending count).
  */
 export class StoresService {
   constructor(
     private readonly repo: StoresRepository,
     private readonly hub: () => JetStreamManager | null,
+    /** Brings the hub's streams in line with the registered stores (a new store's source and down stream). */
+    private readonly topology: (stores: readonly { id: string; region: string }[]) => Promise<void>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async register(req: RegisterStoreRequest): Promise<{ before: ChainStore | null; after: ChainStore }> {
+  async register(req: RegisterStoreRequest): Promise<{ before: ChainStore | Record<string, never>; after: ChainStore }> {
     const before = await this.repo.get(req.id);
     await this.repo.upsert(req, this.now().toISOString());
-    const jsm = this.hub();
-    if (jsm) await addStoreSource(jsm, req.id).catch((err: Error) => {
-      throw new VitrinaError('VITRINA_ERR_HUB_UNAVAILABLE', `Store ${req.id} is saved, but the hub did not take its source: ${err.message}`);
+    await this.topology(await this.repo.list()).catch((err: Error) => {
+      throw new VitrinaError('VITRINA_ERR_HUB_UNAVAILABLE', `Store ${req.id} is saved, but the hub did not take its streams: ${err.message}`);
     });
     const after = (await this.list()).stores.find((s) => s.id === req.id)!;
-    return { before: before ? this.view(before, null) : null, after };
+    return { before: before ? this.view(before, null) : {}, after };
   }
 
   async regionOf(id: string): Promise<string> {
@@ -45,7 +45,7 @@ export class StoresService {
     if (jsm) {
       try {
         const info = await jsm.streams.info(STREAMS.hubUp);
-        sourceLag = new Map((info.sources ?? []).map((s) => [storeOfApi(s.external?.api), s.lag]));
+        sourceLag = new Map((info.sources ?? []).map((s) => [storeOfSource(s as SourceInfoWire), s.lag]));
         const ci = await jsm.consumers.info(STREAMS.hubUp, CONSUMERS.hqIngest);
         pending = ci.num_pending + ci.num_ack_pending;
         hub = 'connected';
@@ -63,7 +63,14 @@ export class StoresService {
   }
 }
 
-/** `$JS.<storeId>.API` → storeId. */
-function storeOfApi(api: string | undefined): string {
-  return api?.match(/^\$JS\.([^.]+)\.API$/)?.[1] ?? '';
+/** What the server sends for a source (the client's type leaves `external` and the filter out). */
+interface SourceInfoWire {
+  external?: { api?: string };
+  filter_subject?: string;
+  filter?: string;
+}
+
+/** The store of a VITRINA_UP source: `$JS.<storeId>.API`, else its filter `vitrina.up.<storeId>.>`. */
+function storeOfSource(s: SourceInfoWire): string {
+  return s.external?.api?.match(/^\$JS\.([^.]+)\.API$/)?.[1] ?? (s.filter_subject ?? s.filter)?.match(/^vitrina\.up\.([^.]+)\.>$/)?.[1] ?? '';
 }
