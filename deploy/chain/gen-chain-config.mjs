@@ -96,15 +96,17 @@ leafnodes {
 }
 
 /**
+ * `remotePorts[i]` (optional) points store i's leaf at another port than the hub's leafnode
+ * port: the tests put a cuttable TCP proxy there to partition one store.
  * Writes every file and returns what a caller needs to run and connect:
  * { hub: { conf, port, leafPort, url, hqUser, hqPassword }, stores: [{ id, region, conf, port, url, password }] }.
  */
-export function writeChainConfig({ dir, stores, hubHost = '127.0.0.1', hubPort, hubLeafPort, leafPorts, passwords = {} }) {
+export function writeChainConfig({ dir, stores, hubHost = '127.0.0.1', hubPort, hubLeafPort, leafPorts, remotePorts = [], passwords = {} }) {
   dir = resolve(dir);
   mkdirSync(join(dir, 'data'), { recursive: true });
   const withSecrets = stores.map((s, i) => {
     if (!ID.test(s.id)) throw new Error(`store id "${s.id}" must match ${ID}`);
-    return { id: s.id, region: s.region ?? null, password: passwords[s.id] ?? randomBytes(18).toString('base64url'), port: leafPorts[i] };
+    return { id: s.id, region: s.region ?? null, password: passwords[s.id] ?? randomBytes(18).toString('base64url'), port: leafPorts[i], remotePort: remotePorts[i] ?? hubLeafPort };
   });
   const hqPassword = passwords.hq ?? randomBytes(18).toString('base64url');
   const hubFile = join(dir, 'hub.conf');
@@ -114,7 +116,7 @@ export function writeChainConfig({ dir, stores, hubHost = '127.0.0.1', hubPort, 
     hub: { conf: hubFile, port: hubPort, leafPort: hubLeafPort, url: `nats://${hubHost}:${hubPort}`, hqUser: 'hq', hqPassword },
     stores: withSecrets.map((s) => {
       const conf = join(dir, `leaf-${s.id}.conf`);
-      writeFileSync(conf, leafConf({ dir, store: s, hubHost, hubLeafPort, port: s.port }), { mode: 0o600 });
+      writeFileSync(conf, leafConf({ dir, store: s, hubHost, hubLeafPort: s.remotePort, port: s.port }), { mode: 0o600 });
       return { ...s, conf, url: `nats://127.0.0.1:${s.port}` };
     }),
   };

@@ -29,6 +29,7 @@ import { createCheckout } from './usecases/checkout/index.js';
 import { DataRequestsService } from './usecases/data-requests/index.js';
 import { MembersImport } from './usecases/members-import/index.js';
 import { startHousekeeping } from './usecases/housekeeping/index.js';
+import { createChainSync } from './usecases/chain-sync/index.js';
 import { KioskCardService, ScanService } from './usecases/scan/index.js';
 
 export interface ComposeOptions {
@@ -131,17 +132,30 @@ export async function composeServices({ config, secret, log, background = config
   });
   bus.on('content:playlist-published', ({ zoneId, playlist }) => realtime.playlistChanged(zoneId, playlist));
   const stopHousekeeping = background ? startHousekeeping({ loyalty, campaigns, log }) : () => undefined;
+  // The chain (deploy/chain/README.md): only when a leaf nats-server is configured. The outbox
+  // triggers are on before the server takes a write; the loops never block one.
+  const chainSync = config.CHAIN_NATS_URL
+    ? createChainSync(db, { campaigns, promotions, catalog, content }, {
+      url: config.CHAIN_NATS_URL, user: config.CHAIN_NATS_USER || undefined, password: config.CHAIN_NATS_PASSWORD || undefined,
+      storeId: config.STORE_ID, region: config.CHAIN_REGION || null, log,
+    })
+    : null;
+  if (chainSync) {
+    await chainSync.enable();
+    chainSync.start();
+  }
 
   let closed = false;
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys,
-    recommend, modelLifecycle, content, eventLog, kpis, receipts, scan, kioskCard, dataRequests, membersImport,
+    recommend, modelLifecycle, content, eventLog, kpis, receipts, scan, kioskCard, dataRequests, membersImport, chainSync,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;
       closed = true;
       stopHousekeeping();
+      await chainSync?.stop();
       await scanner.scanner.stop();
       await modelLifecycle.stop();
       await realtime.close();

@@ -78,6 +78,16 @@ export const ConfigSchema = Type.Object({
   SCAN_RATE_PER_KIOSK: Type.Number({ minimum: 0.1, maximum: 10_000, default: 2 }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50_000_000, default: 1_048_576 }),
   /**
+   * The store's leaf nats-server (e.g. nats://127.0.0.1:4222) when the store is part of a chain
+   * (deploy/chain/README.md). Empty (the default): a single store, nothing of NATS starts.
+   */
+  CHAIN_NATS_URL: Type.String({ default: '' }),
+  /** User and password on the leaf's client port, when it asks for them. */
+  CHAIN_NATS_USER: Type.String({ default: '' }),
+  CHAIN_NATS_PASSWORD: Type.String({ default: '' }),
+  /** The store's region on the chain (campaigns may target a region); empty for none. */
+  CHAIN_REGION: Type.String({ default: '', pattern: '^([A-Za-z0-9_-]{1,40})?$' }),
+  /**
    * What this process is: a store (the default) or the chain's head office (roles/headoffice:
    * its own database DATA_DIR/headoffice.sqlite, API and console pages; ingest and publication over NATS).
    */

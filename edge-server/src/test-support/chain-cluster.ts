@@ -1,0 +1,172 @@
+/**
+ * A real NATS chain on loopback for tests, the bench and the demo: one hub nats-server and one
+ * leaf nats-server per store, configured by deploy/chain/gen-chain-config.mjs, each leaf linked
+ * to the hub through a TCP proxy the caller can cut and restore (a WAN outage of one store).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { ensureHubStreams } from '../platform/chain/index.js';
+// @ts-expect-error plain ESM script shared with the ops tooling (no types)
+import { writeChainConfig } from '../../../deploy/chain/gen-chain-config.mjs';
+
+export const NATS_SERVER = process.env.NATS_SERVER ?? '/usr/sbin/nats-server';
+
+/** A free TCP port on loopback (nats-server's leafnode listener does not take port 0). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Waits until `check` resolves truthy (polling); throws with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | false | null | undefined> | T | false | null | undefined, timeoutMs = 60_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastErr: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (err) {
+      lastErr = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${lastErr ? ` (last error: ${(lastErr as Error).message})` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+/** A TCP proxy that can drop every connection and refuse new ones until restored. */
+export interface LinkProxy {
+  port: number;
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+export async function startLinkProxy(targetPort: number): Promise<LinkProxy> {
+  const port = await freePort();
+  let up = true;
+  const pairs = new Set<[Socket, Socket]>();
+  const server: Server = createServer((client) => {
+    if (!up) return client.destroy();
+    const upstream = tcpConnect(targetPort, '127.0.0.1');
+    const pair: [Socket, Socket] = [client, upstream];
+    pairs.add(pair);
+    const drop = () => { client.destroy(); upstream.destroy(); pairs.delete(pair); };
+    client.on('error', drop).on('close', drop);
+    upstream.on('error', drop).on('close', drop);
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const dropAll = () => {
+    for (const [a, b] of pairs) { a.destroy(); b.destroy(); }
+    pairs.clear();
+  };
+  return {
+    port,
+    cut() { up = false; dropAll(); },
+    restore() { up = true; },
+    close: () => new Promise((resolve) => { up = false; dropAll(); server.close(() => resolve()); }),
+  };
+}
+
+export interface NatsProcess {
+  child: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+function startNats(conf: string, log: string[]): NatsProcess {
+  const child = spawn(NATS_SERVER, ['-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (b: Buffer) => { log.push(b.toString()); if (log.length > 200) log.shift(); };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  return {
+    child,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await gone;
+    },
+  };
+}
+
+export interface ChainStore { id: string; region: string | null; url: string; password: string; conf: string; proxy: LinkProxy; leaf: NatsProcess }
+export interface ChainCluster {
+  dir: string;
+  hubUrl: string;
+  hqUser: string;
+  hqPassword: string;
+  stores: ChainStore[];
+  store(id: string): ChainStore;
+  /** A connection to the hub as head office. */
+  hq(): Promise<NatsConnection>;
+  /** Stops the store's leaf process (SIGKILL when `hard`) / starts it again on the same config and data. */
+  stopLeaf(id: string, hard?: boolean): Promise<void>;
+  startLeaf(id: string): Promise<void>;
+  /** Resolves once the store's leaf answers the hub's JetStream API through the link. */
+  waitLinked(id: string, timeoutMs?: number): Promise<void>;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** Starts a hub and one leaf per store (each behind its own proxy), and the hub's streams. */
+export async function startChainCluster(stores: readonly { id: string; region?: string | null }[], opts: { dir?: string } = {}): Promise<ChainCluster> {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'vitrina-chain-'));
+  const hubPort = await freePort();
+  const hubLeafPort = await freePort();
+  const leafPorts: number[] = [];
+  for (const _ of stores) leafPorts.push(await freePort());
+  const proxies: LinkProxy[] = [];
+  for (const _ of stores) proxies.push(await startLinkProxy(hubLeafPort));
+  const cfg = writeChainConfig({ dir, stores, hubPort, hubLeafPort, leafPorts, remotePorts: proxies.map((p) => p.port) }) as {
+    hub: { conf: string; url: string; hqUser: string; hqPassword: string };
+    stores: { id: string; region: string | null; url: string; password: string; conf: string }[];
+  };
+  const logs: string[] = [];
+  const hub = startNats(cfg.hub.conf, logs);
+  const hq = () => connect({ servers: cfg.hub.url, user: cfg.hub.hqUser, pass: cfg.hub.hqPassword });
+  const hqNc = await waitFor('the hub to accept connections', () => hq(), 30_000, 100);
+  const chainStores: ChainStore[] = cfg.stores.map((s, i) => ({ ...s, proxy: proxies[i]!, leaf: startNats(s.conf, logs) }));
+  await ensureHubStreams(hqNc, stores);
+  await hqNc.close();
+  const byId = (id: string) => {
+    const s = chainStores.find((x) => x.id === id);
+    if (!s) throw new Error(`no store ${id} in the cluster`);
+    return s;
+  };
+  const cluster: ChainCluster = {
+    dir, hubUrl: cfg.hub.url, hqUser: cfg.hub.hqUser, hqPassword: cfg.hub.hqPassword, stores: chainStores, logs,
+    store: byId,
+    hq,
+    async stopLeaf(id, hard = false) { await byId(id).leaf.stop(hard ? 'SIGKILL' : 'SIGTERM'); },
+    async startLeaf(id) { const s = byId(id); s.leaf = startNats(s.conf, logs); },
+    async waitLinked(id, timeoutMs = 60_000) {
+      const s = byId(id);
+      await waitFor(`store ${id}'s leaf to reach the hub`, async () => {
+        const nc = await connect({ servers: s.url, timeout: 1_000 });
+        try {
+          await nc.request('$JS.hub.API.INFO', '', { timeout: 1_000 });
+          return true;
+        } finally {
+          await nc.close();
+        }
+      }, timeoutMs, 200);
+    },
+    async close() {
+      await Promise.all(chainStores.map((s) => s.leaf.stop()));
+      await hub.stop();
+      await Promise.all(proxies.map((p) => p.close()));
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  for (const s of chainStores) await cluster.waitLinked(s.id);
+  return cluster;
+}

@@ -1,0 +1,194 @@
+/**
+ * The chain on loopback with real parts: one hub nats-server, three leaf nats-servers (one per
+ * store, each behind a proxy the test cuts), three edge servers on their own SQLite files.
+ * Head office is played by a minimal consumer of the hub's VITRINA_UP stream (fold by key).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { DEDUPE_WINDOW_MS, STREAMS, downSubject, type DownEnvelope, type UpEnvelope, type ChainLedgerEntry, type ChainCampaign } from '@vitrina/contracts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../../platform/config/load.js';
+import { TEST_PASSWORD_COST } from '../../test-support/build.js';
+import { seedLoyaltyStore, sale } from '../../test-support/loyalty-store.js';
+import { startChainCluster, waitFor, type ChainCluster } from '../../test-support/chain-cluster.js';
+
+const SLOW = 240_000;
+
+/** Every message of the hub's VITRINA_UP stream, in order, as envelopes. */
+async function hubUp(cluster: ChainCluster): Promise<UpEnvelope[]> {
+  const nc = await cluster.hq();
+  try {
+    const jsm = await jetstreamManager(nc);
+    const info = await jsm.streams.info(STREAMS.hubUp);
+    const out: UpEnvelope[] = [];
+    for (let seq = info.state.first_seq; seq <= info.state.last_seq && info.state.messages > 0; seq++) {
+      const m = await jsm.streams.getMessage(STREAMS.hubUp, { seq }).catch(() => null);
+      if (m) out.push(m.json<UpEnvelope>());
+    }
+    return out;
+  } finally {
+    await nc.close();
+  }
+}
+
+type Built = Awaited<ReturnType<typeof buildApp>>;
+interface Store { id: string; t: Built & { staffHeaders(role: 'admin' | 'marketer' | 'staff'): Promise<{ authorization: string }> }; headers: { authorization: string }; cards: string[]; acked: string[]; close(): Promise<void> }
+
+/** An edge server of the chain, in process, on its own temp SQLite file; lives across this file's tests. */
+async function startStore(cluster: ChainCluster, id: string): Promise<Store> {
+  const s = cluster.store(id);
+  const dataDir = mkdtempSync(join(tmpdir(), `vitrina-chain-${id}-`));
+  const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: id, CHAIN_NATS_URL: s.url, CHAIN_REGION: s.region ?? '', STORE_TIME_ZONE: 'America/New_York' });
+  const built = await buildApp({ config, secret: randomBytes(32).toString('hex'), passwordCost: TEST_PASSWORD_COST });
+  await built.app.ready();
+  let n = 0;
+  const staffHeaders = async (role: 'admin' | 'marketer' | 'staff') => {
+    const username = `${role}-${++n}`;
+    await built.services.auth.createUser(username, 'correct horse battery', role);
+    return { authorization: `Bearer ${(await built.services.auth.login(username, 'correct horse battery')).token}` };
+  };
+  const { cards } = await seedLoyaltyStore(built.services);
+  return {
+    id, t: { ...built, staffHeaders }, headers: await staffHeaders('staff'), cards, acked: [],
+    async close() {
+      await built.app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function post(store: Store, n: number) {
+  for (let i = 0; i < n; i++) {
+    const body = sale(store.cards[i % store.cards.length], [['p-milk', 2, 349], ['p-coffee', 1, 1299]]);
+    const res = await store.t.app.inject({ method: 'POST', url: '/api/v1/receipts', headers: store.headers, payload: body });
+    expect(res.statusCode, res.body).toBe(200);
+    store.acked.push(body.receiptId);
+  }
+}
+
+const receiptKeys = (up: UpEnvelope[], storeId: string) => up.filter((e) => e.storeId === storeId && e.kind === 'receipts').map((e) => (e.payload as { receiptId: string }).receiptId);
+
+describe('chain over NATS JetStream: three stores, one hub', () => {
+  let cluster: ChainCluster;
+  let stores: Store[];
+  beforeAll(async () => {
+    cluster = await startChainCluster([{ id: 's1', region: 'north' }, { id: 's2', region: 'north' }, { id: 's3' }]);
+  }, SLOW);
+  afterAll(async () => {
+    for (const s of stores ?? []) await s.close();
+    await cluster?.close();
+  }, SLOW);
+
+  it('store-and-forward: a store cut off keeps posting, and after the link returns head office has every receipt exactly once and the same balances', async () => {
+    stores = [];
+    for (const id of ['s1', 's2', 's3']) stores.push(await startStore(cluster, id));
+    for (const s of stores) await post(s, 4);
+    await waitFor('the first receipts at the hub', async () => (await hubUp(cluster)).filter((e) => e.kind === 'receipts').length === 12, 120_000, 250);
+
+    // s3's WAN goes down: the till keeps posting (200s), its leaf keeps them.
+    const s3 = stores[2]!;
+    cluster.store('s3').proxy.cut();
+    await post(s3, 6);
+    await post(stores[0]!, 2);
+    const leaf = await (await import('@nats-io/transport-node')).connect({ servers: cluster.store('s3').url });
+    await waitFor('s3 outbox drained into its own leaf', async () => (await s3.t.services.chainSync!.status()).outboxPending === 0 && (await (await jetstreamManager(leaf)).streams.info(STREAMS.storeOutbox)).state.messages >= 10 + 4, 60_000, 200);
+    await leaf.close();
+    expect(receiptKeys(await hubUp(cluster), 's3')).toHaveLength(4);
+
+    cluster.store('s3').proxy.restore();
+    const expected = stores.flatMap((s) => s.acked.map((r) => `${s.id}/${r}`)).sort();
+    await waitFor('every receipt at the hub', async () => {
+      const up = await hubUp(cluster);
+      return up.filter((e) => e.kind === 'receipts').length >= expected.length;
+    }, 120_000, 250);
+    const up = await hubUp(cluster);
+    const got = up.filter((e) => e.kind === 'receipts').map((e) => `${e.storeId}/${(e.payload as { receiptId: string }).receiptId}`).sort();
+    expect(got).toEqual(expected); // each once: no duplicates, none missing
+
+    // Balances: head office folds the ledger entries it got; they equal each store's own.
+    await waitFor('ledger entries at the hub', async () => {
+      const hub = (await hubUp(cluster)).filter((e) => e.kind === 'ledger').length;
+      let local = 0;
+      for (const s of stores) local += (await s.t.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM points_ledger'))!.n;
+      return hub === local;
+    }, 60_000, 250);
+    const ledger = (await hubUp(cluster)).filter((e) => e.kind === 'ledger');
+    for (const s of stores) {
+      const local = await s.t.services.db.all<{ customer_id: string; points: number }>('SELECT customer_id, SUM(points) AS points FROM points_ledger GROUP BY customer_id ORDER BY customer_id');
+      const hq = new Map<string, number>();
+      for (const e of ledger.filter((x) => x.storeId === s.id)) {
+        const p = e.payload as ChainLedgerEntry;
+        hq.set(p.customerId, (hq.get(p.customerId) ?? 0) + p.points);
+      }
+      expect([...hq].map(([customer_id, points]) => ({ customer_id, points })).sort((a, b) => a.customer_id.localeCompare(b.customer_id))).toEqual(local);
+      expect(local.length).toBeGreaterThan(0);
+    }
+
+    // Lag back to zero: every source of VITRINA_UP is caught up and no store has anything pending.
+    const nc = await cluster.hq();
+    const info = await (await jetstreamManager(nc)).streams.info(STREAMS.hubUp);
+    await nc.close();
+    expect(info.sources?.map((x) => x.lag)).toEqual([0, 0, 0]);
+    expect(info.config.duplicate_window).toBe(DEDUPE_WINDOW_MS * 1_000_000);
+    for (const s of stores) expect((await s.t.services.chainSync!.status()).outboxPending).toBe(0);
+  }, SLOW);
+
+  it('a campaign published at head office for a region goes live in that region\'s stores only, and a redelivery changes nothing', async () => {
+    const nc = await cluster.hq();
+    const js = jetstream(nc);
+    const campaign: DownEnvelope<ChainCampaign> = {
+      v: 1, storeId: 'hq', key: 'hq:campaigns:north-spring:1', kind: 'campaigns', occurredAt: new Date().toISOString(),
+      target: { scope: 'region', region: 'north' }, entityId: 'north-spring', version: 1,
+      payload: { campaign: { id: 'north-spring', name: 'Spring in the north', startsOn: '2026-01-01', endsOn: '2026-12-31', holdoutPct: 10, status: 'live' } },
+    };
+    await js.publish(downSubject({ scope: 'region', region: 'north' }, 'campaigns'), JSON.stringify(campaign), { msgID: campaign.key });
+    // The same message again (a replay): deduped by JetStream, and by version at the store.
+    await js.publish(downSubject({ scope: 'region', region: 'north' }, 'campaigns'), JSON.stringify(campaign), { msgID: campaign.key });
+    // Then one for every store, as the barrier that shows s3 has read past the region's message time.
+    const all: DownEnvelope<ChainCampaign> = { ...campaign, key: 'hq:campaigns:chain-wide:1', target: { scope: 'all' }, entityId: 'chain-wide', payload: { campaign: { ...campaign.payload.campaign, id: 'chain-wide', name: 'Chain-wide' } } };
+    await js.publish(downSubject({ scope: 'all' }, 'campaigns'), JSON.stringify(all), { msgID: all.key });
+    await nc.close();
+
+    for (const s of stores) {
+      await waitFor(`${s.id} applies the chain-wide campaign`, () => s.t.services.campaigns.get('chain-wide').then(() => true, () => false), 60_000, 200);
+    }
+    for (const s of stores.slice(0, 2)) {
+      await waitFor(`${s.id} applies the region's campaign`, () => s.t.services.campaigns.get('north-spring').then((c) => c.status === 'live', () => false), 60_000, 200);
+      const res = await s.t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: await s.t.staffHeaders('marketer') });
+      expect((res.json() as { id: string }[]).filter((c) => c.id === 'north-spring')).toHaveLength(1);
+    }
+    await expect(stores[2]!.t.services.campaigns.get('north-spring')).rejects.toThrow();
+    expect((await stores[2]!.t.services.chainSync!.repo.applied()).map((a) => a.entity_id)).toEqual(['chain-wide']);
+  }, SLOW);
+
+  it('a store\'s credential cannot publish as another store: the hub refuses it as a permissions violation', async () => {
+    const { connect } = await import('@nats-io/transport-node');
+    const s1 = cluster.store('s1');
+    const nc = await connect({ servers: cluster.hubUrl, user: 's1', pass: s1.password });
+    const errors: string[] = [];
+    void (async () => {
+      for await (const st of nc.status()) if (st.type === 'error') errors.push(String(st.error));
+    })();
+    nc.publish('vitrina.up.s2.receipts', JSON.stringify({ forged: true }));
+    await nc.flush();
+    await waitFor('the permissions violation', () => errors.some((e) => /permission/i.test(e)), 10_000, 50);
+    expect(errors.join('\n')).toMatch(/vitrina\.up\.s2\.receipts/);
+    await nc.close();
+    // Its own subjects are allowed on the same credential (no new violation).
+    const own = await connect({ servers: cluster.hubUrl, user: 's1', pass: s1.password });
+    const ownErrors: string[] = [];
+    void (async () => {
+      for await (const st of own.status()) if (st.type === 'error') ownErrors.push(String(st.error));
+    })();
+    own.publish('vitrina.up.s1.events', JSON.stringify({ ok: true }));
+    await own.flush();
+    expect(ownErrors).toEqual([]);
+    await own.close();
+    // A wrong password is refused outright.
+    await expect(connect({ servers: cluster.hubUrl, user: 's1', pass: 'not-the-password', reconnect: false })).rejects.toThrow(/auth/i);
+  }, SLOW);
+});

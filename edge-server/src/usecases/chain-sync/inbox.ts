@@ -1,0 +1,108 @@
+import { Value } from 'typebox/value';
+import {
+  ChainCampaign, ChainCatalog, ChainContent, ChainModel, ChainPrices, ChainPromotion, DownEnvelope,
+  type CampaignStatus, type CreateCampaignRequest, type CreatePromotionRequest, type CreateCampaignOfferRequest,
+  type CreateProductRequest, type PlaylistItem, type UpdateProductRequest,
+} from '@vitrina/contracts';
+import type { InboxMessage } from '../../platform/chain/index.js';
+import type { ChainOutboxRepository } from './outbox-repository.js';
+
+/** What the down-flow needs from the owning domains: their public services, nothing else. */
+export interface DownTargets {
+  campaigns: {
+    get(id: string): Promise<{ id: string; status: string }>;
+    create(req: CreateCampaignRequest): Promise<unknown>;
+    setStatus(id: string, status: CampaignStatus): Promise<unknown>;
+    addOffer(campaignId: string, req: CreateCampaignOfferRequest): Promise<unknown>;
+  };
+  promotions: {
+    get(id: string): Promise<{ id: string; status: string }>;
+    create(req: CreatePromotionRequest): Promise<unknown>;
+    setStatus(id: string, status: never): Promise<unknown>;
+  };
+  catalog: {
+    get(id: string): Promise<unknown>;
+    create(body: CreateProductRequest): Promise<unknown>;
+    update(id: string, body: UpdateProductRequest): Promise<unknown>;
+  };
+  content: { publish(zoneId: string, items: PlaylistItem[]): Promise<unknown> };
+}
+
+const exists = (p: Promise<unknown>) => p.then(() => true, () => false);
+
+/** Applies one down payload through the owning domain; returns a short outcome for chain_applied. */
+async function applyPayload(t: DownTargets, env: DownEnvelope): Promise<string> {
+  const p = env.payload;
+  switch (env.kind) {
+    case 'campaigns': {
+      if (!Value.Check(ChainCampaign, p)) return 'rejected: payload';
+      const c = p.campaign;
+      const fresh = !(await exists(t.campaigns.get(c.id)));
+      if (fresh) {
+        await t.campaigns.create({ id: c.id, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn, holdoutPct: c.holdoutPct, ...(c.priority !== undefined ? { priority: c.priority } : {}) });
+        for (const { offerId: _offerId, ...offer } of p.offers ?? []) await t.campaigns.addOffer(c.id, offer);
+      }
+      if ((await t.campaigns.get(c.id)).status !== c.status) await t.campaigns.setStatus(c.id, c.status as CampaignStatus);
+      return fresh ? 'created' : 'updated';
+    }
+    case 'promotions': {
+      if (!Value.Check(ChainPromotion, p)) return 'rejected: payload';
+      const fresh = !(await exists(t.promotions.get(p.promotionId)));
+      if (fresh) await t.promotions.create({ id: p.promotionId, ...p.definition });
+      if ((await t.promotions.get(p.promotionId)).status !== p.status) await t.promotions.setStatus(p.promotionId, p.status as never);
+      return fresh ? 'created' : 'updated';
+    }
+    case 'catalog': {
+      if (!Value.Check(ChainCatalog, p)) return 'rejected: payload';
+      for (const prod of p.products) {
+        const { id, active, ...fields } = prod;
+        if (await exists(t.catalog.get(id))) await t.catalog.update(id, { ...fields, ...(active !== undefined ? { active } : {}) });
+        else await t.catalog.create({ id, ...fields });
+      }
+      return `products: ${p.products.length}`;
+    }
+    case 'prices': {
+      if (!Value.Check(ChainPrices, p)) return 'rejected: payload';
+      let set = 0;
+      for (const { productId, priceMinor } of p.prices) {
+        if (!(await exists(t.catalog.get(productId)))) continue;
+        await t.catalog.update(productId, { priceMinor });
+        set++;
+      }
+      return `prices: ${set}/${p.prices.length}`;
+    }
+    case 'content': {
+      if (!Value.Check(ChainContent, p)) return 'rejected: payload';
+      await t.content.publish(p.zoneId, p.items);
+      return `playlist: ${p.items.length} items`;
+    }
+    case 'model':
+      // Received and recorded; fetching from the object store and the store's gate are not wired yet.
+      return Value.Check(ChainModel, p) ? 'received' : 'rejected: payload';
+  }
+}
+
+/**
+ * One inbox message: applied once per (kind, entity) version. An older or equal version is a
+ * redelivery or an out-of-order copy from another target filter and changes nothing; a message
+ * that is not a valid envelope is recorded as rejected (and acked: retrying cannot fix it).
+ */
+export async function applyDown(repo: ChainOutboxRepository, targets: DownTargets, m: InboxMessage, log: { warn(o: unknown, msg?: string): void }): Promise<string> {
+  if (!Value.Check(DownEnvelope, m.data)) {
+    log.warn({ subject: m.subject, seq: m.seq }, 'chain: a down message is not a valid envelope; skipped');
+    return 'rejected: envelope';
+  }
+  const env = m.data as DownEnvelope;
+  const last = await repo.appliedVersion(env.kind, env.entityId);
+  if (last && last.version >= env.version) return 'skipped: not newer';
+  let outcome: string;
+  try {
+    outcome = await applyPayload(targets, env);
+  } catch (err) {
+    // A domain refused it (bad dates, unknown product): recorded, not retried forever.
+    outcome = `rejected: ${(err as Error).message}`.slice(0, 300);
+    log.warn({ err, kind: env.kind, entityId: env.entityId }, 'chain: a down message was refused by its domain');
+  }
+  await repo.noteApplied({ kind: env.kind, entityId: env.entityId, version: env.version, key: env.key, at: new Date().toISOString(), outcome });
+  return outcome;
+}
