@@ -6,8 +6,9 @@ import { Loading } from './components/query-view';
 import { relativePath, matchRoute } from './lib/router';
 import { useAuth, useVerifySession } from './lib/use-auth';
 import { useLocation } from './lib/use-location';
-import { isAllowed, NOT_FOUND, ROUTES } from './routes';
-import { useEffect } from 'preact/hooks';
+import { isAllowed, NOT_FOUND, routesForServer } from './routes';
+import { useEffect, useState } from 'preact/hooks';
+import { loadServerRole } from './lib/server-role';
 import { loadStoreLocale } from './lib/i18n';
 import { useT } from './lib/use-t';
 
@@ -22,12 +23,15 @@ export function App() {
   // through useT (lib/format.ts reads the language at render time).
   const { t } = useT();
   useEffect(() => void loadStoreLocale(), []);
+  // Store or head office: decides which pages exist (routes.ts), asked once before the first page.
+  const [roleKnown, setRoleKnown] = useState(false);
+  useEffect(() => void loadServerRole().then(() => setRoleKnown(true)), []);
 
-  if (!verified) return <Loading label={t('common.checkingSession')} />;
+  if (!verified || !roleKnown) return <Loading label={t('common.checkingSession')} />;
   if (!auth.user) return <Login reason={auth.signOutReason} onSignIn={auth.signIn} />;
 
   const rel = relativePath(pathname, BASE) ?? '';
-  const matched = matchRoute(ROUTES, rel);
+  const matched = matchRoute(routesForServer(), rel);
   const route = matched && isAllowed(matched.route, auth.user.role) ? matched.route : NOT_FOUND;
   const params = matched?.params ?? {};
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowed, NOT_FOUND, ROUTES, visibleRoutes } from './routes';
+import { HEAD_OFFICE_ROUTES, isAllowed, NOT_FOUND, ROUTES, visibleRoutes } from './routes';
 import { matchRoute } from './lib/router';
 import { can } from './lib/roles';
 
@@ -38,5 +38,16 @@ describe('route table', () => {
   it('allows nothing role-bound without a user, and the not-found page to anyone', () => {
     expect(visibleRoutes(null).map((r) => r.id)).toEqual(['overview']);
     expect(isAllowed(NOT_FOUND, null)).toBe(true);
+  });
+});
+
+describe('head office\'s route table (ROLE=headoffice)', () => {
+  it('holds the chain pages and only the store pages head office shares, each path once', () => {
+    const ids = HEAD_OFFICE_ROUTES.map((r) => r.id);
+    expect(ids).toEqual(['chain', 'chain-analytics', 'staff', 'audit', 'account']);
+    expect(new Set(HEAD_OFFICE_ROUTES.map((r) => r.path)).size).toBe(HEAD_OFFICE_ROUTES.length);
+    expect(matchRoute(HEAD_OFFICE_ROUTES, '')?.route.id).toBe('chain');
+    // A store's table never has them.
+    expect(ROUTES.map((r) => r.id)).not.toContain('chain');
   });
 });

@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import type { Permission } from './lib/roles';
 import { can } from './lib/roles';
 import type { StaffRole } from '@vitrina/contracts';
+import { serverRole } from './lib/server-role';
 
 export interface PageProps {
   params: Record<string, string>;
@@ -42,8 +43,26 @@ export const ROUTES: readonly RouteDef[] = [
 
 export const NOT_FOUND: RouteDef = { id: 'not-found', path: '*', title: 'Page not found', permission: null, nav: false, load: () => import('./pages/not-found') };
 
+/** Store pages head office also has (its own staff, audit log and passwords, through the same auth domain). */
+const AT_HEAD_OFFICE_TOO = new Set(['staff', 'audit', 'account']);
+
+/**
+ * Head office's pages (ROLE=headoffice, lib/server-role.ts): the chain, then the store pages it
+ * shares. A store's console never shows them; head office's never shows a store's own pages.
+ */
+export const HEAD_OFFICE_ROUTES: readonly RouteDef[] = [
+  { id: 'chain', path: '', title: 'Chain stores', permission: 'analytics.view', nav: true, load: () => import('./pages/chain') },
+  { id: 'chain-analytics', path: 'chain-analytics', title: 'Chain analytics', permission: 'analytics.view', nav: true, load: () => import('./pages/chain-analytics') },
+  ...ROUTES.filter((r) => AT_HEAD_OFFICE_TOO.has(r.id)),
+];
+
+/** The route table of the server the console talks to: a store's (ROUTES) or head office's. */
+export function routesForServer(): readonly RouteDef[] {
+  return serverRole() === 'headoffice' ? HEAD_OFFICE_ROUTES : ROUTES;
+}
+
 export function visibleRoutes(role: StaffRole | null | undefined): RouteDef[] {
-  return ROUTES.filter((r) => r.nav && (r.permission === null || can(role, r.permission)));
+  return routesForServer().filter((r) => r.nav && (r.permission === null || can(role, r.permission)));
 }
 
 export function isAllowed(route: RouteDef, role: StaffRole | null | undefined): boolean {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { catalogueProblems, keysUsedIn } from '@vitrina/contracts';
-import { NOT_FOUND, ROUTES } from '../routes';
+import { HEAD_OFFICE_ROUTES, NOT_FOUND, ROUTES } from '../routes';
 import en from './en.json';
 import ru from './ru.json';
 
@@ -14,12 +14,12 @@ const sources = (readdirSync(SRC, { recursive: true }) as string[])
 
 describe('the console catalogues', () => {
   it('have every key the console source uses, and every route title, in English and in Russian, and the same keys', () => {
-    const used = new Set([...sources.flatMap(keysUsedIn), ...[...ROUTES, NOT_FOUND].map((r) => `nav.${r.id}`)]);
+    const used = new Set([...sources.flatMap(keysUsedIn), ...[...ROUTES, ...HEAD_OFFICE_ROUTES, NOT_FOUND].map((r) => `nav.${r.id}`)]);
     expect(used.size).toBeGreaterThan(100);
     expect(catalogueProblems(used, { en, ru })).toEqual([]);
   });
 
   it('keep the English route titles of routes.ts (the fallback) and the catalogue in step', () => {
-    for (const r of [...ROUTES, NOT_FOUND]) expect(en.nav[r.id as keyof typeof en.nav]).toBe(r.title);
+    for (const r of [...ROUTES, ...HEAD_OFFICE_ROUTES, NOT_FOUND]) expect(en.nav[r.id as keyof typeof en.nav]).toBe(r.title);
   });
 });
