@@ -55,6 +55,7 @@ Chain demo is running (Ctrl-C stops it):
   hub (NATS, head office user "hq")  ${cluster.hubUrl}   password: ${cluster.hqPassword}
 ${stores.map((s, i) => `  store ${s.id}${s.region ? ` (region ${s.region})` : ''}  ${servers[i].url}/console   leaf ${cluster.store(s.id).url}`).join('\n')}
 ${hq ? `  head office  ${hq.url}` : '  head office: not started (the head-office role is not in this checkout)'}
-Post a receipt at a store and watch it reach the hub's VITRINA_UP stream; the first start's
-demo admin password is in each store's data dir (first-admin.json) or printed by npm start.
+Each store is the demo store: its admin user and password are in ${join(base, '<store>', 'demo.json')}.
+Its seeded history and every receipt posted at its till flow up to the hub's VITRINA_UP stream;
+campaigns head office publishes for region "north" reach s1 only.
 `);
