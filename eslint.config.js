@@ -42,7 +42,7 @@ const dirsOf = (rel) => readdirSync(fileURLToPath(new URL(`./${rel}/`, import.me
 export const DOMAINS = dirsOf(`${SRC}/domains`);
 export const USECASES = dirsOf(`${SRC}/usecases`);
 /** The folders directly under edge-server/src that have rules (architecture.test.ts fails on any other). */
-export const ROOMS = ['cli', 'domains', 'platform', 'shared', 'test-support', 'usecases'];
+export const ROOMS = ['cli', 'domains', 'platform', 'shared', 'test-support', 'usecases', 'roles'];
 /** How deep below its room's folder a file may sit and still get its room's rules (the test checks every real file). */
 export const MAX_NESTING = 4;
 
@@ -150,6 +150,15 @@ const edgeServerRooms = [
     ],
     testTargets: domainInternals(),
   })),
+  // roles: another process role of the same codebase (roles/headoffice): domains and use cases through their index only.
+  ...room(`${SRC}/roles`, {
+    targets: [
+      ...domainInternals(),
+      ...USECASES.map((v) => privateDir(`${SRC}/usecases/${v}`, `A use case (${v}) is reached only through its index.ts (usecases/${v}/index.js).`)),
+      ...upward('Roles'),
+    ],
+    testTargets: domainInternals(),
+  }),
 ];
 
 export default tseslint.config(

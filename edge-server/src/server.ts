@@ -9,6 +9,7 @@ import { ensureFirstAdmin, type FirstAdmin } from './usecases/first-admin/first-
 import { demoBanner, type DemoFile } from './demo-banner.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serveHeadOffice } from './roles/headoffice/index.js';
 
 /** The process entry: logger, config, demo seed, listen, graceful shutdown. */
 async function main() {
@@ -22,6 +23,8 @@ async function main() {
     }
     throw err;
   }
+  // The same codebase as the chain's head office: its own database, API and console pages.
+  if (config.ROLE === 'headoffice') return serveHeadOffice(config, (accounts) => ensureFirstAdmin(accounts, config.DATA_DIR));
   const secret = loadSecret(config);
   // The demo store is seeded through the store's own services, before the serving app is built, so that
   // everything wired at boot (scanner bindings, model aggregates) sees the seeded store.

@@ -67,6 +67,11 @@ export const ERROR_CODES = [
   // model
   'VITRINA_ERR_MODEL_INVALID',
   'VITRINA_ERR_TRAINING_RUNNING',
+  // head office (roles/headoffice)
+  'VITRINA_ERR_CHAIN_MALFORMED',
+  'VITRINA_ERR_CHAIN_STORE_MISMATCH',
+  'VITRINA_ERR_STORE_UNKNOWN',
+  'VITRINA_ERR_HUB_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -26,3 +26,4 @@ export * from './catalog.js';
 export * from './survey.js';
 export * from './routes/index.js';
 export * from './chain/index.js';
+export * from './headoffice.js';

@@ -9,6 +9,7 @@ import type { RouteSpec } from './define-route.js';
 import { devRoutes } from './dev.js';
 import { deviceRoutes } from './devices.js';
 import { giftCardRoutes, referralRoutes } from './gift-cards.js';
+import { headOfficeRoutes } from './headoffice.js';
 import { loyaltyRoutes } from './loyalty.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
@@ -47,6 +48,7 @@ export const ROUTES = {
   audit: auditRoutes,
   recommendations: recommendationRoutes,
   surveys: surveyRoutes,
+  headOffice: headOfficeRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */

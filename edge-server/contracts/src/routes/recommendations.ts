@@ -27,7 +27,7 @@ export const MethodMetrics = Type.Object({
 });
 export type MethodMetrics = Static<typeof MethodMetrics>;
 
-export const TrainingTrigger = Type.Union([Type.Literal('schedule'), Type.Literal('manual'), Type.Literal('first-start')]);
+export const TrainingTrigger = Type.Union([Type.Literal('schedule'), Type.Literal('manual'), Type.Literal('first-start'), Type.Literal('chain')]);
 
 /** One training run on the store's own receipts and what it decided. */
 export const ModelDecision = Type.Object({

@@ -87,6 +87,17 @@ export const ConfigSchema = Type.Object({
   CHAIN_NATS_PASSWORD: Type.String({ default: '' }),
   /** The store's region on the chain (campaigns may target a region); empty for none. */
   CHAIN_REGION: Type.String({ default: '', pattern: '^([A-Za-z0-9_-]{1,40})?$' }),
+  /**
+   * What this process is: a store (the default) or the chain's head office (roles/headoffice:
+   * its own database DATA_DIR/headoffice.sqlite, API and console pages; ingest and publication over NATS).
+   */
+  ROLE: Type.Union([Type.Literal('store'), Type.Literal('headoffice')], { default: 'store' }),
+  /** Head office: the hub's NATS URL(s), comma-separated; empty runs head office without a hub (nothing ingested or published). */
+  HQ_NATS_URL: Type.String({ default: '' }),
+  HQ_NATS_USER: Type.String({ default: '' }),
+  HQ_NATS_PASSWORD: Type.String({ default: '' }),
+  /** Head office on a single nats-server without leaf nodes (one-box demo, tests): VITRINA_UP captures `vitrina.up.>` itself. */
+  HQ_NATS_DIRECT: Type.Boolean({ default: false }),
 });
 export type Config = Static<typeof ConfigSchema>;
 

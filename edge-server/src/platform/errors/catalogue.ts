@@ -56,4 +56,8 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; message: strin
   VITRINA_ERR_SURVEY_NOT_DUE: { status: 409, message: 'The survey is switched off.' },
   VITRINA_ERR_MODEL_INVALID: { status: 422, message: 'The model artifact is not valid.' },
   VITRINA_ERR_TRAINING_RUNNING: { status: 409, message: 'A training run is already in progress; wait for its decision.' },
+  VITRINA_ERR_CHAIN_MALFORMED: { status: 422, message: 'The chain message does not match its envelope or payload schema.' },
+  VITRINA_ERR_CHAIN_STORE_MISMATCH: { status: 422, message: 'The message names another store than the subject it came on.' },
+  VITRINA_ERR_STORE_UNKNOWN: { status: 404, message: 'No such store on the chain.' },
+  VITRINA_ERR_HUB_UNAVAILABLE: { status: 503, message: 'Head office cannot reach the chain hub right now.' },
 };

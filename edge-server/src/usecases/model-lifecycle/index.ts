@@ -8,6 +8,7 @@ import { ModelLifecycle, type ModelLifecycleOptions } from './service.js';
 export { ModelLifecycle, type ModelLifecycleOptions } from './service.js';
 export { recommendationRoutes } from './routes.js';
 export { nextRunAt } from './schedule.js';
+export type { ChainModelArtifact } from './chain-gate.js';
 export type { TrainJob, TrainingRun } from './run-training.js';
 
 export function createModelLifecycle(db: Database, recommend: Pick<Recommender, 'useRanker' | 'health'>, opts: Omit<ModelLifecycleOptions, 'run'> & Partial<Pick<ModelLifecycleOptions, 'run'>>): ModelLifecycle {

@@ -1,7 +1,7 @@
 import type { DecisionRecord, RankerChoice } from '@vitrina/models/ranker-choice';
 import type { Database } from '../../platform/db/database.js';
 
-export type TrainingTrigger = 'schedule' | 'manual' | 'first-start';
+export type TrainingTrigger = 'schedule' | 'manual' | 'first-start' | 'chain';
 
 /** A decision as stored: the record, plus 'failed' runs that decided nothing (served stays as it was). */
 export type StoredDecision = Omit<DecisionRecord, 'outcome' | 'split'> & {

@@ -7,6 +7,7 @@ import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { DecisionsRepository, TrainingTrigger } from './repository.js';
 import type { RunOptions, TrainJob, TrainingRun } from './run-training.js';
 import { nextRunAt } from './schedule.js';
+import { judgeChainModel, type ChainModelArtifact } from './chain-gate.js';
 
 export interface ModelLifecycleOptions {
   /** The store's SQLite file (the child reads it read-only); null for an in-memory database: no training. */
@@ -93,6 +94,26 @@ export class ModelLifecycle {
       schedule: { hour: this.opts.hour, timeZone: this.opts.timeZone, nextRunAt: this.nextAt?.toISOString() ?? null, minCustomers: this.opts.minCustomers },
       decisions: decisions.map((d) => ({ ...d, split: d.split ?? null, candidate: d.candidate ?? null })),
     };
+  }
+
+  /**
+   * The chain model head office published: judged by the store's gate on its own receipts
+   * against what it serves now (chain-gate.ts), recorded as a 'chain' decision, and served only
+   * when it won. Waits for a training run in progress; a store without a database file, or with
+   * too few shoppers to judge, keeps what it serves.
+   */
+  async gateChainModel(model: ChainModelArtifact): Promise<{ outcome: string; served: string; reason: string }> {
+    await this.whenIdle();
+    if (!this.opts.dbFile) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'An in-memory store database cannot judge a chain model.');
+    const incumbent = (await this.repo.served()) ?? this.pinnedChoice();
+    const record = await judgeChainModel(model, {
+      dbFile: this.opts.dbFile, artifactRoot: this.opts.artifactRoot, incumbent, seed: this.opts.seed ?? 42, margin: this.opts.margin ?? 2,
+      minCustomers: this.opts.minCustomers, label: this.opts.label,
+    });
+    await this.repo.insert('chain', record);
+    const health = record.outcome === 'promoted' ? await this.recommend.useRanker(record.served) : this.recommend.health();
+    this.opts.log.info({ outcome: record.outcome, served: health.version, status: health.status }, `chain model decision: ${record.reason}`);
+    return { outcome: record.outcome, served: health.version ?? 'none', reason: record.reason };
   }
 
   async stop(): Promise<void> {
