@@ -1,12 +1,14 @@
 // `npm test`: unit + integration tests (Vitest), then browser end-to-end tests (Playwright,
-// system Chromium). Installs what is missing first; fails clearly when Chromium cannot be had.
-import { ensureAppsBuilt, ensureChromium, ensureNodeModules, log, ROOT } from './lib/setup.mjs';
+// system Chromium). Installs what is missing first (Chromium, nats-server for the chain tests);
+// fails clearly when one cannot be had.
+import { ensureAppsBuilt, ensureChromium, ensureNatsServer, ensureNodeModules, log, ROOT } from './lib/setup.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 ensureNodeModules();
 if (!ensureChromium()) process.exit(1);
+if (!ensureNatsServer()) process.exit(1);
 ensureAppsBuilt();
 
 const RESULTS = join(ROOT, 'test-results');

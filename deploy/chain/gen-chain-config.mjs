@@ -22,6 +22,8 @@ const ID = /^[A-Za-z0-9_-]{1,40}$/;
  */
 export function storePermissions(storeId, region = null) {
   const downStreams = ['VITRINA_DOWN_ALL', `VITRINA_DOWN_STORE_${storeId}`, ...(region ? [`VITRINA_DOWN_REGION_${region}`] : [])];
+  // Head office's object stores (model artifacts, content media) are read-only to every store.
+  const objectStreams = ['OBJ_vitrina_models', 'OBJ_vitrina_media'];
   return {
     publish: {
       allow: [
@@ -32,6 +34,14 @@ export function storePermissions(storeId, region = null) {
           `$JS.hub.API.CONSUMER.CREATE.${st}`,
           `$JS.hub.API.CONSUMER.CREATE.${st}.>`,
           `$JS.hub.API.CONSUMER.INFO.${st}.>`,
+          `$JS.hub.API.CONSUMER.DELETE.${st}.>`,
+        ]),
+        ...objectStreams.flatMap((st) => [
+          `$JS.hub.API.STREAM.INFO.${st}`,
+          `$JS.hub.API.STREAM.MSG.GET.${st}`,
+          `$JS.hub.API.DIRECT.GET.${st}.>`,
+          `$JS.hub.API.CONSUMER.CREATE.${st}`,
+          `$JS.hub.API.CONSUMER.CREATE.${st}.>`,
           `$JS.hub.API.CONSUMER.DELETE.${st}.>`,
         ]),
         '$JS.hub.API.INFO',

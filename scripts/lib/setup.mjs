@@ -55,6 +55,31 @@ export function ensureLibusb() {
   if (!aptInstall('libusb-1.0-0')) log('libusb-1.0-0 is missing and could not be installed: USB scanners stay off (see /api/health).');
 }
 
+export const NATS_SERVER = process.env.NATS_SERVER || '/usr/sbin/nats-server';
+
+/** apt-get through `sudo -n` (never prompts) when not root; false when neither is possible. */
+function aptInstallAsAnyone(pkg) {
+  if (isRoot) return aptInstall(pkg);
+  const sudo = spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' });
+  if (sudo.status !== 0) return false;
+  log(`installing ${pkg} from apt (sudo)…`);
+  if (spawnSync('sudo', ['-n', 'apt-get', 'update', '-qq'], { stdio: 'inherit' }).status !== 0) return false;
+  const r = spawnSync('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-qq', '--no-install-recommends', pkg], { stdio: 'inherit' });
+  return r.status === 0;
+}
+
+/**
+ * nats-server (Debian package) for the chain tests, bench and demo: from apt when missing (as
+ * root, or with non-interactive sudo); otherwise a clear message and false.
+ */
+export function ensureNatsServer() {
+  if (existsSync(NATS_SERVER)) return true;
+  if (aptInstallAsAnyone('nats-server') && existsSync(NATS_SERVER)) return true;
+  console.error(`\n[vitrina] nats-server is required for the chain tests and was not found at ${NATS_SERVER}.\n` +
+    '  Install it with: sudo apt-get install nats-server   (or set NATS_SERVER to a nats-server binary)\n');
+  return false;
+}
+
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** System Chromium for the browser tests: from apt when missing; otherwise a clear failure. */

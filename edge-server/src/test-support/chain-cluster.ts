@@ -63,7 +63,13 @@ export async function startLinkProxy(targetPort: number): Promise<LinkProxy> {
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
     client.pipe(upstream);
-    upstream.pipe(client);
+    // The hub's INFO lists its own leafnode address ("leafnode_urls", "ip"; nats-server 2.9.10
+    // sends them even with no_advertise) and a leaf reconnects there directly when the proxy
+    // drops it, which would bypass the cut. The proxy hides them, so the leaf only knows the proxy.
+    upstream.on('data', (chunk: Buffer) => {
+      const text = chunk.toString('latin1');
+      client.write(text.includes('"leafnode_urls"') ? Buffer.from(text.replace(/"leafnode_urls":\[[^\]]*\]/g, '"leafnode_urls":[]').replace(/"ip":"[^"]*",?/g, ''), 'latin1') : chunk);
+    });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const dropAll = () => {

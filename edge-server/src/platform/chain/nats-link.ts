@@ -4,7 +4,8 @@
  * own JetStream domain and resolve on its PubAck (works while the WAN is down). Down: pull from
  * the leaf's VITRINA_INBOX with a durable consumer, ack after the handler succeeded.
  */
-import { CONSUMERS, STREAMS, storeDomain, type UpEnvelope } from '@vitrina/contracts';
+import { CONSUMERS, HUB_DOMAIN, STREAMS, storeDomain, type UpEnvelope } from '@vitrina/contracts';
+import { Objm } from '@nats-io/obj';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { ensureStoreStreams } from './topology.js';
@@ -26,6 +27,11 @@ export interface ChainLink {
   drainInbox(apply: (m: InboxMessage) => Promise<void>, max: number): Promise<number>;
   /** Messages in the inbox not yet acked by this store (0 when up to date). */
   inboxPending(): Promise<number>;
+  /**
+   * One file of a hub object store (`vitrina_models`, `vitrina_media`), read through the leaf
+   * link; null when it is not there. Needs the link to head office to be up.
+   */
+  getObject(bucket: string, name: string): Promise<Uint8Array | null>;
   isConnected(): boolean;
   close(): Promise<void>;
 }
@@ -81,6 +87,10 @@ export async function connectNatsLink(opts: NatsLinkOptions): Promise<ChainLink>
     async inboxPending() {
       const info = await jsm.consumers.info(STREAMS.storeInbox, CONSUMERS.storeInbox);
       return info.num_pending + info.num_ack_pending;
+    },
+    async getObject(bucket, name) {
+      const store = await new Objm(jetstream(nc, { domain: HUB_DOMAIN, timeout: 10_000 })).open(bucket);
+      return store.getBlob(name);
     },
     isConnected: () => !nc.isClosed(),
     async close() {

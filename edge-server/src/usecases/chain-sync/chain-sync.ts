@@ -77,7 +77,7 @@ export function createChainSync(db: Database, targets: DownTargets, opts: ChainS
       if (running) return;
       running = Promise.all([
         loop('publish', (l) => drainOutbox(repo, l, opts.storeId)),
-        loop('inbox', (l) => l.drainInbox((m) => applyDown(repo, targets, m, opts.log).then(() => undefined), 50)),
+        loop('inbox', (l) => l.drainInbox((m) => applyDown(repo, targets, m, (bucket, name) => l.getObject(bucket, name), opts.log).then(() => undefined), 50)),
       ]);
     },
     /** Ends both loops and the connection (the outbox stays: the next start resumes it). */

@@ -96,6 +96,8 @@ describe('chain over NATS JetStream: three stores, one hub', () => {
     await post(stores[0]!, 2);
     const leaf = await (await import('@nats-io/transport-node')).connect({ servers: cluster.store('s3').url });
     await waitFor('s3 outbox drained into its own leaf', async () => (await s3.t.services.chainSync!.status()).outboxPending === 0 && (await (await jetstreamManager(leaf)).streams.info(STREAMS.storeOutbox)).state.messages >= 10 + 4, 60_000, 200);
+    // The link really is down (the leaf cannot reach the hub's API), and the hub has only s3's first receipts.
+    await expect(leaf.request('$JS.hub.API.INFO', '', { timeout: 1_000 })).rejects.toThrow();
     await leaf.close();
     expect(receiptKeys(await hubUp(cluster), 's3')).toHaveLength(4);
 

@@ -4,6 +4,7 @@ import {
   type CampaignStatus, type CreateCampaignRequest, type CreatePromotionRequest, type CreateCampaignOfferRequest,
   type CreateProductRequest, type PlaylistItem, type UpdateProductRequest,
 } from '@vitrina/contracts';
+import { OBJECT_STORES } from '@vitrina/contracts';
 import type { InboxMessage } from '../../platform/chain/index.js';
 import type { ChainOutboxRepository } from './outbox-repository.js';
 
@@ -26,12 +27,28 @@ export interface DownTargets {
     update(id: string, body: UpdateProductRequest): Promise<unknown>;
   };
   content: { publish(zoneId: string, items: PlaylistItem[]): Promise<unknown> };
+  /** The store's own gate for a chain model (usecases/model-lifecycle); without it models are only recorded. */
+  models?: { gate(files: ChainModelFiles): Promise<{ outcome: string; reason: string }> };
 }
+
+/** A chain model's files as fetched from head office's `vitrina_models` object store. */
+export interface ChainModelFiles {
+  version: string;
+  sha256: string;
+  onnx: Uint8Array;
+  manifest: unknown;
+}
+
+/** Reads one file of a hub object store through the link (null when absent). */
+export type FetchObject = (bucket: string, name: string) => Promise<Uint8Array | null>;
 
 const exists = (p: Promise<unknown>) => p.then(() => true, () => false);
 
+/** The object store could not be read (link down): the message must be retried, not recorded. */
+export class ObjectFetchError extends Error {}
+
 /** Applies one down payload through the owning domain; returns a short outcome for chain_applied. */
-async function applyPayload(t: DownTargets, env: DownEnvelope): Promise<string> {
+async function applyPayload(t: DownTargets, env: DownEnvelope, fetchObject: FetchObject): Promise<string> {
   const p = env.payload;
   switch (env.kind) {
     case 'campaigns': {
@@ -76,9 +93,17 @@ async function applyPayload(t: DownTargets, env: DownEnvelope): Promise<string> 
       await t.content.publish(p.zoneId, p.items);
       return `playlist: ${p.items.length} items`;
     }
-    case 'model':
-      // Received and recorded; fetching from the object store and the store's gate are not wired yet.
-      return Value.Check(ChainModel, p) ? 'received' : 'rejected: payload';
+    case 'model': {
+      if (!Value.Check(ChainModel, p)) return 'rejected: payload';
+      if (!t.models) return 'received (no gate wired)';
+      // A failed fetch (link down) throws: the message stays in the inbox and is retried.
+      const read = (name: string) => fetchObject(OBJECT_STORES.models, name).catch((err: Error) => { throw new ObjectFetchError(err.message); });
+      const onnx = await read(p.onnxObject);
+      const meta = await read(p.metaObject);
+      if (!onnx || !meta) return 'rejected: files missing from the object store';
+      const decision = await t.models.gate({ version: p.modelId, sha256: p.sha256, onnx, manifest: JSON.parse(new TextDecoder().decode(meta)) as unknown });
+      return `gate: ${decision.outcome} (${decision.reason})`.slice(0, 300);
+    }
   }
 }
 
@@ -87,7 +112,7 @@ async function applyPayload(t: DownTargets, env: DownEnvelope): Promise<string> 
  * redelivery or an out-of-order copy from another target filter and changes nothing; a message
  * that is not a valid envelope is recorded as rejected (and acked: retrying cannot fix it).
  */
-export async function applyDown(repo: ChainOutboxRepository, targets: DownTargets, m: InboxMessage, log: { warn(o: unknown, msg?: string): void }): Promise<string> {
+export async function applyDown(repo: ChainOutboxRepository, targets: DownTargets, m: InboxMessage, fetchObject: FetchObject, log: { warn(o: unknown, msg?: string): void }): Promise<string> {
   if (!Value.Check(DownEnvelope, m.data)) {
     log.warn({ subject: m.subject, seq: m.seq }, 'chain: a down message is not a valid envelope; skipped');
     return 'rejected: envelope';
@@ -97,8 +122,9 @@ export async function applyDown(repo: ChainOutboxRepository, targets: DownTarget
   if (last && last.version >= env.version) return 'skipped: not newer';
   let outcome: string;
   try {
-    outcome = await applyPayload(targets, env);
+    outcome = await applyPayload(targets, env, fetchObject);
   } catch (err) {
+    if (err instanceof ObjectFetchError) throw err;
     // A domain refused it (bad dates, unknown product): recorded, not retried forever.
     outcome = `rejected: ${(err as Error).message}`.slice(0, 300);
     log.warn({ err, kind: env.kind, entityId: env.entityId }, 'chain: a down message was refused by its domain');

@@ -1,2 +1,2 @@
 export { createChainSync, type ChainSync, type ChainSyncOptions, type ChainSyncStatus } from './chain-sync.js';
-export type { DownTargets } from './inbox.js';
+export type { ChainModelFiles, DownTargets } from './inbox.js';
