@@ -135,7 +135,7 @@ export async function composeServices({ config, secret, log, background = config
   // The chain (deploy/chain/README.md): only when a leaf nats-server is configured. The outbox
   // triggers are on before the server takes a write; the loops never block one.
   const chainSync = config.CHAIN_NATS_URL
-    ? createChainSync(db, { campaigns, promotions, catalog, content }, {
+    ? createChainSync(db, { campaigns, promotions, catalog, content, models: { gate: (files) => modelLifecycle.gateChainModel(files) } }, {
       url: config.CHAIN_NATS_URL, user: config.CHAIN_NATS_USER || undefined, password: config.CHAIN_NATS_PASSWORD || undefined,
       storeId: config.STORE_ID, region: config.CHAIN_REGION || null, log,
     })

@@ -63,10 +63,11 @@ describe('the store\'s gate for a chain model (real ONNX artifact, real SQLite s
     expect(state.decisions[0]!.reason).toMatch(/not ahead of baseline GP-TopFreq\+popTies by 2 paired SE/);
   });
 
-  it('refuses bytes that do not match the announced sha256, and records nothing', async () => {
+  it('refuses bytes that do not match the announced sha256 and a manifest that is not a ranker\'s, and records nothing', async () => {
     const t = await storeWith('sequence');
     const tampered = { ...chain, onnx: Uint8Array.from(chain.onnx, (b, i) => (i === 100 ? b ^ 0xff : b)) };
     await expect(t.services.modelLifecycle.gateChainModel(tampered)).rejects.toMatchObject({ code: 'VITRINA_ERR_MODEL_INVALID' });
+    await expect(t.services.modelLifecycle.gateChainModel({ ...chain, manifest: { format: 'something-else' } })).rejects.toMatchObject({ code: 'VITRINA_ERR_MODEL_INVALID' });
     expect((await stateOf(t)).decisions).toEqual([]);
   });
 });

@@ -11,7 +11,8 @@ export interface ChainModelArtifact {
   /** The sha256 head office announced; the bytes must match it. */
   sha256: string;
   onnx: Uint8Array;
-  manifest: ModelManifest;
+  /** model.json as head office wrote it; checked here (the recommender checks its feature contract when it loads). */
+  manifest: unknown;
 }
 
 export interface ChainGateDeps {
@@ -33,12 +34,16 @@ export interface ChainGateDeps {
  */
 export async function judgeChainModel(model: ChainModelArtifact, d: ChainGateDeps): Promise<DecisionRecord> {
   const sha256 = createHash('sha256').update(model.onnx).digest('hex');
-  if (sha256 !== model.sha256 || model.manifest.onnxSha256 !== sha256) {
+  const manifest = model.manifest as Partial<ModelManifest> | null;
+  if (typeof manifest !== 'object' || manifest === null || manifest.format !== 'vitrina-ranker' || typeof manifest.featureContract !== 'object') {
+    throw new VitrinaError('VITRINA_ERR_MODEL_INVALID', `chain model ${model.version}: model.json is not a vitrina-ranker manifest`);
+  }
+  if (sha256 !== model.sha256 || manifest.onnxSha256 !== sha256) {
     throw new VitrinaError('VITRINA_ERR_MODEL_INVALID', `chain model ${model.version}: the ONNX bytes do not match the announced sha256`);
   }
   if (!/^[\w.-]{1,120}$/.test(model.version)) throw new VitrinaError('VITRINA_ERR_MODEL_INVALID', `chain model version ${model.version} is not a folder name`);
   const artifactDir = join(d.artifactRoot, `chain-${model.version}`);
-  writeArtifact(artifactDir, model.onnx, model.manifest);
+  writeArtifact(artifactDir, model.onnx, manifest as ModelManifest);
   let incumbent: Incumbent | null = d.incumbent ? { choice: d.incumbent } : null;
   if (d.incumbent?.kind === 'model') {
     try {
