@@ -37,7 +37,7 @@ describe('the store\'s gate for a chain model (real ONNX artifact, real SQLite s
       version: d.candidate!.version, sha256: d.candidate!.sha256, onnx: readFileSync(join(dir, 'model.onnx')),
       manifest: JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as ModelManifest,
     };
-  });
+  }, 480_000);
 
   it('serves the chain model where it beats the store\'s incumbent on the store\'s own shoppers, and records why', async () => {
     const t = await storeWith('sequence');
