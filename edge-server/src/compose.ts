@@ -30,6 +30,7 @@ import { DataRequestsService } from './usecases/data-requests/index.js';
 import { MembersImport } from './usecases/members-import/index.js';
 import { startHousekeeping } from './usecases/housekeeping/index.js';
 import { createChainSync } from './usecases/chain-sync/index.js';
+import type { ModelManifest } from '@vitrina/models';
 import { KioskCardService, ScanService } from './usecases/scan/index.js';
 
 export interface ComposeOptions {
@@ -135,7 +136,11 @@ export async function composeServices({ config, secret, log, background = config
   // The chain (deploy/chain/README.md): only when a leaf nats-server is configured. The outbox
   // triggers are on before the server takes a write; the loops never block one.
   const chainSync = config.CHAIN_NATS_URL
-    ? createChainSync(db, { campaigns, promotions, catalog, content, models: { gate: (files) => modelLifecycle.gateChainModel(files) } }, {
+    ? createChainSync(db, {
+      campaigns, promotions, catalog, content,
+      // A chain model is served only when the store's own gate says it beats what the store serves.
+      models: { gate: (files) => modelLifecycle.gateChainModel({ ...files, manifest: files.manifest as ModelManifest }) },
+    }, {
       url: config.CHAIN_NATS_URL, user: config.CHAIN_NATS_USER || undefined, password: config.CHAIN_NATS_PASSWORD || undefined,
       storeId: config.STORE_ID, region: config.CHAIN_REGION || null, log,
     })

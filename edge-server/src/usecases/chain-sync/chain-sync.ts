@@ -36,13 +36,13 @@ export function createChainSync(db: Database, targets: DownTargets, opts: ChainS
   let link: ChainLink | null = null;
   let stopped = false;
   let lastError: string | null = null;
-  let wake: (() => void) | null = null;
-  const timers = new Set<NodeJS.Timeout>();
+  // Each loop's pending sleep, so stop() can end them at once.
+  const wakers = new Set<() => void>();
 
   const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const t = setTimeout(() => { timers.delete(t); wake = null; resolve(); }, ms);
-    timers.add(t);
-    wake = () => { clearTimeout(t); timers.delete(t); wake = null; resolve(); };
+    const wake = () => { clearTimeout(t); wakers.delete(wake); resolve(); };
+    const t = setTimeout(wake, ms);
+    wakers.add(wake);
   });
 
   async function linkUp(): Promise<ChainLink> {
@@ -83,8 +83,7 @@ export function createChainSync(db: Database, targets: DownTargets, opts: ChainS
     /** Ends both loops and the connection (the outbox stays: the next start resumes it). */
     async stop() {
       stopped = true;
-      for (const t of timers) clearTimeout(t);
-      wake?.();
+      for (const wake of [...wakers]) wake();
       await running?.catch(() => undefined);
       await link?.close();
       link = null;

@@ -1,7 +1,8 @@
 /**
  * The chain on loopback with real parts: one hub nats-server, three leaf nats-servers (one per
- * store, each behind a proxy the test cuts), three edge servers on their own SQLite files.
- * Head office is played by a minimal consumer of the hub's VITRINA_UP stream (fold by key).
+ * store, each behind a proxy the test cuts), three edge servers on their own SQLite files, and
+ * head office (roles/headoffice, its own SQLite) ingesting from the hub as the "hq" user.
+ * The hub's VITRINA_UP stream is also read directly, to show exactly-once at the stream itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
@@ -13,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../platform/config/load.js';
 import { TEST_PASSWORD_COST } from '../../test-support/build.js';
+import { buildHeadOfficeApp, type HeadOfficeApp, type HeadOfficeServices } from '../../roles/headoffice/index.js';
 import { seedLoyaltyStore, sale } from '../../test-support/loyalty-store.js';
 import { startChainCluster, waitFor, type ChainCluster } from '../../test-support/chain-cluster.js';
 
@@ -72,14 +74,29 @@ async function post(store: Store, n: number) {
 
 const receiptKeys = (up: UpEnvelope[], storeId: string) => up.filter((e) => e.storeId === storeId && e.kind === 'receipts').map((e) => (e.payload as { receiptId: string }).receiptId);
 
-describe('chain over NATS JetStream: three stores, one hub', () => {
+describe('chain over NATS JetStream: three stores, one hub, head office', () => {
   let cluster: ChainCluster;
   let stores: Store[];
+  let hq: { app: HeadOfficeApp; services: HeadOfficeServices; dir: string; admin: { authorization: string } };
   beforeAll(async () => {
-    cluster = await startChainCluster([{ id: 's1', region: 'north' }, { id: 's2', region: 'north' }, { id: 's3' }]);
+    const regions = [{ id: 's1', region: 'north' }, { id: 's2', region: 'north' }, { id: 's3', region: 'south' }];
+    cluster = await startChainCluster(regions);
+    const dir = mkdtempSync(join(tmpdir(), 'vitrina-chain-hq-'));
+    const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent' as const, ROLE: 'headoffice', HQ_NATS_URL: cluster.hubUrl, HQ_NATS_USER: cluster.hqUser, HQ_NATS_PASSWORD: cluster.hqPassword });
+    const { app, services } = await buildHeadOfficeApp({ config, passwordCost: TEST_PASSWORD_COST });
+    await app.ready();
+    await services.auth.createUser('hq-admin', 'correct horse battery', 'admin');
+    const admin = { authorization: `Bearer ${(await services.auth.login('hq-admin', 'correct horse battery')).token}` };
+    hq = { app, services, dir, admin };
+    for (const r of regions) {
+      const res = await app.inject({ method: 'PUT', url: '/api/v1/hq/stores', headers: admin, payload: { id: r.id, name: `Store ${r.id}`, region: r.region } });
+      expect(res.statusCode, res.body).toBe(200);
+    }
   }, SLOW);
   afterAll(async () => {
     for (const s of stores ?? []) await s.close();
+    await hq?.app.close();
+    if (hq) rmSync(hq.dir, { recursive: true, force: true });
     await cluster?.close();
   }, SLOW);
 
@@ -130,6 +147,24 @@ describe('chain over NATS JetStream: three stores, one hub', () => {
       expect(local.length).toBeGreaterThan(0);
     }
 
+    // Head office's own database: every receipt once, and each store's balances.
+    await waitFor('head office ingested every receipt', async () => (await hq.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM hq_receipts'))!.n >= expected.length, 120_000, 250);
+    const hqReceipts = await hq.services.db.all<{ id: string }>("SELECT store_id || '/' || receipt_id AS id FROM hq_receipts ORDER BY id");
+    expect(hqReceipts.map((r) => r.id)).toEqual(expected);
+    for (const s of stores) {
+      const local = await s.t.services.db.all<{ customer_id: string; points: number }>('SELECT customer_id, SUM(points) AS points FROM points_ledger GROUP BY customer_id ORDER BY customer_id');
+      await waitFor(`head office has ${s.id}'s balances`, async () => {
+        const atHq = await hq.services.db.all<{ customer_id: string; points: number }>('SELECT customer_ref AS customer_id, SUM(points) AS points FROM hq_ledger WHERE store_id = ? GROUP BY customer_ref ORDER BY customer_ref', [s.id]);
+        return JSON.stringify(atHq) === JSON.stringify(local);
+      }, 60_000, 250);
+    }
+    const view = (await hq.app.inject({ method: 'GET', url: '/api/v1/hq/stores', headers: hq.admin })).json() as { hub: string; ingestPending: number | null; stores: { id: string; outboxLag: number | null }[] };
+    expect(view.hub).toBe('connected');
+    await waitFor('head office shows zero lag', async () => {
+      const v = (await hq.app.inject({ method: 'GET', url: '/api/v1/hq/stores', headers: hq.admin })).json() as typeof view;
+      return v.ingestPending === 0 && v.stores.every((x) => x.outboxLag === 0);
+    }, 60_000, 250);
+
     // Lag back to zero: every source of VITRINA_UP is caught up and no store has anything pending.
     const nc = await cluster.hq();
     const info = await (await jetstreamManager(nc)).streams.info(STREAMS.hubUp);
@@ -140,20 +175,19 @@ describe('chain over NATS JetStream: three stores, one hub', () => {
   }, SLOW);
 
   it('a campaign published at head office for a region goes live in that region\'s stores only, and a redelivery changes nothing', async () => {
+    const spring: ChainCampaign = { campaign: { id: 'north-spring', name: 'Spring in the north', startsOn: '2026-01-01', endsOn: '2026-12-31', holdoutPct: 10, status: 'live' } };
+    const published = await hq.app.inject({ method: 'POST', url: '/api/v1/hq/publish/campaigns', headers: hq.admin, payload: { target: { scope: 'region', region: 'north' }, payload: spring } });
+    expect(published.statusCode, published.body).toBe(201);
+    expect(published.json()).toMatchObject({ entityId: 'north-spring', version: 1, storeIds: ['s1', 's2'] });
+    // The same message again under a new message id (a replay JetStream cannot dedupe): the stores skip it by version.
     const nc = await cluster.hq();
-    const js = jetstream(nc);
-    const campaign: DownEnvelope<ChainCampaign> = {
-      v: 1, storeId: 'hq', key: 'hq:campaigns:north-spring:1', kind: 'campaigns', occurredAt: new Date().toISOString(),
-      target: { scope: 'region', region: 'north' }, entityId: 'north-spring', version: 1,
-      payload: { campaign: { id: 'north-spring', name: 'Spring in the north', startsOn: '2026-01-01', endsOn: '2026-12-31', holdoutPct: 10, status: 'live' } },
-    };
-    await js.publish(downSubject({ scope: 'region', region: 'north' }, 'campaigns'), JSON.stringify(campaign), { msgID: campaign.key });
-    // The same message again (a replay): deduped by JetStream, and by version at the store.
-    await js.publish(downSubject({ scope: 'region', region: 'north' }, 'campaigns'), JSON.stringify(campaign), { msgID: campaign.key });
-    // Then one for every store, as the barrier that shows s3 has read past the region's message time.
-    const all: DownEnvelope<ChainCampaign> = { ...campaign, key: 'hq:campaigns:chain-wide:1', target: { scope: 'all' }, entityId: 'chain-wide', payload: { campaign: { ...campaign.payload.campaign, id: 'chain-wide', name: 'Chain-wide' } } };
-    await js.publish(downSubject({ scope: 'all' }, 'campaigns'), JSON.stringify(all), { msgID: all.key });
+    const jsm = await jetstreamManager(nc);
+    const sent = (await jsm.streams.getMessage('VITRINA_DOWN_REGION_north', { last_by_subj: downSubject({ scope: 'region', region: 'north' }, 'campaigns') }))!.json<DownEnvelope<ChainCampaign>>();
+    await jetstream(nc).publish(downSubject({ scope: 'region', region: 'north' }, 'campaigns'), JSON.stringify(sent), { msgID: `${sent.key}:replay` });
     await nc.close();
+    // Then one for every store, as the barrier that shows s3 has read past the region's message time.
+    const chainWide: ChainCampaign = { campaign: { ...spring.campaign, id: 'chain-wide', name: 'Chain-wide' } };
+    expect((await hq.app.inject({ method: 'POST', url: '/api/v1/hq/publish/campaigns', headers: hq.admin, payload: { target: { scope: 'all' }, payload: chainWide } })).statusCode).toBe(201);
 
     for (const s of stores) {
       await waitFor(`${s.id} applies the chain-wide campaign`, () => s.t.services.campaigns.get('chain-wide').then(() => true, () => false), 60_000, 200);
@@ -162,6 +196,10 @@ describe('chain over NATS JetStream: three stores, one hub', () => {
       await waitFor(`${s.id} applies the region's campaign`, () => s.t.services.campaigns.get('north-spring').then((c) => c.status === 'live', () => false), 60_000, 200);
       const res = await s.t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: await s.t.staffHeaders('marketer') });
       expect((res.json() as { id: string }[]).filter((c) => c.id === 'north-spring')).toHaveLength(1);
+    }
+    for (const s of stores.slice(0, 2)) {
+      await waitFor(`${s.id} reads the replay`, async () => (await s.t.services.chainSync!.status()).inboxPending === 0, 60_000, 200);
+      expect((await s.t.services.chainSync!.repo.applied()).filter((a) => a.entity_id === 'north-spring')).toEqual([{ kind: 'campaigns', entity_id: 'north-spring', version: 1, outcome: 'created' }]);
     }
     await expect(stores[2]!.t.services.campaigns.get('north-spring')).rejects.toThrow();
     expect((await stores[2]!.t.services.chainSync!.repo.applied()).map((a) => a.entity_id)).toEqual(['chain-wide']);
