@@ -44,7 +44,7 @@ if (existsSync(join(ROOT, 'edge-server/src/roles/headoffice'))) {
   const dataDir = join(base, 'hq');
   mkdirSync(dataDir, { recursive: true });
   hq = await spawnEdgeServer({
-    dataDir, quiet: true, timeoutMs: 300_000,
+    dataDir, quiet: true, timeoutMs: 300_000, healthPath: '/api/v1/hq/role',
     env: { ROLE: 'headoffice', HQ_NATS_URL: cluster.hubUrl, HQ_NATS_USER: cluster.hqUser, HQ_NATS_PASSWORD: cluster.hqPassword },
   });
   servers.push(hq);
@@ -54,7 +54,7 @@ console.log(`
 Chain demo is running (Ctrl-C stops it):
   hub (NATS, head office user "hq")  ${cluster.hubUrl}   password: ${cluster.hqPassword}
 ${stores.map((s, i) => `  store ${s.id}${s.region ? ` (region ${s.region})` : ''}  ${servers[i].url}/console   leaf ${cluster.store(s.id).url}`).join('\n')}
-${hq ? `  head office  ${hq.url}` : '  head office: not started (the head-office role is not in this checkout)'}
+${hq ? `  head office  ${hq.url}/console   (first admin: ${join(base, 'hq', 'first-admin.json')}; register stores s1 region north and s2 there to ingest them)` : '  head office: not started (the head-office role is not in this checkout)'}
 Each store is the demo store: its admin user and password are in ${join(base, '<store>', 'demo.json')}.
 Its seeded history and every receipt posted at its till flow up to the hub's VITRINA_UP stream;
 campaigns head office publishes for region "north" reach s1 only.

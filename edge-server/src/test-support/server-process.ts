@@ -40,6 +40,8 @@ export async function spawnEdgeServer(opts: {
   /** Pipe stdout and stderr to the caller (child.stdout/stderr) instead of inheriting them. */
   capture?: boolean;
   timeoutMs?: number;
+  /** What answers 200 once it is ready (head office has no /api/health). */
+  healthPath?: string;
 }): Promise<ServerProcess> {
   const timeoutMs = opts.timeoutMs ?? 120_000;
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(REPORT_PORT)}`, 'edge-server/src/server.ts'], {
@@ -66,7 +68,7 @@ export async function spawnEdgeServer(opts: {
     });
     if (child.connected) child.disconnect(); // an open IPC channel would keep this process alive
     const url = `http://127.0.0.1:${port}`;
-    while (!(await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) {
+    while (!(await fetch(`${url}${opts.healthPath ?? '/api/health'}`).then((r) => r.ok, () => false))) {
       if (exited(child)) throw new Error(`edge server exited with ${child.exitCode ?? child.signalCode}`);
       if (Date.now() > deadline) throw tooLate();
       await new Promise((r) => setTimeout(r, 200));
