@@ -13,6 +13,7 @@ import { loyaltyRoutes } from './loyalty.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
 import { recommendationRoutes } from './recommendations.js';
+import { rewardRoutes } from './rewards.js';
 import { staffRoutes } from './staff.js';
 import { surveyRoutes } from './surveys.js';
 import { systemRoutes } from './system.js';
@@ -47,6 +48,7 @@ export const ROUTES = {
   audit: auditRoutes,
   recommendations: recommendationRoutes,
   surveys: surveyRoutes,
+  rewards: rewardRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */
