@@ -86,7 +86,7 @@ export async function composeServices({ config, secret, log, background = config
     timeZone: config.STORE_TIME_ZONE, catalog, customers, offers, events: bus, birthdaySettings: (q) => loyalty.settings(q),
     shopper: { tierOf: async (q, id, day) => (await loyalty.tierAt(q, id, day)).tier?.id ?? null, pointValueMinor: async (q) => (await loyalty.settings(q)).pointValueMinor },
   });
-  const giftCards = createGiftCards(db, (number) => cards.hmacOf('pattern', `gift:${number}`));
+  const giftCards = createGiftCards(db, (number) => cards.hmacOf('pattern', `gift:${number}`), { timeZone: config.STORE_TIME_ZONE });
   const referrals = createReferrals(db, { storeId: config.STORE_ID, loyalty, customers, purchases });
 
   // Recommendations, content, measurement
@@ -107,7 +107,7 @@ export async function composeServices({ config, secret, log, background = config
 
   // Use cases
   const receipts = createCheckout(db, {
-    purchases, catalog, loyalty, promotions, codes, campaigns, referrals, cards, customers, events: bus,
+    purchases, catalog, loyalty, promotions, codes, campaigns, referrals, cards, customers, giftCards, events: bus,
     storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE,
   });
   const scan = new ScanService({
