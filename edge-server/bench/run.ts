@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in turn, each printing JSON lines; the exit code says
- * whether every budget was met. Pass `--only scan|scoring|refresh|import|seed|commerceml|members|kiosk-paint|chain` to run one.
+ * whether every budget was met. Pass `--only <name>` (one of the names below) to run one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -20,6 +20,7 @@ const BENCHES = [
   { name: 'members', file: 'edge-server/bench/members.ts' },
   { name: 'kiosk-paint', file: 'edge-server/bench/kiosk-paint.ts' },
   { name: 'chain', file: 'edge-server/bench/chain.ts' },
+  { name: 'engine', file: 'edge-server/bench/engine.ts' },
 ];
 
 let failures = 0;

@@ -14,6 +14,7 @@ import { loyaltyRoutes } from './loyalty.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
 import { recommendationRoutes } from './recommendations.js';
+import { rewardRoutes } from './rewards.js';
 import { staffRoutes } from './staff.js';
 import { surveyRoutes } from './surveys.js';
 import { systemRoutes } from './system.js';
@@ -49,6 +50,7 @@ export const ROUTES = {
   recommendations: recommendationRoutes,
   surveys: surveyRoutes,
   headOffice: headOfficeRoutes,
+  rewards: rewardRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */
