@@ -62,6 +62,30 @@ describe('Database (real SQLite file)', () => {
     expect(await db.get('SELECT * FROM t WHERE id = 1')).toEqual({ id: 1, v: 1 });
   });
 
+  it('runs interactive writes before queued bulk ones, each in order within its lane', async () => {
+    const db = await tempDb();
+    const order: string[] = [];
+    const write = (name: string, priority: 'bulk' | 'interactive') => db.transaction(async (tx) => {
+      await tx.run('INSERT INTO t (v) VALUES (1)');
+      order.push(name);
+    }, { priority });
+    const bulk = [write('bulk-1', 'bulk'), write('bulk-2', 'bulk'), write('bulk-3', 'bulk')];
+    expect(db.queued().bulk).toBeGreaterThan(0);
+    // Queued after the bulk job's chunks, but the writer takes them first once the running one ends.
+    const interactive = [write('till-1', 'interactive'), db.run('INSERT INTO t (v) VALUES (2)').then(() => order.push('event')), write('till-2', 'interactive')];
+    await Promise.all([...bulk, ...interactive]);
+    expect(order).toEqual(['bulk-1', 'till-1', 'event', 'till-2', 'bulk-2', 'bulk-3']);
+    expect(db.queued()).toEqual({ interactive: 0, bulk: 0 });
+  });
+
+  it('keeps the writer going after a write that throws synchronously, and close waits for the queue', async () => {
+    const db = await tempDb();
+    await expect(db.transaction(() => { throw new Error('sync boom'); })).rejects.toThrow('sync boom');
+    const late = db.run('INSERT INTO t (v) VALUES (3)', [], { priority: 'bulk' });
+    await late;
+    expect(await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 1 });
+  });
+
   it('applies numbered migrations once', async () => {
     const db = await tempDb();
     const v = await migrate(db);

@@ -4,6 +4,15 @@ import { dirname } from 'node:path';
 import { StatementCache } from './statement-cache.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
+
+/**
+ * Which lane of the write queue a write waits in. `interactive` (the default: scans, kiosk
+ * actions, tills, staff edits) always goes before `bulk` (imports, seeding, sweeps): a bulk job
+ * runs as many short transactions, and every interactive write queued meanwhile runs between two
+ * of them instead of behind the whole job.
+ */
+export type WritePriority = 'interactive' | 'bulk';
+export interface WriteOptions { priority?: WritePriority }
 export type Params = readonly SqlValue[] | Record<string, SqlValue>;
 
 /** The statements a repository may run; inside a transaction they run on the writer connection. */
@@ -90,7 +99,11 @@ export function databaseFile(dataDir: string): string {
  * queue; reads go to a separate connection, which in WAL mode sees only committed data.
  */
 export class Database implements Queryable {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Writes waiting for the writer, by lane; one runs at a time, interactive first. */
+  private readonly lanes: Record<WritePriority, Array<() => Promise<void>>> = { interactive: [], bulk: [] };
+  private writing = false;
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: () => void = () => undefined;
 
   private constructor(
     readonly file: string,
@@ -117,8 +130,8 @@ export class Database implements Queryable {
   }
 
   /** Runs `fn` alone on the writer connection inside BEGIN IMMEDIATE … COMMIT (ROLLBACK on throw). */
-  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.serialize(async () => {
+  transaction<T>(fn: (tx: Transaction) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
+    return this.serialize(opts.priority ?? 'interactive', async () => {
       await this.writer.exec('BEGIN IMMEDIATE');
       const { run, get, all } = this.writer;
       const memo = new Map<string, unknown>();
@@ -150,13 +163,18 @@ export class Database implements Queryable {
   }
 
   /** A single write statement, queued behind any running transaction. */
-  run(sql: string, params?: Params) {
-    return this.serialize(() => this.writer.run(sql, params));
+  run(sql: string, params?: Params, opts: WriteOptions = {}) {
+    return this.serialize(opts.priority ?? 'interactive', () => this.writer.run(sql, params));
+  }
+
+  /** How many writes wait in each lane (bench and tests: proof that a bulk job leaves the lane free). */
+  queued() {
+    return { interactive: this.lanes.interactive.length, bulk: this.lanes.bulk.length };
   }
 
   /** Several statements (migrations) on the writer, queued. */
   exec(sql: string) {
-    return this.serialize(() => this.writer.exec(sql));
+    return this.serialize('interactive', () => this.writer.exec(sql));
   }
 
   /**
@@ -164,7 +182,7 @@ export class Database implements Queryable {
    * versions holding a person's data leave the disk now, not at the next automatic checkpoint).
    */
   checkpoint() {
-    return this.serialize(() => this.writer.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
+    return this.serialize('interactive', () => this.writer.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
   }
 
   get<T>(sql: string, params?: Params) {
@@ -181,14 +199,31 @@ export class Database implements Queryable {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    await this.queue.catch(() => undefined);
+    await this.idle;
     if (this.reader !== this.writer) await this.reader.close();
     await this.writer.close();
   }
 
-  private serialize<T>(job: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(job, job);
-    this.queue = next.catch(() => undefined);
-    return next;
+  private serialize<T>(priority: WritePriority, job: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.lanes[priority].push(() => Promise.resolve().then(job).then(resolve, reject));
+      if (!this.writing) this.startWriting();
+    });
+  }
+
+  /** Runs queued writes one at a time until both lanes are empty, taking interactive ones first. */
+  private startWriting() {
+    this.writing = true;
+    this.idle = new Promise<void>((r) => (this.markIdle = r));
+    const next = () => {
+      const job = this.lanes.interactive.shift() ?? this.lanes.bulk.shift();
+      if (!job) {
+        this.writing = false;
+        this.markIdle();
+        return;
+      }
+      void job().then(next, next);
+    };
+    next();
   }
 }
