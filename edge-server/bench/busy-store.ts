@@ -238,7 +238,7 @@ for (const name of SCENARIOS) {
   hog?.kill('SIGKILL');
   await background;
   // The next scenario starts on a machine without this one's training.
-  if (name === 'd') for (let i = 0; i < 600 && (await trainingRunning()); i++) await sleep(1000);
+  if (name === 'd') for (let i = 0; i < 180 && (await trainingRunning()); i++) await sleep(1000);
 
   const s = percentiles(scanMs[idx]!), f = percentiles(floorMs[idx]!), t = percentiles(tillMs[idx]!);
   const ratio = s.p99_ms !== null && f.p99_ms ? round(s.p99_ms / f.p99_ms) : null;

@@ -28,7 +28,7 @@ export interface ScanDeps {
   loyalty: LoyaltyReader;
   offers: OffersService;
   campaigns: Pick<CampaignsService, 'filterForSession' | 'clipped'>;
-  recommend: Pick<Recommender, 'rank' | 'health'>;
+  recommend: Pick<Recommender, 'rank' | 'modelVersion'>;
   /** Whether the shopper has bought anything yet (purchases): without history the kiosk shows what is popular in the store. */
   history: { hasPurchases(customerId: string): Promise<boolean> };
   eventLog: EventLog;
@@ -161,7 +161,7 @@ export class ScanService {
       personalized,
       offers: chosen.kiosk,
       offersBasis: picked ? 'picked' : 'popular',
-      scoredBy: picked ? (d.recommend.health().version ?? 'fallback') : 'non-personal',
+      scoredBy: picked ? (d.recommend.modelVersion() ?? 'fallback') : 'non-personal',
     };
     // Answer first: the kiosk (pushed for hardware scans; keypad and wedge get the ack) and the
     // zone's screens. The lifecycle and event writes follow.
