@@ -21,6 +21,7 @@ const BENCHES = [
   { name: 'kiosk-paint', file: 'edge-server/bench/kiosk-paint.ts' },
   { name: 'chain', file: 'edge-server/bench/chain.ts' },
   { name: 'engine', file: 'edge-server/bench/engine.ts' },
+  { name: 'busy', file: 'edge-server/bench/busy-store.ts' },
 ];
 
 let failures = 0;

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { composeServices, type ComposeOptions, type Services } from './compose.js';
@@ -101,7 +103,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(surveyRoutes({ surveys: s.surveys, guard }), api);
   void app.register(receiptsRoutes({ receipts: s.receipts, guard }), api);
   void app.register(rewardsRoutes({ rewards: s.rewards, guard }), api);
-  void app.register(importRoutes({ purchases: s.purchases, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE }), api);
+  void app.register(importRoutes({ purchases: s.purchases, jobs: s.jobs, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE, spoolDir: s.config.DATA_DIR === ':memory:' ? join(tmpdir(), 'vitrina-imports') : join(s.config.DATA_DIR, 'imports') }), api);
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);

@@ -9,6 +9,7 @@ import { createRealtime } from './platform/realtime/realtime.js';
 import { scannerFromConfig } from './platform/scanner/index.js';
 import type { DomainEvents } from './shared/domain-events.js';
 import { createEventLog, createKpis } from './domains/analytics/index.js';
+import { createJobs } from './domains/jobs/index.js';
 import { createAudit } from './domains/audit/index.js';
 import { createAuth, createGuards, type ScryptParams } from './domains/auth/index.js';
 import { createCards, phoneRegionOf } from './domains/cards/index.js';
@@ -106,6 +107,7 @@ export async function composeServices({ config, secret, log, background = config
   if (background) await modelLifecycle.startBackground({ firstStart: config.TRAINING_ON_FIRST_START });
   const content = createContent(db, { devices, events: bus, program: () => loyalty.settings(), format: createFormatters(storeLocale) });
   const eventLog = createEventLog(db, config.STORE_ID);
+  const jobs = await createJobs(db, log);
   const surveys = createSurveys(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today() });
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
 
@@ -115,7 +117,7 @@ export async function composeServices({ config, secret, log, background = config
     storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE,
   });
   const scan = new ScanService({
-    cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: realtime, metrics,
+    cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: realtime, metrics, readScope: (fn) => db.readScope(fn),
     history: { hasPurchases: (id) => purchases.hasSale(db, id) },
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });
@@ -156,7 +158,7 @@ export async function composeServices({ config, secret, log, background = config
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys, rewards,
-    recommend, modelLifecycle, content, eventLog, kpis, receipts, scan, kioskCard, dataRequests, membersImport, chainSync,
+    recommend, modelLifecycle, content, eventLog, jobs, kpis, receipts, scan, kioskCard, dataRequests, membersImport, chainSync,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;
@@ -164,9 +166,11 @@ export async function composeServices({ config, secret, log, background = config
       stopHousekeeping();
       await chainSync?.stop();
       await scanner.scanner.stop();
+      await jobs.close(); // a running import stops after its current batch; what it committed stays
       await modelLifecycle.stop();
       await realtime.close();
       await recommend.close();
+      await eventLog.flush(); // batched events are written before the database closes
       await db.close();
     },
   };

@@ -159,8 +159,35 @@ export const ImportReport = Type.Object({
   rowsRejected: Type.Integer(),
   rejected: Type.Array(Type.Object({ line: Type.Integer(), receiptId: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
   seconds: Type.Number(),
+  /** Present when the import was cancelled: the receipts counted as imported stay; a re-run skips them and completes the file. */
+  cancelled: Type.Optional(Type.Boolean()),
 });
 export type ImportReport = Static<typeof ImportReport>;
+
+/** How far a background receipts import has come (every committed batch). */
+export const ImportProgress = Type.Object({
+  linesRead: Type.Integer(),
+  receiptsImported: Type.Integer(),
+  rowsRejected: Type.Integer(),
+  seconds: Type.Number(),
+});
+export type ImportProgress = Static<typeof ImportProgress>;
+
+/**
+ * A background job (a console import): `running` until it ends as `done` (with its report),
+ * `cancelled` (the report of what was committed before the cancel) or `failed` (an error).
+ */
+export const ImportJob = Type.Object({
+  jobId: Type.String(),
+  kind: Type.Literal('receipts-import'),
+  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('cancelled'), Type.Literal('failed')]),
+  startedAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+  progress: ImportProgress,
+  report: Type.Union([ImportReport, Type.Null()]),
+  error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
+});
+export type ImportJob = Static<typeof ImportJob>;
 
 /** `maxListed` caps how many rejected rows the import report lists (all are counted). */
 export const ImportQuery = Type.Object({ maxListed: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })) });

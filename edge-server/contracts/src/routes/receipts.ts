@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { Id } from '../common.js';
 import { ErrorResponse } from '../errors.js';
-import { ImportQuery, ImportReport, ReceiptInput, ReceiptResult, SaleReceiptInput } from '../receipts.js';
+import { ImportJob, ImportQuery, ImportReport, ReceiptInput, ReceiptResult, SaleReceiptInput } from '../receipts.js';
 import { defineRoute } from './define-route.js';
 
 const tags = ['receipts'];
@@ -28,5 +28,20 @@ export const importRoutes = {
     description: 'Imports historical sale lines (text/csv: receipt_id,store_time,customer_id,product_id,quantity,unit_price_minor,discount_minor).',
     contentType: 'text/csv', querystring: ImportQuery,
     response: { 200: ImportReport, 400: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
+  }),
+  receiptsJob: defineRoute({
+    method: 'POST', path: '/api/v1/imports/receipts/jobs', tags,
+    description: 'Starts the same import as a background job: the upload is stored, the answer (202) names the job; poll it with GET /api/v1/imports/jobs/:jobId.',
+    contentType: 'text/csv', querystring: ImportQuery,
+    response: { 202: ImportJob, 400: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
+  }),
+  job: defineRoute({
+    method: 'GET', path: '/api/v1/imports/jobs/:jobId', tags, description: 'A background import: status, progress, and its report once it ended.',
+    params: Type.Object({ jobId: Id }), response: { 200: ImportJob, 404: ErrorResponse },
+  }),
+  cancelJob: defineRoute({
+    method: 'POST', path: '/api/v1/imports/jobs/:jobId/cancel', tags,
+    description: 'Cancels a running import between two batches: the batches committed before stay (a re-run skips them), nothing is half-written. An ended job is returned unchanged.',
+    params: Type.Object({ jobId: Id }), response: { 200: ImportJob, 404: ErrorResponse },
   }),
 };

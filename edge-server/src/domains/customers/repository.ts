@@ -52,8 +52,9 @@ function values(row: CustomerRow) {
 export class CustomersRepository {
   constructor(private readonly db: Database) {}
 
+  /** Read once per scan (the database's read scope): the scan and loyalty both ask whether the shopper exists. */
   byId(id: string) {
-    return this.db.get<CustomerRow>('SELECT * FROM customers WHERE id = ?', [id]);
+    return memoInTx(this.db, `customers.row:${id}`, () => this.db.get<CustomerRow>('SELECT * FROM customers WHERE id = ?', [id]));
   }
 
   async insert(tx: Queryable, row: CustomerRow) {

@@ -1,4 +1,4 @@
-import type { Database, Queryable, SqlValue } from '../../platform/db/database.js';
+import type { Database, Queryable, SqlValue, WritePriority } from '../../platform/db/database.js';
 import type { ImportedReceipt } from './import/imported-receipt.js';
 import { memoInTx } from '../../platform/db/tx-memo.js';
 
@@ -64,7 +64,7 @@ export class PurchasesRepository {
 
   /** Historical receipts from an import, whole, in one transaction of multi-row INSERTs. */
   /** `first` runs inside the batch's transaction before the rows (placeholder products the lines reference). */
-  async insertImported(receipts: readonly ImportedReceipt[], storeId: string, first?: (tx: Queryable) => Promise<unknown>) {
+  async insertImported(receipts: readonly ImportedReceipt[], storeId: string, first?: (tx: Queryable) => Promise<unknown>, priority: WritePriority = 'interactive') {
     const createdAt = new Date().toISOString();
     await this.db.transaction(async (tx) => {
       await first?.(tx);
@@ -72,7 +72,7 @@ export class PurchasesRepository {
         receipts.map((r) => [r.id, storeId, r.customerId, 'sale', r.storeTime, r.totalMinor, createdAt, r.localDate]));
       await this.insertRows(tx, 'INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, net_minor) VALUES ',
         receipts.flatMap((r) => r.lines.map((l) => [r.id, l.lineNo, l.productId, l.quantity, l.unitPrice, l.discount, l.quantity * l.unitPrice - l.discount])));
-    });
+    }, { priority });
   }
 
   /** Which of these receipt ids are stored already. */

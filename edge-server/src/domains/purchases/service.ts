@@ -76,7 +76,8 @@ export class PurchasesService implements HistorySource {
       knownProductIds: async () => new Set(await this.deps.catalog.allIds()),
       activeCustomerIds: async () => new Set(await this.deps.customers.activeIds()),
       existingReceiptIds: () => this.repo.existingIds(),
-      insertBatch: (receipts, storeId, newProductIds) => this.repo.insertImported(receipts, storeId, (tx) => this.deps.catalog.ensurePlaceholders(tx, newProductIds)),
+      // Bulk lane: a till's receipt or a scan's write runs between two batches, never behind the file.
+      insertBatch: (receipts, storeId, newProductIds) => this.repo.insertImported(receipts, storeId, (tx) => this.deps.catalog.ensurePlaceholders(tx, newProductIds), 'bulk'),
     }, input, opts);
     if (report.receiptsImported > 0) this.deps.events.publish('purchases:changed', { receipts: report.receiptsImported, source: 'import' });
     return report;

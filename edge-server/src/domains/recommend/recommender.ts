@@ -14,6 +14,8 @@ export type RecommenderHealth = ModelHealth & { aggregates: AggregatesHealth };
 export interface Recommender {
   rank(customerId: string, opts: RankOptions): Promise<Ranked>;
   health(): RecommenderHealth;
+  /** The version of what scores (a scan names it): health() without the aggregates' size count, which walks every item. */
+  modelVersion(): string | null;
   /** Rebuild the store aggregates now (e.g. after a receipt import), in a worker thread outside tests. */
   refreshAggregates(): Promise<AggregateStats>;
   reloadModel(): Promise<ModelHealth>;
@@ -77,6 +79,7 @@ export async function createRecommender(opts: RecommenderOptions): Promise<Recom
     },
     rank: (customerId, rankOpts) => service.rank(customerId, rankOpts),
     health: () => ({ ...service.health(), aggregates: service.aggregatesHealth() }),
+    modelVersion: () => service.health().version,
     refreshAggregates: () => service.refreshAggregates(),
     reloadModel: () => service.reloadModel(),
     useRanker: (choice) => service.useRanker(choice),

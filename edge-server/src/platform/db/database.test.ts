@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from './database.js';
 import { migrate, listMigrations, currentVersion } from './migrate.js';
+import { memoInTx } from './tx-memo.js';
 
 async function tempDb() {
   const dir = mkdtempSync(join(tmpdir(), 'vitrina-db-'));
@@ -60,6 +61,51 @@ describe('Database (real SQLite file)', () => {
     release();
     await tx;
     expect(await db.get('SELECT * FROM t WHERE id = 1')).toEqual({ id: 1, v: 1 });
+  });
+
+  it('runs interactive writes before queued bulk ones, each in order within its lane', async () => {
+    const db = await tempDb();
+    const order: string[] = [];
+    const write = (name: string, priority: 'bulk' | 'interactive') => db.transaction(async (tx) => {
+      await tx.run('INSERT INTO t (v) VALUES (1)');
+      order.push(name);
+    }, { priority });
+    const bulk = [write('bulk-1', 'bulk'), write('bulk-2', 'bulk'), write('bulk-3', 'bulk')];
+    expect(db.queued().bulk).toBeGreaterThan(0);
+    // Queued after the bulk job's chunks, but the writer takes them first once the running one ends.
+    const interactive = [write('till-1', 'interactive'), db.run('INSERT INTO t (v) VALUES (2)').then(() => order.push('event')), write('till-2', 'interactive')];
+    await Promise.all([...bulk, ...interactive]);
+    expect(order).toEqual(['bulk-1', 'till-1', 'event', 'till-2', 'bulk-2', 'bulk-3']);
+    expect(db.queued()).toEqual({ interactive: 0, bulk: 0 });
+  });
+
+  it('keeps the writer going after a write that throws synchronously, and close waits for the queue', async () => {
+    const db = await tempDb();
+    await expect(db.transaction(() => { throw new Error('sync boom'); })).rejects.toThrow('sync boom');
+    const late = db.run('INSERT INTO t (v) VALUES (3)', [], { priority: 'bulk' });
+    await late;
+    expect(await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 1 });
+  });
+
+  it('a read scope reads a memoized key once, also for askers in parallel, and only while it runs', async () => {
+    const db = await tempDb();
+    await db.run('INSERT INTO t (id, v) VALUES (1, 10)');
+    let reads = 0;
+    const read = () => memoInTx(db, 't.one', async () => { reads++; return (await db.get<{ v: number }>('SELECT v FROM t WHERE id = 1'))!.v; });
+    let later: Promise<number> | null = null;
+    const inScope = await db.readScope(async () => {
+      const [a, b] = await Promise.all([read(), read()]);
+      const c = await db.readScope(read); // nested: the same memo
+      later = new Promise<number>((resolve) => setTimeout(() => void read().then(resolve), 10));
+      return [a, b, c];
+    });
+    expect(inScope).toEqual([10, 10, 10]);
+    expect(reads).toBe(1);
+    await db.run('UPDATE t SET v = 11 WHERE id = 1');
+    // A timer started inside the scope runs after it ended: it reads afresh.
+    expect(await later).toBe(11);
+    expect(await read()).toBe(11);
+    expect(reads).toBe(3);
   });
 
   it('applies numbered migrations once', async () => {

@@ -1,9 +1,19 @@
 import sqlite3 from 'sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StatementCache } from './statement-cache.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
+
+/**
+ * Which lane of the write queue a write waits in. `interactive` (the default: scans, kiosk
+ * actions, tills, staff edits) always goes before `bulk` (imports, seeding, sweeps): a bulk job
+ * runs as many short transactions, and every interactive write queued meanwhile runs between two
+ * of them instead of behind the whole job.
+ */
+export type WritePriority = 'interactive' | 'bulk';
+export interface WriteOptions { priority?: WritePriority }
 export type Params = readonly SqlValue[] | Record<string, SqlValue>;
 
 /** The statements a repository may run; inside a transaction they run on the writer connection. */
@@ -89,8 +99,15 @@ export function databaseFile(dataDir: string): string {
  * `transaction()`, which run one at a time on the writer connection through a promise
  * queue; reads go to a separate connection, which in WAL mode sees only committed data.
  */
+/** The read memo of the `readScope` the current async context runs in (one scan). */
+const readScopes = new AsyncLocalStorage<{ memo: Map<string, unknown>; open: boolean }>();
+
 export class Database implements Queryable {
-  private queue: Promise<unknown> = Promise.resolve();
+  /** Writes waiting for the writer, by lane; one runs at a time, interactive first. */
+  private readonly lanes: Record<WritePriority, Array<() => Promise<void>>> = { interactive: [], bulk: [] };
+  private writing = false;
+  private idle: Promise<void> = Promise.resolve();
+  private markIdle: () => void = () => undefined;
 
   private constructor(
     readonly file: string,
@@ -117,8 +134,8 @@ export class Database implements Queryable {
   }
 
   /** Runs `fn` alone on the writer connection inside BEGIN IMMEDIATE … COMMIT (ROLLBACK on throw). */
-  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.serialize(async () => {
+  transaction<T>(fn: (tx: Transaction) => Promise<T>, opts: WriteOptions = {}): Promise<T> {
+    return this.serialize(opts.priority ?? 'interactive', async () => {
       await this.writer.exec('BEGIN IMMEDIATE');
       const { run, get, all } = this.writer;
       const memo = new Map<string, unknown>();
@@ -150,13 +167,18 @@ export class Database implements Queryable {
   }
 
   /** A single write statement, queued behind any running transaction. */
-  run(sql: string, params?: Params) {
-    return this.serialize(() => this.writer.run(sql, params));
+  run(sql: string, params?: Params, opts: WriteOptions = {}) {
+    return this.serialize(opts.priority ?? 'interactive', () => this.writer.run(sql, params));
+  }
+
+  /** How many writes wait in each lane (bench and tests: proof that a bulk job leaves the lane free). */
+  queued() {
+    return { interactive: this.lanes.interactive.length, bulk: this.lanes.bulk.length };
   }
 
   /** Several statements (migrations) on the writer, queued. */
   exec(sql: string) {
-    return this.serialize(() => this.writer.exec(sql));
+    return this.serialize('interactive', () => this.writer.exec(sql));
   }
 
   /**
@@ -164,11 +186,33 @@ export class Database implements Queryable {
    * versions holding a person's data leave the disk now, not at the next automatic checkpoint).
    */
   checkpoint() {
-    return this.serialize(() => this.writer.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
+    return this.serialize('interactive', () => this.writer.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
   }
 
   get<T>(sql: string, params?: Params) {
     return this.reader.get<T>(sql, params);
+  }
+
+  /**
+   * Inside `readScope(fn)`, reads of the database itself carry a memo (see tx-memo.ts) for as
+   * long as `fn` runs: the configuration and per-customer reads that several domains make for
+   * one scan (loyalty settings and tiers, the day's spends, live campaigns) run once instead of
+   * once per asker. Outside a scope, and once it ended (a timer it started), there is none.
+   */
+  get memo(): Map<string, unknown> | undefined {
+    const scope = readScopes.getStore();
+    return scope?.open ? scope.memo : undefined;
+  }
+
+  /** Runs `fn` with a read memo of its own (one scan's reads), or the enclosing scope's; writes inside it still go through the queue. */
+  async readScope<T>(fn: () => Promise<T>): Promise<T> {
+    if (readScopes.getStore()?.open) return fn(); // nested: the outer scope's memo serves
+    const scope = { memo: new Map<string, unknown>(), open: true };
+    try {
+      return await readScopes.run(scope, fn);
+    } finally {
+      scope.open = false;
+    }
   }
 
   all<T>(sql: string, params?: Params) {
@@ -181,14 +225,31 @@ export class Database implements Queryable {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    await this.queue.catch(() => undefined);
+    await this.idle;
     if (this.reader !== this.writer) await this.reader.close();
     await this.writer.close();
   }
 
-  private serialize<T>(job: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(job, job);
-    this.queue = next.catch(() => undefined);
-    return next;
+  private serialize<T>(priority: WritePriority, job: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.lanes[priority].push(() => Promise.resolve().then(job).then(resolve, reject));
+      if (!this.writing) this.startWriting();
+    });
+  }
+
+  /** Runs queued writes one at a time until both lanes are empty, taking interactive ones first. */
+  private startWriting() {
+    this.writing = true;
+    this.idle = new Promise<void>((r) => (this.markIdle = r));
+    const next = () => {
+      const job = this.lanes.interactive.shift() ?? this.lanes.bulk.shift();
+      if (!job) {
+        this.writing = false;
+        this.markIdle();
+        return;
+      }
+      void job().then(next, next);
+    };
+    next();
   }
 }

@@ -59,6 +59,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; message: strin
   VITRINA_ERR_IMPORT_MALFORMED: { status: 422, message: 'The import file is not well-formed XML.' },
   VITRINA_ERR_IMPORT_UNSUPPORTED: { status: 422, message: 'The import file is not a supported CommerceML document.' },
   VITRINA_ERR_IMPORT_ENCODING: { status: 422, message: 'The import file is not in the encoding it declares.' },
+  VITRINA_ERR_JOB_UNKNOWN: { status: 404, message: 'No such import job.' },
   VITRINA_ERR_SURVEY_ALREADY_ANSWERED: { status: 409, message: 'This shopper has answered the survey recently.' },
   VITRINA_ERR_SURVEY_NOT_DUE: { status: 409, message: 'The survey is switched off.' },
   VITRINA_ERR_MODEL_INVALID: { status: 422, message: 'The model artifact is not valid.' },

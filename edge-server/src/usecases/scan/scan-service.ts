@@ -28,7 +28,7 @@ export interface ScanDeps {
   loyalty: LoyaltyReader;
   offers: OffersService;
   campaigns: Pick<CampaignsService, 'filterForSession' | 'clipped'>;
-  recommend: Pick<Recommender, 'rank' | 'health'>;
+  recommend: Pick<Recommender, 'rank' | 'modelVersion'>;
   /** Whether the shopper has bought anything yet (purchases): without history the kiosk shows what is popular in the store. */
   history: { hasPurchases(customerId: string): Promise<boolean> };
   eventLog: EventLog;
@@ -36,6 +36,11 @@ export interface ScanDeps {
   referrals: Pick<ReferralsService, 'claimIn'>;
   push: DevicePush;
   metrics: ScanMetrics;
+  /**
+   * Runs one scan's reads with a shared read memo (`Database.readScope`): loyalty, offers and
+   * campaigns each ask for the same settings, tiers and spends, which are then read once.
+   */
+  readScope?: <T>(fn: () => Promise<T>) => Promise<T>;
   timeZone: string;
   takeoverMs: number;
   /** Card lookups per kiosk per second, after a burst (SCAN_RATE_PER_KIOSK). */
@@ -60,7 +65,8 @@ export class ScanService {
     // so that a script at a kiosk cannot walk the card-number space.
     if (!this.lookups.take(kiosk.id)) throw new VitrinaError('VITRINA_ERR_RATE_LIMITED', `Too many card lookups at this kiosk; try again in ${this.lookups.retryAfterS(kiosk.id)} s.`);
     const started = performance.now();
-    const result = await this.recognizeAndStart(kiosk, code, source);
+    const run = () => this.recognizeAndStart(kiosk, code, source);
+    const result = await (this.d.readScope ? this.d.readScope(run) : run());
     this.d.metrics.scanMs.record(performance.now() - started);
     return result;
   }
@@ -121,7 +127,12 @@ export class ScanService {
     return { ended: true as const };
   }
 
-  private async startSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
+  private startSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
+    const build = () => this.buildSession(kiosk, customerId, last4, source);
+    return this.d.readScope ? this.d.readScope(build) : build();
+  }
+
+  private async buildSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
     const { d } = this;
     const today = storeDate(d.timeZone);
     const [customer, summary, offerProducts, hasHistory] = await Promise.all([
@@ -150,7 +161,7 @@ export class ScanService {
       personalized,
       offers: chosen.kiosk,
       offersBasis: picked ? 'picked' : 'popular',
-      scoredBy: picked ? (d.recommend.health().version ?? 'fallback') : 'non-personal',
+      scoredBy: picked ? (d.recommend.modelVersion() ?? 'fallback') : 'non-personal',
     };
     // Answer first: the kiosk (pushed for hardware scans; keypad and wedge get the ack) and the
     // zone's screens. The lifecycle and event writes follow.

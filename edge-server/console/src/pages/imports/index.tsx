@@ -7,6 +7,7 @@ import { api } from '../../lib/api';
 import { ApiError, describeError } from '../../lib/api-error';
 import { formatCount, formatMoney, formatLocalDate, formatSeconds } from '../../lib/format';
 import { useAction } from '../../lib/use-api';
+import { useImportJob } from '../../lib/use-import-job';
 import { routeTitle } from '../../lib/route-title';
 import { useT } from '../../lib/use-t';
 import { CodeText } from '../../components/code-text';
@@ -36,21 +37,21 @@ function UploadPanel() {
   const { t } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  // The File goes as the body: the browser streams it and the server parses it as it arrives.
-  const upload = useAction((f: File) => api.upload(ROUTES.imports.receipts, f));
+  // The file is uploaded and stored, then imported by a background job polled here: tills and
+  // kiosks keep being served first while it runs, and it can be cancelled between batches.
+  const importJob = useImportJob();
+  const { job } = importJob;
+  const running = importJob.uploading || job?.status === 'running';
 
   async function submit(e: Event) {
     e.preventDefault();
-    setReport(null);
     if (!file) return setProblem(t('imports.chooseCsv'));
     if (file.size > MAX_UPLOAD_BYTES) return setProblem(t('imports.receipts.tooLarge'));
     setProblem(null);
-    const r = await upload.run(file);
-    if (r) setReport(r);
+    await importJob.start(file);
   }
 
-  if (upload.error instanceof ApiError && upload.error.isNotAvailable) {
+  if (importJob.error instanceof ApiError && importJob.error.isNotAvailable) {
     return (
       <Panel title={t('imports.receipts.title')}>
         <NotAvailable what={t('imports.receipts.what')} />
@@ -67,19 +68,35 @@ function UploadPanel() {
           <span>{t('imports.receipts.file')}</span>
           <input class="input" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} data-testid="import-file" />
         </label>
-        <button type="submit" class="btn btn-primary" disabled={upload.pending} data-testid="import-submit">
-          {upload.pending ? t('imports.importing') : t('imports.import')}
+        <button type="submit" class="btn btn-primary" disabled={running} data-testid="import-submit">
+          {running ? t('imports.importing') : t('imports.import')}
         </button>
+        {job?.status === 'running' && (
+          <button type="button" class="btn" disabled={importJob.cancelling} onClick={() => void importJob.cancel()} data-testid="import-cancel">
+            {importJob.cancelling ? t('imports.receipts.cancelling') : t('imports.receipts.cancel')}
+          </button>
+        )}
       </form>
       <p class={style.cli}>
         {t('imports.receipts.columns')} <code>{COLUMNS}</code>. <CodeText text={t('imports.receipts.help')} />
       </p>
-      {(problem || upload.error) && (
-        <p class={style.error} role="alert">
-          {problem ?? describeError(upload.error)}
+      {job?.status === 'running' && (
+        <p role="status" data-testid="import-progress">
+          {t('imports.receipts.running', { lines: formatCount(job.progress.linesRead), receipts: formatCount(job.progress.receiptsImported) })}
         </p>
       )}
-      {report && <ImportReportView report={report} />}
+      {(problem || importJob.error) && (
+        <p class={style.error} role="alert">
+          {problem ?? describeError(importJob.error)}
+        </p>
+      )}
+      {job?.status === 'failed' && job.error && (
+        <p class={style.error} role="alert" data-testid="import-failed">
+          {t('imports.receipts.failed', { message: job.error.message })}
+        </p>
+      )}
+      {job?.status === 'cancelled' && <p role="status" data-testid="import-cancelled">{t('imports.receipts.cancelled')}</p>}
+      {job?.report && <ImportReportView report={job.report} />}
     </Panel>
   );
 }

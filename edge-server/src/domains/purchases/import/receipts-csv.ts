@@ -34,6 +34,11 @@ export interface ImportOptions {
   maxListed?: number;
   onProgress?: (p: { linesRead: number; receiptsImported: number; rowsRejected: number; seconds: number }) => void;
   progressEvery?: number;
+  /**
+   * Stops the import between two batches: the batches already committed stay (each is whole, and
+   * a re-run skips their receipts), the rest of the file is not read; the report says `cancelled`.
+   */
+  signal?: AbortSignal;
 }
 
 interface Pending {
@@ -61,6 +66,9 @@ export interface ImportTarget {
   insertBatch(receipts: readonly ImportedReceipt[], storeId: string, newProductIds: readonly string[]): Promise<void>;
 }
 
+/** Thrown inside the import when its signal aborts; never leaves it. */
+const CANCELLED = Symbol('import cancelled');
+
 export async function importReceiptsCsv(target: ImportTarget, input: Readable, opts: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
   const [products, customers, existing] = await Promise.all([target.knownProductIds(), target.activeCustomerIds(), target.existingReceiptIds()]);
@@ -82,12 +90,15 @@ export async function importReceiptsCsv(target: ImportTarget, input: Readable, o
     const toWrite = batch;
     batch = [];
     batchSize = 0;
+    if (opts.signal?.aborted) throw CANCELLED;
     const newProducts = [...new Set(toWrite.flatMap((r) => r.lines.map((l) => l.productId)))].filter((id) => !products.has(id));
     await target.insertBatch(toWrite, opts.storeId, newProducts);
     for (const id of newProducts) products.add(id);
     report.receiptsImported += toWrite.length;
     report.linesImported += toWrite.reduce((s, r) => s + r.lines.length, 0);
+    progress();
   };
+  const progress = () => opts.onProgress?.({ linesRead: report.linesRead, receiptsImported: report.receiptsImported, rowsRejected: report.rowsRejected, seconds: (Date.now() - started) / 1000 });
   const finish = async (p: Pending) => {
     if (p.errors.length > 0) {
       const bad = new Set(p.errors.map((e) => e.line));
@@ -149,18 +160,22 @@ export async function importReceiptsCsv(target: ImportTarget, input: Readable, o
       if (discount < 0 || discount > quantity * unitPrice) { err('discount_minor must be between 0 and the line amount'); continue; }
       if (current.rows.length >= RECEIPT_LIMITS.maxLines) { err(`a receipt has at most ${RECEIPT_LIMITS.maxLines} lines`); continue; }
       current.rows.push({ line: lineNo, productId, quantity, unitPrice, discount });
-      if (opts.onProgress && report.linesRead % progressEvery === 0) {
-        opts.onProgress({ linesRead: report.linesRead, receiptsImported: report.receiptsImported, rowsRejected: report.rowsRejected, seconds: (Date.now() - started) / 1000 });
-      }
+      if (opts.onProgress && report.linesRead % progressEvery === 0) progress();
     }
+    if (lineNo === 0) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', 'The file is empty.');
+    if (current && !existing.has(current.id)) await finish(current);
+    await flush();
   } catch (e) {
+    if (e === CANCELLED) {
+      input.destroy();
+      report.cancelled = true;
+      report.seconds = (Date.now() - started) / 1000;
+      return report;
+    }
     if (e instanceof VitrinaError) throw e;
     // csv-parse errors (an unclosed quote, …) make the rest of the file unreadable.
     throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', `The CSV cannot be read after line ${lineNo}: ${(e as Error).message.slice(0, 200)}`);
   }
-  if (lineNo === 0) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', 'The file is empty.');
-  if (current && !existing.has(current.id)) await finish(current);
-  await flush();
   report.seconds = (Date.now() - started) / 1000;
   return report;
 }

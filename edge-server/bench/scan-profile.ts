@@ -1,0 +1,44 @@
+/**
+ * Server-side CPU per scan, for profiling: the demo store through the composed services, whole
+ * keypad scans (`ScanService.identify`: card → loyalty → rank → offers → session → the writes
+ * it awaits) back to back on one thread, nothing else running. Prints the p50/p99 wall time of a
+ * scan; run it under `node --cpu-prof` and summarize with cpu-profile-summary.ts:
+ *
+ *   npx tsx edge-server/bench/scan-profile.ts --prepare > /tmp/store.json
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx edge-server/bench/scan-profile.ts --store /tmp/store.json [--scans 3000]
+ *   npx tsx edge-server/bench/cpu-profile-summary.ts /tmp/prof/<file>.cpuprofile
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { pino } from 'pino';
+import { composeServices } from '../src/compose.js';
+import { loadConfig } from '../src/platform/config/load.js';
+import { prepareStore, type BenchStore } from './prepare-store.js';
+import { emit, percentiles } from './report.js';
+
+const SCANS = process.argv.includes('--scans') ? Number(process.argv[process.argv.indexOf('--scans') + 1]) : 3000;
+// `--prepare` only builds the store and prints it (JSON); `--store <json file>` profiles that
+// store without the seeding in the profile.
+const storeArg = process.argv.includes('--store') ? process.argv[process.argv.indexOf('--store') + 1]! : null;
+const demo: BenchStore = storeArg ? JSON.parse(readFileSync(storeArg, 'utf8')) as BenchStore : await prepareStore(1, 0, 1);
+if (process.argv.includes('--prepare')) {
+  process.stdout.write(`${JSON.stringify(demo)}\n`);
+  process.exit(0);
+}
+const config = loadConfig({}, { DATA_DIR: demo.dataDir, LOG_LEVEL: 'silent', NODE_ENV: 'production', SCAN_RATE_PER_KIOSK: 10_000 });
+const app = await composeServices({ config, secret: demo.secret, log: pino({ level: 'silent' }), background: false });
+const kiosk = { id: demo.zones[0]!.kiosks[0]!.id, zone_id: demo.zones[0]!.id };
+const scan = (i: number) => app.scan.identify(kiosk, demo.cards[(i * 7) % demo.cards.length]!, 'keypad');
+for (let i = 0; i < 300; i++) await scan(i); // warm-up: JIT, statement cache, SQLite pages
+const times: number[] = [];
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+for (let i = 0; i < SCANS; i++) {
+  const s = performance.now();
+  await scan(i);
+  times.push(performance.now() - s);
+}
+const wall = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+emit({ bench: 'scan_profile', scans: SCANS, ...percentiles(times), cpu_ms_per_scan: Math.round(((cpu.user + cpu.system) / 1000 / SCANS) * 100) / 100, wall_ms_per_scan: Math.round((wall / SCANS) * 100) / 100 });
+await app.close();
+if (!storeArg) rmSync(demo.dataDir, { recursive: true, force: true });
