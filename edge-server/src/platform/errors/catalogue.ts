@@ -54,6 +54,12 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; message: strin
   VITRINA_ERR_IMPORT_ENCODING: { status: 422, message: 'The import file is not in the encoding it declares.' },
   VITRINA_ERR_SURVEY_ALREADY_ANSWERED: { status: 409, message: 'This shopper has answered the survey recently.' },
   VITRINA_ERR_SURVEY_NOT_DUE: { status: 409, message: 'The survey is switched off.' },
+  VITRINA_ERR_LAYOUT_UNKNOWN: { status: 404, message: 'No such layout.' },
+  VITRINA_ERR_LAYOUT_INVALID: { status: 400, message: 'The layout is not valid.' },
+  VITRINA_ERR_LAYOUT_IN_USE: { status: 409, message: 'A schedule still plays this layout.' },
+  VITRINA_ERR_SCHEDULE_INVALID: { status: 400, message: 'The schedule is not valid.' },
+  VITRINA_ERR_EMERGENCY_OVERLAP: { status: 409, message: 'An emergency already shows in one of these zones, or emergency entries overlap.' },
+  VITRINA_ERR_EMERGENCY_ENDED: { status: 409, message: 'This emergency has already been reverted.' },
   VITRINA_ERR_MODEL_INVALID: { status: 422, message: 'The model artifact is not valid.' },
   VITRINA_ERR_TRAINING_RUNNING: { status: 409, message: 'A training run is already in progress; wait for its decision.' },
 };
