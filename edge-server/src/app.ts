@@ -15,7 +15,7 @@ import { simulatedScannerRoutes } from './platform/scanner/index.js';
 import { kpisRoutes } from './domains/analytics/index.js';
 import { auditRoutes } from './domains/audit/index.js';
 import { authRoutes, staffRoutes } from './domains/auth/index.js';
-import { contentRoutes, contentSocketHandlers } from './domains/content/index.js';
+import { contentRoutes, contentSocketHandlers, signageRoutes } from './domains/content/index.js';
 import { devicesRoutes } from './domains/devices/index.js';
 import { catalogRoutes } from './domains/catalog/index.js';
 import { giftCardRoutes } from './domains/gift-cards/index.js';
@@ -103,13 +103,14 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
+  void app.register(signageRoutes({ signage: s.signage, guard }), api);
   const { simulator, bindings } = s.scanner;
   if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));
 
   kioskSocketHandlers(s.realtime.kiosk, s.scan, log);
   kioskCardSocketHandlers(s.realtime.kiosk, s.kioskCard, log);
   surveySocketHandlers(s.realtime.kiosk, s.surveys, s.scan.sessions, log);
-  contentSocketHandlers(s.realtime.signage, s.content, log);
+  contentSocketHandlers(s.realtime.signage, s.content, s.signage, log);
   connectScannerToScan(s.scanner.scanner, { devices: s.devices, scan: s.scan, push: s.realtime, log });
 }
 
