@@ -28,6 +28,12 @@ export const MediaRef = Type.Object(
     mediaId: Type.Union([Id, Type.Null()]),
     url: Type.String({ minLength: 1, maxLength: 2048 }),
     sha256: Type.Union([Sha256, Type.Null()]),
+    /**
+     * The media library's play window of the file (the server fills these in a snapshot): a
+     * screen skips the slide outside it (`slidePlayableAt`). Absent or null: no limit.
+     */
+    validFrom: Type.Optional(Type.Union([Instant, Type.Null()])),
+    validTo: Type.Optional(Type.Union([Instant, Type.Null()])),
   },
   { additionalProperties: false },
 );

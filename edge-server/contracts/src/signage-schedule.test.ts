@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Layout, ScheduleEntry, SnapshotSchedule } from './signage-content.js';
-import { localTimeOf, manifestWithin, nextPlanChange, planAt, planAtLocal, previousDate, weekdayOf, type LocalTime } from './signage-schedule.js';
+import { localTimeOf, manifestWithin, nextPlanChange, planAt, planAtLocal, previousDate, slidePlayableAt, weekdayOf, type LocalTime } from './signage-schedule.js';
 
 const HASH = 'a'.repeat(64);
 
@@ -196,6 +196,21 @@ describe('the 48 h manifest', () => {
     expect(manifestWithin(s, from)[0]).toMatchObject({ sha256: HASH, kind: 'image' });
     // Two weeks later the dated entry is inside the horizon and wins all day.
     expect(manifestWithin(s, Date.parse('2026-03-19T12:00:00Z')).map((m) => m.url).sort()).toEqual(['/m/base.jpg', '/m/bf.jpg', '/m/later.jpg']);
+  });
+
+  it('leaves out media whose play window misses the 48 h, and skips slides outside their window', () => {
+    const base = layout('base', '/m/base.jpg');
+    const slide = base.regions[0]!.slides[0]!;
+    if (slide.kind !== 'image') throw new Error('unreachable');
+    const from = Date.parse('2026-03-06T12:00:00Z');
+    const expired = { ...base, regions: [{ regionId: 'main', slides: [{ ...slide, media: { ...slide.media, validTo: '2026-03-06T11:00:00.000Z' } }] }] };
+    expect(manifestWithin(schedule({ layouts: [expired] }), from)).toEqual([]);
+    const later = { ...base, regions: [{ regionId: 'main', slides: [{ ...slide, media: { ...slide.media, validFrom: '2026-03-07T12:00:00.000Z' } }] }] };
+    expect(manifestWithin(schedule({ layouts: [later] }), from)).toHaveLength(1);
+    const laterSlide = later.regions[0]!.slides[0]!;
+    expect(slidePlayableAt(laterSlide, from)).toBe(false);
+    expect(slidePlayableAt(laterSlide, Date.parse('2026-03-07T12:00:00Z'))).toBe(true);
+    expect(slidePlayableAt({ id: 'm', kind: 'message', title: '', body: '', durationMs: 1000 }, from)).toBe(true);
   });
 
   it('finds the next boundary minute', () => {

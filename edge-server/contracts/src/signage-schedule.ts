@@ -6,6 +6,7 @@ import {
   type PowerWindow,
   type ScheduleEntry,
   type ScreenEmergency,
+  type Slide,
   type SnapshotSchedule,
 } from './signage-content.js';
 
@@ -197,12 +198,31 @@ export function plansWithin(snapshot: { schedule: SnapshotSchedule } | SnapshotS
   return [...seen.values()];
 }
 
-/** The media files of a layout's slides (images and videos), each once, in slide order. */
-export function mediaOfLayout(layout: Layout): ManifestEntry[] {
+/**
+ * May this slide play at `instantMs`? Only media slides have a limit: the media library's play
+ * window (`media.validFrom` ≤ t < `media.validTo`). A region plays its playable slides in order
+ * and skips the rest.
+ */
+export function slidePlayableAt(slide: Slide, instantMs: number): boolean {
+  if (slide.kind !== 'image' && slide.kind !== 'video') return true;
+  const { validFrom, validTo } = slide.media;
+  return (!validFrom || Date.parse(validFrom) <= instantMs) && (!validTo || instantMs < Date.parse(validTo));
+}
+
+/** Whether a media slide's play window meets [fromMs, toMs]. */
+function playableWithin(slide: Slide, fromMs: number, toMs: number): boolean {
+  if (slide.kind !== 'image' && slide.kind !== 'video') return true;
+  const { validFrom, validTo } = slide.media;
+  return (!validFrom || Date.parse(validFrom) <= toMs) && (!validTo || fromMs < Date.parse(validTo));
+}
+
+/** The media files of a layout's slides (images and videos), each once, in slide order; with a window, only those playable in it. */
+export function mediaOfLayout(layout: Layout, within?: { fromMs: number; toMs: number }): ManifestEntry[] {
   const out = new Map<string, ManifestEntry>();
   for (const region of layout.regions) {
     for (const slide of region.slides) {
       if (slide.kind !== 'image' && slide.kind !== 'video') continue;
+      if (within && !playableWithin(slide, within.fromMs, within.toMs)) continue;
       if (!out.has(slide.media.url)) out.set(slide.media.url, { url: slide.media.url, sha256: slide.media.sha256, mediaId: slide.media.mediaId, kind: slide.kind });
     }
   }
@@ -214,7 +234,7 @@ export function manifestWithin(snapshot: { schedule: SnapshotSchedule } | Snapsh
   const out = new Map<string, ManifestEntry>();
   for (const plan of plansWithin(snapshot, fromMs, horizonMs)) {
     if (plan.state !== 'play') continue;
-    for (const m of mediaOfLayout(plan.layout)) if (!out.has(m.url)) out.set(m.url, m);
+    for (const m of mediaOfLayout(plan.layout, { fromMs, toMs: fromMs + horizonMs })) if (!out.has(m.url)) out.set(m.url, m);
   }
   return [...out.values()];
 }
