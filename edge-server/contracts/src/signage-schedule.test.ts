@@ -81,6 +81,65 @@ describe('localTimeOf reads the instant on the store’s wall clock', () => {
   });
 });
 
+/** What Intl says, with no caching: the reference localTimeOf must agree with. */
+const reference = new Map<string, Intl.DateTimeFormat>();
+function intlLocal(ms: number, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  let f = reference.get(timeZone);
+  if (!f) reference.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })));
+  for (const p of f.formatToParts(new Date(ms))) parts[p.type] = p.value;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  return { date, weekday: weekdayOf(date), minute: (Number(parts.hour) % 24) * 60 + Number(parts.minute) };
+}
+
+describe('localTimeOf agrees with Intl', () => {
+  it('through a year and minute by minute around DST changes, in zones with odd offsets and half-hour DST', () => {
+    for (const tz of ['America/New_York', 'Europe/Moscow', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns']) {
+      for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 3 * 3_600_000 + 7 * 60_000 + 13_000) {
+        expect(localTimeOf(t, tz), `${tz} ${new Date(t).toISOString()}`).toEqual(intlLocal(t, tz));
+      }
+    }
+    for (const [tz, around] of [['America/New_York', '2026-03-08T07:00:00Z'], ['America/New_York', '2026-11-01T06:00:00Z'], ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'], ['Australia/Lord_Howe', '2026-10-03T15:30:00Z']] as const) {
+      for (let t = Date.parse(around) - 3 * 3_600_000; t < Date.parse(around) + 3 * 3_600_000; t += 60_000) {
+        expect(localTimeOf(t, tz), `${tz} ${new Date(t).toISOString()}`).toEqual(intlLocal(t, tz));
+      }
+    }
+  });
+});
+
+describe('the boundary sweep finds what a minute-by-minute sweep finds', () => {
+  it('across DST changes, with a window inside the skipped hour', () => {
+    const s = schedule({
+      timeZone: 'America/New_York',
+      entries: [
+        entry({ id: 'skipped', layoutId: 'night', windows: [{ start: '02:30', end: '02:45' }] }),
+        entry({ id: 'dawn', layoutId: 'breakfast', windows: [{ start: '03:10', end: '04:00' }] }),
+        entry({ id: 'late', layoutId: 'promo', priority: 'interrupt', daysOfWeek: [0], windows: [{ start: '01:30', end: '01:40' }] }),
+      ],
+      power: [{ id: 'p', daysOfWeek: [6], start: '23:00', end: '00:30' }],
+    });
+    for (const from of [Date.parse('2026-03-07T12:00:00Z'), Date.parse('2026-10-31T12:00:00Z')]) {
+      const brute: Array<{ atMs: number; key: string }> = [];
+      let last = planAt(s, from).key;
+      for (let t = Math.floor(from / 60_000) * 60_000 + 60_000; t <= from + 48 * 3_600_000; t += 60_000) {
+        const key = planAtLocal(s, intlLocal(t, s.timeZone)).key;
+        if (key !== last) brute.push({ atMs: t, key });
+        last = key;
+      }
+      const swept: Array<{ atMs: number; key: string }> = [];
+      let at = from;
+      for (;;) {
+        const next = nextPlanChange(s, at, from + 48 * 3_600_000 - at);
+        if (!next) break;
+        swept.push({ atMs: next.atMs, key: next.plan.key });
+        at = next.atMs;
+      }
+      expect(swept).toEqual(brute);
+      expect(brute.length).toBeGreaterThan(5);
+    }
+  });
+});
+
 describe('planAtLocal', () => {
   it('plays the default layout when nothing is scheduled', () => {
     expect(playing(schedule(), '2026-03-06 12:00')).toBe('default:base');
