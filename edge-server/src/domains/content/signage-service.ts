@@ -61,6 +61,8 @@ export class SignageService {
   private readonly now: () => number;
   private readonly cache = new Map<string, { at: number; snapshot: Promise<ScreenSnapshot> }>();
   private readonly lastBoards = new Map<string, string>();
+  /** Per zone: the manifest last pushed, so a sliding 48 h window that brings new media is pushed too. */
+  private readonly lastManifest = new Map<string, string>();
   private media: MediaLookup | null = null;
 
   constructor(private readonly deps: SignageDeps) {
@@ -217,17 +219,28 @@ export class SignageService {
     for (const zoneId of new Set(zoneIds)) {
       const snapshot = await this.rebuild(zoneId);
       this.lastBoards.set(zoneId, snapshot.boards.version);
+      this.lastManifest.set(zoneId, manifestKey(snapshot));
       this.deps.events.publish('content:snapshot-published', { zoneId, snapshot });
     }
   }
 
   /**
    * Recomputes the data-driven boards of every zone whose layouts show one, and pushes those that
-   * changed (offers, campaign status, prices). Called on `offers:changed` and on a timer.
+   * changed (offers, campaign status, prices). Called on `offers:changed` and on a timer. On the
+   * way, a zone whose sliding 48 h manifest now lists other media gets its whole snapshot again.
    */
   async refreshBoards() {
     for (const zone of await this.deps.devices.listZones()) {
       const snapshot = await this.snapshot(zone.id);
+      // The 48 h window slides: when it reaches media not yet in the screens' manifest, they get the snapshot again.
+      const known = this.lastManifest.get(zone.id);
+      if (known === undefined) this.lastManifest.set(zone.id, manifestKey(snapshot));
+      else if (known !== manifestKey(snapshot)) {
+        this.lastManifest.set(zone.id, manifestKey(snapshot));
+        this.lastBoards.set(zone.id, snapshot.boards.version);
+        this.deps.events.publish('content:snapshot-published', { zoneId: zone.id, snapshot });
+        continue;
+      }
       if (!showsBoards(snapshot.schedule.layouts)) continue;
       const boards = await this.deps.boards.boards(zone.id, priceProductIds(snapshot.schedule.layouts));
       if (this.lastBoards.get(zone.id) === boards.version) continue;
@@ -340,6 +353,10 @@ function playlistSlide(item: PlaylistItem): Slide {
   if (item.kind === 'image') return { id: item.id, kind: 'image', media, title: item.title, body: item.body, durationMs: item.durationMs };
   if (item.kind === 'video') return { id: item.id, kind: 'video', media, title: item.title, durationMs: item.durationMs };
   return { id: item.id, kind: 'message', title: item.title, body: item.body, durationMs: item.durationMs };
+}
+
+function manifestKey(snapshot: ScreenSnapshot): string {
+  return snapshot.manifest.map((m) => m.url).sort().join('\n');
 }
 
 function slidesOf(layouts: readonly Layout[]) {

@@ -3,6 +3,8 @@ import { planAt, type Layout, type LayoutInput, type ScheduleInput, type ScreenS
 import { build } from '../../test-support/build.js';
 import { seedSmallStore } from '../../test-support/small-store.js';
 import { collect, connectDevice, emitAck, nextEvent } from '../../test-support/sockets.js';
+import { ContentRepository } from './repository.js';
+import { SignageService } from './signage-service.js';
 
 const HASH = 'b'.repeat(64);
 
@@ -313,5 +315,32 @@ describe('data-driven boards', () => {
     t.services.offers.invalidate();
     const snap = (await api('GET', '/api/v1/zones/zone-a/snapshot')).body as ScreenSnapshot;
     expect(snap.boards.offers.map((o) => o.offerId)).toEqual(['off-p-apples']);
+  });
+});
+
+describe('the sliding 48 h window', () => {
+  it('pushes the snapshot again when the window reaches media the screens do not have yet', async () => {
+    const { t, createLayout, api } = await setup();
+    const later = await createLayout({ ...tickerLayout, name: 'Later', regions: [{ regionId: 'main', slides: [{ id: 'l', kind: 'image', media: { mediaId: null, url: '/media/library/later.jpg', sha256: HASH }, title: '', body: '', durationMs: 5000 }] }, tickerLayout.regions[1]!] });
+    let now = Date.parse('2026-06-01T12:00:00Z');
+    const published: ScreenSnapshot[] = [];
+    t.services.bus.on('content:snapshot-published', ({ snapshot }) => published.push(snapshot));
+    const signage = new SignageService({
+      repo: new ContentRepository(t.services.db), playlist: (z) => t.services.content.playlist(z), devices: t.services.devices, events: t.services.bus,
+      boards: { boards: async (zoneId) => ({ zoneId, version: 'same', offers: [], prices: [], currency: 'USD', locale: 'en-US' }) }, timeZone: 'UTC', now: () => now,
+    });
+    expect((await api('PUT', '/api/v1/zones/zone-a/schedule', schedule({ entries: [{ id: 'x', label: '', layoutId: later.id, priority: 'scheduled', startDate: '2026-06-04', endDate: null, daysOfWeek: [0, 1, 2, 3, 4, 5, 6], windows: [{ start: '09:00', end: '10:00' }] }] }))).status).toBe(200);
+    published.length = 0;
+    expect((await signage.snapshot('zone-a')).manifest.map((m) => m.url)).not.toContain('/media/library/later.jpg');
+    await signage.refreshBoards();
+    expect(published.filter((s) => s.zoneId === 'zone-a')).toEqual([]);
+    // A day later (past the 5 minute reuse), 4 June 09:00 is within 48 h.
+    now += 24 * 3_600_000;
+    await signage.refreshBoards();
+    const pushed = published.filter((s) => s.zoneId === 'zone-a');
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]!.manifest.map((m) => m.url)).toContain('/media/library/later.jpg');
+    await signage.refreshBoards();
+    expect(published.filter((s) => s.zoneId === 'zone-a')).toHaveLength(1);
   });
 });
