@@ -17,9 +17,12 @@ import { auditRoutes } from './domains/audit/index.js';
 import { authRoutes, staffRoutes } from './domains/auth/index.js';
 import { contentRoutes, contentSocketHandlers, signageRoutes } from './domains/content/index.js';
 import { devicesRoutes } from './domains/devices/index.js';
+import { fleetRoutes, fleetSocketHandlers } from './domains/fleet/index.js';
+import { proofOfPlayRoutes, proofOfPlaySocketHandlers } from './domains/proof-of-play/index.js';
 import { catalogRoutes } from './domains/catalog/index.js';
 import { giftCardRoutes } from './domains/gift-cards/index.js';
 import { loyaltyRoutes } from './domains/loyalty/index.js';
+import { mediaFileRoutes, mediaRoutes } from './domains/media/index.js';
 import { campaignsRoutes, promotionsRoutes } from './domains/promotions/index.js';
 import { importRoutes } from './domains/purchases/index.js';
 import { referralRoutes } from './domains/referrals/index.js';
@@ -104,6 +107,10 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
   void app.register(signageRoutes({ signage: s.signage, guard }), api);
+  void app.register(mediaRoutes({ media: s.media, guard }), api);
+  void app.register(mediaFileRoutes({ media: s.media }));
+  void app.register(proofOfPlayRoutes({ proofOfPlay: s.proofOfPlay, guard }), api);
+  void app.register(fleetRoutes({ fleet: s.fleet, guard }), api);
   const { simulator, bindings } = s.scanner;
   if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));
 
@@ -111,6 +118,8 @@ function registerTransport(app: FastifyApp, s: Services) {
   kioskCardSocketHandlers(s.realtime.kiosk, s.kioskCard, log);
   surveySocketHandlers(s.realtime.kiosk, s.surveys, s.scan.sessions, log);
   contentSocketHandlers(s.realtime.signage, s.content, s.signage, log);
+  proofOfPlaySocketHandlers(s.realtime.signage, s.proofOfPlay, log);
+  fleetSocketHandlers(s.realtime, s.fleet, log);
   connectScannerToScan(s.scanner.scanner, { devices: s.devices, scan: s.scan, push: s.realtime, log });
 }
 

@@ -6,6 +6,7 @@ import type { ClaimCodeRequest, ClaimedCode, ClaimedReferral, KioskReferralReque
 import type { Playlist, SignageTakeover } from './signage.js';
 import type { ScreenSnapshot, SignageBoards } from './signage-content.js';
 import type { ErrorInfo } from './errors.js';
+import type { DeviceStatusAck, DeviceStatusReport, PlayBatch, PlayBatchResult, ScreenshotReply, ScreenshotRequest, ScreenshotStored } from './signage-reports.js';
 import type { SurveyAnswerRequest, SurveyAnswerResult, SurveyDue, SurveyDueRequest } from './survey.js';
 
 /**
@@ -19,6 +20,8 @@ export interface KioskServerToClient {
   'kiosk:unknown-card': (unknown: UnknownCard) => void;
   /** A scan on this kiosk's hardware scanner could not be used (malformed, invalid card). */
   'kiosk:scan-error': (error: ErrorInfo) => void;
+  /** Capture your screen and answer with `device:screenshot` (fleet, remote screenshot). */
+  'device:screenshot-request': (req: ScreenshotRequest) => void;
 }
 export interface KioskClientToServer {
   'kiosk:identify': (req: IdentifyRequest, ack: AckCallback<IdentifyResult>) => void;
@@ -31,6 +34,9 @@ export interface KioskClientToServer {
   'kiosk:voucher': (req: VoucherRequest, ack: AckCallback<VoucherIssued>) => void;
   'kiosk:survey-due': (req: SurveyDueRequest, ack: AckCallback<SurveyDue>) => void;
   'kiosk:survey-answer': (req: SurveyAnswerRequest, ack: AckCallback<SurveyAnswerResult>) => void;
+  /** Fleet status report (app version, cache, uptime, errors); see signage-reports.ts. */
+  'device:status': (report: DeviceStatusReport, ack: AckCallback<DeviceStatusAck>) => void;
+  'device:screenshot': (reply: ScreenshotReply, ack: AckCallback<ScreenshotStored>) => void;
 }
 
 export interface SignageServerToClient {
@@ -41,11 +47,19 @@ export interface SignageServerToClient {
   'signage:snapshot': (snapshot: ScreenSnapshot) => void;
   /** Fresh data for the data-driven slides (offers/prices changed); replaces `snapshot.boards`. */
   'signage:boards': (boards: SignageBoards) => void;
+  /** Capture your screen and answer with `device:screenshot` (fleet, remote screenshot). */
+  'device:screenshot-request': (req: ScreenshotRequest) => void;
 }
 export interface SignageClientToServer {
   'signage:playlist': (req: Record<string, never>, ack: AckCallback<Playlist>) => void;
   /** The screen's zone's current snapshot, in the ack. */
   'signage:snapshot': (req: Record<string, never>, ack: AckCallback<ScreenSnapshot>) => void;
+  /** Proof of play: a batch of play records, idempotent by record id (see signage-reports.ts). */
+  'signage:proof-of-play': (batch: PlayBatch, ack: AckCallback<PlayBatchResult>) => void;
+  /** Fleet status report (app version, current item, cache state, uptime, errors). */
+  'device:status': (report: DeviceStatusReport, ack: AckCallback<DeviceStatusAck>) => void;
+  /** The answer to `device:screenshot-request`. */
+  'device:screenshot': (reply: ScreenshotReply, ack: AckCallback<ScreenshotStored>) => void;
 }
 
 export const SOCKET_NAMESPACES = { kiosk: '/kiosk', signage: '/signage', console: '/console' } as const;

@@ -47,8 +47,22 @@ export interface SignageDeps {
   now?: () => number;
 }
 
-/** Which media library ids exist (the media domain answers once it is wired; until then layouts take media by URL + hash). */
-export type MediaLookup = (ids: readonly string[]) => Promise<ReadonlySet<string>>;
+/** What the media library says of one of its files. */
+export interface MediaFacts {
+  url: string;
+  sha256: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/**
+ * The media library's facts about these ids; ids it does not know are absent. Wired in compose
+ * (`useMediaLookup`); until then layouts take media by URL + hash as given.
+ */
+export type MediaLookup = (ids: readonly string[]) => Promise<ReadonlyMap<string, MediaFacts>>;
+
+/** A play window that has always ended: a slide whose file was deleted from the library never plays. */
+const GONE = new Date(0).toISOString();
 
 /**
  * Layouts with regions, per-zone schedules, the emergency override and the snapshot each zone's
@@ -122,7 +136,7 @@ export class SignageService {
 
   private async checkLayout(input: LayoutInput) {
     const ids = mediaIdsOf(input.regions);
-    checkLayout(input, this.media && ids.length > 0 ? await this.media(ids) : null);
+    checkLayout(input, this.media && ids.length > 0 ? new Set((await this.media(ids)).keys()) : null);
   }
 
   // ——— schedules ———
@@ -284,7 +298,7 @@ export class SignageService {
     const [row, active] = await Promise.all([this.deps.repo.schedule(zoneId), this.deps.repo.activeEmergencies()]);
     const stored = row ? toSchedule(row) : null;
     const layoutIds = stored ? [...new Set([...(stored.defaultLayoutId ? [stored.defaultLayoutId] : []), ...stored.entries.map((e) => e.layoutId)])] : [];
-    const layouts = (await this.deps.repo.layoutsByIds(layoutIds)).map(toLayout);
+    const layouts = await this.withLibraryFacts((await this.deps.repo.layoutsByIds(layoutIds)).map(toLayout));
     let defaultLayoutId = stored?.defaultLayoutId ?? null;
     if (!defaultLayoutId) {
       const classic = playlistLayout(await this.deps.playlist(zoneId));
@@ -301,6 +315,25 @@ export class SignageService {
       layouts: layouts.sort((a, b) => a.id.localeCompare(b.id)),
       emergency: emergency ? toScreenEmergency(emergency) : null,
     };
+  }
+
+  /**
+   * Library media as the library has them now: URL, hash and play window (screens skip a slide
+   * outside it); a file deleted since (forced) gets a window that has ended, so it never plays.
+   */
+  private async withLibraryFacts(layouts: Layout[]): Promise<Layout[]> {
+    const ids = mediaIdsOf(layouts.flatMap((l) => l.regions));
+    if (!this.media || ids.length === 0) return layouts;
+    const facts = await this.media(ids);
+    const fix = (slide: Slide): Slide => {
+      if ((slide.kind !== 'image' && slide.kind !== 'video') || !slide.media.mediaId) return slide;
+      const f = facts.get(slide.media.mediaId);
+      const media = f
+        ? { mediaId: slide.media.mediaId, url: f.url, sha256: f.sha256, validFrom: f.validFrom, validTo: f.validTo }
+        : { ...slide.media, validFrom: null, validTo: GONE };
+      return { ...slide, media };
+    };
+    return layouts.map((l) => ({ ...l, regions: l.regions.map((r) => ({ ...r, slides: r.slides.map(fix) })) }));
   }
 
   private async requireZone(zoneId: string) {

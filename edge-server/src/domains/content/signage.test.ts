@@ -108,11 +108,23 @@ describe('layouts', () => {
 
   it('checks media ids against the media library once one is wired', async () => {
     const { t, api } = await setup();
-    t.services.signage.useMediaLookup(async (ids) => new Set(ids.filter((id) => id === 'med_known')));
+    const facts = { url: '/media/lib/known.png', sha256: HASH, validFrom: '2026-01-01T00:00:00.000Z', validTo: null };
+    t.services.signage.useMediaLookup(async (ids) => new Map(ids.filter((id) => id === 'med_known').map((id) => [id, facts])));
     const slide = (mediaId: string) => ({ regionId: 'main', slides: [{ id: 'i', kind: 'image', media: { mediaId, url: '/media/library/x.png', sha256: HASH }, title: '', body: '', durationMs: 5000 }] });
     const bad = await api('POST', '/api/v1/signage/layouts', { name: 'x', template: 'full', regions: [slide('med_gone')] });
     expect(bad.body.error).toMatchObject({ code: 'VITRINA_ERR_LAYOUT_INVALID', message: 'No media "med_gone" in the library.' });
-    expect((await api('POST', '/api/v1/signage/layouts', { name: 'x', template: 'full', regions: [slide('med_known')] })).status).toBe(201);
+    const created = await api('POST', '/api/v1/signage/layouts', { name: 'x', template: 'full', regions: [slide('med_known')] });
+    expect(created.status).toBe(201);
+    expect((await api('PUT', '/api/v1/zones/zone-a/schedule', schedule({ defaultLayoutId: created.body.id }))).status).toBe(200);
+    // The snapshot carries the library's URL, hash and play window.
+    const media = () => api('GET', '/api/v1/zones/zone-a/snapshot').then((r) => (r.body as ScreenSnapshot).schedule.layouts[0]!.regions[0]!.slides[0]);
+    expect(await media()).toMatchObject({ media: { mediaId: 'med_known', url: '/media/lib/known.png', validFrom: '2026-01-01T00:00:00.000Z', validTo: null } });
+    // Deleted from the library since (forced): the slide never plays and leaves the manifest.
+    t.services.signage.useMediaLookup(async () => new Map());
+    expect((await api('PUT', '/api/v1/zones/zone-a/schedule', schedule({ defaultLayoutId: created.body.id }))).status).toBe(200);
+    const snap = (await api('GET', '/api/v1/zones/zone-a/snapshot')).body as ScreenSnapshot;
+    expect(snap.schedule.layouts[0]!.regions[0]!.slides[0]).toMatchObject({ media: { validTo: '1970-01-01T00:00:00.000Z' } });
+    expect(snap.manifest).toEqual([]);
   });
 });
 
@@ -324,7 +336,7 @@ describe('the sliding 48 h window', () => {
     const later = await createLayout({ ...tickerLayout, name: 'Later', regions: [{ regionId: 'main', slides: [{ id: 'l', kind: 'image', media: { mediaId: null, url: '/media/library/later.jpg', sha256: HASH }, title: '', body: '', durationMs: 5000 }] }, tickerLayout.regions[1]!] });
     let now = Date.parse('2026-06-01T12:00:00Z');
     const published: ScreenSnapshot[] = [];
-    t.services.bus.on('content:snapshot-published', ({ snapshot }) => published.push(snapshot));
+    t.services.bus.on('content:snapshot-published', ({ snapshot }) => { published.push(snapshot); });
     const signage = new SignageService({
       repo: new ContentRepository(t.services.db), playlist: (z) => t.services.content.playlist(z), devices: t.services.devices, events: t.services.bus,
       boards: { boards: async (zoneId) => ({ zoneId, version: 'same', offers: [], prices: [], currency: 'USD', locale: 'en-US' }) }, timeZone: 'UTC', now: () => now,
