@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { planAt, type Layout, type LayoutInput, type ScheduleInput, type ScreenSnapshot, type SignageBoards } from '@vitrina/contracts';
 import { build } from '../../test-support/build.js';
@@ -93,14 +94,20 @@ describe('layouts', () => {
     expect((await api('GET', '/api/v1/signage/layouts')).body.layouts).toEqual([]);
   });
 
-  it('answers a layout’s media usage and refuses to delete a layout a schedule plays', async () => {
+  it('answers a layout’s media usage (the library counts it) and refuses to delete a layout a schedule plays', async () => {
     const { t, api, createLayout } = await setup();
-    const withLibraryMedia: LayoutInput = { ...tickerLayout, regions: [{ regionId: 'main', slides: [{ id: 'm', kind: 'video', media: { mediaId: 'med_1', url: '/media/library/v.mp4', sha256: HASH }, title: '', durationMs: 30000 }] }, tickerLayout.regions[1]!] };
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } }).png().toBuffer();
+    const { item } = await t.services.media.upload((async function* () { yield png; })(), 'red.png', 'image/png');
+    const withLibraryMedia: LayoutInput = { ...tickerLayout, regions: [{ regionId: 'main', slides: [{ id: 'm', kind: 'image', media: { mediaId: item.id, url: item.url, sha256: item.id }, title: '', body: '', durationMs: 30000 }] }, tickerLayout.regions[1]!] };
     const layout = await createLayout(withLibraryMedia);
-    expect(await t.services.signage.usageOf('med_1')).toEqual({ mediaId: 'med_1', layouts: [{ id: layout.id, name: 'Breakfast' }], scheduledZoneIds: [] });
+    expect(await t.services.signage.usageOf(item.id)).toEqual({ mediaId: item.id, layouts: [{ id: layout.id, name: 'Breakfast' }], scheduledZoneIds: [] });
     expect((await api('PUT', '/api/v1/zones/zone-b/schedule', schedule({ defaultLayoutId: layout.id }))).status).toBe(200);
-    expect((await t.services.signage.usageOf('med_1')).scheduledZoneIds).toEqual(['zone-b']);
-    expect((await t.services.signage.usageOf('med_2')).layouts).toEqual([]);
+    expect((await t.services.signage.usageOf(item.id)).scheduledZoneIds).toEqual(['zone-b']);
+    expect((await t.services.signage.usageOf('f'.repeat(64))).layouts).toEqual([]);
+    // The media library's deletion check sees the layout.
+    expect((await t.services.media.get(item.id)).usedIn).toBe(1);
+    const removal = await api('DELETE', `/api/v1/media/${item.id}`);
+    expect(removal.body.error.code).toBe('VITRINA_ERR_MEDIA_IN_USE');
     const del = await api('DELETE', `/api/v1/signage/layouts/${layout.id}`);
     expect(del.status).toBe(409);
     expect(del.body.error.code).toBe('VITRINA_ERR_LAYOUT_IN_USE');
