@@ -1,5 +1,6 @@
-import type { Slide } from '@vitrina/contracts';
+import { ROUTES, type MediaRef, type Slide } from '@vitrina/contracts';
 import { ProductPicker } from '../../components/product-picker';
+import { useApi } from '../../lib/use-api';
 import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
@@ -31,6 +32,9 @@ export function SlideFields({ slide, editable, onChange }: Props) {
         {title}
         {seconds}
       </div>
+      {(slide.kind === 'image' || slide.kind === 'video') && editable && (
+        <MediaChoice kind={slide.kind} value={slide.media.mediaId} onChoose={(media) => onChange({ ...slide, media })} />
+      )}
       {(slide.kind === 'image' || slide.kind === 'video') && (
         <div class={style.row}>
           <label class={`field ${style.grow}`}>
@@ -87,5 +91,25 @@ export function SlideFields({ slide, editable, onChange }: Props) {
         </div>
       )}
     </div>
+  );
+}
+
+/** Picks a file of the media library: its id, URL and hash go into the slide. */
+function MediaChoice({ kind, value, onChoose }: { kind: 'image' | 'video'; value: string | null; onChoose: (media: MediaRef) => void }) {
+  const { t } = useT();
+  const library = useApi(ROUTES.media.list, { query: { kind } });
+  const items = library.data?.items ?? [];
+  return (
+    <label class="field">
+      <span>{t('layouts.fromLibrary')}</span>
+      <select class="select" value={value ?? ''} data-testid="slide-media-pick"
+        onChange={(e) => {
+          const item = items.find((i) => i.id === e.currentTarget.value);
+          if (item) onChoose({ mediaId: item.id, url: item.url, sha256: item.id });
+        }}>
+        <option value="">{items.length === 0 ? t('layouts.libraryEmpty') : t('layouts.pickFile')}</option>
+        {items.map((i) => <option key={i.id} value={i.id}>{i.name}</option>)}
+      </select>
+    </label>
   );
 }
