@@ -167,7 +167,7 @@ describe('media library: tags, play windows, usage and deletion', () => {
   it('edits tags and the play window, counts playlists using a file, and deletes a used file only when forced', async () => {
     const t = await setup();
     const item = (await t.upload('sale.png', 'image/png', await png())).json() as MediaItem;
-    const patch = (body: unknown, id = item.id) => t.app.inject({ method: 'PATCH', url: `/api/v1/media/${id}`, headers: t.admin, payload: body });
+    const patch = (body: Record<string, unknown>, id = item.id) => t.app.inject({ method: 'PATCH', url: `/api/v1/media/${id}`, headers: t.admin, payload: body });
 
     const edited = await patch({ tags: ['Spring', 'sale', 'spring'], validFrom: '2026-04-01T00:00:00Z', validTo: '2026-04-30T23:59:59Z', name: 'Spring sale' });
     expect(edited.statusCode, edited.body).toBe(200);
