@@ -17,11 +17,14 @@ import { simulatedScannerRoutes } from './platform/scanner/index.js';
 import { kpisRoutes } from './domains/analytics/index.js';
 import { auditRoutes } from './domains/audit/index.js';
 import { authRoutes, staffRoutes } from './domains/auth/index.js';
-import { contentRoutes, contentSocketHandlers } from './domains/content/index.js';
+import { contentRoutes, contentSocketHandlers, signageRoutes } from './domains/content/index.js';
 import { devicesRoutes } from './domains/devices/index.js';
+import { fleetRoutes, fleetSocketHandlers } from './domains/fleet/index.js';
+import { proofOfPlayRoutes, proofOfPlaySocketHandlers } from './domains/proof-of-play/index.js';
 import { catalogRoutes } from './domains/catalog/index.js';
 import { giftCardRoutes } from './domains/gift-cards/index.js';
 import { loyaltyRoutes } from './domains/loyalty/index.js';
+import { mediaFileRoutes, mediaRoutes } from './domains/media/index.js';
 import { campaignsRoutes, promotionsRoutes } from './domains/promotions/index.js';
 import { importRoutes } from './domains/purchases/index.js';
 import { referralRoutes } from './domains/referrals/index.js';
@@ -107,6 +110,11 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
+  void app.register(signageRoutes({ signage: s.signage, guard }), api);
+  void app.register(mediaRoutes({ media: s.media, guard }), api);
+  void app.register(mediaFileRoutes({ media: s.media }));
+  void app.register(proofOfPlayRoutes({ proofOfPlay: s.proofOfPlay, guard }), api);
+  void app.register(fleetRoutes({ fleet: s.fleet, guard }), api);
   const { simulator, bindings } = s.scanner;
   if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));
 
@@ -114,7 +122,9 @@ function registerTransport(app: FastifyApp, s: Services) {
   kioskCardSocketHandlers(s.realtime.kiosk, s.kioskCard, log);
   surveySocketHandlers(s.realtime.kiosk, s.surveys, s.scan.sessions, log);
   kioskRewardsSocketHandlers(s.realtime.kiosk, { sessions: s.scan.sessions, rewards: s.rewards }, log);
-  contentSocketHandlers(s.realtime.signage, s.content, log);
+  contentSocketHandlers(s.realtime.signage, s.content, s.signage, log);
+  proofOfPlaySocketHandlers(s.realtime.signage, s.proofOfPlay, log);
+  fleetSocketHandlers(s.realtime, s.fleet, log);
   connectScannerToScan(s.scanner.scanner, { devices: s.devices, scan: s.scan, push: s.realtime, log });
 }
 

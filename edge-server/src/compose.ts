@@ -14,13 +14,16 @@ import { createAudit } from './domains/audit/index.js';
 import { createAuth, createGuards, type ScryptParams } from './domains/auth/index.js';
 import { createCards, phoneRegionOf } from './domains/cards/index.js';
 import { createCatalog } from './domains/catalog/index.js';
-import { createContent } from './domains/content/index.js';
+import { BOARD_REFRESH_MS, createContent, mediaLookupFrom } from './domains/content/index.js';
 import { createCustomers } from './domains/customers/index.js';
 import { createDevices } from './domains/devices/index.js';
+import { createFleet, screenshotAsker } from './domains/fleet/index.js';
 import { createGiftCards } from './domains/gift-cards/index.js';
 import { createLoyalty } from './domains/loyalty/index.js';
+import { createMedia, usageFromPlaylists } from './domains/media/index.js';
 import { createOffers } from './domains/offers/index.js';
 import { createPromotions } from './domains/promotions/index.js';
+import { createProofOfPlay } from './domains/proof-of-play/index.js';
 import { createPurchases } from './domains/purchases/index.js';
 import { createRecommender, resolveModelDir } from './domains/recommend/index.js';
 import { createModelLifecycle } from './usecases/model-lifecycle/index.js';
@@ -105,11 +108,28 @@ export async function composeServices({ config, secret, log, background = config
   });
   await modelLifecycle.restore();
   if (background) await modelLifecycle.startBackground({ firstStart: config.TRAINING_ON_FIRST_START });
-  const content = createContent(db, { devices, events: bus, program: () => loyalty.settings(), format: createFormatters(storeLocale) });
+  const { content, signage } = createContent(db, {
+    devices, events: bus, program: () => loyalty.settings(), format: createFormatters(storeLocale),
+    offers, promotions, catalog, store: { locale: storeLocale.locale, currency: storeLocale.currency }, timeZone: config.STORE_TIME_ZONE,
+  });
   const eventLog = createEventLog(db, config.STORE_ID);
   const jobs = await createJobs(db, log);
   const surveys = createSurveys(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today() });
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
+  // The media library (issue 10). usageOf: the layouts that use a file plus the classic playlists that name it.
+  const playlistUsage = usageFromPlaylists({ zoneIds: async () => (await devices.listZones()).map((z) => z.id), playlist: (zoneId) => content.playlist(zoneId) });
+  const media = await createMedia(db, {
+    dir: join(config.DATA_DIR, 'media'), limits: { imageBytes: config.MEDIA_IMAGE_MAX_BYTES, videoBytes: config.MEDIA_VIDEO_MAX_BYTES },
+    usageOf: async (mediaId) => (await signage.usageOf(mediaId)).layouts.length + (await playlistUsage(mediaId)),
+  });
+  // Layouts check media ids against the library; snapshots carry its URL, hash and play window.
+  signage.useMediaLookup(mediaLookupFrom(media));
+  // Signage reports (issue 10): what screens played, and the fleet's status and screenshots.
+  const proofOfPlay = createProofOfPlay(db, { timeZone: config.STORE_TIME_ZONE, clockSkewMs: config.PLAY_CLOCK_SKEW_MS });
+  const fleet = createFleet(db, {
+    devices, askScreenshot: screenshotAsker(realtime), screenshotDir: join(config.DATA_DIR, 'fleet', 'screenshots'),
+    screenshotMaxBytes: config.FLEET_SCREENSHOT_MAX_BYTES, screenshotTimeoutMs: config.FLEET_SCREENSHOT_TIMEOUT_MS, silentAfterMinutes: config.FLEET_SILENT_MINUTES,
+  });
 
   // Use cases
   const receipts = createCheckout(db, {
@@ -117,7 +137,7 @@ export async function composeServices({ config, secret, log, background = config
     storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE,
   });
   const scan = new ScanService({
-    cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: realtime, metrics, readScope: (fn) => db.readScope(fn),
+    cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: proofOfPlay.recordingTakeovers(realtime, log), metrics, readScope: (fn) => db.readScope(fn),
     history: { hasPurchases: (id) => purchases.hasSale(db, id) },
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });
@@ -136,6 +156,14 @@ export async function composeServices({ config, secret, log, background = config
     if (kind === 'kiosk') void scanner.kioskPaired(deviceId);
   });
   bus.on('content:playlist-published', ({ zoneId, playlist }) => realtime.playlistChanged(zoneId, playlist));
+  // The classic playlist is the default layout of a zone without one: its snapshot changes too.
+  bus.on('content:playlist-published', ({ zoneId }) => void signage.publishZones([zoneId]).catch((err: unknown) => log.error({ err, zoneId }, 'signage snapshot failed')));
+  bus.on('content:snapshot-published', ({ zoneId, snapshot }) => realtime.snapshotChanged(zoneId, snapshot));
+  bus.on('content:boards-changed', ({ zoneId, boards }) => realtime.boardsChanged(zoneId, boards));
+  bus.on('offers:changed', () => void signage.refreshBoards().catch((err: unknown) => log.error({ err }, 'signage boards refresh failed')));
+  // The catalogue announces no price changes: boards are recomputed on a timer and pushed only when they differ.
+  const boardTimer = background ? setInterval(() => void signage.refreshBoards().catch((err: unknown) => log.error({ err }, 'signage boards refresh failed')), BOARD_REFRESH_MS) : null;
+  boardTimer?.unref();
   const stopHousekeeping = background ? startHousekeeping({ loyalty, campaigns, log }) : () => undefined;
   // The chain (deploy/chain/README.md): only when a leaf nats-server is configured. The outbox
   // triggers are on before the server takes a write; the loops never block one.
@@ -158,13 +186,15 @@ export async function composeServices({ config, secret, log, background = config
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys, rewards,
-    recommend, modelLifecycle, content, eventLog, jobs, kpis, receipts, scan, kioskCard, dataRequests, membersImport, chainSync,
+    recommend, modelLifecycle, content, signage, media, eventLog, jobs, kpis, proofOfPlay, fleet, receipts, scan, kioskCard, dataRequests, membersImport, chainSync,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;
       closed = true;
       stopHousekeeping();
       await chainSync?.stop();
+      if (boardTimer) clearInterval(boardTimer);
+      fleet.close();
       await scanner.scanner.stop();
       await jobs.close(); // a running import stops after its current batch; what it committed stays
       await modelLifecycle.stop();

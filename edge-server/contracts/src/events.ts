@@ -4,8 +4,10 @@ import type { ClipRequest, EndSessionRequest, EnrollRequest, IdentifyResult, Kio
 import type { IdentifyRequest } from './cards.js';
 import type { ClaimCodeRequest, ClaimedCode, ClaimedReferral, KioskReferralRequest, MyCard, MyCardRequest, VoucherIssued, VoucherRequest } from './kiosk-card.js';
 import type { Playlist, SignageTakeover } from './signage.js';
+import type { ScreenSnapshot, SignageBoards } from './signage-content.js';
 import type { ErrorInfo } from './errors.js';
 import type { KioskRedeemRewardRequest, KioskRewards, KioskRewardsRequest, RewardRedemption } from './rewards.js';
+import type { DeviceStatusAck, DeviceStatusReport, PlayBatch, PlayBatchResult, ScreenshotReply, ScreenshotRequest, ScreenshotStored } from './signage-reports.js';
 import type { SurveyAnswerRequest, SurveyAnswerResult, SurveyDue, SurveyDueRequest } from './survey.js';
 
 /**
@@ -19,6 +21,8 @@ export interface KioskServerToClient {
   'kiosk:unknown-card': (unknown: UnknownCard) => void;
   /** A scan on this kiosk's hardware scanner could not be used (malformed, invalid card). */
   'kiosk:scan-error': (error: ErrorInfo) => void;
+  /** Capture your screen and answer with `device:screenshot` (fleet, remote screenshot). */
+  'device:screenshot-request': (req: ScreenshotRequest) => void;
 }
 export interface KioskClientToServer {
   'kiosk:identify': (req: IdentifyRequest, ack: AckCallback<IdentifyResult>) => void;
@@ -34,15 +38,32 @@ export interface KioskClientToServer {
   /** My card: the rewards catalogue as this member sees it, and redeeming one (points spent at once). */
   'kiosk:rewards': (req: KioskRewardsRequest, ack: AckCallback<KioskRewards>) => void;
   'kiosk:redeem-reward': (req: KioskRedeemRewardRequest, ack: AckCallback<RewardRedemption>) => void;
+  /** Fleet status report (app version, cache, uptime, errors); see signage-reports.ts. */
+  'device:status': (report: DeviceStatusReport, ack: AckCallback<DeviceStatusAck>) => void;
+  'device:screenshot': (reply: ScreenshotReply, ack: AckCallback<ScreenshotStored>) => void;
 }
 
 export interface SignageServerToClient {
   'device:hello': (hello: DeviceHello) => void;
   'signage:takeover': (takeover: SignageTakeover) => void;
   'signage:playlist': (playlist: Playlist) => void;
+  /** The zone's new snapshot: on every publish, layout change, emergency start and revert. */
+  'signage:snapshot': (snapshot: ScreenSnapshot) => void;
+  /** Fresh data for the data-driven slides (offers/prices changed); replaces `snapshot.boards`. */
+  'signage:boards': (boards: SignageBoards) => void;
+  /** Capture your screen and answer with `device:screenshot` (fleet, remote screenshot). */
+  'device:screenshot-request': (req: ScreenshotRequest) => void;
 }
 export interface SignageClientToServer {
   'signage:playlist': (req: Record<string, never>, ack: AckCallback<Playlist>) => void;
+  /** The screen's zone's current snapshot, in the ack. */
+  'signage:snapshot': (req: Record<string, never>, ack: AckCallback<ScreenSnapshot>) => void;
+  /** Proof of play: a batch of play records, idempotent by record id (see signage-reports.ts). */
+  'signage:proof-of-play': (batch: PlayBatch, ack: AckCallback<PlayBatchResult>) => void;
+  /** Fleet status report (app version, current item, cache state, uptime, errors). */
+  'device:status': (report: DeviceStatusReport, ack: AckCallback<DeviceStatusAck>) => void;
+  /** The answer to `device:screenshot-request`. */
+  'device:screenshot': (reply: ScreenshotReply, ack: AckCallback<ScreenshotStored>) => void;
 }
 
 export const SOCKET_NAMESPACES = { kiosk: '/kiosk', signage: '/signage', console: '/console' } as const;

@@ -10,11 +10,15 @@ import { devRoutes } from './dev.js';
 import { deviceRoutes } from './devices.js';
 import { giftCardRoutes, referralRoutes } from './gift-cards.js';
 import { headOfficeRoutes } from './headoffice.js';
+import { fleetRoutes } from './fleet.js';
 import { loyaltyRoutes } from './loyalty.js';
+import { mediaRoutes } from './media.js';
+import { proofOfPlayRoutes } from './proof-of-play.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
 import { recommendationRoutes } from './recommendations.js';
 import { rewardRoutes } from './rewards.js';
+import { signageRoutes } from './signage.js';
 import { staffRoutes } from './staff.js';
 import { surveyRoutes } from './surveys.js';
 import { systemRoutes } from './system.js';
@@ -32,6 +36,7 @@ export const ROUTES = {
   auth: authRoutes,
   devices: deviceRoutes,
   content: contentRoutes,
+  signage: signageRoutes,
   customers: customerRoutes,
   loyalty: loyaltyRoutes,
   campaigns: campaignRoutes,
@@ -51,6 +56,9 @@ export const ROUTES = {
   surveys: surveyRoutes,
   headOffice: headOfficeRoutes,
   rewards: rewardRoutes,
+  media: mediaRoutes,
+  proofOfPlay: proofOfPlayRoutes,
+  fleet: fleetRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */

@@ -1,9 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import {
-  SOCKET_NAMESPACES,
+  SOCKET_NAMESPACES, SCREENSHOT_MAX_CHARS,
   type KioskClientToServer, type KioskServerToClient, type SignageClientToServer, type SignageServerToClient,
   type KioskSession, type UnknownCard, type SignageTakeover, type ErrorInfo, type Playlist,
+  type ScreenSnapshot, type SignageBoards,
 } from '@vitrina/contracts';
 import { toErrorInfo } from '../errors/vitrina-error.js';
 
@@ -38,6 +39,10 @@ export interface DevicePush {
   toKiosk(kioskId: string, event: 'kiosk:scan-error', payload: ErrorInfo): void;
   takeover(zoneId: string, payload: SignageTakeover): void;
   playlistChanged(zoneId: string, playlist: Playlist): void;
+  /** A zone's new signage snapshot (schedule, layouts, emergency). */
+  snapshotChanged(zoneId: string, snapshot: ScreenSnapshot): void;
+  /** Fresh data for a zone's offers/price boards. */
+  boardsChanged(zoneId: string, boards: SignageBoards): void;
   disconnectDevice(deviceId: string): void;
 }
 
@@ -60,7 +65,9 @@ export interface Realtime extends DevicePush {
 export function createRealtime(presence: DevicePresence, log: { error(obj: unknown, msg: string): void }): Realtime {
   const io = new Server({
     serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
+    // One message may carry a remote screenshot (a data URL of up to SCREENSHOT_MAX_CHARS) or a
+    // proof-of-play batch of up to PLAY_BATCH_MAX rows; anything larger drops the connection.
+    maxHttpBufferSize: SCREENSHOT_MAX_CHARS + 256 * 1024,
     pingInterval: 10_000,
     pingTimeout: 8_000,
   });
@@ -103,6 +110,8 @@ export function createRealtime(presence: DevicePresence, log: { error(obj: unkno
     },
     takeover: (zoneId: string, payload: SignageTakeover) => signage.to(`zone:${zoneId}`).emit('signage:takeover', payload),
     playlistChanged: (zoneId: string, playlist: Playlist) => signage.to(`zone:${zoneId}`).emit('signage:playlist', playlist),
+    snapshotChanged: (zoneId: string, snapshot: ScreenSnapshot) => signage.to(`zone:${zoneId}`).emit('signage:snapshot', snapshot),
+    boardsChanged: (zoneId: string, boards: SignageBoards) => signage.to(`zone:${zoneId}`).emit('signage:boards', boards),
     disconnectDevice(deviceId: string) {
       kiosk.in(`device:${deviceId}`).disconnectSockets(true);
       signage.in(`device:${deviceId}`).disconnectSockets(true);
