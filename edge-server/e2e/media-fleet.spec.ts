@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from './server.js';
  */
 let server: RunningServer;
 test.beforeAll(async () => {
+  test.setTimeout(240_000); // a server start on a loaded 2-core machine
   server = await startServer();
 });
 test.afterAll(async () => {
