@@ -19,7 +19,7 @@ import { createDevices } from './domains/devices/index.js';
 import { createFleet, screenshotAsker } from './domains/fleet/index.js';
 import { createGiftCards } from './domains/gift-cards/index.js';
 import { createLoyalty } from './domains/loyalty/index.js';
-import { createMedia, usageFromPlaylists } from './domains/media/index.js';
+import { createMedia, preloadSvgSanitizer, usageFromPlaylists } from './domains/media/index.js';
 import { createOffers } from './domains/offers/index.js';
 import { createPromotions } from './domains/promotions/index.js';
 import { createProofOfPlay } from './domains/proof-of-play/index.js';
@@ -112,6 +112,7 @@ export async function composeServices({ config, secret, log, background = config
     dir: join(config.DATA_DIR, 'media'), limits: { imageBytes: config.MEDIA_IMAGE_MAX_BYTES, videoBytes: config.MEDIA_VIDEO_MAX_BYTES },
     usageOf: usageFromPlaylists({ zoneIds: async () => (await devices.listZones()).map((z) => z.id), playlist: (zoneId) => content.playlist(zoneId) }),
   });
+  if (background) preloadSvgSanitizer(); // jsdom takes seconds to load; not on the first SVG upload
   // Signage reports (issue 10): what screens played, and the fleet's status and screenshots.
   const proofOfPlay = createProofOfPlay(db, { timeZone: config.STORE_TIME_ZONE, clockSkewMs: config.PLAY_CLOCK_SKEW_MS });
   const fleet = createFleet(db, {

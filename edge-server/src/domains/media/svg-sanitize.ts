@@ -17,6 +17,13 @@ function purify(): Promise<DOMPurify> {
   return purifier;
 }
 
+/** Loads the sanitizer ahead of the first SVG (compose.ts calls it on a real start, not in tests). */
+export function preloadSvgSanitizer(): void {
+  purify().catch(() => {
+    purifier = null; // tried again on the first SVG
+  });
+}
+
 async function build(): Promise<DOMPurify> {
   const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify')]);
   const { window } = new JSDOM('');
