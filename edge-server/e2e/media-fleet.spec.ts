@@ -62,8 +62,10 @@ test('the proof-of-play report counts a screen\'s batch once, even delivered twi
   socket.close();
 
   await signIn(page, 'proof-of-play');
-  const today = new Date().toISOString().slice(0, 10);
-  const report = await server.api<ProofOfPlayReport>(`/api/v1/proof-of-play/report?from=${today}&to=${today}`);
+  // The page's default range: the browser's last 7 days (plays are filed under the store's day, which may be yesterday in UTC).
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+  const report = await server.api<ProofOfPlayReport>(`/api/v1/proof-of-play/report?from=${from}&to=${to}`);
   expect(report.totals.plays).toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId('kpi-pop-plays-value')).toHaveText(String(report.totals.plays));
   await expect(page.getByTestId('pop-item-row')).toHaveCount(report.items.length);
