@@ -117,7 +117,7 @@ export function noteAuditChange(req: FastifyRequest, change: AuditChange): void 
 
 let routeIds: Map<RouteSpec, string> | undefined;
 function routeIdOf(route: RouteSpec): string {
-  routeIds ??= new Map(Object.entries(ROUTES).flatMap(([area, routes]) => Object.entries(routes).map(([name, spec]): [RouteSpec, string] => [spec, `${area}.${name}`])));
+  routeIds ??= new Map(Object.entries(ROUTES).flatMap(([area, routes]) => Object.entries(routes as Record<string, RouteSpec>).map(([name, spec]): [RouteSpec, string] => [spec, `${area}.${name}`])));
   return routeIds.get(route) ?? `${route.method} ${route.path}`;
 }
 
