@@ -12,7 +12,7 @@ import securityHeadersPlugin from './platform/http/security-headers.js';
 import staticAppsPlugin from './platform/http/static-apps.js';
 import { metricsRoutes } from './platform/metrics/index.js';
 import { simulatedScannerRoutes } from './platform/scanner/index.js';
-import { kpisRoutes } from './domains/analytics/index.js';
+import { kpisRoutes, reportsRoutes } from './domains/analytics/index.js';
 import { auditRoutes } from './domains/audit/index.js';
 import { authRoutes, staffRoutes } from './domains/auth/index.js';
 import { contentRoutes, contentSocketHandlers } from './domains/content/index.js';
@@ -102,6 +102,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(importRoutes({ purchases: s.purchases, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE }), api);
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
+  void app.register(reportsRoutes({ reports: s.reports, segments: s.liveSegments, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
   const { simulator, bindings } = s.scanner;
   if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));

@@ -8,7 +8,7 @@ import { createScanMetrics } from './platform/metrics/index.js';
 import { createRealtime } from './platform/realtime/realtime.js';
 import { scannerFromConfig } from './platform/scanner/index.js';
 import type { DomainEvents } from './shared/domain-events.js';
-import { createEventLog, createKpis } from './domains/analytics/index.js';
+import { createEventLog, createKpis, createLiveSegments, createReports } from './domains/analytics/index.js';
 import { createAudit } from './domains/audit/index.js';
 import { createAuth, createGuards, type ScryptParams } from './domains/auth/index.js';
 import { createCards, phoneRegionOf } from './domains/cards/index.js';
@@ -28,7 +28,7 @@ import { createSurveys } from './domains/surveys/index.js';
 import { createCheckout } from './usecases/checkout/index.js';
 import { DataRequestsService } from './usecases/data-requests/index.js';
 import { MembersImport } from './usecases/members-import/index.js';
-import { startHousekeeping } from './usecases/housekeeping/index.js';
+import { startHousekeeping, startNightlySegments } from './usecases/housekeeping/index.js';
 import { KioskCardService, ScanService } from './usecases/scan/index.js';
 
 export interface ComposeOptions {
@@ -104,6 +104,17 @@ export async function composeServices({ config, secret, log, background = config
   const eventLog = createEventLog(db, config.STORE_ID);
   const surveys = createSurveys(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today() });
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
+  const reports = createReports(db, {
+    timeZone: config.STORE_TIME_ZONE,
+    program: { settings: () => loyalty.settings(), today: () => loyalty.today(), pointsState: (id, day) => loyalty.stateAt(db, id, day) },
+  });
+  const liveSegments = createLiveSegments(db, {
+    timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today(),
+    materialize: (name, ids) => promotions.replaceSegment(name, ids),
+    tierOf: async (id, day) => (await loyalty.tierAt(db, id, day)).tier.id,
+    tierIds: async () => ['member', ...(await loyalty.listTiers()).map((t) => t.id)],
+    rfmClasses: (today, lookbackDays) => kpis.rfmClasses(today, lookbackDays),
+  });
 
   // Use cases
   const receipts = createCheckout(db, {
@@ -131,17 +142,19 @@ export async function composeServices({ config, secret, log, background = config
   });
   bus.on('content:playlist-published', ({ zoneId, playlist }) => realtime.playlistChanged(zoneId, playlist));
   const stopHousekeeping = background ? startHousekeeping({ loyalty, campaigns, log }) : () => undefined;
+  const stopNightlySegments = background ? startNightlySegments({ segments: liveSegments, log }) : () => undefined;
 
   let closed = false;
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys,
-    recommend, modelLifecycle, content, eventLog, kpis, receipts, scan, kioskCard, dataRequests, membersImport,
+    recommend, modelLifecycle, content, eventLog, kpis, reports, liveSegments, receipts, scan, kioskCard, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;
       closed = true;
       stopHousekeeping();
+      stopNightlySegments();
       await scanner.scanner.stop();
       await modelLifecycle.stop();
       await realtime.close();

@@ -67,6 +67,10 @@ export const ERROR_CODES = [
   // model
   'VITRINA_ERR_MODEL_INVALID',
   'VITRINA_ERR_TRAINING_RUNNING',
+  // analytics reports and live segments
+  'VITRINA_ERR_REPORT_PERIOD_INVALID',
+  'VITRINA_ERR_SEGMENT_UNKNOWN',
+  'VITRINA_ERR_SEGMENT_RULE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -20,6 +20,8 @@ export * from './loyalty.js';
 export * from './promotions.js';
 export * from './customers.js';
 export * from './analytics.js';
+export * from './reports.js';
+export * from './live-segments.js';
 export * from './metrics.js';
 export * from './scanner.js';
 export * from './catalog.js';

@@ -9,10 +9,12 @@ import type { RouteSpec } from './define-route.js';
 import { devRoutes } from './dev.js';
 import { deviceRoutes } from './devices.js';
 import { giftCardRoutes, referralRoutes } from './gift-cards.js';
+import { liveSegmentRoutes } from './live-segments.js';
 import { loyaltyRoutes } from './loyalty.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
 import { recommendationRoutes } from './recommendations.js';
+import { reportRoutes } from './reports.js';
 import { staffRoutes } from './staff.js';
 import { surveyRoutes } from './surveys.js';
 import { systemRoutes } from './system.js';
@@ -47,6 +49,8 @@ export const ROUTES = {
   audit: auditRoutes,
   recommendations: recommendationRoutes,
   surveys: surveyRoutes,
+  reports: reportRoutes,
+  liveSegments: liveSegmentRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */

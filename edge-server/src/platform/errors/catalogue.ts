@@ -56,4 +56,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; message: strin
   VITRINA_ERR_SURVEY_NOT_DUE: { status: 409, message: 'The survey is switched off.' },
   VITRINA_ERR_MODEL_INVALID: { status: 422, message: 'The model artifact is not valid.' },
   VITRINA_ERR_TRAINING_RUNNING: { status: 409, message: 'A training run is already in progress; wait for its decision.' },
+  VITRINA_ERR_REPORT_PERIOD_INVALID: { status: 400, message: 'The report period is not valid.' },
+  VITRINA_ERR_SEGMENT_UNKNOWN: { status: 404, message: 'No such segment.' },
+  VITRINA_ERR_SEGMENT_RULE_INVALID: { status: 422, message: 'A segment rule is not valid.' },
 };
