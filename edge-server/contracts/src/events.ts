@@ -5,6 +5,7 @@ import type { IdentifyRequest } from './cards.js';
 import type { ClaimCodeRequest, ClaimedCode, ClaimedReferral, KioskReferralRequest, MyCard, MyCardRequest, VoucherIssued, VoucherRequest } from './kiosk-card.js';
 import type { Playlist, SignageTakeover } from './signage.js';
 import type { ErrorInfo } from './errors.js';
+import type { KioskRedeemRewardRequest, KioskRewards, KioskRewardsRequest, RewardRedemption } from './rewards.js';
 import type { SurveyAnswerRequest, SurveyAnswerResult, SurveyDue, SurveyDueRequest } from './survey.js';
 
 /**
@@ -30,6 +31,9 @@ export interface KioskClientToServer {
   'kiosk:voucher': (req: VoucherRequest, ack: AckCallback<VoucherIssued>) => void;
   'kiosk:survey-due': (req: SurveyDueRequest, ack: AckCallback<SurveyDue>) => void;
   'kiosk:survey-answer': (req: SurveyAnswerRequest, ack: AckCallback<SurveyAnswerResult>) => void;
+  /** My card: the rewards catalogue as this member sees it, and redeeming one (points spent at once). */
+  'kiosk:rewards': (req: KioskRewardsRequest, ack: AckCallback<KioskRewards>) => void;
+  'kiosk:redeem-reward': (req: KioskRedeemRewardRequest, ack: AckCallback<RewardRedemption>) => void;
 }
 
 export interface SignageServerToClient {

@@ -18,6 +18,7 @@ export * from './audit.js';
 export * from './receipts.js';
 export * from './loyalty.js';
 export * from './promotions.js';
+export * from './rewards.js';
 export * from './customers.js';
 export * from './analytics.js';
 export * from './reports.js';

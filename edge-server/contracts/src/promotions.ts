@@ -4,6 +4,48 @@ import { DiscountKind } from './discounts.js';
 
 const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Store-local day, YYYY-MM-DD (inclusive).' });
 const Minor = Type.Integer({ minimum: 0, maximum: 100_000_000_00 });
+const TimeOfDay = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, store time zone.' });
+const Pct = Type.Integer({ minimum: 1, maximum: 100 });
+const Units = Type.Integer({ minimum: 1, maximum: 1000 });
+const ProductIds = Type.Array(Id, { minItems: 1, maxItems: 500 });
+const Tiers = (from: string) => Type.Array(Type.Object({ fromMinor: Type.Integer({ minimum: 0, maximum: 100_000_000_00, description: from }), percent: Pct }, { additionalProperties: false }), { minItems: 1, maxItems: 10 });
+
+/**
+ * A mechanic beyond a flat discount (1C's discount types, Odoo's loyalty programs). When a
+ * promotion has a `rule`, the rule alone decides the discount and `discount` is ignored (send
+ * {type:'amount', value:0}).
+ * The arithmetic of each lives in edge-server/src/domains/promotions/rules.ts (one function per kind).
+ *
+ * - n_for_m: of every `buy` targeted units the cheapest `buy − pay` are free (3 for 2).
+ * - buy_x_get_y: for every `buyQuantity` units of `buyProductIds`, `getQuantity` units of
+ *   `getProductIds` get `percent` off (100 = free; cheapest first). Same product in both: groups of buy+get.
+ * - gift: one unit of `productId` (rung on the receipt) is free when the rest of the basket is ≥ `minBasketMinor`.
+ * - cheapest: in every group of `setSize` targeted units, the cheapest one gets `percent` off.
+ * - bundle: every complete set (`items`, each product × quantity) costs `priceMinor`.
+ * - threshold: the targeted subtotal picks the highest tier reached; that tier's percent off.
+ * - cumulative: the shopper's lifetime spend (before this receipt) picks the tier; its percent off.
+ * - coupon: gives nothing now; the receipt issues the shopper a grant of `promotionId`, valid `validDays` days from the next day.
+ */
+export const PromotionRule = Type.Union([
+  Type.Object({ kind: Type.Literal('n_for_m'), buy: Type.Integer({ minimum: 2, maximum: 100 }), pay: Type.Integer({ minimum: 1, maximum: 99 }) }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('buy_x_get_y'), buyProductIds: ProductIds, buyQuantity: Units, getProductIds: ProductIds, getQuantity: Units, percent: Pct }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('gift'), productId: Id, minBasketMinor: Minor }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('cheapest'), setSize: Type.Integer({ minimum: 2, maximum: 100 }), percent: Pct }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('bundle'), items: Type.Array(Type.Object({ productId: Id, quantity: Units }, { additionalProperties: false }), { minItems: 2, maxItems: 20 }), priceMinor: Minor }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('threshold'), tiers: Tiers('Targeted subtotal from which the tier applies.') }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('cumulative'), tiers: Tiers('Lifetime spend from which the tier applies.') }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('coupon'), promotionId: Id, validDays: Type.Integer({ minimum: 1, maximum: 366 }) }, { additionalProperties: false }),
+]);
+export type PromotionRule = Static<typeof PromotionRule>;
+export const PROMOTION_RULE_KINDS = ['n_for_m', 'buy_x_get_y', 'gift', 'cheapest', 'bundle', 'threshold', 'cumulative', 'coupon'] as const;
+export type PromotionRuleKind = (typeof PROMOTION_RULE_KINDS)[number];
+
+/**
+ * exclusive: alone, if it beats everything else; stackable: combined with every other stackable;
+ * best_of: only the best of all best_of promotions joins the stack.
+ */
+export const PROMOTION_STACKING = ['exclusive', 'stackable', 'best_of'] as const;
+export type PromotionStacking = (typeof PROMOTION_STACKING)[number];
 
 /** percent: 0–100 % off; amount: minor units off once; price: fixed unit price; points: bonus points. */
 export const PromotionDiscount = Type.Object(
@@ -37,6 +79,15 @@ export const PromotionConditions = Type.Object(
     /** ISO days of week, 1 = Monday … 7 = Sunday. */
     daysOfWeek: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { minItems: 1, maxItems: 7 })),
     tierIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 20 })),
+    /**
+     * Time of day in the store's time zone, minute precision, `from` inclusive, `to` exclusive.
+     * `from` > `to` is an overnight window (22:00–02:00): the hours after midnight belong to the
+     * day the window opened (so `daysOfWeek: [5]` with 22:00–02:00 covers Friday 22:00 to
+     * Saturday 02:00). `from` = `to` is refused (VITRINA_ERR_PROMOTION_CONTRADICTORY).
+     */
+    timeWindow: Type.Optional(Type.Object({ from: TimeOfDay, to: TimeOfDay }, { additionalProperties: false })),
+    /** Products this promotion never discounts (a rule that would give one of them away is contradictory). */
+    excludeProductIds: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 500 })),
   },
   { additionalProperties: false },
 );
@@ -57,8 +108,9 @@ export const PromotionDefinition = Type.Object(
     target: PromotionTarget,
     audience: PromotionAudience,
     conditions: PromotionConditions,
-    stacking: Type.Union([Type.Literal('exclusive'), Type.Literal('stackable')]),
+    stacking: LiteralUnion(PROMOTION_STACKING),
     limits: PromotionLimits,
+    rule: Type.Optional(PromotionRule),
     campaignId: Type.Optional(Id),
   },
   { additionalProperties: false },
@@ -127,12 +179,24 @@ export const RedeemCodeResponse = Type.Object({ code: Type.String(), promotionId
 export type RedeemCodeResponse = Static<typeof RedeemCodeResponse>;
 
 export const IssueGiftCardRequest = Type.Object(
-  { amountMinor: Type.Integer({ minimum: 1, maximum: 1_000_000_00 }), idempotencyKey: Type.String({ minLength: 8, maxLength: 128 }) },
+  {
+    amountMinor: Type.Integer({ minimum: 1, maximum: 1_000_000_00 }),
+    idempotencyKey: Type.String({ minLength: 8, maxLength: 128 }),
+    /** Last store-local day the card pays (inclusive); omitted = no expiry. */
+    expiresOn: Type.Optional(LocalDate),
+  },
   { additionalProperties: false },
 );
 export type IssueGiftCardRequest = Static<typeof IssueGiftCardRequest>;
 
-export const GiftCardBalance = Type.Object({ id: Type.String(), last4: Type.String(), balanceMinor: Type.Integer(), status: Type.String() });
+export const GiftCardBalance = Type.Object({
+  id: Type.String(),
+  last4: Type.String(),
+  balanceMinor: Type.Integer(),
+  status: Type.String(),
+  /** Last day the card pays (store-local, inclusive); null = no expiry. */
+  expiresOn: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+});
 export type GiftCardBalance = Static<typeof GiftCardBalance>;
 
 /** The number is shown once, at issue; only its HMAC is stored. */
@@ -142,6 +206,16 @@ export type IssueGiftCardResponse = Static<typeof IssueGiftCardResponse>;
 /** Sent in a POST body, never a URL: the number is a bearer secret that must not reach access logs. */
 export const GiftCardBalanceRequest = Type.Object({ number: Type.String({ minLength: 8, maxLength: 40 }) }, { additionalProperties: false });
 export type GiftCardBalanceRequest = Static<typeof GiftCardBalanceRequest>;
+
+/** Block or unblock a gift card (by its id, which staff see; never by number). */
+export const GiftCardStatusRequest = Type.Object(
+  { status: Type.Union([Type.Literal('active'), Type.Literal('blocked')]), reason: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type GiftCardStatusRequest = Static<typeof GiftCardStatusRequest>;
+
+/** Issued gift cards (no numbers: only last 4), for the console. */
+export const GiftCardList = Type.Array(GiftCardBalance);
 
 export const GiftCardMovementRequest = Type.Object(
   {

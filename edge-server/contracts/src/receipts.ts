@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Id, Instant } from './common.js';
+import { Id, Instant, LiteralUnion } from './common.js';
 
 /** Upper bounds that keep every sum of a receipt far inside exact integer range. */
 export const RECEIPT_LIMITS = { maxLines: 500, maxQuantity: 100_000, maxUnitPriceMinor: 10_000_000_00, maxReceiptMinor: 100_000_000_00 } as const;
@@ -12,6 +12,15 @@ export const SaleLineInput = Type.Object(
     unitPriceMinor: Type.Integer({ minimum: 0, maximum: RECEIPT_LIMITS.maxUnitPriceMinor }),
     /** The till's own line discount (minor units, ≥ 0). */
     discountMinor: Type.Optional(Type.Integer({ minimum: 0, maximum: RECEIPT_LIMITS.maxReceiptMinor })),
+    /**
+     * A manual markup (> 0) or discount (< 0) the cashier applies after promotions, with a
+     * reason. Only admin and marketer roles may post it (VITRINA_ERR_FORBIDDEN otherwise); the
+     * audit log keeps who did it. A discount never takes the line below zero.
+     */
+    manual: Type.Optional(Type.Object(
+      { amountMinor: Type.Integer({ minimum: -RECEIPT_LIMITS.maxReceiptMinor, maximum: RECEIPT_LIMITS.maxReceiptMinor }), reason: Type.String({ minLength: 3, maxLength: 200 }) },
+      { additionalProperties: false },
+    )),
   },
   { additionalProperties: false },
 );
@@ -27,6 +36,39 @@ export const ReturnLineInput = Type.Object(
   { additionalProperties: false },
 );
 export type ReturnLineInput = Static<typeof ReturnLineInput>;
+
+export const TENDER_KINDS = ['cash', 'card', 'gift_card', 'points'] as const;
+export type TenderKind = (typeof TENDER_KINDS)[number];
+
+/**
+ * How a sale is paid. With `tenders`, their sum must equal the receipt's total after discounts
+ * (VITRINA_ERR_TENDER_MISMATCH), no single tender may exceed it (VITRINA_ERR_TENDER_EXCEEDS_RECEIPT).
+ * gift_card: `giftCardNumber` required; its balance is checked and decremented in the receipt's
+ * own transaction (expired → VITRINA_ERR_GIFT_CARD_EXPIRED, blocked → VITRINA_ERR_CARD_BLOCKED,
+ * short → VITRINA_ERR_INSUFFICIENT_FUNDS). points: `amountMinor` a whole number of points × the
+ * point value (needs a card; short → VITRINA_ERR_INSUFFICIENT_POINTS); not together with `pointsToRedeem`.
+ */
+export const TenderInput = Type.Object(
+  {
+    kind: LiteralUnion(TENDER_KINDS),
+    amountMinor: Type.Integer({ minimum: 1, maximum: RECEIPT_LIMITS.maxReceiptMinor }),
+    giftCardNumber: Type.Optional(Type.String({ minLength: 8, maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+export type TenderInput = Static<typeof TenderInput>;
+
+/** A tender as the receipt's result shows it (negative on a return: money given back that way). */
+export const TenderResult = Type.Object({
+  kind: LiteralUnion(TENDER_KINDS),
+  amountMinor: Type.Integer(),
+  /** gift_card: the card's id and last 4 digits (never the number). */
+  giftCardId: Type.Optional(Type.String()),
+  last4: Type.Optional(Type.String()),
+  /** points: how many points. */
+  points: Type.Optional(Type.Integer()),
+});
+export type TenderResult = Static<typeof TenderResult>;
 
 const ReceiptBase = {
   /** The till's receipt id: posting the same id again returns the first result and changes nothing. */
@@ -46,6 +88,8 @@ export const SaleReceiptInput = Type.Object(
     codes: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 5 })),
     /** Points the shopper pays with (needs a card). */
     pointsToRedeem: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000_000 })),
+    /** How the receipt is paid (see TenderInput); omitted = the till settles it outside Vitrina. */
+    tenders: Type.Optional(Type.Array(TenderInput, { minItems: 1, maxItems: 10 })),
   },
   { additionalProperties: false },
 );
@@ -76,6 +120,8 @@ export const ReceiptLineResult = Type.Object({
   pointsEarned: Type.Integer(),
   pointsRedeemed: Type.Integer(),
   originalLineNo: Type.Union([Type.Integer(), Type.Null()]),
+  /** The cashier's manual markup (> 0) or discount (< 0) on the line, and why. */
+  manual: Type.Optional(Type.Object({ amountMinor: Type.Integer(), reason: Type.String() })),
 });
 export type ReceiptLineResult = Static<typeof ReceiptLineResult>;
 
@@ -98,6 +144,10 @@ export const ReceiptResult = Type.Object({
     balanceAfter: Type.Union([Type.Integer(), Type.Null()]),
   }),
   lines: Type.Array(ReceiptLineResult),
+  /** How it was paid (sale) or given back (return, negative amounts); present when the sale had tenders. */
+  tenders: Type.Optional(Type.Array(TenderResult)),
+  /** Next-order coupons this sale issued (coupon promotions): the grant's promotion and last valid day. */
+  coupons: Type.Optional(Type.Array(Type.Object({ promotionId: Type.String(), validFrom: Type.String(), validTo: Type.String() }))),
 });
 export type ReceiptResult = Static<typeof ReceiptResult>;
 

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { Id } from '../common.js';
 import { ErrorResponse } from '../errors.js';
 import {
-  ClaimReferralRequest, ClaimReferralResult, GiftCardBalance, GiftCardBalanceRequest, GiftCardMovementRequest, IssueGiftCardRequest, IssueGiftCardResponse,
+  ClaimReferralRequest, ClaimReferralResult, GiftCardBalance, GiftCardBalanceRequest, GiftCardList, GiftCardMovementRequest, GiftCardStatusRequest, IssueGiftCardRequest, IssueGiftCardResponse,
   ReferralCode,
 } from '../promotions.js';
 import { defineRoute } from './define-route.js';
@@ -16,6 +16,13 @@ export const giftCardRoutes = {
   balance: defineRoute({ method: 'POST', path: '/api/v1/gift-cards/balance', tags: ['gift-cards'], body: GiftCardBalanceRequest, response: { 200: GiftCardBalance, ...errors } }),
   redeem: defineRoute({ method: 'POST', path: '/api/v1/gift-cards/redeem', tags: ['gift-cards'], body: GiftCardMovementRequest, response: { 200: GiftCardBalance, ...errors } }),
   refund: defineRoute({ method: 'POST', path: '/api/v1/gift-cards/refund', tags: ['gift-cards'], body: GiftCardMovementRequest, response: { 200: GiftCardBalance, ...errors } }),
+  /** Issued cards (last 4 only), newest first, for the console. */
+  list: defineRoute({ method: 'GET', path: '/api/v1/gift-cards', tags: ['gift-cards'], response: { 200: GiftCardList } }),
+  /** Block or unblock a card by id (admin, marketer); a blocked card neither pays nor takes refunds. */
+  setStatus: defineRoute({
+    method: 'POST', path: '/api/v1/gift-cards/:id/status', tags: ['gift-cards'], params: Type.Object({ id: Id }), body: GiftCardStatusRequest,
+    response: { 200: GiftCardBalance, ...errors },
+  }),
 };
 
 export const referralRoutes = {

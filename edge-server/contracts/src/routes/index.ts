@@ -15,6 +15,7 @@ import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
 import { recommendationRoutes } from './recommendations.js';
 import { reportRoutes } from './reports.js';
+import { rewardRoutes } from './rewards.js';
 import { staffRoutes } from './staff.js';
 import { surveyRoutes } from './surveys.js';
 import { systemRoutes } from './system.js';
@@ -51,6 +52,7 @@ export const ROUTES = {
   surveys: surveyRoutes,
   reports: reportRoutes,
   liveSegments: liveSegmentRoutes,
+  rewards: rewardRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */
