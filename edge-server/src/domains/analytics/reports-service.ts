@@ -14,6 +14,8 @@ import type { ReportsRepository, SaleLineDb, SalesRowDb } from './reports-reposi
 export const MAX_REPORT_DAYS = 3 * 366;
 /** Lots without a last valid day expire on 9999-12-31 in the ledger replay: reported as month "never". */
 const NEVER_EXPIRES = '9999-01-01';
+/** Receipts per page of the line export (about 4 lines each: ~8,000 rows a page). */
+const LINE_EXPORT_RECEIPTS = 2000;
 /** Ledger customers replayed per page by the liability walk. */
 const LIABILITY_PAGE = 500;
 
@@ -124,7 +126,7 @@ export class ReportsService {
       return pagedCsv(
         ['day', 'receipt_id', 'kind', 'line_no', 'product_id', 'product', 'category', 'department', 'quantity', 'unit_price', 'discount', 'net'],
         { day: '', id: '' },
-        (after) => this.repo.linesPage(q.from, q.to, after.day, after.id, EXPORT_PAGE / 4),
+        (after) => this.repo.linesPage(q.from, q.to, after.day, after.id, LINE_EXPORT_RECEIPTS),
         (l: SaleLineDb) => ({ day: l.localDate, id: l.receiptId }),
         (l) => [l.localDate, l.receiptId, l.kind, l.lineNo, l.productId, l.productName, l.category, l.department, l.quantity, money(l.unitPriceMinor), money(l.discountMinor), money(l.netMinor)],
       );
