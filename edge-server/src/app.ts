@@ -29,7 +29,8 @@ import { customersRoutes } from './usecases/data-requests/index.js';
 import { healthRoutes, storeLocaleRoutes } from './usecases/health/index.js';
 import { membersImportRoutes } from './usecases/members-import/index.js';
 import { recommendationRoutes } from './usecases/model-lifecycle/index.js';
-import { connectScannerToScan, kioskCardSocketHandlers, kioskSocketHandlers } from './usecases/scan/index.js';
+import { connectScannerToScan, kioskCardSocketHandlers, kioskRewardsSocketHandlers, kioskSocketHandlers } from './usecases/scan/index.js';
+import { rewardsRoutes } from './domains/rewards/index.js';
 
 /** A catalogue upload over HTTP (CommerceML, product CSV); larger files go through `npm run import -- catalog`. */
 const CATALOG_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
@@ -99,6 +100,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(referralRoutes({ referrals: s.referrals, guard }), api);
   void app.register(surveyRoutes({ surveys: s.surveys, guard }), api);
   void app.register(receiptsRoutes({ receipts: s.receipts, guard }), api);
+  void app.register(rewardsRoutes({ rewards: s.rewards, guard }), api);
   void app.register(importRoutes({ purchases: s.purchases, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE }), api);
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
@@ -110,6 +112,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   kioskSocketHandlers(s.realtime.kiosk, s.scan, log);
   kioskCardSocketHandlers(s.realtime.kiosk, s.kioskCard, log);
   surveySocketHandlers(s.realtime.kiosk, s.surveys, s.scan.sessions, log);
+  kioskRewardsSocketHandlers(s.realtime.kiosk, { sessions: s.scan.sessions, rewards: s.rewards }, log);
   contentSocketHandlers(s.realtime.signage, s.content, log);
   connectScannerToScan(s.scanner.scanner, { devices: s.devices, scan: s.scan, push: s.realtime, log });
 }

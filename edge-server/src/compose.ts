@@ -26,6 +26,7 @@ import { createModelLifecycle } from './usecases/model-lifecycle/index.js';
 import { createReferrals } from './domains/referrals/index.js';
 import { createSurveys } from './domains/surveys/index.js';
 import { createCheckout } from './usecases/checkout/index.js';
+import { createRewards } from './domains/rewards/index.js';
 import { DataRequestsService } from './usecases/data-requests/index.js';
 import { MembersImport } from './usecases/members-import/index.js';
 import { startHousekeeping, startNightlySegments } from './usecases/housekeeping/index.js';
@@ -86,7 +87,8 @@ export async function composeServices({ config, secret, log, background = config
     timeZone: config.STORE_TIME_ZONE, catalog, customers, offers, events: bus, birthdaySettings: (q) => loyalty.settings(q),
     shopper: { tierOf: async (q, id, day) => (await loyalty.tierAt(q, id, day)).tier?.id ?? null, pointValueMinor: async (q) => (await loyalty.settings(q)).pointValueMinor },
   });
-  const giftCards = createGiftCards(db, (number) => cards.hmacOf('pattern', `gift:${number}`));
+  const giftCards = createGiftCards(db, (number) => cards.hmacOf('pattern', `gift:${number}`), { timeZone: config.STORE_TIME_ZONE });
+  const rewards = createRewards(db, { loyalty, promotions, catalog, customers, cards });
   const referrals = createReferrals(db, { storeId: config.STORE_ID, loyalty, customers, purchases });
 
   // Recommendations, content, measurement
@@ -118,7 +120,7 @@ export async function composeServices({ config, secret, log, background = config
 
   // Use cases
   const receipts = createCheckout(db, {
-    purchases, catalog, loyalty, promotions, codes, campaigns, referrals, cards, customers, events: bus,
+    purchases, catalog, loyalty, promotions, codes, campaigns, referrals, cards, customers, giftCards, events: bus,
     storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE,
   });
   const scan = new ScanService({
@@ -129,7 +131,7 @@ export async function composeServices({ config, secret, log, background = config
   const kioskCard = new KioskCardService({
     db, sessions: scan.sessions, customers, loyalty, offers, promotions, codes, referrals, discountFormat: createFormatters(storeLocale),
   });
-  const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals, surveys });
+  const dataRequests = new DataRequestsService({ db, customers, cards, offers, purchases, catalog, loyalty, events: eventLog, promotions, referrals, surveys, rewards });
   const membersImport = new MembersImport({ db, customers, cards, loyalty, storeId: config.STORE_ID });
   const scanner = scannerFromConfig(config, (await devices.list()).filter((d) => d.kind === 'kiosk').map((d) => d.id), log);
 
@@ -147,7 +149,7 @@ export async function composeServices({ config, secret, log, background = config
   let closed = false;
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
-    auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys,
+    auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys, rewards,
     recommend, modelLifecycle, content, eventLog, kpis, reports, liveSegments, receipts, scan, kioskCard, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {

@@ -57,6 +57,8 @@ export const CustomerExport = Type.Object({
   clippedOffers: Type.Array(Type.Object({ offerId: Type.String(), clippedAt: Type.String() })),
   loyalty: Type.Object({ pointsBalance: Type.Integer(), tier: Type.String() }),
   events: Type.Array(Type.Object({ type: Type.String(), at: Type.String() })),
+  /** Rewards the shopper redeemed with points (domains/rewards). */
+  rewardRedemptions: Type.Optional(Type.Array(Type.Object({ rewardId: Type.String(), rewardName: Type.String(), points: Type.Integer(), at: Type.String(), channel: Type.String(), status: Type.String() }))),
   /** The shopper's end-of-session survey answers (domains/surveys). */
   surveyAnswers: Type.Array(Type.Object({ at: Type.String(), kioskId: Type.String(), score: Type.Integer(), reasons: Type.Array(Type.String()), comment: Type.Union([Type.String(), Type.Null()]) })),
   /** When the shopper was shown the survey, answered or skipped (it is not asked again within the interval). */

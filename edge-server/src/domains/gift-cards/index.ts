@@ -3,9 +3,9 @@ import type { Database } from '../../platform/db/database.js';
 import { GiftCardsRepository } from './repository.js';
 import { GiftCardsService } from './service.js';
 
-export { GiftCardsService } from './service.js';
+export { GiftCardsService, type TenderMovement } from './service.js';
 export { giftCardRoutes } from './routes.js';
 
-export function createGiftCards(db: Database, hmacOfNumber: (number: string) => string): GiftCardsService {
-  return new GiftCardsService(db, new GiftCardsRepository(), hmacOfNumber);
+export function createGiftCards(db: Database, hmacOfNumber: (number: string) => string, deps: { timeZone: string }): GiftCardsService {
+  return new GiftCardsService(db, new GiftCardsRepository(), hmacOfNumber, deps.timeZone);
 }

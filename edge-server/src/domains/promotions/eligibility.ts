@@ -1,4 +1,4 @@
-import { isoDayOfWeek } from '../../shared/calendar.js';
+import { addDays, isoDayOfWeek } from '../../shared/calendar.js';
 import type { EngineContext, EngineLine, EnginePromotion, RejectReason } from './engine.js';
 
 /**
@@ -23,7 +23,22 @@ export function eligibility(p: EnginePromotion, ctx: EngineContext, lines?: read
     if (a.type === 'customer' && a.customerId !== ctx.customerId) return 'audience';
     if (a.type === 'segment' && !ctx.segments.has(a.segment)) return 'audience';
   }
-  if (c.daysOfWeek && !c.daysOfWeek.includes(isoDayOfWeek(ctx.localDate))) return 'day';
+  // A time window (store time, minutes): the day that counts is the day the window opened, so the
+  // hours after midnight of an overnight window belong to the evening before.
+  let windowDay = ctx.localDate;
+  if (c.timeWindow && ctx.localMinute !== undefined) {
+    const from = minuteOf(c.timeWindow.from);
+    const to = minuteOf(c.timeWindow.to);
+    const m = ctx.localMinute;
+    if (from < to) {
+      if (m < from || m >= to) return 'time';
+    } else if (m < to) {
+      windowDay = addDays(ctx.localDate, -1);
+    } else if (m < from) {
+      return 'time';
+    }
+  }
+  if (c.daysOfWeek && !c.daysOfWeek.includes(isoDayOfWeek(windowDay))) return 'day';
   if (c.tierIds && (!ctx.tierId || !c.tierIds.includes(ctx.tierId))) return 'tier';
   if (lines) {
     const basket = lines.reduce((s, l) => s + l.netMinor, 0);
@@ -38,4 +53,9 @@ export function eligibility(p: EnginePromotion, ctx: EngineContext, lines?: read
   if (lim.maxUsesPerCustomer !== undefined && p.usage.customerUses >= lim.maxUsesPerCustomer) return 'customer_limit';
   if (lim.budgetMinor !== undefined && p.usage.discountMinor >= lim.budgetMinor && def.discount.type !== 'points') return 'budget';
   return null;
+}
+
+/** "HH:MM" → minutes since midnight. */
+export function minuteOf(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }

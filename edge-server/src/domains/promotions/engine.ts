@@ -1,15 +1,21 @@
 import type { PromotionDefinition } from '@vitrina/contracts';
 import { allocateToLargest, roundHalfUp, splitByWeight } from '../../shared/money/allocate.js';
 import { eligibility } from './eligibility.js';
+import { ruleDiscount } from './rules.js';
 
 /**
  * The promotions engine: pure, no I/O. Given a basket, the shopper's context and the live
  * promotions, it decides which apply and splits each discount over the basket's lines
  * (shares always sum exactly; the remainder goes to the largest line).
  *
- * Stacking: every stackable promotion that applies is combined; an exclusive one applies
- * alone. The engine takes whichever is best for the customer: the stack, or the single best
- * exclusive promotion (value = discount + bonus points at their money value).
+ * Stacking: every stackable promotion that applies is combined (in id order, each on what the
+ * previous left); of the best_of promotions only the best one (on what the stackables left)
+ * joins the stack; an exclusive one applies alone. The engine takes whichever is best for the
+ * customer: the stack, or the single best exclusive promotion (value = discount + bonus points
+ * at their money value).
+ *
+ * Rules (n for m, buy x get y, gift, cheapest, bundle, threshold, cumulative, coupon) have
+ * their arithmetic in rules.ts; `discountOf` is still the one place a discount is computed.
  */
 
 export interface EngineLine {
@@ -39,6 +45,10 @@ export interface EngineContext {
   /** Holdout arm per campaign; control gets nothing from that campaign. */
   armOf(campaignId: string): 'treatment' | 'control';
   pointValueMinor: number;
+  /** Minutes since local midnight of the receipt (time windows); absent = not checked (the kiosk has no basket time). */
+  localMinute?: number;
+  /** The shopper's spend before this receipt (cumulative rule). */
+  lifetimeSpendMinor?: number;
 }
 
 export interface AppliedPromotion {
@@ -48,6 +58,8 @@ export interface AppliedPromotion {
   perLine: number[];
   /** Bonus points split over the targeted lines (so a refund can take back its share). */
   pointsPerLine: number[];
+  /** A coupon rule: the grant this receipt issues (the next-order coupon). */
+  coupon?: { promotionId: string; validDays: number };
 }
 
 export interface EngineResult {
@@ -58,9 +70,10 @@ export interface EngineResult {
   rejected: Array<{ promotionId: string; reason: RejectReason }>;
 }
 
-export type RejectReason = 'inactive' | 'audience' | 'holdout' | 'day' | 'tier' | 'min_basket' | 'min_quantity' | 'no_eligible_lines' | 'max_uses' | 'customer_limit' | 'budget' | 'not_best';
+export type RejectReason = 'inactive' | 'audience' | 'holdout' | 'day' | 'tier' | 'min_basket' | 'min_quantity' | 'no_eligible_lines' | 'max_uses' | 'customer_limit' | 'budget' | 'not_best' | 'time';
 
 function targets(def: PromotionDefinition, line: EngineLine): boolean {
+  if (def.conditions.excludeProductIds?.includes(line.productId)) return false;
   switch (def.target.scope) {
     case 'basket':
       return true;
@@ -72,8 +85,9 @@ function targets(def: PromotionDefinition, line: EngineLine): boolean {
 }
 
 /** The discount of one promotion on its own, split over the lines (0 on lines it does not target). */
-export function discountOf(p: EnginePromotion, lines: readonly EngineLine[], room: readonly number[]): AppliedPromotion | null {
+export function discountOf(p: EnginePromotion, lines: readonly EngineLine[], room: readonly number[], extras: { lifetimeSpendMinor?: number } = {}): AppliedPromotion | null {
   const { def } = p;
+  if (def.rule) return ruleApplied(p, lines, room, extras.lifetimeSpendMinor ?? 0);
   const eligible = lines.map((l, i) => (targets(def, l) && l.quantity > 0 ? Math.max(0, room[i]!) : 0));
   const subtotal = eligible.reduce((s, x) => s + x, 0);
   if (!lines.some((l) => targets(def, l) && l.quantity > 0)) return null;
@@ -105,6 +119,27 @@ export function discountOf(p: EnginePromotion, lines: readonly EngineLine[], roo
   return { promotionId: p.id, discountMinor: total, points: 0, perLine, pointsPerLine: lines.map(() => 0) };
 }
 
+/** A promotion with a rule: its discount per line from rules.ts, capped by the budget like any other. */
+function ruleApplied(p: EnginePromotion, lines: readonly EngineLine[], room: readonly number[], lifetimeSpendMinor: number): AppliedPromotion | null {
+  const { def } = p;
+  const rule = def.rule!;
+  const usable = lines.map((l, i) => (!def.conditions.excludeProductIds?.includes(l.productId) && l.quantity > 0 ? i : -1)).filter((i) => i >= 0);
+  const targeted = lines.map((l, i) => (targets(def, l) && l.quantity > 0 ? i : -1)).filter((i) => i >= 0);
+  const safeRoom = room.map((r) => Math.max(0, r));
+  let perLine = ruleDiscount(rule, lines, safeRoom, targeted, usable, { lifetimeSpendMinor });
+  if (!perLine) return null;
+  let total = perLine.reduce((s, x) => s + x, 0);
+  const budget = def.limits.budgetMinor;
+  if (budget !== undefined && total > budget - p.usage.discountMinor) {
+    total = Math.max(0, budget - p.usage.discountMinor);
+    perLine = allocateToLargest(total, perLine);
+  }
+  return {
+    promotionId: p.id, discountMinor: total, points: 0, perLine, pointsPerLine: lines.map(() => 0),
+    ...(rule.kind === 'coupon' ? { coupon: { promotionId: rule.promotionId, validDays: rule.validDays } } : {}),
+  };
+}
+
 function splitPoints(def: PromotionDefinition, lines: readonly EngineLine[], points: number): number[] {
   const idx = lines.map((l, i) => (targets(def, l) && l.quantity > 0 ? i : -1)).filter((i) => i >= 0);
   const shares = splitByWeight(points, idx.map((i) => lines[i]!.netMinor));
@@ -130,16 +165,25 @@ export function evaluate(promotions: readonly EnginePromotion[], lines: readonly
   // The stack: stackables in id order, each on what the previous left of every line.
   const stack: AppliedPromotion[] = [];
   const room = [...nets];
+  const extras = { lifetimeSpendMinor: ctx.lifetimeSpendMinor ?? 0 };
   for (const p of ok.filter((x) => x.def.stacking === 'stackable')) {
-    const a = discountOf(p, lines, room);
+    const a = discountOf(p, lines, room, extras);
     if (!a) { rejected.push({ promotionId: p.id, reason: 'no_eligible_lines' }); continue; }
     a.perLine.forEach((d, i) => { room[i]! -= d; });
     stack.push(a);
   }
+  // best_of: the single best of them joins the stack, on what the stackables left.
+  let bestOf: AppliedPromotion | null = null;
+  for (const p of ok.filter((x) => x.def.stacking === 'best_of')) {
+    const a = discountOf(p, lines, room, extras);
+    if (!a) { rejected.push({ promotionId: p.id, reason: 'no_eligible_lines' }); continue; }
+    if (!bestOf || valueOf([a], ctx.pointValueMinor) > valueOf([bestOf], ctx.pointValueMinor)) bestOf = a;
+  }
+  if (bestOf) stack.push(bestOf);
   let best: AppliedPromotion[] = stack;
   let bestValue = valueOf(stack, ctx.pointValueMinor);
   for (const p of ok.filter((x) => x.def.stacking === 'exclusive')) {
-    const a = discountOf(p, lines, nets);
+    const a = discountOf(p, lines, nets, extras);
     if (!a) { rejected.push({ promotionId: p.id, reason: 'no_eligible_lines' }); continue; }
     const value = valueOf([a], ctx.pointValueMinor);
     if (value > bestValue) {

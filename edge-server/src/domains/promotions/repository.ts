@@ -120,6 +120,12 @@ export class PromotionsRepository {
     return segments.changes + grants.changes;
   }
 
+  /** Deletes an unused grant by its source key; true when one was withdrawn. */
+  async withdrawGrant(q: Queryable, sourceKey: string) {
+    forgetInTx(q, 'promotions.grants:');
+    return (await q.run('DELETE FROM promotion_grants WHERE source_key = ? AND used_receipt_id IS NULL', [sourceKey])).changes > 0;
+  }
+
   async useGrant(q: Queryable, grantId: number, receiptId: string) {
     forgetInTx(q, 'promotions.grants:');
     await q.run('UPDATE promotion_grants SET used_receipt_id = ? WHERE id = ? AND used_receipt_id IS NULL', [receiptId, grantId]);

@@ -2,10 +2,11 @@ import type { CreatePromotionRequest, Promotion, PromotionDefinition } from '@vi
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { newId, nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import { FIRST_ACCEPTED_DAY, isAcceptedLocalDate, LAST_ACCEPTED_DAY, localDateOf } from '../../shared/calendar.js';
+import { addDays, FIRST_ACCEPTED_DAY, isAcceptedLocalDate, LAST_ACCEPTED_DAY, localDateOf } from '../../shared/calendar.js';
 import { armFor } from './campaigns/holdout.js';
 import { discountOf, type AppliedPromotion, type EngineContext, type EnginePromotion } from './engine.js';
-import { eligibility } from './eligibility.js';
+import { eligibility, minuteOf } from './eligibility.js';
+import { contradictionOf, productsOfRule } from './rules.js';
 import type { ClippedOfferRow, PromotionRow, PromotionsRepository } from './repository.js';
 import type { Catalog } from '../catalog/index.js';
 import type { CustomersService } from '../customers/index.js';
@@ -21,6 +22,8 @@ export interface ReceiptPromotionContext {
   grantIds: Map<string, number>;
   /** engine id (offer:<id>) → the clipped offer it stands for. */
   offers: Map<string, ClippedOfferRow>;
+  /** A live promotion has a cumulative rule: checkout reads the shopper's lifetime spend. */
+  needsLifetimeSpend: boolean;
 }
 
 export const OFFER_PREFIX = 'offer:';
@@ -87,10 +90,20 @@ export class PromotionsService {
     }
     if (def.discount.type === 'percent' && def.discount.value > 100) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'A percent discount is at most 100.');
     if (def.audience.type === 'customer' && !(await this.deps.customers.isActive(def.audience.customerId))) throw new VitrinaError('VITRINA_ERR_CUSTOMER_UNKNOWN');
+    if (c.timeWindow && minuteOf(c.timeWindow.from) === minuteOf(c.timeWindow.to)) {
+      throw new VitrinaError('VITRINA_ERR_PROMOTION_CONTRADICTORY', 'A time window needs from ≠ to (from > to is an overnight window).', [{ path: '/conditions/timeWindow', message: 'empty window' }]);
+    }
+    if (def.rule) {
+      const why = contradictionOf(def.rule, c.excludeProductIds ?? []);
+      if (why) throw new VitrinaError('VITRINA_ERR_PROMOTION_CONTRADICTORY', why, [{ path: '/rule', message: why }]);
+    }
     const id = given ?? newId('promo');
     await this.db.transaction(async (tx) => {
       if (await this.repo.byId(tx, id)) throw new VitrinaError('VITRINA_ERR_CONFLICT', `Promotion "${id}" exists.`);
-      const productIds = [...(def.target.scope === 'product' ? def.target.productIds : []), ...(c.minQuantity ? [c.minQuantity.productId] : [])];
+      const productIds = [...(def.target.scope === 'product' ? def.target.productIds : []), ...(c.minQuantity ? [c.minQuantity.productId] : []), ...(def.rule ? productsOfRule(def.rule) : [])];
+      if (def.rule?.kind === 'coupon' && (def.rule.promotionId === id || !(await this.repo.byId(tx, def.rule.promotionId)))) {
+        throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `A coupon grants another existing promotion; "${def.rule.promotionId}" is not one.`);
+      }
       for (const p of productIds) if (!(await this.deps.catalog.exists(tx, p))) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN', `Unknown product "${p}".`);
       if (def.campaignId && !(await this.repo.campaignsById(tx)).has(def.campaignId)) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${def.campaignId}".`);
       await this.repo.insert(tx, id, def as PromotionDefinition, nowIso());
@@ -204,7 +217,8 @@ export class PromotionsService {
       const c = campaigns.get(campaignId);
       return c && customerId ? armFor(campaignId, customerId, c.holdout_pct) : 'treatment';
     };
-    return { promotions, unlocked, segments, armOf, grantIds, offers };
+    const needsLifetimeSpend = promotions.some((p) => p.def.rule?.kind === 'cumulative');
+    return { promotions, unlocked, segments, armOf, grantIds, offers, needsLifetimeSpend };
   }
 
   /**
@@ -234,9 +248,28 @@ export class PromotionsService {
     return out;
   }
 
-  /** Records what applied: uses (budgets and caps count them), grants consumed, offers redeemed. */
-  async commit(tx: Queryable, ctx: ReceiptPromotionContext, r: { receiptId: string; customerId: string | null; at: string; applied: readonly AppliedPromotion[]; pointsOf: (a: AppliedPromotion) => number }) {
+  /**
+   * Withdraws an unused grant by its source key (a reward's voucher reversed); answers whether
+   * one was withdrawn. A grant already used on a receipt stays.
+   */
+  withdrawGrantIn(tx: Queryable, sourceKey: string) {
+    return this.repo.withdrawGrant(tx, sourceKey);
+  }
+
+  /**
+   * Records what applied: uses (budgets and caps count them), grants consumed, offers redeemed,
+   * and the next-order coupons the receipt issues (a grant from the next store day for
+   * `validDays` days; only to a known shopper). Answers the coupons issued.
+   */
+  async commit(tx: Queryable, ctx: ReceiptPromotionContext, r: { receiptId: string; customerId: string | null; at: string; day?: string; applied: readonly AppliedPromotion[]; pointsOf: (a: AppliedPromotion) => number }) {
+    const coupons: Array<{ promotionId: string; validFrom: string; validTo: string }> = [];
     for (const a of r.applied) {
+      if (a.coupon && r.customerId && r.day) {
+        const validFrom = addDays(r.day, 1);
+        const validTo = addDays(r.day, a.coupon.validDays);
+        await this.repo.insertGrant(tx, { promotionId: a.coupon.promotionId, customerId: r.customerId, source: 'coupon', sourceKey: `coupon:${r.receiptId}:${a.promotionId}`, validFrom, validTo, at: r.at });
+        coupons.push({ promotionId: a.coupon.promotionId, validFrom, validTo });
+      }
       const offer = ctx.offers.get(a.promotionId);
       if (offer) {
         if (r.customerId) await this.repo.markOfferRedeemed(tx, { offerId: offer.id, customerId: r.customerId, campaignId: offer.campaign_id, receiptId: r.receiptId, at: r.at, discountMinor: a.discountMinor, points: r.pointsOf(a) });
@@ -246,6 +279,7 @@ export class PromotionsService {
       const grant = ctx.grantIds.get(a.promotionId);
       if (grant !== undefined) await this.repo.useGrant(tx, grant, r.receiptId);
     }
+    return coupons;
   }
 
   private async view(q: Queryable, row: PromotionRow): Promise<Promotion> {

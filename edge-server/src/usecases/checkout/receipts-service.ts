@@ -3,6 +3,7 @@ import type { ErrorInfo, ReceiptInput, ReceiptResult, SaleReceiptInput } from '@
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { localDateOf } from '../../shared/calendar.js';
+import { storeMinuteOfDay } from '../../shared/store-time.js';
 import { sha256Hex } from '../../shared/ids.js';
 import type { ReceiptDeps } from './receipt-deps.js';
 import type { EventBus } from '../../platform/events/bus.js';
@@ -39,6 +40,14 @@ function checkStoreTime(at: Date, now = Date.now()) {
   }
 }
 
+/** Roles that may put a manual markup or discount on a line at the till (the audit log records who did). */
+const MANUAL_ADJUSTMENT_ROLES = new Set(['admin', 'marketer']);
+
+function checkManualRole(input: ServiceReceiptInput, actor?: { role: string }) {
+  if (!actor || input.kind !== 'sale' || !input.lines.some((l) => l.manual)) return;
+  if (!MANUAL_ADJUSTMENT_ROLES.has(actor.role)) throw new VitrinaError('VITRINA_ERR_FORBIDDEN', 'A manual markup or discount needs an admin or marketer.');
+}
+
 /** Thrown to roll a quote's transaction back. */
 const ROLLBACK = Symbol('rollback');
 
@@ -46,6 +55,7 @@ interface Prepared {
   requestHash: string;
   at: string;
   day: string;
+  localMinute: number;
   customerId: string | null;
   earnsPoints: boolean;
 }
@@ -85,7 +95,12 @@ export class ReceiptsService {
     private readonly events: EventBus<DomainEvents>,
   ) {}
 
-  async post(input: ServiceReceiptInput): Promise<ReceiptResult> {
+  /**
+   * `actor` is the staff member posting from the till (the route passes it): manual markups and
+   * discounts need the admin or marketer role. Trusted callers (demo seed, replays) pass none.
+   */
+  async post(input: ServiceReceiptInput, actor?: { role: string }): Promise<ReceiptResult> {
+    checkManualRole(input, actor);
     const release = this.admitFor(shopperKeyOf(input));
     try {
       const prepared = await this.prepare(input);
@@ -163,12 +178,13 @@ export class ReceiptsService {
    * Prices a sale exactly as posting it would (promotions, codes, points), then rolls the
    * transaction back: nothing is written. For the till's and the kiosk's basket preview.
    */
-  async quote(input: SaleWithCustomer): Promise<ReceiptResult> {
+  async quote(input: SaleWithCustomer, actor?: { role: string }): Promise<ReceiptResult> {
+    checkManualRole(input, actor);
     const probe = { ...input, receiptId: `quote-${randomUUID()}` };
     const p = await this.prepare(probe);
     let quoted: ReceiptResult | null = null;
     await this.db.transaction(async (tx) => {
-      quoted = await postSaleIn(tx, this.deps, probe, { receiptId: probe.receiptId, at: p.at, day: p.day, requestHash: p.requestHash, customerId: p.customerId, earnsPoints: p.earnsPoints });
+      quoted = await postSaleIn(tx, this.deps, probe, { receiptId: probe.receiptId, at: p.at, day: p.day, localMinute: p.localMinute, requestHash: p.requestHash, customerId: p.customerId, earnsPoints: p.earnsPoints });
       throw ROLLBACK;
     }).catch((err: unknown) => { if (err !== ROLLBACK) throw err; });
     return { ...quoted!, receiptId: input.receiptId };
@@ -215,7 +231,7 @@ export class ReceiptsService {
         }
       }
     }
-    return { requestHash, at: at.toISOString(), day, customerId, earnsPoints };
+    return { requestHash, at: at.toISOString(), day, localMinute: storeMinuteOfDay(this.deps.timeZone, at), customerId, earnsPoints };
   }
 
   private async postIn(tx: Queryable, input: ServiceReceiptInput, p: Prepared): Promise<ReceiptResult> {
@@ -226,6 +242,6 @@ export class ReceiptsService {
     }
     const ctx = { receiptId: input.receiptId, at: p.at, day: p.day, requestHash: p.requestHash };
     if (input.kind === 'return') return postReturnIn(tx, this.deps, input, ctx);
-    return postSaleIn(tx, this.deps, input, { ...ctx, customerId: p.customerId, earnsPoints: p.earnsPoints });
+    return postSaleIn(tx, this.deps, input, { ...ctx, localMinute: p.localMinute, customerId: p.customerId, earnsPoints: p.earnsPoints });
   }
 }

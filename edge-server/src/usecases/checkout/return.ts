@@ -1,8 +1,8 @@
-import type { ReceiptResult, ReturnReceiptInput } from '@vitrina/contracts';
+import type { ReceiptResult, ReturnReceiptInput, TenderResult } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { ReceiptDeps } from './receipt-deps.js';
-import { refundOf } from './refund.js';
+import { cumulativeShare, refundOf } from './refund.js';
 import type { ReceiptLineRow } from '../../domains/purchases/index.js';
 
 /**
@@ -41,6 +41,8 @@ export async function postReturnIn(tx: Queryable, deps: ReceiptDeps, input: Retu
     });
   }
   const refundNet = rows.reduce((s, r) => s - r.net_minor!, 0);
+  // Net refunded by earlier returns of this sale: the same cumulative shares, so exact.
+  const refundedBefore = [...saleLines.values()].reduce((s, l) => s + cumulativeShare(l.net_minor!, l.quantity, 0, returned.get(l.line_no) ?? 0), 0);
   const reversed = rows.reduce((s, r) => s - r.points_earned!, 0);
   const restored = rows.reduce((s, r) => s - r.points_redeemed!, 0);
   const customerId = original.customer_id;
@@ -51,11 +53,13 @@ export async function postReturnIn(tx: Queryable, deps: ReceiptDeps, input: Retu
     await loyalty.awardIn(tx, { customerId, kind: 'restore', points: restored, idempotencyKey: `restore:${ctx.receiptId}`, at: ctx.at, receiptId: ctx.receiptId });
     balanceAfter = (await loyalty.stateAt(tx, customerId, ctx.day)).balance;
   }
+  const tenders = await refundTenders(tx, deps, original, { refundedBefore, refundNet, restoredMinor: restored * settings.pointValueMinor, restoredPoints: restored }, ctx);
   const out: ReceiptResult = {
     receiptId: ctx.receiptId, kind: 'return', customerId, originalReceiptId: original.id, localDate: ctx.day,
     totalMinor: -refundNet, payableMinor: -(refundNet - restored * settings.pointValueMinor),
     promotions: [],
     points: { earned: 0, redeemed: 0, reversed, restored, balanceAfter },
+    ...(tenders ? { tenders } : {}),
     lines: rows.map((r) => ({
       lineNo: r.line_no, productId: r.product_id, quantity: r.quantity, unitPriceMinor: r.unit_price_minor, discountMinor: r.discount_minor,
       promoDiscountMinor: r.promo_discount_minor!, netMinor: r.net_minor!, pointsEarned: r.points_earned!, pointsRedeemed: r.points_redeemed!, originalLineNo: r.original_line_no!,
@@ -66,5 +70,40 @@ export async function postReturnIn(tx: Queryable, deps: ReceiptDeps, input: Retu
     id: ctx.receiptId, store_id: deps.storeId, customer_id: customerId, kind: 'return', original_receipt_id: original.id, store_time: ctx.at,
     total_minor: -refundNet, created_at: new Date().toISOString(), local_date: ctx.day, request_hash: ctx.requestHash, result_json: JSON.stringify(out),
   }, rows);
+  return out;
+}
+
+/**
+ * What a return gives back by tender when the sale had tenders. Each gift card that paid G of a
+ * sale of total T gets back floor(G × R1 / T) − floor(G × R0 / T), where R0 is the net refunded
+ * before this return and R1 after it: partial returns add up exactly to G when everything comes
+ * back. Points come back line by line (the points that paid each line, pro rata). The rest goes
+ * back as the sale's first cash or card tender (cash if none). A blocked gift card refuses its
+ * share (VITRINA_ERR_CARD_BLOCKED) and nothing of the return is written; an expired one still
+ * takes it back.
+ */
+async function refundTenders(
+  tx: Queryable, deps: ReceiptDeps, original: { id: string; total_minor: number; result_json?: string | null },
+  m: { refundedBefore: number; refundNet: number; restoredMinor: number; restoredPoints: number },
+  ctx: { receiptId: string; at: string; day: string },
+): Promise<TenderResult[] | null> {
+  const sale = original.result_json ? (JSON.parse(original.result_json) as ReceiptResult) : null;
+  if (!sale?.tenders) return null;
+  const T = BigInt(original.total_minor);
+  const out: TenderResult[] = [];
+  let given = 0;
+  if (T > 0n) {
+    for (const paid of await deps.giftCards.paidByReceipt(tx, original.id)) {
+      const G = BigInt(paid.amount);
+      const share = Number((G * BigInt(m.refundedBefore + m.refundNet)) / T - (G * BigInt(m.refundedBefore)) / T);
+      if (share <= 0) continue;
+      await deps.giftCards.refundIn(tx, paid.gift_card_id, { amountMinor: share, idempotencyKey: `return:${ctx.receiptId}:${paid.gift_card_id}`, receiptId: ctx.receiptId, at: ctx.at, day: ctx.day });
+      out.push({ kind: 'gift_card', amountMinor: -share, giftCardId: paid.gift_card_id, last4: paid.last4 });
+      given += share;
+    }
+  }
+  if (m.restoredPoints > 0) out.push({ kind: 'points', amountMinor: -m.restoredMinor, points: m.restoredPoints });
+  const rest = m.refundNet - given - m.restoredMinor;
+  if (rest !== 0) out.push({ kind: sale.tenders.find((t) => t.kind === 'cash' || t.kind === 'card')?.kind ?? 'cash', amountMinor: -rest });
   return out;
 }

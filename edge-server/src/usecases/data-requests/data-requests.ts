@@ -12,6 +12,7 @@ import type { PromotionsService } from '../../domains/promotions/index.js';
 import type { PurchasesService } from '../../domains/purchases/index.js';
 import type { ReferralsService } from '../../domains/referrals/index.js';
 import type { SurveysService } from '../../domains/surveys/index.js';
+import type { RewardsService } from '../../domains/rewards/index.js';
 
 export interface DataRequestsDeps {
   db: Database;
@@ -25,6 +26,7 @@ export interface DataRequestsDeps {
   promotions: PromotionsService;
   referrals: ReferralsService;
   surveys: SurveysService;
+  rewards: Pick<RewardsService, 'exportOf' | 'forgetCustomerIn'>;
 }
 
 /**
@@ -85,8 +87,9 @@ export class DataRequestsService {
 
   async export(id: string): Promise<CustomerExport> {
     const profile = await this.profile(id);
-    const [lines, clips, events, surveyAnswers, surveyAsks] = await Promise.all([
+    const [lines, clips, events, surveyAnswers, surveyAsks, redemptions] = await Promise.all([
       this.d.purchases.exportLinesOf(id), this.d.offers.clipsOf(id), this.d.events.eventsOf(id), this.d.surveys.answersOf(id), this.d.surveys.asksOf(id),
+      this.d.rewards.exportOf(this.d.db, id),
     ]);
     const names = await this.d.catalog.names(lines.map((l) => l.product_id));
     const receipts = new Map<string, CustomerExport['receipts'][number]>();
@@ -103,6 +106,7 @@ export class DataRequestsService {
       events,
       surveyAnswers: surveyAnswers.map((a) => ({ at: a.at, kioskId: a.kioskId, score: a.score, reasons: a.reasons, comment: a.comment })),
       surveyAsks,
+      rewardRedemptions: redemptions.map((r) => ({ rewardId: r.reward_id, rewardName: r.reward_name, points: r.points, at: r.at, channel: r.channel, status: r.status })),
     };
   }
 
@@ -117,6 +121,7 @@ export class DataRequestsService {
       await this.d.promotions.forgetCustomerIn(tx, id);
       await this.d.referrals.forgetCustomerIn(tx, id);
       await this.d.surveys.forgetCustomerIn(tx, id);
+      await this.d.rewards.forgetCustomerIn(tx, id);
       await this.d.events.forgetCustomerIn(tx, id);
       await this.d.customers.eraseIn(tx, id, at);
       return removed;

@@ -4,3 +4,4 @@ export { kioskSocketHandlers } from './socket.js';
 export { connectScannerToScan } from './scanner-adapter.js';
 export { KioskCardService, type KioskCardDeps } from './my-card.js';
 export { kioskCardSocketHandlers } from './card-socket.js';
+export { kioskRewardsSocketHandlers } from './rewards-socket.js';
