@@ -32,6 +32,7 @@ export const ROUTES: readonly RouteDef[] = [
   { id: 'loyalty', path: 'loyalty', title: 'Loyalty program', permission: 'campaigns.view', nav: true, load: () => import('./pages/loyalty') },
   { id: 'playlists', path: 'playlists', title: 'Screens & playlists', permission: 'content.view', nav: true, load: () => import('./pages/playlists') },
   { id: 'devices', path: 'devices', title: 'Devices', permission: 'devices.view', nav: true, load: () => import('./pages/devices') },
+  { id: 'rewards', path: 'rewards', title: 'Rewards', permission: 'campaigns.view', nav: true, load: () => import('./pages/rewards') },
   { id: 'gift-cards', path: 'gift-cards', title: 'Gift cards', permission: 'campaigns.view', nav: true, load: () => import('./pages/gift-cards') },
   { id: 'imports', path: 'imports', title: 'Data imports', permission: 'imports.run', nav: true, load: () => import('./pages/imports') },
   { id: 'customers', path: 'customers', title: 'Members', permission: 'customers.requests', nav: true, load: () => import('./pages/customers') },

@@ -4,7 +4,7 @@ import { ACK_TIMEOUT_MS } from '../config';
 import type { ProblemKey } from './error-messages';
 
 /** The My card events: each takes the session id and answers with an ack. */
-export type CardEvent = 'kiosk:card' | 'kiosk:claim-code' | 'kiosk:claim-referral' | 'kiosk:voucher';
+export type CardEvent = 'kiosk:card' | 'kiosk:claim-code' | 'kiosk:claim-referral' | 'kiosk:voucher' | 'kiosk:rewards' | 'kiosk:redeem-reward';
 type PayloadOf<E extends CardEvent> = Parameters<KioskClientToServer[E]>[0];
 type DataOf<E extends CardEvent> = Parameters<Parameters<KioskClientToServer[E]>[1]>[0] extends Ack<infer T> ? T : never;
 

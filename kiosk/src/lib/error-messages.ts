@@ -50,6 +50,9 @@ export const PROBLEM_MESSAGES = {
   VITRINA_ERR_VOUCHER_UNAVAILABLE: 'voucherUnavailable',
   VITRINA_ERR_SURVEY_ALREADY_ANSWERED: 'surveyAlreadyAnswered',
   VITRINA_ERR_SURVEY_NOT_DUE: 'surveyNotDue',
+  VITRINA_ERR_REWARD_OUT_OF_STOCK: 'rewardOutOfStock',
+  VITRINA_ERR_REWARD_LIMIT_REACHED: 'rewardLimit',
+  VITRINA_ERR_REWARD_INACTIVE: 'rewardInactive',
 } as const satisfies Partial<Record<ProblemKey, string>>;
 
 /** Every catalogue key this file reads (the catalogue test checks them). */

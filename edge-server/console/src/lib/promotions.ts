@@ -2,11 +2,13 @@ import { discountText, type CreatePromotionRequest, type Promotion, type Promoti
 import { formatCount, formatMoney } from './format';
 import { consoleI18n } from './i18n';
 import { isDay, parseMoneyInput } from './forms';
+import { buildRuleParts, describeRule, type RuleForm } from './promotion-rules';
 
 /** Human text for promotion definitions, and the create form → request conversion. */
 
 /** The kiosk's words for the discount (contracts' discountText), in the user's language and the store's currency. */
-export function describeDiscount(d: PromotionDefinition['discount']): string {
+export function describeDiscount(d: PromotionDefinition['discount'], rule?: PromotionDefinition['rule']): string {
+  if (rule) return describeRule(rule);
   return discountText(d.type, d.value, consoleI18n.current().fmt);
 }
 
@@ -55,12 +57,14 @@ export interface PromotionForm {
   segment: string;
   startsOn: string;
   endsOn: string;
-  stacking: 'exclusive' | 'stackable';
+  stacking: PromotionDefinition['stacking'];
   minBasket: string;
   maxUses: string;
   maxUsesPerCustomer: string;
   budget: string;
   campaignId: string;
+  /** A mechanic beyond a flat discount, a time window, days, exclusions (lib/promotion-rules.ts). */
+  rule?: RuleForm;
 }
 
 function splitList(s: string): string[] {
@@ -93,10 +97,12 @@ export function buildPromotionRequest(f: PromotionForm): { request: CreatePromot
   const name = f.name.trim();
   if (!name) problems.push(t('promotionText.problems.name'));
 
-  let value: number | null = null;
-  if (f.discountType === 'amount' || f.discountType === 'price') value = parseMoneyInput(f.discountValue);
+  // With a mechanic the rule decides the discount; the contract still carries a neutral one.
+  const ruled = f.rule !== undefined && f.rule.mechanic !== 'simple';
+  let value: number | null = ruled ? 0 : null;
+  if (ruled) { /* no flat discount to check */ } else if (f.discountType === 'amount' || f.discountType === 'price') value = parseMoneyInput(f.discountValue);
   else if (/^\d+$/.test(f.discountValue.trim())) value = Number(f.discountValue.trim());
-  if (value === null || (f.discountType === 'percent' && (value < 1 || value > 100)) || value <= 0) {
+  if (!ruled && (value === null || (f.discountType === 'percent' && (value < 1 || value > 100)) || value <= 0)) {
     problems.push(f.discountType === 'percent' ? t('promotionText.problems.percent') : f.discountType === 'points' ? t('promotionText.problems.points') : t('promotionText.problems.money'));
   }
 
@@ -124,6 +130,7 @@ export function buildPromotionRequest(f: PromotionForm): { request: CreatePromot
   const maxUses = optionalInt(f.maxUses, t('promotionText.totalUses'), problems);
   const maxUsesPerCustomer = optionalInt(f.maxUsesPerCustomer, t('promotionText.usesPerCustomer'), problems);
   const budgetMinor = optionalMoney(f.budget, t('promotionText.budget'), problems);
+  const ruleParts = f.rule ? buildRuleParts(f.rule, problems) : {};
 
   if (problems.length > 0 || value === null) return { request: null, problems };
   const limits: PromotionDefinition['limits'] = {};
@@ -132,9 +139,12 @@ export function buildPromotionRequest(f: PromotionForm): { request: CreatePromot
   if (budgetMinor !== undefined) limits.budgetMinor = budgetMinor;
   const conditions: PromotionDefinition['conditions'] = { startsOn: f.startsOn, endsOn: f.endsOn };
   if (minBasketMinor !== undefined) conditions.minBasketMinor = minBasketMinor;
+  if (ruleParts.timeWindow) conditions.timeWindow = ruleParts.timeWindow;
+  if (ruleParts.daysOfWeek) conditions.daysOfWeek = ruleParts.daysOfWeek;
+  if (ruleParts.excludeProductIds) conditions.excludeProductIds = ruleParts.excludeProductIds;
   const request: CreatePromotionRequest = {
     name,
-    discount: { type: f.discountType, value },
+    discount: ruled ? { type: 'amount', value: 0 } : { type: f.discountType, value },
     target,
     audience,
     conditions,
@@ -142,5 +152,6 @@ export function buildPromotionRequest(f: PromotionForm): { request: CreatePromot
     limits,
   };
   if (f.campaignId.trim()) request.campaignId = f.campaignId.trim();
+  if (ruleParts.rule) request.rule = ruleParts.rule;
   return { request, problems: [] };
 }

@@ -8,6 +8,7 @@ import { CodeEntry } from './code-entry';
 import { ReferralQr } from './referral-qr';
 import { TierProgress } from './tier-progress';
 import { VoucherPanel } from './voucher-panel';
+import { RewardsPanel } from './rewards-panel';
 import styles from './style.module.css';
 
 /** The soonest expiry dates listed one by one; the rest are summed in one line, so the panel stays short. */
@@ -115,6 +116,11 @@ export default function MyCardScreen({ state, actions }: ScreenProps) {
               }}
             />
           )}
+          <RewardsPanel
+            load={() => actions.card('kiosk:rewards', { sessionId })}
+            redeem={(rewardId, idempotencyKey) => actions.card('kiosk:redeem-reward', { sessionId, rewardId, idempotencyKey })}
+            onRedeemed={() => void reload()}
+          />
           {card.voucher && (
             <VoucherPanel
               voucher={card.voucher}

@@ -15,6 +15,7 @@ import { useAuth } from '../../lib/use-auth';
 import { routeTitle } from '../../lib/route-title';
 import { useT } from '../../lib/use-t';
 import style from './style.module.css';
+import { GiftCardsList } from './cards-list';
 
 /** Issue gift cards (managers) and check a card's balance (all staff). */
 export default function GiftCardsPage() {
@@ -27,6 +28,7 @@ export default function GiftCardsPage() {
         {can(user?.role, 'campaigns.edit') && <IssuePanel />}
         <BalancePanel />
       </div>
+      {can(user?.role, 'campaigns.edit') && <GiftCardsList />}
     </>
   );
 }
@@ -34,9 +36,10 @@ export default function GiftCardsPage() {
 function IssuePanel() {
   const { t, fmt } = useT();
   const [amount, setAmount] = useState('25.00');
+  const [expiresOn, setExpiresOn] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssueGiftCardResponse | null>(null);
-  const issue = useAction((amountMinor: number) => api.call(ROUTES.giftCards.issue, { body: { amountMinor, idempotencyKey: idempotencyKey() } }));
+  const issue = useAction((amountMinor: number) => api.call(ROUTES.giftCards.issue, { body: { amountMinor, idempotencyKey: idempotencyKey(), ...(expiresOn ? { expiresOn } : {}) } }));
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -54,6 +57,10 @@ function IssuePanel() {
         <label class="field">
           <span>{t('giftCards.amount', { currency: fmt.currency })}</span>
           <input class="input" inputMode="decimal" value={amount} onInput={(e) => setAmount(e.currentTarget.value)} data-testid="gift-card-amount" />
+        </label>
+        <label class="field">
+          <span>{t('giftCards.expiresOn')}</span>
+          <input class="input" type="date" value={expiresOn} onInput={(e) => setExpiresOn(e.currentTarget.value)} data-testid="gift-card-expires" />
         </label>
         <button type="submit" class="btn btn-primary" disabled={issue.pending} data-testid="gift-card-issue">
           {issue.pending ? t('giftCards.issuing') : t('giftCards.issue')}

@@ -6,6 +6,8 @@ import { api } from '../../lib/api';
 import { describeError } from '../../lib/api-error';
 import { addDays, DISCOUNT_KIND_CHOICES, discountKindLabel, todayLocal } from '../../lib/forms';
 import { buildPromotionRequest, type PromotionForm } from '../../lib/promotions';
+import { EMPTY_RULE, type RuleForm } from '../../lib/promotion-rules';
+import { MechanicPicker, RuleFields } from './rule-fields';
 import { useAction, useApi } from '../../lib/use-api';
 import style from './style.module.css';
 import { useT } from '../../lib/use-t';
@@ -26,6 +28,7 @@ const EMPTY: PromotionForm = {
   maxUsesPerCustomer: '',
   budget: '',
   campaignId: '',
+  rule: EMPTY_RULE,
 };
 
 /** The promotion builder: discount, what it applies to, who gets it, when, and its limits. */
@@ -35,6 +38,8 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
   const [problems, setProblems] = useState<string[]>([]);
   const create = useAction((body: CreatePromotionRequest) => api.call(ROUTES.promotions.create, { body }));
   const campaigns = useApi(ROUTES.campaigns.list);
+  const rule = f.rule ?? EMPTY_RULE;
+  const setRule = (r: RuleForm) => setF({ ...f, rule: r });
   const set = <K extends keyof PromotionForm>(k: K) => (e: { currentTarget: { value: string } }) => setF({ ...f, [k]: e.currentTarget.value as PromotionForm[K] });
 
   async function submit(e: Event) {
@@ -52,6 +57,8 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
           <span>{t('promotions.name')}</span>
           <input class="input" value={f.name} maxLength={120} onInput={set('name')} data-testid="promotion-name" />
         </label>
+        <MechanicPicker rule={rule} onChange={setRule} />
+        {rule.mechanic === 'simple' && (<>
         <label class="field">
           <span>{t('promotions.discount')}</span>
           <select class="select" value={f.discountType} onChange={set('discountType')} data-testid="promotion-discount-type">
@@ -66,6 +73,8 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
           <span>{f.discountType === 'percent' ? t('promotions.percent') : f.discountType === 'points' ? t('promotions.points') : t('promotions.amount', { currency: fmt.currency })}</span>
           <input class="input" inputMode="decimal" value={f.discountValue} onInput={set('discountValue')} data-testid="promotion-discount-value" />
         </label>
+        </>)}
+        <RuleFields rule={rule} onChange={setRule} />
         <label class="field">
           <span>{t('promotions.appliesTo')}</span>
           <select class="select" value={f.scope} onChange={set('scope')} data-testid="promotion-scope">
@@ -114,9 +123,10 @@ export function CreatePromotionForm({ onCreated, onCancel }: { onCreated: () => 
         </label>
         <label class="field">
           <span>{t('promotions.stacking')}</span>
-          <select class="select" value={f.stacking} onChange={set('stacking')}>
+          <select class="select" value={f.stacking} onChange={set('stacking')} data-testid="promotion-stacking">
             <option value="exclusive">{t('promotions.exclusive')}</option>
             <option value="stackable">{t('promotions.stackableOption')}</option>
+            <option value="best_of">{t('promotionRules.bestOfOption')}</option>
           </select>
         </label>
         <label class="field">

@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../components/confirm-button';
 import { api } from '../../lib/api';
 import { formatLocalDate } from '../../lib/format';
 import { describeAudience, describeDiscount, describeTarget, describeUsage } from '../../lib/promotions';
+import { describeWhen } from '../../lib/promotion-rules';
 import { can } from '../../lib/roles';
 import { useAction, useApi } from '../../lib/use-api';
 import { useAuth } from '../../lib/use-auth';
@@ -86,9 +87,9 @@ export default function PromotionsPage() {
                         <td>
                           <div class={style.name}>{p.definition.name}</div>
                           <code class={style.id}>{p.id}</code>
-                          {p.definition.stacking === 'stackable' && <span class={style.tag}>{t('promotions.stackableTag')}</span>}
+                          {p.definition.stacking !== 'exclusive' && <span class={style.tag}>{p.definition.stacking === 'best_of' ? t('promotionRules.bestOfTag') : t('promotions.stackableTag')}</span>}
                         </td>
-                        <td>{describeDiscount(p.definition.discount)}</td>
+                        <td>{describeDiscount(p.definition.discount, p.definition.rule)}{describeWhen(p.definition.conditions) && <div class="muted">{describeWhen(p.definition.conditions)}</div>}</td>
                         <td>{describeTarget(p.definition.target)}</td>
                         <td>{describeAudience(p.definition.audience)}</td>
                         <td class={style.nowrap}>
