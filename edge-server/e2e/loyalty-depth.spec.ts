@@ -81,7 +81,7 @@ async function createPromotion(page: Page, p: { name: string; mechanic: string; 
   await expect(page.getByTestId('promotion-row').filter({ hasText: p.name })).toBeVisible();
 }
 
-test('a marketer’s 3 for 2 and happy hour at the till with gift card and points, a reward on the kiosk, and the day in analytics with its CSV', async ({ browser }, testInfo) => {
+test('a marketer’s 3 for 2 and happy hour at the till with gift card and points, a reward on the kiosk, and the day in analytics with its CSV', async ({ browser }) => {
   test.setTimeout(600_000); // console, till, kiosk and console again on a busy 2-core machine: an upper bound, not a budget
   const today = storeDay();
 
