@@ -13,6 +13,16 @@ export interface PromotionRow {
   definition: string;
 }
 
+/** One promotion applied on one receipt (budgets and caps count them). */
+export interface PromotionUse {
+  promotionId: string;
+  receiptId: string;
+  customerId: string | null;
+  discountMinor: number;
+  points: number;
+  at: string;
+}
+
 /** A clipped offer as the engine prices it (the offers domain's row). */
 export type ClippedOfferRow = OfferRow;
 
@@ -61,10 +71,13 @@ export class PromotionsRepository {
     return out;
   }
 
-  async insertUse(q: Queryable, u: { promotionId: string; receiptId: string; customerId: string | null; discountMinor: number; points: number; at: string }) {
-    await q.run('INSERT INTO promotion_uses (promotion_id, receipt_id, customer_id, discount_minor, points, at) VALUES (?, ?, ?, ?, ?, ?)', [
-      u.promotionId, u.receiptId, u.customerId, u.discountMinor, u.points, u.at,
-    ]);
+  /** A receipt's uses in one statement (a receipt with a dozen promotions is one round trip, not twelve). */
+  async insertUses(q: Queryable, uses: readonly PromotionUse[]) {
+    if (uses.length === 0) return;
+    await q.run(
+      `INSERT INTO promotion_uses (promotion_id, receipt_id, customer_id, discount_minor, points, at) VALUES ${uses.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      uses.flatMap((u) => [u.promotionId, u.receiptId, u.customerId, u.discountMinor, u.points, u.at]),
+    );
   }
 
   segmentsOf(q: Queryable, customerId: string) {

@@ -7,7 +7,7 @@ import { armFor } from './campaigns/holdout.js';
 import { discountOf, type AppliedPromotion, type EngineContext, type EnginePromotion } from './engine.js';
 import { eligibility, minuteOf } from './eligibility.js';
 import { contradictionOf, productsOfRule } from './rules.js';
-import type { ClippedOfferRow, PromotionRow, PromotionsRepository } from './repository.js';
+import type { ClippedOfferRow, PromotionRow, PromotionsRepository, PromotionUse } from './repository.js';
 import type { Catalog } from '../catalog/index.js';
 import type { CustomersService } from '../customers/index.js';
 import type { LiveOffer, OfferPrice, OfferRow, OffersService } from '../offers/index.js';
@@ -49,6 +49,11 @@ function offerAsPromotion(o: OfferRow, customerId: string, usage: EnginePromotio
     ...(o.campaign_id ? { campaignId: o.campaign_id } : {}),
   };
   return { id: `${OFFER_PREFIX}${o.id}`, def, usage };
+}
+
+function hasLimits(def: PromotionDefinition): boolean {
+  const l = def.limits;
+  return l.maxUses !== undefined || l.maxUsesPerCustomer !== undefined || l.budgetMinor !== undefined;
 }
 
 /** Promotions: their definitions and limits, and the receipt-time read and write steps. */
@@ -192,8 +197,11 @@ export class PromotionsService {
     const rows = await this.repo.liveOn(tx, day);
     const campaigns = await this.repo.campaignsById(tx);
     const live = rows.filter((r) => !r.campaign_id || campaigns.get(r.campaign_id)?.status === 'live');
-    const usage = await this.repo.usage(tx, live.map((r) => r.id), customerId);
-    const promotions: EnginePromotion[] = live.map((r) => ({ id: r.id, def: JSON.parse(r.definition) as PromotionDefinition, usage: usage.get(r.id)! }));
+    // Uses are counted only for promotions with a limit: counting every use of every live
+    // promotion at every receipt grows with the store's history and nothing reads it.
+    const defs = live.map((r) => ({ id: r.id, def: JSON.parse(r.definition) as PromotionDefinition }));
+    const usage = await this.repo.usage(tx, defs.filter((d) => hasLimits(d.def)).map((d) => d.id), customerId);
+    const promotions: EnginePromotion[] = defs.map((d) => ({ ...d, usage: usage.get(d.id) ?? { uses: 0, customerUses: 0, discountMinor: 0 } }));
     const unlocked = new Set(presented);
     const grantIds = new Map<string, number>();
     const offers = new Map<string, ClippedOfferRow>();
@@ -263,6 +271,7 @@ export class PromotionsService {
    */
   async commit(tx: Queryable, ctx: ReceiptPromotionContext, r: { receiptId: string; customerId: string | null; at: string; day?: string; applied: readonly AppliedPromotion[]; pointsOf: (a: AppliedPromotion) => number }) {
     const coupons: Array<{ promotionId: string; validFrom: string; validTo: string }> = [];
+    const uses: PromotionUse[] = [];
     for (const a of r.applied) {
       if (a.coupon && r.customerId && r.day) {
         const validFrom = addDays(r.day, 1);
@@ -275,10 +284,11 @@ export class PromotionsService {
         if (r.customerId) await this.repo.markOfferRedeemed(tx, { offerId: offer.id, customerId: r.customerId, campaignId: offer.campaign_id, receiptId: r.receiptId, at: r.at, discountMinor: a.discountMinor, points: r.pointsOf(a) });
         continue;
       }
-      await this.repo.insertUse(tx, { promotionId: a.promotionId, receiptId: r.receiptId, customerId: r.customerId, discountMinor: a.discountMinor, points: r.pointsOf(a), at: r.at });
+      uses.push({ promotionId: a.promotionId, receiptId: r.receiptId, customerId: r.customerId, discountMinor: a.discountMinor, points: r.pointsOf(a), at: r.at });
       const grant = ctx.grantIds.get(a.promotionId);
       if (grant !== undefined) await this.repo.useGrant(tx, grant, r.receiptId);
     }
+    await this.repo.insertUses(tx, uses);
     return coupons;
   }
 
