@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ROUTES, type LiveSegmentView, type SegmentPreview, type SegmentRule } from '@vitrina/contracts';
+import { ROUTES, type LiveSegmentView, type SegmentPreview, type SegmentRule, type SegmentSizeHistory } from '@vitrina/contracts';
 import { ChartView } from '../../components/chart';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
@@ -11,7 +11,7 @@ import { bucketLabel, lastDays } from '../../lib/reports';
 import { routeTitle } from '../../lib/route-title';
 import { routeUrl } from '../../lib/route-url';
 import { defaultRule } from '../../lib/segment-rules';
-import { useAction, useApi } from '../../lib/use-api';
+import { useAction, useApi, type Query } from '../../lib/use-api';
 import { useT } from '../../lib/use-t';
 import { RuleEditor } from './rule-editor';
 import style from './style.module.css';
@@ -25,17 +25,25 @@ const COLORS = ['#1f4e79', '#c0504d', '#9bbb59', '#8064a2', '#f79646', '#4bacc6'
  */
 export default function SegmentsPage() {
   const { t } = useT();
+  const { fmt } = useT();
   const list = useApi(ROUTES.liveSegments.list);
+  const period = useMemo(() => lastDays(90, fmt.timeZone), [fmt.timeZone]);
+  const sizes = useApi(ROUTES.liveSegments.sizes, { query: period });
+  // An evaluation changes both the list (size, time) and the size history.
+  const changed = () => {
+    list.reload();
+    sizes.reload();
+  };
   return (
     <>
       <PageHeader title={routeTitle({ id: 'segments', title: 'Segments' }, t)} description={t('segments.description')} />
-      <SegmentForm onSaved={list.reload} />
+      <SegmentForm onSaved={changed} />
       <Panel title={t('segments.listTitle')} testId="segments-list" flush>
         <QueryView query={list} what={t('segments.what')}>
-          {(rows) => (rows.length === 0 ? <EmptyState title={t('segments.emptyTitle')}>{t('segments.emptyText')}</EmptyState> : <SegmentTable rows={rows} onChange={list.reload} />)}
+          {(rows) => (rows.length === 0 ? <EmptyState title={t('segments.emptyTitle')}>{t('segments.emptyText')}</EmptyState> : <SegmentTable rows={rows} onChange={changed} />)}
         </QueryView>
       </Panel>
-      <SizesPanel />
+      <SizesPanel sizes={sizes} />
     </>
   );
 }
@@ -141,10 +149,8 @@ function SegmentTable({ rows, onChange }: { rows: LiveSegmentView[]; onChange: (
   );
 }
 
-function SizesPanel() {
+function SizesPanel({ sizes }: { sizes: Query<SegmentSizeHistory> }) {
   const { t, fmt } = useT();
-  const period = useMemo(() => lastDays(90, fmt.timeZone), [fmt.timeZone]);
-  const sizes = useApi(ROUTES.liveSegments.sizes, { query: period });
   const data = useMemo(() => {
     const rows = sizes.data?.rows ?? [];
     const days = [...new Set(rows.map((r) => r.day))].sort();
