@@ -22,6 +22,7 @@ const BENCHES = [
   { name: 'chain', file: 'edge-server/bench/chain.ts' },
   { name: 'engine', file: 'edge-server/bench/engine.ts' },
   { name: 'busy', file: 'edge-server/bench/busy-store.ts' },
+  { name: 'export', file: 'edge-server/bench/export.ts' },
 ];
 
 let failures = 0;

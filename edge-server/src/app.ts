@@ -14,7 +14,7 @@ import securityHeadersPlugin from './platform/http/security-headers.js';
 import staticAppsPlugin from './platform/http/static-apps.js';
 import { metricsRoutes } from './platform/metrics/index.js';
 import { simulatedScannerRoutes } from './platform/scanner/index.js';
-import { kpisRoutes } from './domains/analytics/index.js';
+import { kpisRoutes, reportsRoutes } from './domains/analytics/index.js';
 import { auditRoutes } from './domains/audit/index.js';
 import { authRoutes, staffRoutes } from './domains/auth/index.js';
 import { contentRoutes, contentSocketHandlers, signageRoutes } from './domains/content/index.js';
@@ -109,6 +109,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(importRoutes({ purchases: s.purchases, jobs: s.jobs, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE, spoolDir: s.config.DATA_DIR === ':memory:' ? join(tmpdir(), 'vitrina-imports') : join(s.config.DATA_DIR, 'imports') }), api);
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
+  void app.register(reportsRoutes({ reports: s.reports, segments: s.liveSegments, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
   void app.register(signageRoutes({ signage: s.signage, guard }), api);
   void app.register(mediaRoutes({ media: s.media, guard }), api);

@@ -8,7 +8,7 @@ import { createScanMetrics } from './platform/metrics/index.js';
 import { createRealtime } from './platform/realtime/realtime.js';
 import { scannerFromConfig } from './platform/scanner/index.js';
 import type { DomainEvents } from './shared/domain-events.js';
-import { createEventLog, createKpis } from './domains/analytics/index.js';
+import { createEventLog, createKpis, createLiveSegments, createReports } from './domains/analytics/index.js';
 import { createJobs } from './domains/jobs/index.js';
 import { createAudit } from './domains/audit/index.js';
 import { createAuth, createGuards, type ScryptParams } from './domains/auth/index.js';
@@ -33,7 +33,7 @@ import { createCheckout } from './usecases/checkout/index.js';
 import { createRewards } from './domains/rewards/index.js';
 import { DataRequestsService } from './usecases/data-requests/index.js';
 import { MembersImport } from './usecases/members-import/index.js';
-import { startHousekeeping } from './usecases/housekeeping/index.js';
+import { startHousekeeping, startNightlySegments } from './usecases/housekeeping/index.js';
 import { createChainSync } from './usecases/chain-sync/index.js';
 import type { ModelManifest } from '@vitrina/models';
 import { KioskCardService, ScanService } from './usecases/scan/index.js';
@@ -116,6 +116,17 @@ export async function composeServices({ config, secret, log, background = config
   const jobs = await createJobs(db, log);
   const surveys = createSurveys(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today() });
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
+  const reports = createReports(db, {
+    timeZone: config.STORE_TIME_ZONE,
+    program: { settings: () => loyalty.settings(), today: () => loyalty.today(), pointsState: (id, day) => loyalty.stateAt(db, id, day) },
+  });
+  const liveSegments = createLiveSegments(db, {
+    timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today(),
+    materialize: (name, ids) => promotions.replaceSegment(name, ids),
+    tierOf: async (id, day) => (await loyalty.tierAt(db, id, day)).tier.id,
+    tierIds: async () => ['member', ...(await loyalty.listTiers()).map((t) => t.id)],
+    rfmClasses: (today, lookbackDays) => kpis.rfmClasses(today, lookbackDays),
+  });
   // The media library (issue 10). usageOf: the layouts that use a file plus the classic playlists that name it.
   const playlistUsage = usageFromPlaylists({ zoneIds: async () => (await devices.listZones()).map((z) => z.id), playlist: (zoneId) => content.playlist(zoneId) });
   const media = await createMedia(db, {
@@ -182,12 +193,13 @@ export async function composeServices({ config, secret, log, background = config
     await chainSync.enable();
     chainSync.start();
   }
+  const stopNightlySegments = background ? startNightlySegments({ segments: liveSegments, log }) : () => undefined;
 
   let closed = false;
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys, rewards,
-    recommend, modelLifecycle, content, signage, media, eventLog, jobs, kpis, proofOfPlay, fleet, receipts, scan, kioskCard, dataRequests, membersImport, chainSync,
+    recommend, modelLifecycle, content, signage, media, eventLog, jobs, kpis, reports, liveSegments, proofOfPlay, fleet, receipts, scan, kioskCard, dataRequests, membersImport, chainSync,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;
@@ -196,6 +208,7 @@ export async function composeServices({ config, secret, log, background = config
       await chainSync?.stop();
       if (boardTimer) clearInterval(boardTimer);
       fleet.close();
+      stopNightlySegments();
       await scanner.scanner.stop();
       await jobs.close(); // a running import stops after its current batch; what it committed stays
       await modelLifecycle.stop();

@@ -25,6 +25,7 @@ export interface RouteDef {
 export const ROUTES: readonly RouteDef[] = [
   { id: 'overview', path: '', title: 'Overview', permission: null, nav: true, load: () => import('./pages/overview') },
   { id: 'analytics', path: 'analytics', title: 'Analytics', permission: 'analytics.view', nav: true, load: () => import('./pages/analytics') },
+  { id: 'segments', path: 'segments', title: 'Segments', permission: 'analytics.view', nav: true, load: () => import('./pages/segments') },
   { id: 'survey', path: 'survey', title: 'Survey (NPS)', permission: 'survey.view', nav: true, load: () => import('./pages/survey') },
   { id: 'campaigns', path: 'campaigns', title: 'Campaigns', permission: 'campaigns.view', nav: true, load: () => import('./pages/campaigns') },
   { id: 'promotions', path: 'promotions', title: 'Promotions & codes', permission: 'campaigns.view', nav: true, load: () => import('./pages/promotions') },

@@ -102,6 +102,10 @@ export const ERROR_CODES = [
   'VITRINA_ERR_DEVICE_OFFLINE',
   'VITRINA_ERR_SCREENSHOT_TIMEOUT',
   'VITRINA_ERR_SCREENSHOT_INVALID',
+  // analytics reports and live segments
+  'VITRINA_ERR_REPORT_PERIOD_INVALID',
+  'VITRINA_ERR_SEGMENT_UNKNOWN',
+  'VITRINA_ERR_SEGMENT_RULE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,6 +27,8 @@ export * from './promotions.js';
 export * from './rewards.js';
 export * from './customers.js';
 export * from './analytics.js';
+export * from './reports.js';
+export * from './live-segments.js';
 export * from './metrics.js';
 export * from './scanner.js';
 export * from './catalog.js';

@@ -7,7 +7,10 @@ describe('csvField', () => {
     expect(csvField('\t=cmd')).toBe("'\t=cmd");
     expect(csvField('\r=cmd')).toBe(`"'\r=cmd"`);
     expect(csvField('a-b')).toBe('a-b');
-    expect(csvField(-3)).toBe("'-3");
+    // A plain number is no formula: negative amounts (refunds) stay numbers.
+    expect(csvField(-3)).toBe('-3');
+    expect(csvField('-12.50')).toBe('-12.50');
+    expect(csvField('-12.50+1')).toBe("'-12.50+1");
     expect(csvField(7)).toBe('7');
     expect(csvField(null)).toBe('');
     expect(csvField(undefined)).toBe('');

@@ -11,12 +11,14 @@ import { deviceRoutes } from './devices.js';
 import { giftCardRoutes, referralRoutes } from './gift-cards.js';
 import { headOfficeRoutes } from './headoffice.js';
 import { fleetRoutes } from './fleet.js';
+import { liveSegmentRoutes } from './live-segments.js';
 import { loyaltyRoutes } from './loyalty.js';
 import { mediaRoutes } from './media.js';
 import { proofOfPlayRoutes } from './proof-of-play.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
 import { recommendationRoutes } from './recommendations.js';
+import { reportRoutes } from './reports.js';
 import { rewardRoutes } from './rewards.js';
 import { signageRoutes } from './signage.js';
 import { staffRoutes } from './staff.js';
@@ -54,6 +56,8 @@ export interface RouteAreas {
   readonly recommendations: typeof recommendationRoutes;
   readonly surveys: typeof surveyRoutes;
   readonly headOffice: typeof headOfficeRoutes;
+  readonly reports: typeof reportRoutes;
+  readonly liveSegments: typeof liveSegmentRoutes;
   readonly rewards: typeof rewardRoutes;
   readonly media: typeof mediaRoutes;
   readonly proofOfPlay: typeof proofOfPlayRoutes;
@@ -89,6 +93,8 @@ export const ROUTES: RouteAreas = {
   recommendations: recommendationRoutes,
   surveys: surveyRoutes,
   headOffice: headOfficeRoutes,
+  reports: reportRoutes,
+  liveSegments: liveSegmentRoutes,
   rewards: rewardRoutes,
   media: mediaRoutes,
   proofOfPlay: proofOfPlayRoutes,

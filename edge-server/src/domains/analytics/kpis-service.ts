@@ -70,6 +70,12 @@ export class KpisService {
     };
   }
 
+  /** The RFM class of every customer with a sale in the look-back (live segments' `rfm` rule). */
+  async rfmClasses(today: string, lookbackDays: number): Promise<Map<string, string>> {
+    const r = await this.rfm(today, lookbackDays, Number.MAX_SAFE_INTEGER);
+    return new Map(r.scores.map((s) => [s.customerId, s.segment]));
+  }
+
   /** A report's last day: a real calendar day near the store's today (2026-02-31 and 9999-12-31 are refused). */
   private checkToday(today: string) {
     const storeToday = this.program.today();

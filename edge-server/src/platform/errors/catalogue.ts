@@ -87,4 +87,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; message: strin
   VITRINA_ERR_DEVICE_OFFLINE: { status: 409, message: 'The device is not connected.' },
   VITRINA_ERR_SCREENSHOT_TIMEOUT: { status: 504, message: 'The device did not send a screenshot in time.' },
   VITRINA_ERR_SCREENSHOT_INVALID: { status: 422, message: 'The screenshot is not a PNG, WebP or JPEG image within the size limit.' },
+  VITRINA_ERR_REPORT_PERIOD_INVALID: { status: 400, message: 'The report period is not valid.' },
+  VITRINA_ERR_SEGMENT_UNKNOWN: { status: 404, message: 'No such segment.' },
+  VITRINA_ERR_SEGMENT_RULE_INVALID: { status: 422, message: 'A segment rule is not valid.' },
 };

@@ -16,3 +16,5 @@ export function startHousekeeping(deps: { loyalty: LoyaltyService; campaigns: Ca
   timer.unref();
   return () => clearInterval(timer);
 }
+
+export { startNightlySegments } from './nightly-segments.js';

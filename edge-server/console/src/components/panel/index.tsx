@@ -20,7 +20,8 @@ export function Panel({ title, actions, children, testId, flush }: Props) {
           {actions && <div class={style.actions}>{actions}</div>}
         </header>
       )}
-      <div class={flush ? style.flush : style.body}>{children}</div>
+      {/* A flush panel holds a table that may scroll sideways: focusable, so a keyboard can scroll it (axe scrollable-region-focusable). */}
+      <div class={flush ? style.flush : style.body} tabIndex={flush ? 0 : undefined}>{children}</div>
     </section>
   );
 }

@@ -1,7 +1,13 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { ROUTES } from '@vitrina/contracts';
 import { KpiCard, KpiGrid } from '../../components/kpi-card';
 import { PageHeader } from '../../components/page-header';
+import { PeriodSelect } from '../../components/period-select';
+import { bucketFor, lastDays } from '../../lib/reports';
+import { CampaignTimelinePanel } from './campaign-timeline-panel';
+import { LiabilityPanel } from './liability-panel';
+import { SalesPanel } from './sales-panel';
+import { TrendsPanel } from './trends-panel';
 import { QueryView } from '../../components/query-view';
 import { CampaignResultsPanel } from '../../components/campaign-results/panel';
 import { programKpis } from '../../lib/analytics';
@@ -12,13 +18,14 @@ import { routeTitle } from '../../lib/route-title';
 import { useT } from '../../lib/use-t';
 import style from './style.module.css';
 
-const PERIODS = [30, 90, 365] as const;
-
-/** Program KPIs, campaign results (treatment vs control, lift with 95% CI, ROI) and RFM segments. */
+/**
+ * Program KPIs; the program over time (charts), sales reports and points liability with their CSV
+ * exports; campaign results (treatment vs control, lift with 95% CI, ROI) and their timeline; RFM segments.
+ */
 export default function AnalyticsPage() {
-  const { t } = useT();
+  const { t, fmt } = useT();
   const [days, setDays] = useState<number>(90);
-  const periodLabel = (d: (typeof PERIODS)[number]) => (d === 30 ? t('analytics.last30') : d === 90 ? t('analytics.last90') : t('analytics.last12Months'));
+  const period = useMemo(() => ({ ...lastDays(days, fmt.timeZone), bucket: bucketFor(days) }), [days, fmt.timeZone]);
   const kpis = useApi(ROUTES.analytics.program, { query: { periodDays: days } });
 
   return (
@@ -27,16 +34,7 @@ export default function AnalyticsPage() {
         title={routeTitle({ id: 'analytics', title: 'Analytics' }, t)}
         description={t('analytics.description')}
         actions={
-          <label class={style.period}>
-            <span>{t('analytics.period')}</span>
-            <select class="select" value={String(days)} onChange={(e) => setDays(Number(e.currentTarget.value))} data-testid="analytics-period">
-              {PERIODS.map((d) => (
-                <option key={d} value={String(d)}>
-                  {periodLabel(d)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PeriodSelect days={days} onChange={setDays} testId="analytics-period" />
         }
       />
       <section aria-labelledby="program-title" data-testid="program-kpis">
@@ -58,7 +56,13 @@ export default function AnalyticsPage() {
           )}
         </QueryView>
       </section>
+      <div class={style.reports}>
+        <TrendsPanel period={period} />
+        <SalesPanel period={period} />
+        <LiabilityPanel />
+      </div>
       <CampaignResultsPanel />
+      <CampaignTimelinePanel />
       <RfmPanel />
     </>
   );

@@ -3,6 +3,7 @@ import { ROUTES, type NpsReport } from '@vitrina/contracts';
 import { ChartView } from '../../components/chart';
 import { KpiCard, KpiGrid } from '../../components/kpi-card';
 import { PageHeader } from '../../components/page-header';
+import { PeriodSelect } from '../../components/period-select';
 import { Panel } from '../../components/panel';
 import { EmptyState, ErrorNotice, QueryView } from '../../components/query-view';
 import { formatSigned } from '../../lib/analytics';
@@ -18,8 +19,6 @@ import { BANDS, bandOf, bandShares } from './nps-view';
 import { SettingsPanel } from './settings-panel';
 import style from './style.module.css';
 
-const PERIODS = [30, 90, 365] as const;
-
 /**
  * The end-of-session survey: NPS with its weekly trend, the promoters / passives / detractors and
  * the score distribution, the comments (as typed, shown as text), the CSV of every answer, and
@@ -32,7 +31,6 @@ export default function SurveyPage() {
   const report = useApi(ROUTES.surveys.report, { query: { periodDays: days } });
   const settings = useApi(ROUTES.surveys.settings);
   const download = useAction(() => downloadSurveyCsv());
-  const periodLabel = (d: (typeof PERIODS)[number]) => (d === 30 ? t('analytics.last30') : d === 90 ? t('analytics.last90') : t('analytics.last12Months'));
 
   return (
     <>
@@ -41,16 +39,7 @@ export default function SurveyPage() {
         description={t('survey.description')}
         actions={
           <>
-            <label class={style.period}>
-              <span>{t('analytics.period')}</span>
-              <select class="select" value={String(days)} onChange={(e) => setDays(Number(e.currentTarget.value))} data-testid="survey-period">
-                {PERIODS.map((d) => (
-                  <option key={d} value={String(d)}>
-                    {periodLabel(d)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PeriodSelect days={days} onChange={setDays} testId="survey-period" />
             <button type="button" class="btn" disabled={download.pending} onClick={() => void download.run()} data-testid="survey-download">
               {download.pending ? t('survey.preparing') : t('survey.download')}
             </button>
