@@ -61,3 +61,17 @@ export function resumeIndex(currentId: string | null, items: readonly PlaylistIt
   const i = items.findIndex((it) => it.id === currentId);
   return i < 0 ? 0 : i;
 }
+
+/**
+ * The item to switch to after `fromIndex`: the next one around the loop that `canPlay`
+ * (e.g. its media is already cached). If none can, the current one stays (`fromIndex`), or
+ * -1 when nothing at all can play — the caller then shows its fallback, never a blank screen.
+ */
+export function nextPlayableIndex(fromIndex: number, items: readonly PlaylistItem[], canPlay: (item: PlaylistItem) => boolean): number {
+  for (let step = 1; step <= items.length; step++) {
+    const i = (Math.max(fromIndex, -1) + step + items.length) % items.length;
+    const it = items[i];
+    if (it && canPlay(it)) return i;
+  }
+  return -1;
+}
