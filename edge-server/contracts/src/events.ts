@@ -5,6 +5,7 @@ import type { IdentifyRequest } from './cards.js';
 import type { ClaimCodeRequest, ClaimedCode, ClaimedReferral, KioskReferralRequest, MyCard, MyCardRequest, VoucherIssued, VoucherRequest } from './kiosk-card.js';
 import type { Playlist, SignageTakeover } from './signage.js';
 import type { ErrorInfo } from './errors.js';
+import type { DeviceStatusAck, DeviceStatusReport, PlayBatch, PlayBatchResult, ScreenshotReply, ScreenshotRequest, ScreenshotStored } from './signage-reports.js';
 import type { SurveyAnswerRequest, SurveyAnswerResult, SurveyDue, SurveyDueRequest } from './survey.js';
 
 /**
@@ -18,6 +19,8 @@ export interface KioskServerToClient {
   'kiosk:unknown-card': (unknown: UnknownCard) => void;
   /** A scan on this kiosk's hardware scanner could not be used (malformed, invalid card). */
   'kiosk:scan-error': (error: ErrorInfo) => void;
+  /** Capture your screen and answer with `device:screenshot` (fleet, remote screenshot). */
+  'device:screenshot-request': (req: ScreenshotRequest) => void;
 }
 export interface KioskClientToServer {
   'kiosk:identify': (req: IdentifyRequest, ack: AckCallback<IdentifyResult>) => void;
@@ -30,15 +33,26 @@ export interface KioskClientToServer {
   'kiosk:voucher': (req: VoucherRequest, ack: AckCallback<VoucherIssued>) => void;
   'kiosk:survey-due': (req: SurveyDueRequest, ack: AckCallback<SurveyDue>) => void;
   'kiosk:survey-answer': (req: SurveyAnswerRequest, ack: AckCallback<SurveyAnswerResult>) => void;
+  /** Fleet status report (app version, cache, uptime, errors); see signage-reports.ts. */
+  'device:status': (report: DeviceStatusReport, ack: AckCallback<DeviceStatusAck>) => void;
+  'device:screenshot': (reply: ScreenshotReply, ack: AckCallback<ScreenshotStored>) => void;
 }
 
 export interface SignageServerToClient {
   'device:hello': (hello: DeviceHello) => void;
   'signage:takeover': (takeover: SignageTakeover) => void;
   'signage:playlist': (playlist: Playlist) => void;
+  /** Capture your screen and answer with `device:screenshot` (fleet, remote screenshot). */
+  'device:screenshot-request': (req: ScreenshotRequest) => void;
 }
 export interface SignageClientToServer {
   'signage:playlist': (req: Record<string, never>, ack: AckCallback<Playlist>) => void;
+  /** Proof of play: a batch of play records, idempotent by record id (see signage-reports.ts). */
+  'signage:proof-of-play': (batch: PlayBatch, ack: AckCallback<PlayBatchResult>) => void;
+  /** Fleet status report (app version, current item, cache state, uptime, errors). */
+  'device:status': (report: DeviceStatusReport, ack: AckCallback<DeviceStatusAck>) => void;
+  /** The answer to `device:screenshot-request`. */
+  'device:screenshot': (reply: ScreenshotReply, ack: AckCallback<ScreenshotStored>) => void;
 }
 
 export const SOCKET_NAMESPACES = { kiosk: '/kiosk', signage: '/signage', console: '/console' } as const;

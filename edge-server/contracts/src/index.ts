@@ -10,6 +10,7 @@ export * from './offers.js';
 export * from './kiosk.js';
 export * from './kiosk-card.js';
 export * from './signage.js';
+export * from './signage-reports.js';
 export * from './devices.js';
 export * from './health.js';
 export * from './events.js';

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Namespace, type Socket } from 'socket.io';
 import {
-  SOCKET_NAMESPACES,
+  SOCKET_NAMESPACES, SCREENSHOT_MAX_CHARS,
   type KioskClientToServer, type KioskServerToClient, type SignageClientToServer, type SignageServerToClient,
   type KioskSession, type UnknownCard, type SignageTakeover, type ErrorInfo, type Playlist,
 } from '@vitrina/contracts';
@@ -60,7 +60,9 @@ export interface Realtime extends DevicePush {
 export function createRealtime(presence: DevicePresence, log: { error(obj: unknown, msg: string): void }): Realtime {
   const io = new Server({
     serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
+    // One message may carry a remote screenshot (a data URL of up to SCREENSHOT_MAX_CHARS) or a
+    // proof-of-play batch of up to PLAY_BATCH_MAX rows; anything larger drops the connection.
+    maxHttpBufferSize: SCREENSHOT_MAX_CHARS + 256 * 1024,
     pingInterval: 10_000,
     pingTimeout: 8_000,
   });
