@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 // IndexedDB in memory (the browser's API, implemented in JS) for Node.
 import 'fake-indexeddb/auto';
-import { openPlayLog, type PlayRecord } from './play-log-store';
+import type { PlayRecord } from '@vitrina/contracts';
+import { openPlayLog } from './play-log-store';
 
 
 function play(id: string, startedAt: number): PlayRecord {
-  return { id, kind: 'item', itemId: 'i1', mediaHash: 'h', layoutId: 'full', regionId: 'main', zoneId: 'entrance', reason: 'scheduled', startedAt, endedAt: startedAt + 10 };
+  const at = (ms: number) => new Date(Date.UTC(2026, 0, 1) + ms).toISOString();
+  return { id, itemId: 'i1', itemName: 'Sale', itemKind: 'image', mediaHash: null, layoutId: 'full', regionId: 'main', zoneId: 'entrance', reason: 'scheduled', takeoverId: null, startedAt: at(startedAt), endedAt: at(startedAt + 10) };
 }
 
 describe('play log store', () => {

@@ -1,31 +1,14 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { PlayRecord } from '@vitrina/contracts';
 
 /**
  * Proof of play kept in IndexedDB until the edge server acknowledges it, so plays recorded
  * offline (or before a crash/reboot) are delivered later. Each record carries its own id made
  * on the screen, so delivering the same batch twice counts once on the server.
  */
-export type PlayReason = 'scheduled' | 'takeover' | 'emergency' | 'fallback';
-
-export interface PlayRecord {
-  /** Made on the screen (uuid): the server's idempotency key. */
-  id: string;
-  kind: 'item' | 'takeover';
-  /** Playlist item id, or the takeover id. */
-  itemId: string;
-  /** Content hash of the media shown (null for messages, boards, takeovers). */
-  mediaHash: string | null;
-  layoutId: string;
-  regionId: string;
-  zoneId: string;
-  reason: PlayReason;
-  /** Screen clock, ms since epoch. */
-  startedAt: number;
-  endedAt: number;
-}
-
+/** Records are the contract's `PlayRecord` (ISO times sort as strings, so the index orders by start). */
 interface PlayLogDb extends DBSchema {
-  plays: { key: string; value: PlayRecord; indexes: { byStart: number } };
+  plays: { key: string; value: PlayRecord; indexes: { byStart: string } };
 }
 
 export interface PlayLogStore {
