@@ -4,6 +4,7 @@ import type { ClipRequest, EndSessionRequest, EnrollRequest, IdentifyResult, Kio
 import type { IdentifyRequest } from './cards.js';
 import type { ClaimCodeRequest, ClaimedCode, ClaimedReferral, KioskReferralRequest, MyCard, MyCardRequest, VoucherIssued, VoucherRequest } from './kiosk-card.js';
 import type { Playlist, SignageTakeover } from './signage.js';
+import type { ScreenSnapshot, SignageBoards } from './signage-content.js';
 import type { ErrorInfo } from './errors.js';
 import type { DeviceStatusAck, DeviceStatusReport, PlayBatch, PlayBatchResult, ScreenshotReply, ScreenshotRequest, ScreenshotStored } from './signage-reports.js';
 import type { SurveyAnswerRequest, SurveyAnswerResult, SurveyDue, SurveyDueRequest } from './survey.js';
@@ -44,6 +45,10 @@ export interface SignageServerToClient {
   'signage:playlist': (playlist: Playlist) => void;
   /** Capture your screen and answer with `device:screenshot` (fleet, remote screenshot). */
   'device:screenshot-request': (req: ScreenshotRequest) => void;
+  /** The zone's new snapshot: on every publish, layout change, emergency start and revert. */
+  'signage:snapshot': (snapshot: ScreenSnapshot) => void;
+  /** Fresh data for the data-driven slides (offers/prices changed); replaces `snapshot.boards`. */
+  'signage:boards': (boards: SignageBoards) => void;
 }
 export interface SignageClientToServer {
   'signage:playlist': (req: Record<string, never>, ack: AckCallback<Playlist>) => void;
@@ -53,6 +58,8 @@ export interface SignageClientToServer {
   'device:status': (report: DeviceStatusReport, ack: AckCallback<DeviceStatusAck>) => void;
   /** The answer to `device:screenshot-request`. */
   'device:screenshot': (reply: ScreenshotReply, ack: AckCallback<ScreenshotStored>) => void;
+  /** The screen's zone's current snapshot, in the ack. */
+  'signage:snapshot': (req: Record<string, never>, ack: AckCallback<ScreenSnapshot>) => void;
 }
 
 export const SOCKET_NAMESPACES = { kiosk: '/kiosk', signage: '/signage', console: '/console' } as const;

@@ -11,6 +11,8 @@ export * from './kiosk.js';
 export * from './kiosk-card.js';
 export * from './signage.js';
 export * from './signage-reports.js';
+export * from './signage-content.js';
+export * from './signage-schedule.js';
 export * from './devices.js';
 export * from './health.js';
 export * from './events.js';

@@ -13,6 +13,7 @@ import { loyaltyRoutes } from './loyalty.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
 import { recommendationRoutes } from './recommendations.js';
+import { signageRoutes } from './signage.js';
 import { staffRoutes } from './staff.js';
 import { surveyRoutes } from './surveys.js';
 import { systemRoutes } from './system.js';
@@ -30,6 +31,7 @@ export const ROUTES = {
   auth: authRoutes,
   devices: deviceRoutes,
   content: contentRoutes,
+  signage: signageRoutes,
   customers: customerRoutes,
   loyalty: loyaltyRoutes,
   campaigns: campaignRoutes,
