@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { PlaylistItem } from '@vitrina/contracts';
 import { BROKEN_MEDIA_SKIP_MS } from '../config';
-import { itemDuration, nextPlayableIndex, resumeIndex } from './playlist';
+import { itemDuration, nextPlayableIndex, resumeIndex, type LoopEntry } from './playlist';
 
 interface Showing {
   id: string | null;
@@ -9,11 +8,13 @@ interface Showing {
   tick: number;
 }
 
-export interface LoopOptions {
+export interface LoopOptions<T extends LoopEntry> {
   /** May the loop switch to this item now? (its media is cached) — never switch to one that is not. */
-  canPlay?: (item: PlaylistItem) => boolean;
+  canPlay?: (item: T) => boolean;
   /** Called when an item leaves the screen, with when it came on (for proof of play). */
-  onPlayed?: (item: PlaylistItem, startedAt: number, endedAt: number) => void;
+  onPlayed?: (item: T, startedAt: number, endedAt: number) => void;
+  /** Called when an item comes on screen (the fleet's "current item"). */
+  onShow?: (item: T) => void;
   /** Called at each item boundary (e.g. to apply a service-worker update there). */
   onBoundary?: () => void;
   now?: () => number;
@@ -26,7 +27,7 @@ const always = () => true;
  * item on screen (not an index), so a new playlist that still contains it keeps it on screen.
  * At each step it moves to the next item that `canPlay`; if none can, the current one stays.
  */
-export function useLoop(items: readonly PlaylistItem[], opts: LoopOptions = {}) {
+export function useLoop<T extends LoopEntry>(items: readonly T[], opts: LoopOptions<T> = {}) {
   const [showing, setShowing] = useState<Showing>({ id: null, tick: 0 });
   const optsRef = useRef(opts);
   optsRef.current = opts;
@@ -47,13 +48,14 @@ export function useLoop(items: readonly PlaylistItem[], opts: LoopOptions = {}) 
   }, []);
 
   // Proof of play: when the item on screen changes (or restarts), the previous showing ends.
-  const startedRef = useRef<{ item: PlaylistItem; at: number } | null>(null);
+  const startedRef = useRef<{ item: T; at: number } | null>(null);
   useEffect(() => {
     const now = optsRef.current.now ?? Date.now;
     const prev = startedRef.current;
     const at = now();
     if (prev) optsRef.current.onPlayed?.(prev.item, prev.at, at);
     startedRef.current = item ? { item, at } : null;
+    if (item) optsRef.current.onShow?.(item);
     optsRef.current.onBoundary?.();
   }, [item?.id, showing.tick]);
   // The region goes away (layout change, sleep): its item ends now.
