@@ -17,6 +17,8 @@ import { auditRoutes } from './domains/audit/index.js';
 import { authRoutes, staffRoutes } from './domains/auth/index.js';
 import { contentRoutes, contentSocketHandlers } from './domains/content/index.js';
 import { devicesRoutes } from './domains/devices/index.js';
+import { fleetRoutes, fleetSocketHandlers } from './domains/fleet/index.js';
+import { proofOfPlayRoutes, proofOfPlaySocketHandlers } from './domains/proof-of-play/index.js';
 import { catalogRoutes } from './domains/catalog/index.js';
 import { giftCardRoutes } from './domains/gift-cards/index.js';
 import { loyaltyRoutes } from './domains/loyalty/index.js';
@@ -103,6 +105,8 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
+  void app.register(proofOfPlayRoutes({ proofOfPlay: s.proofOfPlay, guard }), api);
+  void app.register(fleetRoutes({ fleet: s.fleet, guard }), api);
   const { simulator, bindings } = s.scanner;
   if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));
 
@@ -110,6 +114,8 @@ function registerTransport(app: FastifyApp, s: Services) {
   kioskCardSocketHandlers(s.realtime.kiosk, s.kioskCard, log);
   surveySocketHandlers(s.realtime.kiosk, s.surveys, s.scan.sessions, log);
   contentSocketHandlers(s.realtime.signage, s.content, log);
+  proofOfPlaySocketHandlers(s.realtime.signage, s.proofOfPlay, log);
+  fleetSocketHandlers(s.realtime, s.fleet, log);
   connectScannerToScan(s.scanner.scanner, { devices: s.devices, scan: s.scan, push: s.realtime, log });
 }
 

@@ -16,10 +16,12 @@ import { createCatalog } from './domains/catalog/index.js';
 import { createContent } from './domains/content/index.js';
 import { createCustomers } from './domains/customers/index.js';
 import { createDevices } from './domains/devices/index.js';
+import { createFleet, screenshotAsker } from './domains/fleet/index.js';
 import { createGiftCards } from './domains/gift-cards/index.js';
 import { createLoyalty } from './domains/loyalty/index.js';
 import { createOffers } from './domains/offers/index.js';
 import { createPromotions } from './domains/promotions/index.js';
+import { createProofOfPlay } from './domains/proof-of-play/index.js';
 import { createPurchases } from './domains/purchases/index.js';
 import { createRecommender, resolveModelDir } from './domains/recommend/index.js';
 import { createModelLifecycle } from './usecases/model-lifecycle/index.js';
@@ -104,6 +106,12 @@ export async function composeServices({ config, secret, log, background = config
   const eventLog = createEventLog(db, config.STORE_ID);
   const surveys = createSurveys(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today() });
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
+  // Signage reports (issue 10): what screens played, and the fleet's status and screenshots.
+  const proofOfPlay = createProofOfPlay(db, { timeZone: config.STORE_TIME_ZONE, clockSkewMs: config.PLAY_CLOCK_SKEW_MS });
+  const fleet = createFleet(db, {
+    devices, askScreenshot: screenshotAsker(realtime), screenshotDir: join(config.DATA_DIR, 'fleet', 'screenshots'),
+    screenshotMaxBytes: config.FLEET_SCREENSHOT_MAX_BYTES, screenshotTimeoutMs: config.FLEET_SCREENSHOT_TIMEOUT_MS, silentAfterMinutes: config.FLEET_SILENT_MINUTES,
+  });
 
   // Use cases
   const receipts = createCheckout(db, {
@@ -111,7 +119,7 @@ export async function composeServices({ config, secret, log, background = config
     storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE,
   });
   const scan = new ScanService({
-    cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: realtime, metrics,
+    cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: proofOfPlay.recordingTakeovers(realtime, log), metrics,
     history: { hasPurchases: (id) => purchases.hasSale(db, id) },
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });
@@ -136,12 +144,13 @@ export async function composeServices({ config, secret, log, background = config
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys,
-    recommend, modelLifecycle, content, eventLog, kpis, receipts, scan, kioskCard, dataRequests, membersImport,
+    recommend, modelLifecycle, content, eventLog, kpis, proofOfPlay, fleet, receipts, scan, kioskCard, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;
       closed = true;
       stopHousekeeping();
+      fleet.close();
       await scanner.scanner.stop();
       await modelLifecycle.stop();
       await realtime.close();

@@ -23,7 +23,7 @@ export interface RouteSpec {
    * Set when the body is not JSON: the client sends it as is with this content type and the
    * server parses it as a stream (the receipts CSV import). Such a route has no `body` schema.
    */
-  readonly contentType?: 'text/csv' | 'application/xml';
+  readonly contentType?: 'text/csv' | 'application/xml' | 'multipart/form-data';
   /** Every status the route answers with a body, errors included (the server serializes each by its schema). */
   readonly response: { readonly [status: number]: TSchema };
 }

@@ -9,7 +9,10 @@ import type { RouteSpec } from './define-route.js';
 import { devRoutes } from './dev.js';
 import { deviceRoutes } from './devices.js';
 import { giftCardRoutes, referralRoutes } from './gift-cards.js';
+import { fleetRoutes } from './fleet.js';
 import { loyaltyRoutes } from './loyalty.js';
+import { mediaRoutes } from './media.js';
+import { proofOfPlayRoutes } from './proof-of-play.js';
 import { codeRoutes, promotionRoutes, segmentRoutes } from './promotions.js';
 import { importRoutes, receiptRoutes } from './receipts.js';
 import { recommendationRoutes } from './recommendations.js';
@@ -49,6 +52,9 @@ export const ROUTES = {
   audit: auditRoutes,
   recommendations: recommendationRoutes,
   surveys: surveyRoutes,
+  media: mediaRoutes,
+  proofOfPlay: proofOfPlayRoutes,
+  fleet: fleetRoutes,
 } as const;
 
 /** The map flattened, for checks over every route (unique paths, docs, server parity). */

@@ -77,6 +77,16 @@ export const ConfigSchema = Type.Object({
   /** Card lookups one kiosk may make per second (keypad, wedge and scanner), after a burst of 20: a shopper never reaches it, a card-number guesser does. */
   SCAN_RATE_PER_KIOSK: Type.Number({ minimum: 0.1, maximum: 10_000, default: 2 }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 50_000_000, default: 1_048_576 }),
+  /** Media library upload limits (domains/media): images (JPEG, PNG, WebP, SVG) and videos (MP4, WebM). */
+  MEDIA_IMAGE_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 200_000_000, default: 20_000_000 }),
+  MEDIA_VIDEO_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 5_000_000_000, default: 500_000_000 }),
+  /** How far ahead of the server's clock a screen's proof-of-play records may end before the batch is refused. */
+  PLAY_CLOCK_SKEW_MS: Type.Integer({ minimum: 0, maximum: 3_600_000, default: 120_000 }),
+  /** Fleet: an active device not connected and silent for longer than this raises an alert in the console. */
+  FLEET_SILENT_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 5 }),
+  /** Fleet: the largest remote screenshot kept, and how long the console waits for one. */
+  FLEET_SCREENSHOT_MAX_BYTES: Type.Integer({ minimum: 10_000, maximum: 1_500_000, default: 1_500_000 }),
+  FLEET_SCREENSHOT_TIMEOUT_MS: Type.Integer({ minimum: 500, maximum: 60_000, default: 10_000 }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
