@@ -47,7 +47,7 @@ function Player() {
   );
   const cache = useMediaCache(manifest, online);
   const plan = usePlan(snapshot, screenClock, cache.cached);
-  const record = useProofOfPlay(conn.socket);
+  const { record, recorded } = useProofOfPlay(conn.socket);
   const sw = useServiceWorkerUpdate();
   useRemoteScreenshot(conn.socket);
   const [current, setCurrent] = useState<DeviceCurrentItem | null>(null);
@@ -115,7 +115,7 @@ function Player() {
       {shownTakeover && <Takeover takeover={shownTakeover} />}
       <ConnectionState status={conn.status} />
       {/* For tests and the fleet: what the screen is doing, readable without looking at pixels. */}
-      <div hidden data-testid="player-state" data-source={playing ? playing.source : plan?.state === 'sleep' ? 'sleep' : 'fallback'} data-plan-key={plan?.key ?? ''} data-cache-total={cache.total} data-cache-cached={cache.cached} data-cache-failed={cache.failed} data-cache-busy={String(cache.busy)} data-media={manifest.map((m) => m.url).join(' ')} />
+      <div hidden data-testid="player-state" data-source={playing ? playing.source : plan?.state === 'sleep' ? 'sleep' : 'fallback'} data-plan-key={plan?.key ?? ''} data-cache-total={cache.total} data-cache-cached={cache.cached} data-cache-failed={cache.failed} data-cache-busy={String(cache.busy)} data-plays-recorded={recorded} data-media={manifest.map((m) => m.url).join(' ')} />
     </>
   );
 }

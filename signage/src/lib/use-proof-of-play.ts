@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { PlayRecord } from '@vitrina/contracts';
 import type { SignageSocket } from '@vitrina/contracts/client';
 import { ACK_TIMEOUT_MS } from '../config';
@@ -35,9 +35,11 @@ export type PlayInput = Omit<PlayRecord, 'id'>;
 /**
  * Proof of play: `record` keeps a play in IndexedDB at once (it survives going offline, a
  * reload or a crash); batches go to the server shortly after, on every reconnect and every
- * minute, and are deleted only once acknowledged.
+ * minute, and are deleted only once acknowledged. `recorded` counts the plays this page
+ * recorded (shown to tests and the fleet as `data-plays-recorded`).
  */
-export function useProofOfPlay(socket: SignageSocket | null) {
+export function useProofOfPlay(socket: SignageSocket | null): { record: (p: PlayInput) => void; recorded: number } {
+  const [recorded, setRecorded] = useState(0);
   const socketRef = useRef(socket);
   socketRef.current = socket;
   const flushing = useRef(false);
@@ -70,6 +72,7 @@ export function useProofOfPlay(socket: SignageSocket | null) {
 
   const record = useCallback(
     (play: PlayInput) => {
+      setRecorded((n) => n + 1);
       void store()
         .then((s) => s.add({ id: uuid(), ...play }))
         .catch(() => countError());
@@ -78,5 +81,5 @@ export function useProofOfPlay(socket: SignageSocket | null) {
     },
     [flush],
   );
-  return record;
+  return { record, recorded };
 }
