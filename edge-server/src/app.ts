@@ -15,7 +15,7 @@ import { simulatedScannerRoutes } from './platform/scanner/index.js';
 import { kpisRoutes } from './domains/analytics/index.js';
 import { auditRoutes } from './domains/audit/index.js';
 import { authRoutes, staffRoutes } from './domains/auth/index.js';
-import { contentRoutes, contentSocketHandlers } from './domains/content/index.js';
+import { contentRoutes, contentSocketHandlers, signageRoutes } from './domains/content/index.js';
 import { devicesRoutes } from './domains/devices/index.js';
 import { fleetRoutes, fleetSocketHandlers } from './domains/fleet/index.js';
 import { proofOfPlayRoutes, proofOfPlaySocketHandlers } from './domains/proof-of-play/index.js';
@@ -107,13 +107,14 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(contentRoutes({ content: s.content, guard }), api);
   void app.register(proofOfPlayRoutes({ proofOfPlay: s.proofOfPlay, guard }), api);
   void app.register(fleetRoutes({ fleet: s.fleet, guard }), api);
+  void app.register(signageRoutes({ signage: s.signage, guard }), api);
   const { simulator, bindings } = s.scanner;
   if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));
 
   kioskSocketHandlers(s.realtime.kiosk, s.scan, log);
   kioskCardSocketHandlers(s.realtime.kiosk, s.kioskCard, log);
   surveySocketHandlers(s.realtime.kiosk, s.surveys, s.scan.sessions, log);
-  contentSocketHandlers(s.realtime.signage, s.content, log);
+  contentSocketHandlers(s.realtime.signage, s.content, s.signage, log);
   proofOfPlaySocketHandlers(s.realtime.signage, s.proofOfPlay, log);
   fleetSocketHandlers(s.realtime, s.fleet, log);
   connectScannerToScan(s.scanner.scanner, { devices: s.devices, scan: s.scan, push: s.realtime, log });

@@ -13,7 +13,7 @@ import { createAudit } from './domains/audit/index.js';
 import { createAuth, createGuards, type ScryptParams } from './domains/auth/index.js';
 import { createCards, phoneRegionOf } from './domains/cards/index.js';
 import { createCatalog } from './domains/catalog/index.js';
-import { createContent } from './domains/content/index.js';
+import { BOARD_REFRESH_MS, createContent } from './domains/content/index.js';
 import { createCustomers } from './domains/customers/index.js';
 import { createDevices } from './domains/devices/index.js';
 import { createFleet, screenshotAsker } from './domains/fleet/index.js';
@@ -102,7 +102,10 @@ export async function composeServices({ config, secret, log, background = config
   });
   await modelLifecycle.restore();
   if (background) await modelLifecycle.startBackground({ firstStart: config.TRAINING_ON_FIRST_START });
-  const content = createContent(db, { devices, events: bus, program: () => loyalty.settings(), format: createFormatters(storeLocale) });
+  const { content, signage } = createContent(db, {
+    devices, events: bus, program: () => loyalty.settings(), format: createFormatters(storeLocale),
+    offers, promotions, catalog, store: { locale: storeLocale.locale, currency: storeLocale.currency }, timeZone: config.STORE_TIME_ZONE,
+  });
   const eventLog = createEventLog(db, config.STORE_ID);
   const surveys = createSurveys(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today() });
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
@@ -138,19 +141,28 @@ export async function composeServices({ config, secret, log, background = config
     if (kind === 'kiosk') void scanner.kioskPaired(deviceId);
   });
   bus.on('content:playlist-published', ({ zoneId, playlist }) => realtime.playlistChanged(zoneId, playlist));
+  // The classic playlist is the default layout of a zone without one: its snapshot changes too.
+  bus.on('content:playlist-published', ({ zoneId }) => void signage.publishZones([zoneId]).catch((err: unknown) => log.error({ err, zoneId }, 'signage snapshot failed')));
+  bus.on('content:snapshot-published', ({ zoneId, snapshot }) => realtime.snapshotChanged(zoneId, snapshot));
+  bus.on('content:boards-changed', ({ zoneId, boards }) => realtime.boardsChanged(zoneId, boards));
+  bus.on('offers:changed', () => void signage.refreshBoards().catch((err: unknown) => log.error({ err }, 'signage boards refresh failed')));
+  // The catalogue announces no price changes: boards are recomputed on a timer and pushed only when they differ.
+  const boardTimer = background ? setInterval(() => void signage.refreshBoards().catch((err: unknown) => log.error({ err }, 'signage boards refresh failed')), BOARD_REFRESH_MS) : null;
+  boardTimer?.unref();
   const stopHousekeeping = background ? startHousekeeping({ loyalty, campaigns, log }) : () => undefined;
 
   let closed = false;
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys,
-    recommend, modelLifecycle, content, eventLog, kpis, proofOfPlay, fleet, receipts, scan, kioskCard, dataRequests, membersImport,
+    recommend, modelLifecycle, content, signage, eventLog, kpis, proofOfPlay, fleet, receipts, scan, kioskCard, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;
       closed = true;
       stopHousekeeping();
       fleet.close();
+      if (boardTimer) clearInterval(boardTimer);
       await scanner.scanner.stop();
       await modelLifecycle.stop();
       await realtime.close();

@@ -101,7 +101,8 @@ export function windowOpen(start: string, end: string, startsOn: (date: string, 
   return false;
 }
 
-function entryOpen(entry: ScheduleEntry, at: LocalTime): boolean {
+/** Is one schedule entry open at a wall-clock moment (its dates, days and windows; not its priority)? */
+export function entryOpenAt(entry: ScheduleEntry, at: LocalTime): boolean {
   const startsOn = (date: string, weekday: number) =>
     entry.daysOfWeek.includes(weekday) && (entry.startDate === null || date >= entry.startDate) && (entry.endDate === null || date <= entry.endDate);
   return entry.windows.some((w) => windowOpen(w.start, w.end, startsOn, at));
@@ -151,7 +152,7 @@ export function planAtLocal(schedule: SnapshotSchedule, at: LocalTime): ScreenPl
     for (const entry of schedule.entries) {
       if (entry.priority !== priority) continue;
       const layout = layouts.get(entry.layoutId);
-      if (layout && entryOpen(entry, at)) return play(priority, entry.id, layout);
+      if (layout && entryOpenAt(entry, at)) return play(priority, entry.id, layout);
     }
   }
   const fallback = layouts.get(schedule.defaultLayoutId) ?? emptyLayout(schedule.defaultLayoutId);

@@ -1,4 +1,4 @@
-import type { Playlist } from '@vitrina/contracts';
+import type { Playlist, ScreenSnapshot, SignageBoards } from '@vitrina/contracts';
 
 /**
  * Every cross-domain reaction in the edge server, by name. Publishers and listeners import this
@@ -13,6 +13,10 @@ export interface DomainEvents {
   'devices:revoked': { deviceId: string };
   /** A zone's playlist was published: its screens switch to it. */
   'content:playlist-published': { zoneId: string; playlist: Playlist };
+  /** A zone's schedule, one of its layouts or an emergency changed: its screens get the new snapshot. */
+  'content:snapshot-published': { zoneId: string; snapshot: ScreenSnapshot };
+  /** The data on a zone's offers/price boards changed: its screens redraw them without a new snapshot. */
+  'content:boards-changed': { zoneId: string; boards: SignageBoards };
   /** Live offers changed (campaign status, a new campaign offer): cached offer lists are stale. */
   'offers:changed': Record<string, never>;
 }

@@ -4,6 +4,7 @@ import {
   SOCKET_NAMESPACES, SCREENSHOT_MAX_CHARS,
   type KioskClientToServer, type KioskServerToClient, type SignageClientToServer, type SignageServerToClient,
   type KioskSession, type UnknownCard, type SignageTakeover, type ErrorInfo, type Playlist,
+  type ScreenSnapshot, type SignageBoards,
 } from '@vitrina/contracts';
 import { toErrorInfo } from '../errors/vitrina-error.js';
 
@@ -38,6 +39,10 @@ export interface DevicePush {
   toKiosk(kioskId: string, event: 'kiosk:scan-error', payload: ErrorInfo): void;
   takeover(zoneId: string, payload: SignageTakeover): void;
   playlistChanged(zoneId: string, playlist: Playlist): void;
+  /** A zone's new signage snapshot (schedule, layouts, emergency). */
+  snapshotChanged(zoneId: string, snapshot: ScreenSnapshot): void;
+  /** Fresh data for a zone's offers/price boards. */
+  boardsChanged(zoneId: string, boards: SignageBoards): void;
   disconnectDevice(deviceId: string): void;
 }
 
@@ -105,6 +110,8 @@ export function createRealtime(presence: DevicePresence, log: { error(obj: unkno
     },
     takeover: (zoneId: string, payload: SignageTakeover) => signage.to(`zone:${zoneId}`).emit('signage:takeover', payload),
     playlistChanged: (zoneId: string, playlist: Playlist) => signage.to(`zone:${zoneId}`).emit('signage:playlist', playlist),
+    snapshotChanged: (zoneId: string, snapshot: ScreenSnapshot) => signage.to(`zone:${zoneId}`).emit('signage:snapshot', snapshot),
+    boardsChanged: (zoneId: string, boards: SignageBoards) => signage.to(`zone:${zoneId}`).emit('signage:boards', boards),
     disconnectDevice(deviceId: string) {
       kiosk.in(`device:${deviceId}`).disconnectSockets(true);
       signage.in(`device:${deviceId}`).disconnectSockets(true);
