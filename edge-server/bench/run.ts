@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in turn, each printing JSON lines; the exit code says
- * whether every budget was met. Pass `--only scan|scoring|refresh|import|seed|commerceml|members|kiosk-paint` to run one.
+ * whether every budget was met. Pass `--only scan|scoring|refresh|import|seed|commerceml|members|kiosk-paint|signage` to run one.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +19,7 @@ const BENCHES = [
   { name: 'commerceml', file: 'edge-server/bench/commerceml.ts' },
   { name: 'members', file: 'edge-server/bench/members.ts' },
   { name: 'kiosk-paint', file: 'edge-server/bench/kiosk-paint.ts' },
+  { name: 'signage', file: 'edge-server/bench/signage-publish.ts' },
 ];
 
 let failures = 0;

@@ -64,7 +64,7 @@ function pendingPlays(page: Page): Promise<number> {
 /** Every image and video on screen has its picture (decoded from cache, not broken). */
 async function mediaOnScreenLoaded(page: Page): Promise<boolean> {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLImageElement | HTMLVideoElement>('[data-testid="slide"] img, [data-testid="slide"] video')].every((el) =>
+    Array.from(document.querySelectorAll<HTMLImageElement | HTMLVideoElement>('[data-testid="slide"] img, [data-testid="slide"] video')).every((el) =>
       el instanceof HTMLImageElement ? el.complete && el.naturalWidth > 0 : el.readyState >= 2,
     ),
   );
