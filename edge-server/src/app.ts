@@ -22,6 +22,7 @@ import { proofOfPlayRoutes, proofOfPlaySocketHandlers } from './domains/proof-of
 import { catalogRoutes } from './domains/catalog/index.js';
 import { giftCardRoutes } from './domains/gift-cards/index.js';
 import { loyaltyRoutes } from './domains/loyalty/index.js';
+import { mediaFileRoutes, mediaRoutes } from './domains/media/index.js';
 import { campaignsRoutes, promotionsRoutes } from './domains/promotions/index.js';
 import { importRoutes } from './domains/purchases/index.js';
 import { referralRoutes } from './domains/referrals/index.js';
@@ -105,6 +106,8 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
+  void app.register(mediaRoutes({ media: s.media, guard }), api);
+  void app.register(mediaFileRoutes({ media: s.media }));
   void app.register(proofOfPlayRoutes({ proofOfPlay: s.proofOfPlay, guard }), api);
   void app.register(fleetRoutes({ fleet: s.fleet, guard }), api);
   void app.register(signageRoutes({ signage: s.signage, guard }), api);

@@ -19,6 +19,7 @@ import { createDevices } from './domains/devices/index.js';
 import { createFleet, screenshotAsker } from './domains/fleet/index.js';
 import { createGiftCards } from './domains/gift-cards/index.js';
 import { createLoyalty } from './domains/loyalty/index.js';
+import { createMedia, usageFromPlaylists } from './domains/media/index.js';
 import { createOffers } from './domains/offers/index.js';
 import { createPromotions } from './domains/promotions/index.js';
 import { createProofOfPlay } from './domains/proof-of-play/index.js';
@@ -109,6 +110,11 @@ export async function composeServices({ config, secret, log, background = config
   const eventLog = createEventLog(db, config.STORE_ID);
   const surveys = createSurveys(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today() });
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
+  // The media library (issue 10). usageOf: interim count over the zones' playlists, until content answers it.
+  const media = await createMedia(db, {
+    dir: join(config.DATA_DIR, 'media'), limits: { imageBytes: config.MEDIA_IMAGE_MAX_BYTES, videoBytes: config.MEDIA_VIDEO_MAX_BYTES },
+    usageOf: usageFromPlaylists({ zoneIds: async () => (await devices.listZones()).map((z) => z.id), playlist: (zoneId) => content.playlist(zoneId) }),
+  });
   // Signage reports (issue 10): what screens played, and the fleet's status and screenshots.
   const proofOfPlay = createProofOfPlay(db, { timeZone: config.STORE_TIME_ZONE, clockSkewMs: config.PLAY_CLOCK_SKEW_MS });
   const fleet = createFleet(db, {
@@ -155,7 +161,7 @@ export async function composeServices({ config, secret, log, background = config
   return {
     config, storeLocale, log, db, bus, metrics, realtime, scanner,
     auth, staffAccounts, guard, audit, devices, catalog, customers, cards, purchases, loyalty, offers, promotions, codes, campaigns, giftCards, referrals, surveys,
-    recommend, modelLifecycle, content, signage, eventLog, kpis, proofOfPlay, fleet, receipts, scan, kioskCard, dataRequests, membersImport,
+    recommend, modelLifecycle, content, signage, media, eventLog, kpis, proofOfPlay, fleet, receipts, scan, kioskCard, dataRequests, membersImport,
     /** Stops timers and devices, then closes sockets, the model and the database. Safe to call twice. */
     async close() {
       if (closed) return;

@@ -99,7 +99,7 @@ describe('fleet: remote screenshot', () => {
     expect([res.statusCode, code(res)]).toEqual([504, 'VITRINA_ERR_SCREENSHOT_TIMEOUT']);
 
     const jpegAsPng = `data:image/png;base64,${(await sharp(await png()).jpeg().toBuffer()).toString('base64')}`;
-    const tooLarge = `data:image/png;base64,${(await sharp({ create: { width: 600, height: 600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer()).toString('base64')}`;
+    const tooLarge = `data:image/png;base64,${(await sharp({ create: { width: 600, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer()).toString('base64')}`;
     const notImage = `data:image/png;base64,${Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64')}`;
     for (const image of [jpegAsPng, tooLarge, notImage, 'https://example.com/shot.png', null]) {
       const asked = nextEvent<ScreenshotRequest>(screen, 'device:screenshot-request');
