@@ -136,10 +136,12 @@ test('signage content: media, layouts, schedule boundary, emergency, screenshot,
     await page.goto(`${server.url}/signage/?token=${screen.token}`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
-    // Precache before play: every file of the 48 h manifest is in the cache.
+    // Precache before play: every file of the 48 h manifest (our two, and the offers board's product pictures) is in the cache.
     await expect(state(page)).toHaveAttribute('data-cache-busy', 'false');
-    await expect(state(page)).toHaveAttribute('data-cache-total', '2');
-    await expect(state(page)).toHaveAttribute('data-cache-cached', '2');
+    const manifest = (await state(page).getAttribute('data-media'))?.split(' ') ?? [];
+    expect(manifest).toEqual(expect.arrayContaining([image.url, video.url]));
+    await expect(state(page)).toHaveAttribute('data-cache-total', String(manifest.length));
+    await expect(state(page)).toHaveAttribute('data-cache-cached', String(manifest.length));
     await expect(state(page)).toHaveAttribute('data-source', 'default');
     await expect(page.getByTestId('signage-loop')).toHaveAttribute('data-layout-id', everyday.id);
     await expect(page.getByTestId('ticker')).toBeVisible();
