@@ -25,7 +25,7 @@ const HOUR = 60 * MINUTE;
 
 async function bannerPng(text: string, color: string): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1280" height="720"><rect width="100%" height="100%" fill="${color}"/>
-    <circle cx="1040" cy="180" r="120" fill="#f6c453"/><text x="80" y="600" font-family="sans-serif" font-size="110" font-weight="700" fill="#fff">${text}</text></svg>`;
+    <circle cx="1040" cy="180" r="120" fill="#f6c453"/><text x="80" y="150" font-family="sans-serif" font-size="64" font-weight="700" fill="#fff">${text}</text></svg>`;
   return sharp(Buffer.from(svg)).png().toBuffer();
 }
 
@@ -78,7 +78,7 @@ test('signage content: media, layouts, schedule boundary, emergency, screenshot,
     const zoneId = screen.zoneId;
 
     // ——— Media library: a real PNG (drawn with sharp) and a real WebM clip ———
-    const image = await upload(server, await bannerPng('Fresh bread', '#8a3b12'), 'bread.png', 'image/png');
+    const image = await upload(server, await bannerPng('Bakery', '#8a3b12'), 'bread.png', 'image/png');
     const video = await upload(server, readFileSync('edge-server/e2e/fixtures/signage/clip.webm'), 'clip.webm', 'video/webm');
     expect(image.kind).toBe('image');
     expect(video.kind).toBe('video');

@@ -83,5 +83,6 @@ export function useLoop<T extends LoopEntry>(items: readonly T[], opts: LoopOpti
     [advanceFrom],
   );
 
-  return { item, skip };
+  /** `tick` changes on every step, even when a one-item loop shows the same item again. */
+  return { item, skip, tick: showing.tick };
 }

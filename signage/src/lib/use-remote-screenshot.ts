@@ -11,7 +11,9 @@ const SCALE = 0.5;
 async function capture(): Promise<string> {
   let quality = 0.8;
   for (;;) {
-    const url = await domToJpeg(document.body, { scale: SCALE, quality, backgroundColor: '#000' });
+    // font: false — the player uses system fonts only, and reading every style sheet for @font-face
+    // fails on sheets the page cannot read (null cssRules).
+    const url = await domToJpeg(document.body, { scale: SCALE, quality, backgroundColor: '#000', font: false });
     if (url.length <= SCREENSHOT_MAX_CHARS || quality < 0.3) return url;
     quality -= 0.2;
   }
