@@ -35,7 +35,7 @@ const PORT = 19_000 + Math.floor(Math.random() * 1000);
 
 const store = await prepareStore(0, SCREENS, ZONES);
 const env = { VITRINA_SECRET: store.secret, TRAINING_ON_FIRST_START: 'false' };
-let server: ServerProcess = await spawnEdgeServer({ port: PORT, dataDir: store.dataDir, env, quiet: true });
+let server: ServerProcess = await spawnEdgeServer({ port: PORT, dataDir: store.dataDir, env, quiet: true, timeoutMs: 600_000 });
 const base = server.url;
 const demo = JSON.parse(readFileSync(join(store.dataDir, 'demo.json'), 'utf8')) as { admin: { username: string; password: string } };
 const login = (await (await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.admin) })).json()) as { token: string };
@@ -149,7 +149,7 @@ const version = screens[0]!.showing!;
 for (const s of screens) s.showing = null;
 await server.stop();
 const r0 = performance.now();
-server = await spawnEdgeServer({ port: PORT, dataDir: store.dataDir, env, quiet: true });
+server = await spawnEdgeServer({ port: PORT, dataDir: store.dataDir, env, quiet: true, timeoutMs: 600_000 });
 const listening = performance.now() - r0;
 const l0 = performance.now();
 const back = await allShowing(version, l0, 60_000);
