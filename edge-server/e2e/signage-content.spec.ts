@@ -169,8 +169,21 @@ test('signage content: media, layouts, schedule boundary, emergency, screenshot,
     await expect(page.getByTestId('signage-loop')).toHaveAttribute('data-layout-id', lunch.id);
 
     // ——— Remote screenshot: the screen draws its own DOM and sends it ———
-    await server.send('POST', `/api/v1/fleet/${screen.id}/screenshot`);
-    const shot = await server.api<{ image: string; takenAt: string }>(`/api/v1/fleet/${screen.id}/screenshot`);
+    // The server waits 10 s for the answer; on a loaded 2-core machine drawing a 1920×1080 page can
+    // take longer, so ask again until an image is stored (the state we wait for, not a time).
+    type Shot = { image: string; takenAt: string };
+    let latest: Shot | null = null;
+    await expect
+      .poll(async () => {
+        latest = await server
+          .send('POST', `/api/v1/fleet/${screen.id}/screenshot`)
+          .then(() => server.api<Shot>(`/api/v1/fleet/${screen.id}/screenshot`))
+          .catch(() => server.api<Shot>(`/api/v1/fleet/${screen.id}/screenshot`).catch(() => null));
+        return latest !== null;
+      }, { timeout: 120_000, intervals: [1_000] })
+      .toBe(true);
+    const shot = latest as Shot | null;
+    if (!shot) throw new Error('no screenshot');
     expect(shot.image).toMatch(/^data:image\/(jpeg|png|webp);base64,/);
     const shotBytes = Buffer.from(shot.image.split(',')[1] ?? '', 'base64');
     const meta = await sharp(shotBytes).metadata();
