@@ -106,11 +106,11 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);
+  void app.register(signageRoutes({ signage: s.signage, guard }), api);
   void app.register(mediaRoutes({ media: s.media, guard }), api);
   void app.register(mediaFileRoutes({ media: s.media }));
   void app.register(proofOfPlayRoutes({ proofOfPlay: s.proofOfPlay, guard }), api);
   void app.register(fleetRoutes({ fleet: s.fleet, guard }), api);
-  void app.register(signageRoutes({ signage: s.signage, guard }), api);
   const { simulator, bindings } = s.scanner;
   if (simulator) void app.register(simulatedScannerRoutes({ simulator, bindings, auth: s.auth, devices: s.devices }));
 

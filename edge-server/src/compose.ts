@@ -13,7 +13,7 @@ import { createAudit } from './domains/audit/index.js';
 import { createAuth, createGuards, type ScryptParams } from './domains/auth/index.js';
 import { createCards, phoneRegionOf } from './domains/cards/index.js';
 import { createCatalog } from './domains/catalog/index.js';
-import { BOARD_REFRESH_MS, createContent } from './domains/content/index.js';
+import { BOARD_REFRESH_MS, createContent, mediaLookupFrom } from './domains/content/index.js';
 import { createCustomers } from './domains/customers/index.js';
 import { createDevices } from './domains/devices/index.js';
 import { createFleet, screenshotAsker } from './domains/fleet/index.js';
@@ -110,11 +110,14 @@ export async function composeServices({ config, secret, log, background = config
   const eventLog = createEventLog(db, config.STORE_ID);
   const surveys = createSurveys(db, { storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today() });
   const kpis = createKpis(db, { settings: () => loyalty.settings(), today: () => loyalty.today() });
-  // The media library (issue 10). usageOf: interim count over the zones' playlists, until content answers it.
+  // The media library (issue 10). usageOf: the layouts that use a file plus the classic playlists that name it.
+  const playlistUsage = usageFromPlaylists({ zoneIds: async () => (await devices.listZones()).map((z) => z.id), playlist: (zoneId) => content.playlist(zoneId) });
   const media = await createMedia(db, {
     dir: join(config.DATA_DIR, 'media'), limits: { imageBytes: config.MEDIA_IMAGE_MAX_BYTES, videoBytes: config.MEDIA_VIDEO_MAX_BYTES },
-    usageOf: usageFromPlaylists({ zoneIds: async () => (await devices.listZones()).map((z) => z.id), playlist: (zoneId) => content.playlist(zoneId) }),
+    usageOf: async (mediaId) => (await signage.usageOf(mediaId)).layouts.length + (await playlistUsage(mediaId)),
   });
+  // Layouts check media ids against the library; snapshots carry its URL, hash and play window.
+  signage.useMediaLookup(mediaLookupFrom(media));
   // Signage reports (issue 10): what screens played, and the fleet's status and screenshots.
   const proofOfPlay = createProofOfPlay(db, { timeZone: config.STORE_TIME_ZONE, clockSkewMs: config.PLAY_CLOCK_SKEW_MS });
   const fleet = createFleet(db, {
@@ -167,8 +170,8 @@ export async function composeServices({ config, secret, log, background = config
       if (closed) return;
       closed = true;
       stopHousekeeping();
-      fleet.close();
       if (boardTimer) clearInterval(boardTimer);
+      fleet.close();
       await scanner.scanner.stop();
       await modelLifecycle.stop();
       await realtime.close();

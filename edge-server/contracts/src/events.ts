@@ -43,23 +43,23 @@ export interface SignageServerToClient {
   'device:hello': (hello: DeviceHello) => void;
   'signage:takeover': (takeover: SignageTakeover) => void;
   'signage:playlist': (playlist: Playlist) => void;
-  /** Capture your screen and answer with `device:screenshot` (fleet, remote screenshot). */
-  'device:screenshot-request': (req: ScreenshotRequest) => void;
   /** The zone's new snapshot: on every publish, layout change, emergency start and revert. */
   'signage:snapshot': (snapshot: ScreenSnapshot) => void;
   /** Fresh data for the data-driven slides (offers/prices changed); replaces `snapshot.boards`. */
   'signage:boards': (boards: SignageBoards) => void;
+  /** Capture your screen and answer with `device:screenshot` (fleet, remote screenshot). */
+  'device:screenshot-request': (req: ScreenshotRequest) => void;
 }
 export interface SignageClientToServer {
   'signage:playlist': (req: Record<string, never>, ack: AckCallback<Playlist>) => void;
+  /** The screen's zone's current snapshot, in the ack. */
+  'signage:snapshot': (req: Record<string, never>, ack: AckCallback<ScreenSnapshot>) => void;
   /** Proof of play: a batch of play records, idempotent by record id (see signage-reports.ts). */
   'signage:proof-of-play': (batch: PlayBatch, ack: AckCallback<PlayBatchResult>) => void;
   /** Fleet status report (app version, current item, cache state, uptime, errors). */
   'device:status': (report: DeviceStatusReport, ack: AckCallback<DeviceStatusAck>) => void;
   /** The answer to `device:screenshot-request`. */
   'device:screenshot': (reply: ScreenshotReply, ack: AckCallback<ScreenshotStored>) => void;
-  /** The screen's zone's current snapshot, in the ack. */
-  'signage:snapshot': (req: Record<string, never>, ack: AckCallback<ScreenSnapshot>) => void;
 }
 
 export const SOCKET_NAMESPACES = { kiosk: '/kiosk', signage: '/signage', console: '/console' } as const;

@@ -28,6 +28,12 @@ export const MediaRef = Type.Object(
     mediaId: Type.Union([Id, Type.Null()]),
     url: Type.String({ minLength: 1, maxLength: 2048 }),
     sha256: Type.Union([Sha256, Type.Null()]),
+    /**
+     * The media library's play window of the file (the server fills these in a snapshot): a
+     * screen skips the slide outside it (`slidePlayableAt`). Absent or null: no limit.
+     */
+    validFrom: Type.Optional(Type.Union([Instant, Type.Null()])),
+    validTo: Type.Optional(Type.Union([Instant, Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -349,8 +355,10 @@ export type SnapshotSchedule = Static<typeof SnapshotSchedule>;
 /**
  * Everything a zone's screen needs to play on its own for 48 h. Sent as `signage:snapshot`
  * (on connect when asked, on every publish, emergency start and revert) and from
- * `GET /api/v1/zones/:zoneId/snapshot`. A screen keeps the newest one it has (compare
- * `version`) and evaluates it with `planAt(snapshot, Date.now())` every minute boundary.
+ * `GET /api/v1/zones/:zoneId/snapshot`, and again when the sliding 48 h window reaches media
+ * the last one did not list. A screen keeps the newest one it has (compare `version`, then
+ * `generatedAt`), evaluates it with `planAt(snapshot, Date.now())` at every minute boundary (or
+ * at `nextPlanChange`), and asks again (`signage:snapshot`) on every reconnect.
  *
  * `emergency`: when set, `planAt` answers the emergency (source `emergency`,
  * `suppressTakeovers: true`): the screen shows it full screen and ignores `signage:takeover`

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Layout, ScheduleEntry, SnapshotSchedule } from './signage-content.js';
-import { localTimeOf, manifestWithin, nextPlanChange, planAt, planAtLocal, previousDate, weekdayOf, type LocalTime } from './signage-schedule.js';
+import { localTimeOf, manifestWithin, nextPlanChange, planAt, planAtLocal, previousDate, slidePlayableAt, weekdayOf, type LocalTime } from './signage-schedule.js';
 
 const HASH = 'a'.repeat(64);
 
@@ -78,6 +78,65 @@ describe('localTimeOf reads the instant on the store’s wall clock', () => {
     expect(planAt(s, Date.parse('2026-03-08T10:59:00Z'))).toMatchObject({ source: 'default' });
     // The boundary found by stepping minute by minute from Saturday night lands on 07:00 local Sunday (11:00Z).
     expect(nextPlanChange(s, Date.parse('2026-03-08T03:00:00Z'))?.atMs).toBe(Date.parse('2026-03-08T11:00:00Z'));
+  });
+});
+
+/** What Intl says, with no caching: the reference localTimeOf must agree with. */
+const reference = new Map<string, Intl.DateTimeFormat>();
+function intlLocal(ms: number, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  let f = reference.get(timeZone);
+  if (!f) reference.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })));
+  for (const p of f.formatToParts(new Date(ms))) parts[p.type] = p.value;
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  return { date, weekday: weekdayOf(date), minute: (Number(parts.hour) % 24) * 60 + Number(parts.minute) };
+}
+
+describe('localTimeOf agrees with Intl', () => {
+  it('through a year and minute by minute around DST changes, in zones with odd offsets and half-hour DST', () => {
+    for (const tz of ['America/New_York', 'Europe/Moscow', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns']) {
+      for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2027-01-01T00:00:00Z'); t += 3 * 3_600_000 + 7 * 60_000 + 13_000) {
+        expect(localTimeOf(t, tz), `${tz} ${new Date(t).toISOString()}`).toEqual(intlLocal(t, tz));
+      }
+    }
+    for (const [tz, around] of [['America/New_York', '2026-03-08T07:00:00Z'], ['America/New_York', '2026-11-01T06:00:00Z'], ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'], ['Australia/Lord_Howe', '2026-10-03T15:30:00Z']] as const) {
+      for (let t = Date.parse(around) - 3 * 3_600_000; t < Date.parse(around) + 3 * 3_600_000; t += 60_000) {
+        expect(localTimeOf(t, tz), `${tz} ${new Date(t).toISOString()}`).toEqual(intlLocal(t, tz));
+      }
+    }
+  });
+});
+
+describe('the boundary sweep finds what a minute-by-minute sweep finds', () => {
+  it('across DST changes, with a window inside the skipped hour', () => {
+    const s = schedule({
+      timeZone: 'America/New_York',
+      entries: [
+        entry({ id: 'skipped', layoutId: 'night', windows: [{ start: '02:30', end: '02:45' }] }),
+        entry({ id: 'dawn', layoutId: 'breakfast', windows: [{ start: '03:10', end: '04:00' }] }),
+        entry({ id: 'late', layoutId: 'promo', priority: 'interrupt', daysOfWeek: [0], windows: [{ start: '01:30', end: '01:40' }] }),
+      ],
+      power: [{ id: 'p', daysOfWeek: [6], start: '23:00', end: '00:30' }],
+    });
+    for (const from of [Date.parse('2026-03-07T12:00:00Z'), Date.parse('2026-10-31T12:00:00Z')]) {
+      const brute: Array<{ atMs: number; key: string }> = [];
+      let last = planAt(s, from).key;
+      for (let t = Math.floor(from / 60_000) * 60_000 + 60_000; t <= from + 48 * 3_600_000; t += 60_000) {
+        const key = planAtLocal(s, intlLocal(t, s.timeZone)).key;
+        if (key !== last) brute.push({ atMs: t, key });
+        last = key;
+      }
+      const swept: Array<{ atMs: number; key: string }> = [];
+      let at = from;
+      for (;;) {
+        const next = nextPlanChange(s, at, from + 48 * 3_600_000 - at);
+        if (!next) break;
+        swept.push({ atMs: next.atMs, key: next.plan.key });
+        at = next.atMs;
+      }
+      expect(swept).toEqual(brute);
+      expect(brute.length).toBeGreaterThan(5);
+    }
   });
 });
 
@@ -196,6 +255,21 @@ describe('the 48 h manifest', () => {
     expect(manifestWithin(s, from)[0]).toMatchObject({ sha256: HASH, kind: 'image' });
     // Two weeks later the dated entry is inside the horizon and wins all day.
     expect(manifestWithin(s, Date.parse('2026-03-19T12:00:00Z')).map((m) => m.url).sort()).toEqual(['/m/base.jpg', '/m/bf.jpg', '/m/later.jpg']);
+  });
+
+  it('leaves out media whose play window misses the 48 h, and skips slides outside their window', () => {
+    const base = layout('base', '/m/base.jpg');
+    const slide = base.regions[0]!.slides[0]!;
+    if (slide.kind !== 'image') throw new Error('unreachable');
+    const from = Date.parse('2026-03-06T12:00:00Z');
+    const expired = { ...base, regions: [{ regionId: 'main', slides: [{ ...slide, media: { ...slide.media, validTo: '2026-03-06T11:00:00.000Z' } }] }] };
+    expect(manifestWithin(schedule({ layouts: [expired] }), from)).toEqual([]);
+    const later = { ...base, regions: [{ regionId: 'main', slides: [{ ...slide, media: { ...slide.media, validFrom: '2026-03-07T12:00:00.000Z' } }] }] };
+    expect(manifestWithin(schedule({ layouts: [later] }), from)).toHaveLength(1);
+    const laterSlide = later.regions[0]!.slides[0]!;
+    expect(slidePlayableAt(laterSlide, from)).toBe(false);
+    expect(slidePlayableAt(laterSlide, Date.parse('2026-03-07T12:00:00Z'))).toBe(true);
+    expect(slidePlayableAt({ id: 'm', kind: 'message', title: '', body: '', durationMs: 1000 }, from)).toBe(true);
   });
 
   it('finds the next boundary minute', () => {

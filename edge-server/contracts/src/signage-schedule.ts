@@ -6,6 +6,7 @@ import {
   type PowerWindow,
   type ScheduleEntry,
   type ScreenEmergency,
+  type Slide,
   type SnapshotSchedule,
 } from './signage-content.js';
 
@@ -48,20 +49,42 @@ export type ScreenPlan =
   | { state: 'sleep'; powerWindowId: string; suppressTakeovers: true; key: string };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const QUARTER_HOUR = 15 * 60_000;
+/** Per zone: UTC offset (ms) by quarter-hour bucket of the instant. */
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's UTC offset at `instantMs`, asked of Intl once per quarter hour and remembered:
+ * offset changes (DST, zone rule changes) happen on UTC quarter hours in every zone, so one
+ * quarter hour has one offset. This keeps a 48 h sweep at ~200 Intl calls instead of ~2,900.
+ */
+function offsetAt(instantMs: number, timeZone: string): number {
+  let byBucket = offsets.get(timeZone);
+  if (!byBucket) offsets.set(timeZone, (byBucket = new Map()));
+  const bucket = Math.floor(instantMs / QUARTER_HOUR);
+  let offset = byBucket.get(bucket);
+  if (offset === undefined) {
+    let f = formatters.get(timeZone);
+    if (!f) {
+      f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+      formatters.set(timeZone, f);
+    }
+    const at = bucket * QUARTER_HOUR;
+    const parts: Record<string, string> = {};
+    for (const p of f.formatToParts(new Date(at))) parts[p.type] = p.value;
+    // Some engines print midnight as 24 even with h23; it is 0 of the same date.
+    const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute));
+    offset = wall - at;
+    if (byBucket.size > 20_000) byBucket.clear();
+    byBucket.set(bucket, offset);
+  }
+  return offset;
+}
 
 /** The store's wall clock at `instantMs` (epoch milliseconds) in `timeZone` (IANA). */
 export function localTimeOf(instantMs: number, timeZone: string): LocalTime {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  const parts: Record<string, string> = {};
-  for (const p of f.formatToParts(new Date(instantMs))) parts[p.type] = p.value;
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  // Some engines print midnight as 24 even with h23; it is 0 of the same date.
-  const hour = Number(parts.hour) % 24;
-  return { date, weekday: weekdayOf(date), minute: hour * 60 + Number(parts.minute) };
+  const wall = new Date(instantMs + offsetAt(instantMs, timeZone));
+  return { date: wall.toISOString().slice(0, 10), weekday: wall.getUTCDay(), minute: wall.getUTCHours() * 60 + wall.getUTCMinutes() };
 }
 
 /** Day of week of a YYYY-MM-DD (0 = Sunday), by calendar arithmetic alone. */
@@ -171,38 +194,91 @@ function emptyLayout(id: string): Layout {
 
 const MINUTE = 60_000;
 
+/** Wall-clock minutes at which some window of the schedule opens or closes (and midnight, when dates and days turn). */
+function boundaryMinutes(schedule: SnapshotSchedule): Set<number> {
+  const out = new Set<number>([0]);
+  const add = (t: string) => out.add(wallMinutes(t) % 1440);
+  for (const e of schedule.entries) for (const w of e.windows) { add(w.start); add(w.end); }
+  for (const p of schedule.power) { add(p.start); add(p.end); }
+  return out;
+}
+
+/**
+ * The minute boundaries in (fromMs, fromMs + horizonMs] at which the plan can change: where the
+ * wall clock reads a boundary minute, or jumps (a DST change skipping or repeating minutes).
+ * Between them every input of `planAtLocal` but the minute is the same and no window edge is
+ * crossed, so sampling only these is exact.
+ */
+function* changeCandidates(schedule: SnapshotSchedule, fromMs: number, horizonMs: number): Generator<{ atMs: number; local: LocalTime }> {
+  const boundaries = boundaryMinutes(schedule);
+  let previousWall = Math.floor((fromMs + offsetAt(fromMs, schedule.timeZone)) / MINUTE);
+  for (let t = Math.floor(fromMs / MINUTE) * MINUTE + MINUTE; t <= fromMs + horizonMs; t += MINUTE) {
+    const wall = Math.floor((t + offsetAt(t, schedule.timeZone)) / MINUTE);
+    const jumped = wall !== previousWall + 1;
+    previousWall = wall;
+    const minute = ((wall % 1440) + 1440) % 1440;
+    if (!jumped && !boundaries.has(minute)) continue;
+    yield { atMs: t, local: localTimeOf(t, schedule.timeZone) };
+  }
+}
+
+function scheduleOf(snapshot: { schedule: SnapshotSchedule } | SnapshotSchedule): SnapshotSchedule {
+  return 'schedule' in snapshot ? snapshot.schedule : snapshot;
+}
+
 /**
  * The first minute boundary after `fromMs` (within `horizonMs`) at which the plan's key differs
  * from the plan at `fromMs`; null if it does not change within the horizon. Screens use it to
  * prefetch the next layout and to know when to re-evaluate; tests to find boundaries.
  */
 export function nextPlanChange(snapshot: { schedule: SnapshotSchedule } | SnapshotSchedule, fromMs: number, horizonMs = 48 * 60 * MINUTE): { atMs: number; plan: ScreenPlan } | null {
-  const now = planAt(snapshot, fromMs).key;
-  for (let t = Math.floor(fromMs / MINUTE) * MINUTE + MINUTE; t <= fromMs + horizonMs; t += MINUTE) {
-    const plan = planAt(snapshot, t);
-    if (plan.key !== now) return { atMs: t, plan };
+  const schedule = scheduleOf(snapshot);
+  const now = planAt(schedule, fromMs).key;
+  for (const c of changeCandidates(schedule, fromMs, horizonMs)) {
+    const plan = planAtLocal(schedule, c.local);
+    if (plan.key !== now) return { atMs: c.atMs, plan };
   }
   return null;
 }
 
-/** Every distinct plan over [fromMs, fromMs + horizonMs], sampled at each minute boundary (wall-clock windows are whole minutes). */
+/** Every distinct plan over [fromMs, fromMs + horizonMs] (wall-clock windows are whole minutes). */
 export function plansWithin(snapshot: { schedule: SnapshotSchedule } | SnapshotSchedule, fromMs: number, horizonMs = 48 * 60 * MINUTE): ScreenPlan[] {
+  const schedule = scheduleOf(snapshot);
   const seen = new Map<string, ScreenPlan>();
-  const first = planAt(snapshot, fromMs);
+  const first = planAt(schedule, fromMs);
   seen.set(first.key, first);
-  for (let t = Math.floor(fromMs / MINUTE) * MINUTE + MINUTE; t <= fromMs + horizonMs; t += MINUTE) {
-    const plan = planAt(snapshot, t);
+  for (const c of changeCandidates(schedule, fromMs, horizonMs)) {
+    const plan = planAtLocal(schedule, c.local);
     if (!seen.has(plan.key)) seen.set(plan.key, plan);
   }
   return [...seen.values()];
 }
 
-/** The media files of a layout's slides (images and videos), each once, in slide order. */
-export function mediaOfLayout(layout: Layout): ManifestEntry[] {
+/**
+ * May this slide play at `instantMs`? Only media slides have a limit: the media library's play
+ * window (`media.validFrom` ≤ t < `media.validTo`). A region plays its playable slides in order
+ * and skips the rest.
+ */
+export function slidePlayableAt(slide: Slide, instantMs: number): boolean {
+  if (slide.kind !== 'image' && slide.kind !== 'video') return true;
+  const { validFrom, validTo } = slide.media;
+  return (!validFrom || Date.parse(validFrom) <= instantMs) && (!validTo || instantMs < Date.parse(validTo));
+}
+
+/** Whether a media slide's play window meets [fromMs, toMs]. */
+function playableWithin(slide: Slide, fromMs: number, toMs: number): boolean {
+  if (slide.kind !== 'image' && slide.kind !== 'video') return true;
+  const { validFrom, validTo } = slide.media;
+  return (!validFrom || Date.parse(validFrom) <= toMs) && (!validTo || fromMs < Date.parse(validTo));
+}
+
+/** The media files of a layout's slides (images and videos), each once, in slide order; with a window, only those playable in it. */
+export function mediaOfLayout(layout: Layout, within?: { fromMs: number; toMs: number }): ManifestEntry[] {
   const out = new Map<string, ManifestEntry>();
   for (const region of layout.regions) {
     for (const slide of region.slides) {
       if (slide.kind !== 'image' && slide.kind !== 'video') continue;
+      if (within && !playableWithin(slide, within.fromMs, within.toMs)) continue;
       if (!out.has(slide.media.url)) out.set(slide.media.url, { url: slide.media.url, sha256: slide.media.sha256, mediaId: slide.media.mediaId, kind: slide.kind });
     }
   }
@@ -214,7 +290,7 @@ export function manifestWithin(snapshot: { schedule: SnapshotSchedule } | Snapsh
   const out = new Map<string, ManifestEntry>();
   for (const plan of plansWithin(snapshot, fromMs, horizonMs)) {
     if (plan.state !== 'play') continue;
-    for (const m of mediaOfLayout(plan.layout)) if (!out.has(m.url)) out.set(m.url, m);
+    for (const m of mediaOfLayout(plan.layout, { fromMs, toMs: fromMs + horizonMs })) if (!out.has(m.url)) out.set(m.url, m);
   }
   return [...out.values()];
 }

@@ -10,8 +10,9 @@ import { ContentService } from './service.js';
 import { SignageService, type SignageDeps } from './signage-service.js';
 
 export { ContentService } from './service.js';
-export { SignageService, SNAPSHOT_HORIZON_MS, playlistLayout, type MediaLookup } from './signage-service.js';
+export { SignageService, SNAPSHOT_HORIZON_MS, playlistLayout, type MediaLookup, type MediaFacts } from './signage-service.js';
 export { BOARD_OFFERS_MAX } from './boards.js';
+export { mediaLookupFrom } from './media-lookup.js';
 export { defaultPlaylistItems, type ProgramFacts } from './default-playlist.js';
 export { contentRoutes } from './routes.js';
 export { signageRoutes } from './signage-routes.js';

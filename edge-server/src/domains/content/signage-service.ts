@@ -47,8 +47,22 @@ export interface SignageDeps {
   now?: () => number;
 }
 
-/** Which media library ids exist (the media domain answers once it is wired; until then layouts take media by URL + hash). */
-export type MediaLookup = (ids: readonly string[]) => Promise<ReadonlySet<string>>;
+/** What the media library says of one of its files. */
+export interface MediaFacts {
+  url: string;
+  sha256: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/**
+ * The media library's facts about these ids; ids it does not know are absent. Wired in compose
+ * (`useMediaLookup`); until then layouts take media by URL + hash as given.
+ */
+export type MediaLookup = (ids: readonly string[]) => Promise<ReadonlyMap<string, MediaFacts>>;
+
+/** A play window that has always ended: a slide whose file was deleted from the library never plays. */
+const GONE = new Date(0).toISOString();
 
 /**
  * Layouts with regions, per-zone schedules, the emergency override and the snapshot each zone's
@@ -61,6 +75,8 @@ export class SignageService {
   private readonly now: () => number;
   private readonly cache = new Map<string, { at: number; snapshot: Promise<ScreenSnapshot> }>();
   private readonly lastBoards = new Map<string, string>();
+  /** Per zone: the manifest last pushed, so a sliding 48 h window that brings new media is pushed too. */
+  private readonly lastManifest = new Map<string, string>();
   private media: MediaLookup | null = null;
 
   constructor(private readonly deps: SignageDeps) {
@@ -120,7 +136,7 @@ export class SignageService {
 
   private async checkLayout(input: LayoutInput) {
     const ids = mediaIdsOf(input.regions);
-    checkLayout(input, this.media && ids.length > 0 ? await this.media(ids) : null);
+    checkLayout(input, this.media && ids.length > 0 ? new Set((await this.media(ids)).keys()) : null);
   }
 
   // ——— schedules ———
@@ -217,17 +233,28 @@ export class SignageService {
     for (const zoneId of new Set(zoneIds)) {
       const snapshot = await this.rebuild(zoneId);
       this.lastBoards.set(zoneId, snapshot.boards.version);
+      this.lastManifest.set(zoneId, manifestKey(snapshot));
       this.deps.events.publish('content:snapshot-published', { zoneId, snapshot });
     }
   }
 
   /**
    * Recomputes the data-driven boards of every zone whose layouts show one, and pushes those that
-   * changed (offers, campaign status, prices). Called on `offers:changed` and on a timer.
+   * changed (offers, campaign status, prices). Called on `offers:changed` and on a timer. On the
+   * way, a zone whose sliding 48 h manifest now lists other media gets its whole snapshot again.
    */
   async refreshBoards() {
     for (const zone of await this.deps.devices.listZones()) {
       const snapshot = await this.snapshot(zone.id);
+      // The 48 h window slides: when it reaches media not yet in the screens' manifest, they get the snapshot again.
+      const known = this.lastManifest.get(zone.id);
+      if (known === undefined) this.lastManifest.set(zone.id, manifestKey(snapshot));
+      else if (known !== manifestKey(snapshot)) {
+        this.lastManifest.set(zone.id, manifestKey(snapshot));
+        this.lastBoards.set(zone.id, snapshot.boards.version);
+        this.deps.events.publish('content:snapshot-published', { zoneId: zone.id, snapshot });
+        continue;
+      }
       if (!showsBoards(snapshot.schedule.layouts)) continue;
       const boards = await this.deps.boards.boards(zone.id, priceProductIds(snapshot.schedule.layouts));
       if (this.lastBoards.get(zone.id) === boards.version) continue;
@@ -271,7 +298,7 @@ export class SignageService {
     const [row, active] = await Promise.all([this.deps.repo.schedule(zoneId), this.deps.repo.activeEmergencies()]);
     const stored = row ? toSchedule(row) : null;
     const layoutIds = stored ? [...new Set([...(stored.defaultLayoutId ? [stored.defaultLayoutId] : []), ...stored.entries.map((e) => e.layoutId)])] : [];
-    const layouts = (await this.deps.repo.layoutsByIds(layoutIds)).map(toLayout);
+    const layouts = await this.withLibraryFacts((await this.deps.repo.layoutsByIds(layoutIds)).map(toLayout));
     let defaultLayoutId = stored?.defaultLayoutId ?? null;
     if (!defaultLayoutId) {
       const classic = playlistLayout(await this.deps.playlist(zoneId));
@@ -288,6 +315,25 @@ export class SignageService {
       layouts: layouts.sort((a, b) => a.id.localeCompare(b.id)),
       emergency: emergency ? toScreenEmergency(emergency) : null,
     };
+  }
+
+  /**
+   * Library media as the library has them now: URL, hash and play window (screens skip a slide
+   * outside it); a file deleted since (forced) gets a window that has ended, so it never plays.
+   */
+  private async withLibraryFacts(layouts: Layout[]): Promise<Layout[]> {
+    const ids = mediaIdsOf(layouts.flatMap((l) => l.regions));
+    if (!this.media || ids.length === 0) return layouts;
+    const facts = await this.media(ids);
+    const fix = (slide: Slide): Slide => {
+      if ((slide.kind !== 'image' && slide.kind !== 'video') || !slide.media.mediaId) return slide;
+      const f = facts.get(slide.media.mediaId);
+      const media = f
+        ? { mediaId: slide.media.mediaId, url: f.url, sha256: f.sha256, validFrom: f.validFrom, validTo: f.validTo }
+        : { ...slide.media, validFrom: null, validTo: GONE };
+      return { ...slide, media };
+    };
+    return layouts.map((l) => ({ ...l, regions: l.regions.map((r) => ({ ...r, slides: r.slides.map(fix) })) }));
   }
 
   private async requireZone(zoneId: string) {
@@ -340,6 +386,10 @@ function playlistSlide(item: PlaylistItem): Slide {
   if (item.kind === 'image') return { id: item.id, kind: 'image', media, title: item.title, body: item.body, durationMs: item.durationMs };
   if (item.kind === 'video') return { id: item.id, kind: 'video', media, title: item.title, durationMs: item.durationMs };
   return { id: item.id, kind: 'message', title: item.title, body: item.body, durationMs: item.durationMs };
+}
+
+function manifestKey(snapshot: ScreenSnapshot): string {
+  return snapshot.manifest.map((m) => m.url).sort().join('\n');
 }
 
 function slidesOf(layouts: readonly Layout[]) {

@@ -1,8 +1,11 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { planAt, type Layout, type LayoutInput, type ScheduleInput, type ScreenSnapshot, type SignageBoards } from '@vitrina/contracts';
 import { build } from '../../test-support/build.js';
 import { seedSmallStore } from '../../test-support/small-store.js';
 import { collect, connectDevice, emitAck, nextEvent } from '../../test-support/sockets.js';
+import { ContentRepository } from './repository.js';
+import { SignageService } from './signage-service.js';
 
 const HASH = 'b'.repeat(64);
 
@@ -91,14 +94,20 @@ describe('layouts', () => {
     expect((await api('GET', '/api/v1/signage/layouts')).body.layouts).toEqual([]);
   });
 
-  it('answers a layout’s media usage and refuses to delete a layout a schedule plays', async () => {
+  it('answers a layout’s media usage (the library counts it) and refuses to delete a layout a schedule plays', async () => {
     const { t, api, createLayout } = await setup();
-    const withLibraryMedia: LayoutInput = { ...tickerLayout, regions: [{ regionId: 'main', slides: [{ id: 'm', kind: 'video', media: { mediaId: 'med_1', url: '/media/library/v.mp4', sha256: HASH }, title: '', durationMs: 30000 }] }, tickerLayout.regions[1]!] };
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#c00' } }).png().toBuffer();
+    const { item } = await t.services.media.upload((async function* () { yield png; })(), 'red.png', 'image/png');
+    const withLibraryMedia: LayoutInput = { ...tickerLayout, regions: [{ regionId: 'main', slides: [{ id: 'm', kind: 'image', media: { mediaId: item.id, url: item.url, sha256: item.id }, title: '', body: '', durationMs: 30000 }] }, tickerLayout.regions[1]!] };
     const layout = await createLayout(withLibraryMedia);
-    expect(await t.services.signage.usageOf('med_1')).toEqual({ mediaId: 'med_1', layouts: [{ id: layout.id, name: 'Breakfast' }], scheduledZoneIds: [] });
+    expect(await t.services.signage.usageOf(item.id)).toEqual({ mediaId: item.id, layouts: [{ id: layout.id, name: 'Breakfast' }], scheduledZoneIds: [] });
     expect((await api('PUT', '/api/v1/zones/zone-b/schedule', schedule({ defaultLayoutId: layout.id }))).status).toBe(200);
-    expect((await t.services.signage.usageOf('med_1')).scheduledZoneIds).toEqual(['zone-b']);
-    expect((await t.services.signage.usageOf('med_2')).layouts).toEqual([]);
+    expect((await t.services.signage.usageOf(item.id)).scheduledZoneIds).toEqual(['zone-b']);
+    expect((await t.services.signage.usageOf('f'.repeat(64))).layouts).toEqual([]);
+    // The media library's deletion check sees the layout.
+    expect((await t.services.media.get(item.id)).usedIn).toBe(1);
+    const removal = await api('DELETE', `/api/v1/media/${item.id}`);
+    expect(removal.body.error.code).toBe('VITRINA_ERR_MEDIA_IN_USE');
     const del = await api('DELETE', `/api/v1/signage/layouts/${layout.id}`);
     expect(del.status).toBe(409);
     expect(del.body.error.code).toBe('VITRINA_ERR_LAYOUT_IN_USE');
@@ -106,11 +115,23 @@ describe('layouts', () => {
 
   it('checks media ids against the media library once one is wired', async () => {
     const { t, api } = await setup();
-    t.services.signage.useMediaLookup(async (ids) => new Set(ids.filter((id) => id === 'med_known')));
+    const facts = { url: '/media/lib/known.png', sha256: HASH, validFrom: '2026-01-01T00:00:00.000Z', validTo: null };
+    t.services.signage.useMediaLookup(async (ids) => new Map(ids.filter((id) => id === 'med_known').map((id) => [id, facts])));
     const slide = (mediaId: string) => ({ regionId: 'main', slides: [{ id: 'i', kind: 'image', media: { mediaId, url: '/media/library/x.png', sha256: HASH }, title: '', body: '', durationMs: 5000 }] });
     const bad = await api('POST', '/api/v1/signage/layouts', { name: 'x', template: 'full', regions: [slide('med_gone')] });
     expect(bad.body.error).toMatchObject({ code: 'VITRINA_ERR_LAYOUT_INVALID', message: 'No media "med_gone" in the library.' });
-    expect((await api('POST', '/api/v1/signage/layouts', { name: 'x', template: 'full', regions: [slide('med_known')] })).status).toBe(201);
+    const created = await api('POST', '/api/v1/signage/layouts', { name: 'x', template: 'full', regions: [slide('med_known')] });
+    expect(created.status).toBe(201);
+    expect((await api('PUT', '/api/v1/zones/zone-a/schedule', schedule({ defaultLayoutId: created.body.id }))).status).toBe(200);
+    // The snapshot carries the library's URL, hash and play window.
+    const media = () => api('GET', '/api/v1/zones/zone-a/snapshot').then((r) => (r.body as ScreenSnapshot).schedule.layouts[0]!.regions[0]!.slides[0]);
+    expect(await media()).toMatchObject({ media: { mediaId: 'med_known', url: '/media/lib/known.png', validFrom: '2026-01-01T00:00:00.000Z', validTo: null } });
+    // Deleted from the library since (forced): the slide never plays and leaves the manifest.
+    t.services.signage.useMediaLookup(async () => new Map());
+    expect((await api('PUT', '/api/v1/zones/zone-a/schedule', schedule({ defaultLayoutId: created.body.id }))).status).toBe(200);
+    const snap = (await api('GET', '/api/v1/zones/zone-a/snapshot')).body as ScreenSnapshot;
+    expect(snap.schedule.layouts[0]!.regions[0]!.slides[0]).toMatchObject({ media: { validTo: '1970-01-01T00:00:00.000Z' } });
+    expect(snap.manifest).toEqual([]);
   });
 });
 
@@ -313,5 +334,32 @@ describe('data-driven boards', () => {
     t.services.offers.invalidate();
     const snap = (await api('GET', '/api/v1/zones/zone-a/snapshot')).body as ScreenSnapshot;
     expect(snap.boards.offers.map((o) => o.offerId)).toEqual(['off-p-apples']);
+  });
+});
+
+describe('the sliding 48 h window', () => {
+  it('pushes the snapshot again when the window reaches media the screens do not have yet', async () => {
+    const { t, createLayout, api } = await setup();
+    const later = await createLayout({ ...tickerLayout, name: 'Later', regions: [{ regionId: 'main', slides: [{ id: 'l', kind: 'image', media: { mediaId: null, url: '/media/library/later.jpg', sha256: HASH }, title: '', body: '', durationMs: 5000 }] }, tickerLayout.regions[1]!] });
+    let now = Date.parse('2026-06-01T12:00:00Z');
+    const published: ScreenSnapshot[] = [];
+    t.services.bus.on('content:snapshot-published', ({ snapshot }) => { published.push(snapshot); });
+    const signage = new SignageService({
+      repo: new ContentRepository(t.services.db), playlist: (z) => t.services.content.playlist(z), devices: t.services.devices, events: t.services.bus,
+      boards: { boards: async (zoneId) => ({ zoneId, version: 'same', offers: [], prices: [], currency: 'USD', locale: 'en-US' }) }, timeZone: 'UTC', now: () => now,
+    });
+    expect((await api('PUT', '/api/v1/zones/zone-a/schedule', schedule({ entries: [{ id: 'x', label: '', layoutId: later.id, priority: 'scheduled', startDate: '2026-06-04', endDate: null, daysOfWeek: [0, 1, 2, 3, 4, 5, 6], windows: [{ start: '09:00', end: '10:00' }] }] }))).status).toBe(200);
+    published.length = 0;
+    expect((await signage.snapshot('zone-a')).manifest.map((m) => m.url)).not.toContain('/media/library/later.jpg');
+    await signage.refreshBoards();
+    expect(published.filter((s) => s.zoneId === 'zone-a')).toEqual([]);
+    // A day later (past the 5 minute reuse), 4 June 09:00 is within 48 h.
+    now += 24 * 3_600_000;
+    await signage.refreshBoards();
+    const pushed = published.filter((s) => s.zoneId === 'zone-a');
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]!.manifest.map((m) => m.url)).toContain('/media/library/later.jpg');
+    await signage.refreshBoards();
+    expect(published.filter((s) => s.zoneId === 'zone-a')).toHaveLength(1);
   });
 });

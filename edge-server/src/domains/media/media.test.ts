@@ -167,7 +167,7 @@ describe('media library: tags, play windows, usage and deletion', () => {
   it('edits tags and the play window, counts playlists using a file, and deletes a used file only when forced', async () => {
     const t = await setup();
     const item = (await t.upload('sale.png', 'image/png', await png())).json() as MediaItem;
-    const patch = (body: unknown, id = item.id) => t.app.inject({ method: 'PATCH', url: `/api/v1/media/${id}`, headers: t.admin, payload: body });
+    const patch = (body: Record<string, unknown>, id = item.id) => t.app.inject({ method: 'PATCH', url: `/api/v1/media/${id}`, headers: t.admin, payload: body });
 
     const edited = await patch({ tags: ['Spring', 'sale', 'spring'], validFrom: '2026-04-01T00:00:00Z', validTo: '2026-04-30T23:59:59Z', name: 'Spring sale' });
     expect(edited.statusCode, edited.body).toBe(200);
@@ -206,5 +206,45 @@ describe('media library: tags, play windows, usage and deletion', () => {
     expect((await t.upload('a.png', 'image/png', await png(), staff)).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/media', headers: staff })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/media' })).statusCode).toBe(401);
+  });
+});
+
+describe('media library over a real socket', () => {
+  it('answers 413 to an over-limit upload while the client is still sending, and the server keeps serving', async () => {
+    const t = await setup({ MEDIA_IMAGE_MAX_BYTES: 100_000 });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const { request } = await import('node:http');
+    const head = await png(8, 8);
+    let sent = 0;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/v1/media', headers: { ...t.admin, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` } });
+      let answered = false;
+      req.on('response', (res) => {
+        answered = true;
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      // The server may close the connection once it has answered; that is the point.
+      req.on('error', (err) => (answered ? undefined : reject(err)));
+      req.write(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n`);
+      req.write(head);
+      const chunk = Buffer.alloc(65_536, 1);
+      const pump = () => {
+        // Up to 100 MB, unless the answer comes first.
+        while (!answered && sent < 100_000_000) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', pump);
+        }
+        req.destroy();
+      };
+      pump();
+    });
+    expect(status).toBe(413);
+    expect(sent).toBeLessThan(100_000_000);
+    expect(await t.disk()).toEqual({ lib: [], tmp: [] });
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(health.status).toBe(200);
   });
 });

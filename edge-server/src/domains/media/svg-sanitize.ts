@@ -39,15 +39,15 @@ export interface CleanSvg {
  * metadata and editor attributes dropped) and stored as cleaned.
  */
 export function sanitizeSvg(source: string): CleanSvg {
-  findings = [];
+  const found: string[] = [];
+  findings = found;
   let fragment: DocumentFragment;
   try {
     fragment = purify.sanitize(source, { USE_PROFILES: { svg: true, svgFilters: true }, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
   } finally {
-    const found = findings;
     findings = null;
-    if (found.length > 0) throw new VitrinaError('VITRINA_ERR_MEDIA_UNSAFE', `The SVG was refused: ${[...new Set(found)].join(', ')}.`);
   }
+  if (found.length > 0) throw new VitrinaError('VITRINA_ERR_MEDIA_UNSAFE', `The SVG was refused: ${[...new Set(found)].join(', ')}.`);
   const svg = fragment.querySelector('svg');
   if (!svg) throw new VitrinaError('VITRINA_ERR_MEDIA_UNREADABLE', 'The file has no <svg> element.');
   // A standalone .svg file needs its namespaces (the HTML parser DOMPurify uses does not write them).
