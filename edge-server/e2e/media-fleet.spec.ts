@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from './server.js';
  */
 let server: RunningServer;
 test.beforeAll(async () => {
+  test.setTimeout(240_000); // a server start on a loaded 2-core machine
   server = await startServer();
 });
 test.afterAll(async () => {
@@ -44,7 +45,7 @@ test('uploads an image and a video to the media library, and refuses an SVG with
   await page.screenshot({ path: test.info().outputPath('media-library.png'), fullPage: true });
 
   await page.getByTestId('media-upload').setInputFiles([{ name: 'bad.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') }]);
-  await expect(page.getByTestId('error-notice')).toContainText('script');
+  await expect(page.getByTestId('error-notice')).toContainText('script', { timeout: 60_000 });
   await expect(page.getByTestId('media-item')).toHaveCount(2);
 });
 
@@ -61,8 +62,10 @@ test('the proof-of-play report counts a screen\'s batch once, even delivered twi
   socket.close();
 
   await signIn(page, 'proof-of-play');
-  const today = new Date().toISOString().slice(0, 10);
-  const report = await server.api<ProofOfPlayReport>(`/api/v1/proof-of-play/report?from=${today}&to=${today}`);
+  // The page's default range: the browser's last 7 days (plays are filed under the store's day, which may be yesterday in UTC).
+  const to = new Date().toISOString().slice(0, 10);
+  const from = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+  const report = await server.api<ProofOfPlayReport>(`/api/v1/proof-of-play/report?from=${from}&to=${to}`);
   expect(report.totals.plays).toBeGreaterThanOrEqual(3);
   await expect(page.getByTestId('kpi-pop-plays-value')).toHaveText(String(report.totals.plays));
   await expect(page.getByTestId('pop-item-row')).toHaveCount(report.items.length);

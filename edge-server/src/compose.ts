@@ -19,7 +19,7 @@ import { createDevices } from './domains/devices/index.js';
 import { createFleet, screenshotAsker } from './domains/fleet/index.js';
 import { createGiftCards } from './domains/gift-cards/index.js';
 import { createLoyalty } from './domains/loyalty/index.js';
-import { createMedia, usageFromPlaylists } from './domains/media/index.js';
+import { createMedia, preloadSvgSanitizer, usageFromPlaylists } from './domains/media/index.js';
 import { createOffers } from './domains/offers/index.js';
 import { createPromotions } from './domains/promotions/index.js';
 import { createProofOfPlay } from './domains/proof-of-play/index.js';
@@ -118,6 +118,7 @@ export async function composeServices({ config, secret, log, background = config
   });
   // Layouts check media ids against the library; snapshots carry its URL, hash and play window.
   signage.useMediaLookup(mediaLookupFrom(media));
+  if (background) preloadSvgSanitizer(); // jsdom takes seconds to load; not on the first SVG upload
   // Signage reports (issue 10): what screens played, and the fleet's status and screenshots.
   const proofOfPlay = createProofOfPlay(db, { timeZone: config.STORE_TIME_ZONE, clockSkewMs: config.PLAY_CLOCK_SKEW_MS });
   const fleet = createFleet(db, {

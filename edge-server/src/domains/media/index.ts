@@ -7,6 +7,7 @@ export { MediaService, type MediaDeps } from './service.js';
 export { mediaFileRoutes, mediaRoutes } from './routes.js';
 export { usageFromPlaylists } from './usage.js';
 export { videoProbeReady } from './video-probe.js';
+export { preloadSvgSanitizer } from './svg-sanitize.js';
 
 export async function createMedia(db: Database, deps: MediaDeps): Promise<MediaService> {
   const media = new MediaService(new MediaRepository(db), deps);

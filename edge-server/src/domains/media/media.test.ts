@@ -248,3 +248,21 @@ describe('media library over a real socket', () => {
     expect(health.status).toBe(200);
   });
 });
+
+describe('media library from a browser-like client', () => {
+  it('answers a refused SVG sent as FormData over real HTTP', async () => {
+    const t = await setup();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const text = new FormData();
+    text.append('file', new Blob(['just some text, not media'], { type: 'text/plain' }), 'notes.txt');
+    const refused = await fetch(`http://127.0.0.1:${port}/api/v1/media`, { method: 'POST', headers: t.admin, body: text });
+    expect(refused.status).toBe(415);
+    const body = new FormData();
+    body.append('file', new Blob(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'], { type: 'image/svg+xml' }), 'bad.svg');
+    const res = await fetch(`http://127.0.0.1:${port}/api/v1/media`, { method: 'POST', headers: t.admin, body });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VITRINA_ERR_MEDIA_UNSAFE');
+  }, 120_000); // the first SVG loads jsdom, which takes long on a loaded machine
+});

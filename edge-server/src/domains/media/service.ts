@@ -178,7 +178,7 @@ export class MediaService {
     const none = { width: null as number | null, height: null as number | null, durationMs: null as number | null, thumbnail: null as Buffer | null, rewritten: null as Buffer | null };
     if (mime === 'video/mp4' || mime === 'video/webm') return { ...none, ...(await probeVideo(file, size, mime)) };
     if (mime === 'image/svg+xml') {
-      const clean = sanitizeSvg(await readFile(file, 'utf8'));
+      const clean = await sanitizeSvg(await readFile(file, 'utf8'));
       const rewritten = Buffer.from(clean.text, 'utf8');
       const thumbnail = await sharp(rewritten, { limitInputPixels: MAX_PIXELS }).resize(THUMB_PX, THUMB_PX, { fit: 'inside' }).webp({ quality: 75 }).toBuffer().catch(() => null);
       return { ...none, width: clean.width, height: clean.height, thumbnail, rewritten };

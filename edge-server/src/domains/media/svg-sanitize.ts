@@ -1,9 +1,5 @@
-import createDOMPurify from 'dompurify';
-import { JSDOM } from 'jsdom';
+import type { DOMPurify } from 'dompurify';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-
-const { window } = new JSDOM('');
-const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
 
 /** Elements that run code or pull in another document: their presence refuses the file. */
 const ACTIVE_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'embed', 'object', 'handler', 'listener']);
@@ -13,17 +9,38 @@ const SAFE_LINK = /^(#|data:image\/(png|jpeg|webp|gif);base64,)/i;
 const EXTERNAL_IN_CSS = /@import|url\(\s*['"]?(?!#|data:image\/)/i;
 
 let findings: string[] | null = null;
-purify.addHook('uponSanitizeElement', (node, data) => {
-  const tag = data.tagName.toLowerCase();
-  if (ACTIVE_ELEMENTS.has(tag)) findings?.push(`<${tag}> element`);
-  if (tag === 'style' && EXTERNAL_IN_CSS.test(node.textContent ?? '')) findings?.push('external reference in <style>');
-});
-purify.addHook('uponSanitizeAttribute', (_node, data) => {
-  const name = data.attrName.toLowerCase();
-  if (name.startsWith('on')) findings?.push(`${name} event handler`);
-  else if (LINK_ATTRIBUTES.has(name) && !SAFE_LINK.test(data.attrValue.trim())) findings?.push(`external reference in ${name}`);
-  else if (name === 'style' && EXTERNAL_IN_CSS.test(data.attrValue)) findings?.push('external reference in a style attribute');
-});
+let purifier: Promise<DOMPurify> | null = null;
+
+/** DOMPurify on a jsdom window, loaded on the first SVG (jsdom is heavy to load; a server start need not wait for it). */
+function purify(): Promise<DOMPurify> {
+  purifier ??= build();
+  return purifier;
+}
+
+/** Loads the sanitizer ahead of the first SVG (compose.ts calls it on a real start, not in tests). */
+export function preloadSvgSanitizer(): void {
+  purify().catch(() => {
+    purifier = null; // tried again on the first SVG
+  });
+}
+
+async function build(): Promise<DOMPurify> {
+  const [{ JSDOM }, { default: createDOMPurify }] = await Promise.all([import('jsdom'), import('dompurify')]);
+  const { window } = new JSDOM('');
+  const p = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  p.addHook('uponSanitizeElement', (node, data) => {
+    const tag = data.tagName.toLowerCase();
+    if (ACTIVE_ELEMENTS.has(tag)) findings?.push(`<${tag}> element`);
+    if (tag === 'style' && EXTERNAL_IN_CSS.test(node.textContent ?? '')) findings?.push('external reference in <style>');
+  });
+  p.addHook('uponSanitizeAttribute', (_node, data) => {
+    const name = data.attrName.toLowerCase();
+    if (name.startsWith('on')) findings?.push(`${name} event handler`);
+    else if (LINK_ATTRIBUTES.has(name) && !SAFE_LINK.test(data.attrValue.trim())) findings?.push(`external reference in ${name}`);
+    else if (name === 'style' && EXTERNAL_IN_CSS.test(data.attrValue)) findings?.push('external reference in a style attribute');
+  });
+  return p;
+}
 
 export interface CleanSvg {
   text: string;
@@ -38,12 +55,13 @@ export interface CleanSvg {
  * different picture. Anything else is passed through DOMPurify's SVG profile (comments,
  * metadata and editor attributes dropped) and stored as cleaned.
  */
-export function sanitizeSvg(source: string): CleanSvg {
+export async function sanitizeSvg(source: string): Promise<CleanSvg> {
+  const p = await purify();
   const found: string[] = [];
   findings = found;
   let fragment: DocumentFragment;
   try {
-    fragment = purify.sanitize(source, { USE_PROFILES: { svg: true, svgFilters: true }, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+    fragment = p.sanitize(source, { USE_PROFILES: { svg: true, svgFilters: true }, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
   } finally {
     findings = null;
   }

@@ -116,7 +116,8 @@ function Row({ d, mayCapture, busy, onCapture, onShowLatest }: { d: FleetDevice;
       <td>{d.cache ? `${formatCount(d.cache.itemsCached)} / ${formatCount(d.cache.itemsTotal)} · ${(d.cache.bytes / 1_000_000).toFixed(1)} MB` : '—'}</td>
       <td class="num">{d.uptimeMs === null ? '—' : `${(d.uptimeMs / 3_600_000).toFixed(1)} h`}</td>
       <td class="num">{d.errorCount === null ? '—' : formatCount(d.errorCount)}</td>
-      <td class={style.actions}>
+      <td>
+        <div class={style.actions}>
         {mayCapture && (
           <button type="button" class="btn btn-small" disabled={busy || !d.connected} onClick={() => onCapture(d.id)} data-testid="fleet-capture">
             {t('fleet.capture')}
@@ -127,6 +128,7 @@ function Row({ d, mayCapture, busy, onCapture, onShowLatest }: { d: FleetDevice;
             {t('fleet.showLatest')}
           </button>
         )}
+        </div>
       </td>
     </tr>
   );
