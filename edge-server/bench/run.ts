@@ -23,6 +23,7 @@ const BENCHES = [
   { name: 'engine', file: 'edge-server/bench/engine.ts' },
   { name: 'busy', file: 'edge-server/bench/busy-store.ts' },
   { name: 'export', file: 'edge-server/bench/export.ts' },
+  { name: 'signage', file: 'edge-server/bench/signage-publish.ts' },
 ];
 
 let failures = 0;

@@ -14,6 +14,12 @@ export interface RunningServer {
   device(id: string): DemoInfo['devices'][number];
   /** Calls the API as the demo admin (to compare what a page shows with what the server says). */
   api<T>(path: string): Promise<T>;
+  /** Any call as the demo admin (JSON body, or FormData for uploads); throws on a non-2xx answer. */
+  send<T>(method: string, path: string, body?: unknown): Promise<T>;
+  /** Stops the server process and starts it again on the same port and data (the store rebooted). */
+  restart(): Promise<void>;
+  /** Stops the server process but keeps its data, for `restart()`. */
+  pause(): Promise<void>;
   /** Feeds raw HID reports into the simulated scanner bound to a kiosk (with that kiosk's device token, as the dev route requires). */
   scan(kioskId: string, reports: Uint8Array[]): Promise<void>;
   stop(): Promise<void>;
@@ -62,9 +68,29 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   const { url } = server;
   let stopped = false;
+  let running: ServerProcess | null = server;
   return {
     url,
     demo,
+    async send<T>(method: string, path: string, body?: unknown) {
+      const form = body instanceof FormData;
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${login.token}`, ...(body === undefined || form ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+      const text = await res.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    },
+    async restart() {
+      await running?.stop();
+      running = null;
+      running = await spawnEdgeServer({ dataDir, port: Number(new URL(url).port), env: { ...SERVER_ENV, ...env } });
+      const res = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.admin) });
+      if (!res.ok) throw new Error(`demo admin login after restart: HTTP ${res.status}`);
+      login = (await res.json()) as { token: string };
+    },
     async api<T>(path: string) {
       const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${login.token}` } });
       if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
@@ -79,8 +105,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await running?.stop();
+      running = null;
       rmSync(dataDir, { recursive: true, force: true });
+    },
+    /** Stops the process only, keeping the store's data for `restart()`. */
+    async pause() {
+      await running?.stop();
+      running = null;
     },
   };
 }

@@ -3,7 +3,7 @@ export const TAKEOVER_MIN_MS = 3_000;
 export const TAKEOVER_MAX_MS = 120_000;
 /** At most this many offers fit on a takeover screen. */
 export const TAKEOVER_MAX_OFFERS = 4;
-/** Crossfade length between slides (keep in sync with slide-loop/style.module.css). */
+/** Crossfade length between slides (keep in sync with region-loop/style.module.css). */
 export const CROSSFADE_MS = 900;
 /** A slide whose media fails to load is skipped after this long (not at once, to avoid spinning). */
 export const BROKEN_MEDIA_SKIP_MS = 1_000;

@@ -1,12 +1,11 @@
 import { render } from 'preact';
-import { registerSW } from 'virtual:pwa-register';
 import { App } from './app';
 import './styles/global.css';
 
 window.addEventListener('contextmenu', (e) => e.preventDefault());
 
-// The service worker precaches the player and caches media as they play, so the screen
-// keeps looping when the edge server goes away. autoUpdate: new builds take over by themselves.
-registerSW({ immediate: true });
+// The service worker (registered by lib/use-sw-update.ts) precaches the player and serves the
+// media the player prefetched, so the screen keeps playing when the edge server goes away; a new
+// build takes over at the next item boundary.
 
 render(<App />, document.getElementById('app')!);

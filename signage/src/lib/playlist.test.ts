@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Playlist, PlaylistItem } from '@vitrina/contracts';
-import { itemDuration, loopItems, nextIndex, parsePlaylist, resumeIndex } from './playlist';
+import { itemDuration, loopItems, nextIndex, nextPlayableIndex, parsePlaylist, resumeIndex } from './playlist';
 import { createAppI18n } from '@vitrina/contracts';
 import { defaultLoop } from '../default-loop';
 import en from '../i18n/en.json';
@@ -65,5 +65,23 @@ describe('parsePlaylist', () => {
     expect(parsePlaylist({ zoneId: 'z', version: 'v', items: [{ id: 1 }] })).toBeNull();
     expect(parsePlaylist(playlist([item('a', { kind: 'audio' as never })]))).toBeNull();
     expect(parsePlaylist(playlist([item('a', { durationMs: Number.NaN })]))).toBeNull();
+  });
+});
+
+describe('nextPlayableIndex', () => {
+  const items = [item('a', { kind: 'image', src: '/media/a' }), item('b', { kind: 'video', src: '/media/b' }), item('c')];
+  it('skips items whose media are not cached yet and wraps around', () => {
+    const cached = new Set(['/media/a']);
+    const canPlay = (i: PlaylistItem) => i.src === null || cached.has(i.src);
+    expect(nextPlayableIndex(0, items, canPlay)).toBe(2);
+    expect(nextPlayableIndex(2, items, canPlay)).toBe(0);
+    cached.add('/media/b');
+    expect(nextPlayableIndex(0, items, canPlay)).toBe(1);
+  });
+  it('keeps the current item when it is the only one ready, and says -1 when none is', () => {
+    const onlyA = (i: PlaylistItem) => i.id === 'a';
+    expect(nextPlayableIndex(0, items, onlyA)).toBe(0);
+    expect(nextPlayableIndex(-1, items, onlyA)).toBe(0);
+    expect(nextPlayableIndex(1, items, () => false)).toBe(-1);
   });
 });

@@ -44,7 +44,13 @@ export function loopItems(playlist: Playlist | null, fallback: readonly Playlist
   return items.length > 0 ? items : fallback;
 }
 
-export function itemDuration(item: PlaylistItem): number {
+/** Anything the loop steps through: playlist items and layout slides alike. */
+export interface LoopEntry {
+  id: string;
+  durationMs: number;
+}
+
+export function itemDuration(item: LoopEntry): number {
   return Math.min(MAX_ITEM_MS, Math.max(MIN_ITEM_MS, item.durationMs));
 }
 
@@ -56,8 +62,22 @@ export function nextIndex(index: number, length: number): number {
  * When a new playlist arrives mid-loop, keep showing the same item if it is still there
  * (no jarring jump); otherwise start the new loop from the top.
  */
-export function resumeIndex(currentId: string | null, items: readonly PlaylistItem[]): number {
+export function resumeIndex(currentId: string | null, items: readonly LoopEntry[]): number {
   if (currentId === null) return 0;
   const i = items.findIndex((it) => it.id === currentId);
   return i < 0 ? 0 : i;
+}
+
+/**
+ * The item to switch to after `fromIndex`: the next one around the loop that `canPlay`
+ * (e.g. its media is already cached). If none can, the current one stays (`fromIndex`), or
+ * -1 when nothing at all can play — the caller then shows its fallback, never a blank screen.
+ */
+export function nextPlayableIndex<T extends LoopEntry>(fromIndex: number, items: readonly T[], canPlay: (item: T) => boolean): number {
+  for (let step = 1; step <= items.length; step++) {
+    const i = (Math.max(fromIndex, -1) + step + items.length) % items.length;
+    const it = items[i];
+    if (it && canPlay(it)) return i;
+  }
+  return -1;
 }
