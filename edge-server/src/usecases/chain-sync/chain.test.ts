@@ -10,7 +10,7 @@ import { DEDUPE_WINDOW_MS, STREAMS, downSubject, type DownEnvelope, type UpEnvel
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../platform/config/load.js';
 import { TEST_PASSWORD_COST } from '../../test-support/build.js';
@@ -172,6 +172,23 @@ describe('chain over NATS JetStream: three stores, one hub, head office', () => 
     expect(info.sources?.map((x) => x.lag)).toEqual([0, 0, 0]);
     expect(info.config.duplicate_window).toBe(DEDUPE_WINDOW_MS * 1_000_000);
     for (const s of stores) expect((await s.t.services.chainSync!.status()).outboxPending).toBe(0);
+  }, SLOW);
+
+  it('a screen\'s proof of play goes up like a receipt: head office holds each play once, and a batch the screen re-sends adds nothing', async () => {
+    const s1 = stores[0]!;
+    const t0 = Date.now() - 60_000;
+    const play = (offsetMs: number) => ({
+      id: randomUUID(), itemId: 'slide-1', itemName: 'Spring sale', itemKind: 'image', mediaHash: null, layoutId: 'full', regionId: 'main',
+      zoneId: 'zone-a', reason: 'scheduled', takeoverId: null,
+      startedAt: new Date(t0 + offsetMs).toISOString(), endedAt: new Date(t0 + offsetMs + 8_000).toISOString(),
+    });
+    const batch = [play(0), play(8_000)];
+    expect(await s1.t.services.proofOfPlay.accept('screen-1', batch)).toMatchObject({ inserted: 2 });
+    expect(await s1.t.services.proofOfPlay.accept('screen-1', batch)).toMatchObject({ inserted: 0, duplicates: 2 });
+    const atHq = async () => hq.services.db.all<{ play_id: string; duration_ms: number }>("SELECT play_id, duration_ms FROM hq_proof_of_play WHERE store_id = 's1' ORDER BY play_id");
+    await waitFor('head office has the plays', async () => (await atHq()).length >= 2, 120_000, 250);
+    expect(await atHq()).toEqual(batch.map((p) => ({ play_id: p.id, duration_ms: 8_000 })).sort((a, b) => a.play_id.localeCompare(b.play_id)));
+    expect((await s1.t.services.chainSync!.status()).outboxPending).toBe(0);
   }, SLOW);
 
   it('a campaign published at head office for a region goes live in that region\'s stores only, and a redelivery changes nothing', async () => {

@@ -1,4 +1,4 @@
-import type { ChainEvent, ChainLedgerEntry, ChainReceipt, ChainSurveyAnswer, UpKind } from '@vitrina/contracts';
+import type { ChainEvent, ChainLedgerEntry, ChainProofOfPlay, ChainReceipt, ChainSurveyAnswer, UpKind } from '@vitrina/contracts';
 import type { Database } from '../../platform/db/database.js';
 
 export interface OutboxRow {
@@ -12,7 +12,7 @@ export interface OutboxRow {
 /**
  * The only SQL of chain-sync's own tables (chain_settings, chain_outbox, chain_applied), plus
  * read-only loads of the records an outbox row points at. Those loads read other rooms'
- * tables (receipts, points_ledger, events, survey_answers) like the analytics read model does:
+ * tables (receipts, points_ledger, events, survey_answers, play_records) like the analytics read model does:
  * they only serialise what was committed, never write it, and the outbox rows are written by
  * the 013 triggers inside the writer's own transaction (see the migration for why).
  */
@@ -96,6 +96,14 @@ export class ChainOutboxRepository {
       [id],
     );
     return r ? { answerId: r.id, kioskId: r.kiosk_id, zoneId: r.zone_id, customerId: r.customer_id, score: r.score, reasons: JSON.parse(r.reasons) as string[], comment: r.comment, at: r.at, day: r.day } : null;
+  }
+
+  async play(id: string): Promise<ChainProofOfPlay | null> {
+    const r = await this.db.get<{ id: string; device_id: string; zone_id: string; item_id: string; item_kind: string; started_at: string; duration_ms: number }>(
+      'SELECT id, device_id, zone_id, item_id, item_kind, started_at, duration_ms FROM play_records WHERE id = ?',
+      [id],
+    );
+    return r ? { playId: r.id, screenId: r.device_id, zoneId: r.zone_id, itemKind: r.item_kind, itemRef: r.item_id, startedAt: new Date(r.started_at).toISOString(), durationMs: r.duration_ms } : null;
   }
 
   appliedVersion(kind: string, entityId: string) {

@@ -25,8 +25,10 @@ async function payloadOf(repo: ChainOutboxRepository, row: OutboxRow): Promise<{
       const r = await repo.surveyAnswer(row.ref);
       return r && { payload: r, occurredAt: r.at };
     }
-    case 'pop':
-      return null;
+    case 'pop': {
+      const r = await repo.play(row.ref);
+      return r && { payload: r, occurredAt: r.startedAt };
+    }
   }
 }
 

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { filesUnder } from '../../test-support/files.js';
 import { build } from '../../test-support/build.js';
 import { seedSmallStore } from '../../test-support/small-store.js';
 
@@ -58,8 +58,8 @@ describe("customers' data requests", () => {
     // Kept for accounting under the random id.
     expect(await count("SELECT COUNT(*) AS n FROM receipts WHERE customer_id = 'cust-ana'")).toBe(5);
     // And the name is in no file of the store: not the database, not the WAL.
-    for (const file of readdirSync(t.dataDir)) {
-      expect(readFileSync(join(t.dataDir, file)).includes(Buffer.from('Zebulonia')), file).toBe(false);
+    for (const file of filesUnder(t.dataDir)) {
+      expect(readFileSync(file).includes(Buffer.from('Zebulonia')), file).toBe(false);
     }
   });
 

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeEan13 } from '../../domains/cards/index.js';
+import { filesUnder } from '../../test-support/files.js';
 import { build } from '../../test-support/build.js';
 import { MEMBER_COLUMNS } from '../members-import/index.js';
 
@@ -72,8 +72,8 @@ describe('member search in the console', () => {
     expect((await t.search('Петр')).members).toEqual([]);
     expect((await t.search('ana.petrova@example.com')).members).toEqual([]);
     expect((await t.search(card(1))).members).toEqual([]);
-    for (const file of readdirSync(t.dataDir)) {
-      expect(readFileSync(join(t.dataDir, file)).includes(Buffer.from('Петрова')), file).toBe(false);
+    for (const file of filesUnder(t.dataDir)) {
+      expect(readFileSync(file).includes(Buffer.from('Петрова')), file).toBe(false);
     }
     // The ledger stays for accounting, under the random id.
     expect((await t.services.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM points_ledger WHERE customer_id = ?', [ana]))!.n).toBe(4);

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MembersImportReport } from '@vitrina/contracts';
 import { makeEan13 } from '../../domains/cards/index.js';
+import { filesUnder } from '../../test-support/files.js';
 import { build, type TestApp } from '../../test-support/build.js';
 import { Readable } from 'node:stream';
 import { MembersImport } from './import-members.js';
@@ -68,8 +68,8 @@ describe('members CSV import', () => {
 
     // No card number, phone, e-mail or external id in any file of the store.
     await t.services.db.checkpoint();
-    for (const file of readdirSync(t.dataDir)) {
-      const bytes = readFileSync(join(t.dataDir, file));
+    for (const file of filesUnder(t.dataDir)) {
+      const bytes = readFileSync(file);
       for (const secret of [card(1), card(2), '79161234567', '0612345678', 'ana.petrova@example.com', 'Ana.Petrova']) {
         expect(bytes.includes(Buffer.from(secret)), `${secret} in ${file}`).toBe(false);
       }

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { Ack, IdentifyResult } from '@vitrina/contracts';
 import { isValidEan13, makeEan13 } from '../../domains/cards/index.js';
+import { filesUnder } from '../../test-support/files.js';
 import { build } from '../../test-support/build.js';
 import { seedSmallStore } from '../../test-support/small-store.js';
 import { connectDevice, emitAck } from '../../test-support/sockets.js';
@@ -54,8 +54,8 @@ describe('joining at the kiosk with a phone number', () => {
     ]);
     // Neither the phone nor the virtual card number is in any file of the store.
     await k.services.db.checkpoint();
-    for (const file of readdirSync(k.dataDir)) {
-      const bytes = readFileSync(join(k.dataDir, file));
+    for (const file of filesUnder(k.dataDir)) {
+      const bytes = readFileSync(file);
       expect(bytes.includes(Buffer.from('447700900123')) || bytes.includes(Buffer.from(virtualCard)), file).toBe(false);
     }
   });

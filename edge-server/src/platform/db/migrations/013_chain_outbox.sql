@@ -2,7 +2,7 @@
 --
 -- chain_outbox: what this store still has to send up to head office. Rows are written by the
 -- triggers below, inside the same SQLite transaction as the write they describe (a receipt, a
--- points ledger entry, an analytics event, a survey answer), so a kill -9 can never lose a
+-- points ledger entry, an analytics event, a survey answer, a screen's play), so a kill -9 can never lose a
 -- receipt that the till was told was posted: it committed together with its outbox row. The row
 -- holds only a reference (kind + local id); the publisher reads the record when it sends, so a
 -- shopper's erasure before sending is respected. Nothing here is a shopper's data.
@@ -43,6 +43,11 @@ BEGIN INSERT OR IGNORE INTO chain_outbox (kind, ref) VALUES ('events', CAST(NEW.
 CREATE TRIGGER chain_outbox_survey AFTER INSERT ON survey_answers
 WHEN (SELECT enabled FROM chain_settings WHERE id = 1) = 1
 BEGIN INSERT OR IGNORE INTO chain_outbox (kind, ref) VALUES ('survey', NEW.id); END;
+
+-- Proof of play (migration 011's play_records, written when a screen's batch is accepted).
+CREATE TRIGGER chain_outbox_pop AFTER INSERT ON play_records
+WHEN (SELECT enabled FROM chain_settings WHERE id = 1) = 1
+BEGIN INSERT OR IGNORE INTO chain_outbox (kind, ref) VALUES ('pop', NEW.id); END;
 
 -- chain_applied: the down-flow messages this store applied, per entity (campaign id, product
 -- batch, zone, model id): a message is applied only when its version is above the last one, so
