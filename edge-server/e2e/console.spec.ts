@@ -30,7 +30,7 @@ test('sign-in refuses a wrong password with the server message, then opens every
   await page.getByTestId('login-submit').click();
   await expect(page.getByTestId('current-role')).toHaveText('Admin');
   const ids = await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-  expect(ids).toEqual(['nav-overview', 'nav-analytics', 'nav-survey', 'nav-campaigns', 'nav-promotions', 'nav-products', 'nav-loyalty', 'nav-playlists', 'nav-layouts', 'nav-schedule', 'nav-media', 'nav-proof-of-play', 'nav-devices', 'nav-fleet', 'nav-gift-cards', 'nav-imports', 'nav-customers', 'nav-staff', 'nav-recommendations', 'nav-audit', 'nav-account']);
+  expect(ids).toEqual(['nav-overview', 'nav-analytics', 'nav-segments', 'nav-survey', 'nav-campaigns', 'nav-promotions', 'nav-products', 'nav-loyalty', 'nav-playlists', 'nav-layouts', 'nav-schedule', 'nav-media', 'nav-proof-of-play', 'nav-devices', 'nav-rewards', 'nav-fleet', 'nav-gift-cards', 'nav-imports', 'nav-customers', 'nav-staff', 'nav-recommendations', 'nav-audit', 'nav-account']);
   for (const id of ids) {
     await page.getByTestId(id!).click();
     await expect(page.locator('h1')).toBeVisible();

@@ -7,7 +7,7 @@ import { flushPlayLog, type SendOutcome } from './play-log-flush';
 import { countError } from './error-count';
 import { uuid } from './uuid';
 
-/** Plays are sent this long after the last one was recorded (batching), and at least this often. */
+/** Plays are sent at most this long after the first one not yet sent was recorded (batching), and at least this often. */
 const FLUSH_DELAY_MS = 5_000;
 const FLUSH_EVERY_MS = 60_000;
 
@@ -76,8 +76,15 @@ export function useProofOfPlay(socket: SignageSocket | null): { record: (p: Play
       void store()
         .then((s) => s.add({ id: uuid(), ...play }))
         .catch(() => countError());
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), FLUSH_DELAY_MS);
+      // Armed by the first play not yet sent and not pushed back by later ones: with several
+      // regions and a ticker, plays end more often than FLUSH_DELAY_MS apart, and a debounce
+      // would wait for the once-a-minute flush instead.
+      if (!timer.current) {
+        timer.current = setTimeout(() => {
+          timer.current = null;
+          void flush();
+        }, FLUSH_DELAY_MS);
+      }
     },
     [flush],
   );
