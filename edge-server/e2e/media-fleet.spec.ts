@@ -95,3 +95,28 @@ test('the fleet shows silent devices and a remote screenshot of a connected scre
   await page.screenshot({ path: test.info().outputPath('fleet.png'), fullPage: true });
   socket.close();
 });
+
+test('a kiosk reports itself to the fleet, and sends a screenshot of its attract screen but never of a shopper at it', async ({ page }) => {
+  const kiosk = server.demo.devices.find((d) => d.kind === 'kiosk')!;
+  await page.goto(`${server.url}/kiosk/?token=${kiosk.token}`);
+  await expect(page.getByTestId('attract')).toBeVisible();
+  const kioskRow = async () => (await server.api<FleetView>('/api/v1/fleet')).devices.find((d) => d.id === kiosk.id)!;
+  await expect.poll(async () => (await kioskRow()).currentItem?.itemId, { timeout: 30_000 }).toBe('attract');
+  const row = await kioskRow();
+  expect(row.appVersion).toMatch(/^\d+\.\d+\.\d+/);
+  expect(row.cache).toBeNull(); // a kiosk plays no media library
+  expect(row.currentItem).toEqual({ itemId: 'attract', itemName: 'attract', itemKind: 'kiosk-screen' });
+
+  // The attract screen: a real picture of the kiosk's own DOM, stored and shown to the console.
+  const stored = await server.send<{ bytes: number }>('POST', `/api/v1/fleet/${kiosk.id}/screenshot`);
+  expect(stored.bytes).toBeGreaterThan(1000);
+  const shot = await server.api<{ image: string }>(`/api/v1/fleet/${kiosk.id}/screenshot`);
+  expect(shot.image).toMatch(/^data:image\/jpeg;base64,/);
+
+  // A shopper at the keypad: the kiosk says no, and the console gets the reason, not a picture.
+  await page.getByTestId('open-keypad').click();
+  await expect.poll(async () => (await kioskRow()).currentItem?.itemId, { timeout: 30_000 }).toBe('keypad');
+  await expect(server.send('POST', `/api/v1/fleet/${kiosk.id}/screenshot`)).rejects.toThrow(/VITRINA_ERR_SCREENSHOT_INVALID.*a shopper is using the kiosk/);
+  const latest = await server.api<{ image: string }>(`/api/v1/fleet/${kiosk.id}/screenshot`);
+  expect(latest.image).toBe(shot.image); // the attract picture stays the latest one
+});

@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { composeServices, type ComposeOptions, type Services } from './compose.js';
@@ -36,6 +34,7 @@ import { membersImportRoutes } from './usecases/members-import/index.js';
 import { recommendationRoutes } from './usecases/model-lifecycle/index.js';
 import { connectScannerToScan, kioskCardSocketHandlers, kioskRewardsSocketHandlers, kioskSocketHandlers } from './usecases/scan/index.js';
 import { rewardsRoutes } from './domains/rewards/index.js';
+import { dataPath } from './platform/config/data-path.js';
 
 /** A catalogue upload over HTTP (CommerceML, product CSV); larger files go through `npm run import -- catalog`. */
 const CATALOG_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
@@ -106,7 +105,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(surveyRoutes({ surveys: s.surveys, guard }), api);
   void app.register(receiptsRoutes({ receipts: s.receipts, guard }), api);
   void app.register(rewardsRoutes({ rewards: s.rewards, guard }), api);
-  void app.register(importRoutes({ purchases: s.purchases, jobs: s.jobs, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE, spoolDir: s.config.DATA_DIR === ':memory:' ? join(tmpdir(), 'vitrina-imports') : join(s.config.DATA_DIR, 'imports') }), api);
+  void app.register(importRoutes({ purchases: s.purchases, jobs: s.jobs, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE, spoolDir: dataPath(s.config.DATA_DIR, 'imports') }), api);
   void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(reportsRoutes({ reports: s.reports, segments: s.liveSegments, guard }), api);

@@ -37,6 +37,7 @@ import { startHousekeeping, startNightlySegments } from './usecases/housekeeping
 import { createChainSync } from './usecases/chain-sync/index.js';
 import type { ModelManifest } from '@vitrina/models';
 import { KioskCardService, ScanService } from './usecases/scan/index.js';
+import { dataPath } from './platform/config/data-path.js';
 
 export interface ComposeOptions {
   config: Config;
@@ -130,7 +131,7 @@ export async function composeServices({ config, secret, log, background = config
   // The media library (issue 10). usageOf: the layouts that use a file plus the classic playlists that name it.
   const playlistUsage = usageFromPlaylists({ zoneIds: async () => (await devices.listZones()).map((z) => z.id), playlist: (zoneId) => content.playlist(zoneId) });
   const media = await createMedia(db, {
-    dir: join(config.DATA_DIR, 'media'), limits: { imageBytes: config.MEDIA_IMAGE_MAX_BYTES, videoBytes: config.MEDIA_VIDEO_MAX_BYTES },
+    dir: dataPath(config.DATA_DIR, 'media'), limits: { imageBytes: config.MEDIA_IMAGE_MAX_BYTES, videoBytes: config.MEDIA_VIDEO_MAX_BYTES },
     usageOf: async (mediaId) => (await signage.usageOf(mediaId)).layouts.length + (await playlistUsage(mediaId)),
   });
   // Layouts check media ids against the library; snapshots carry its URL, hash and play window.
@@ -139,7 +140,7 @@ export async function composeServices({ config, secret, log, background = config
   // Signage reports (issue 10): what screens played, and the fleet's status and screenshots.
   const proofOfPlay = createProofOfPlay(db, { timeZone: config.STORE_TIME_ZONE, clockSkewMs: config.PLAY_CLOCK_SKEW_MS });
   const fleet = createFleet(db, {
-    devices, askScreenshot: screenshotAsker(realtime), screenshotDir: join(config.DATA_DIR, 'fleet', 'screenshots'),
+    devices, askScreenshot: screenshotAsker(realtime), screenshotDir: dataPath(config.DATA_DIR, 'fleet', 'screenshots'),
     screenshotMaxBytes: config.FLEET_SCREENSHOT_MAX_BYTES, screenshotTimeoutMs: config.FLEET_SCREENSHOT_TIMEOUT_MS, silentAfterMinutes: config.FLEET_SILENT_MINUTES,
   });
 

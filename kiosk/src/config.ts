@@ -21,3 +21,6 @@ export const SURVEY_CHECK_MS = 2_500;
 export const SURVEY_THANKS_MS = 5_000;
 /** The error boundary reloads the page after this long. */
 export const CRASH_RELOAD_MS = 8_000;
+
+/** What this build reports to the fleet page (`device:status`); set VITE_APP_VERSION at build time. */
+export const APP_VERSION: string = import.meta.env['VITE_APP_VERSION'] ?? '0.1.0';

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { DeviceCurrentItem, ManifestEntry, Slide } from '@vitrina/contracts';
-import { ErrorBoundary, NotPaired, fetchStoreLocale, loadDeviceToken, saveToken, useDeviceSocket } from '@vitrina/contracts/client';
+import { ErrorBoundary, NotPaired, fetchStoreLocale, loadDeviceToken, saveToken, useDeviceSocket, useFleetStatus, useRemoteScreenshot } from '@vitrina/contracts/client';
 import { defaultLoop } from './default-loop';
 import { signageI18n } from './lib/i18n';
 import { useT } from './lib/use-t';
-import { CRASH_RELOAD_MS } from './config';
+import { ACK_TIMEOUT_MS, APP_VERSION, CRASH_RELOAD_MS } from './config';
 import { loopItems } from './lib/playlist';
 import { usePlaylist } from './lib/use-playlist';
 import { useTakeover } from './lib/use-takeover';
@@ -16,8 +16,6 @@ import { canPlaySlide, loopLayout, playReason, slideName } from './lib/content';
 import { screenClock } from './lib/screen-clock';
 import { useProofOfPlay } from './lib/use-proof-of-play';
 import { useTakeoverPlays } from './lib/use-takeover-plays';
-import { useFleetStatus } from './lib/use-fleet-status';
-import { useRemoteScreenshot } from './lib/use-remote-screenshot';
 import { useServiceWorkerUpdate } from './lib/use-sw-update';
 import type { LoopOptions } from './lib/use-loop';
 import { ConnectionState } from './components/connection-state';
@@ -49,9 +47,9 @@ function Player() {
   const plan = usePlan(snapshot, screenClock, cache.cached);
   const { record, recorded } = useProofOfPlay(conn.socket);
   const sw = useServiceWorkerUpdate();
-  useRemoteScreenshot(conn.socket);
+  useRemoteScreenshot(conn.socket, ACK_TIMEOUT_MS);
   const [current, setCurrent] = useState<DeviceCurrentItem | null>(null);
-  useFleetStatus(conn.socket, current, { itemsCached: cache.cached, itemsTotal: cache.total, bytes: 0 });
+  useFleetStatus(conn.socket, APP_VERSION, ACK_TIMEOUT_MS, current, { itemsCached: cache.cached, itemsTotal: cache.total, bytes: 0 });
 
   // The store's locale: asked at start and on every reconnect; the cached one plays offline.
   useEffect(() => {

@@ -10,3 +10,6 @@ export const BROKEN_MEDIA_SKIP_MS = 1_000;
 /** How long to wait for the server's playlist answer. */
 export const ACK_TIMEOUT_MS = 10_000;
 export const CRASH_RELOAD_MS = 8_000;
+
+/** What this build reports to the fleet page (`device:status`); set VITE_APP_VERSION at build time. */
+export const APP_VERSION: string = import.meta.env['VITE_APP_VERSION'] ?? '0.1.0';

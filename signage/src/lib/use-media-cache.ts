@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ManifestEntry } from '@vitrina/contracts';
 import { isCached, loadCachedSet, prefetchMedia, type CacheState } from './media-cache';
-import { countError } from './error-count';
+import { countError } from '@vitrina/contracts/client';
 
 /**
  * Precache before play: whenever the manifest changes, fetch every file it lists that is not

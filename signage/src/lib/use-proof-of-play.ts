@@ -4,7 +4,7 @@ import type { SignageSocket } from '@vitrina/contracts/client';
 import { ACK_TIMEOUT_MS } from '../config';
 import { openPlayLog, type PlayLogStore } from './play-log-store';
 import { flushPlayLog, type SendOutcome } from './play-log-flush';
-import { countError } from './error-count';
+import { countError } from '@vitrina/contracts/client';
 import { uuid } from './uuid';
 
 /** Plays are sent at most this long after the first one not yet sent was recorded (batching), and at least this often. */
