@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { composeServices } from './compose.js';
 import { requestSerializer } from './platform/http/log-redaction.js';
+import { listenUntilSignalled } from './platform/http/listen.js';
 import { demoSeedNeeded, seedDemoStoreIfEmpty } from './usecases/demo-store/seed.js';
 import { ensureFirstAdmin, type FirstAdmin } from './usecases/first-admin/first-admin.js';
 import { demoBanner, type DemoFile } from './demo-banner.js';
@@ -50,22 +51,7 @@ async function main() {
   app.server.requestTimeout = 30_000;
   app.server.headersTimeout = 35_000;
 
-  let closing = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, async () => {
-      if (closing) return;
-      closing = true;
-      app.log.info({ signal }, 'shutting down');
-      const timer = setTimeout(() => process.exit(1), 10_000).unref();
-      await app.close();
-      clearTimeout(timer);
-      process.exit(0);
-    });
-  }
-  await app.listen({ host: config.HOST, port: config.PORT });
-  // The bound port, not the configured one: PORT=0 lets the OS choose (tests, benches).
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const port = await listenUntilSignalled(app, config.HOST, config.PORT, 'edge server');
   printDemoLinks(config.DATA_DIR, port, seededNow);
   if (firstAdmin) printFirstAdmin(firstAdmin, port);
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../../platform/config/schema.js';
 import { requestSerializer } from '../../platform/http/log-redaction.js';
+import { listenUntilSignalled } from '../../platform/http/listen.js';
 import type { StaffAccountsService } from '../../domains/auth/index.js';
 import { buildHeadOfficeApp } from './app.js';
 
@@ -21,21 +22,7 @@ export async function serveHeadOffice(
     },
   });
   const firstAdmin = await ensureFirstAdmin(services.staffAccounts);
-  let closing = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, async () => {
-      if (closing) return;
-      closing = true;
-      app.log.info({ signal }, 'head office shutting down');
-      const timer = setTimeout(() => process.exit(1), 10_000).unref();
-      await app.close();
-      clearTimeout(timer);
-      process.exit(0);
-    });
-  }
-  await app.listen({ host: config.HOST, port: config.PORT });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const port = await listenUntilSignalled(app, config.HOST, config.PORT, 'head office');
   const hub = config.HQ_NATS_URL ? `hub ${config.HQ_NATS_URL}` : 'no hub (HQ_NATS_URL unset: nothing is ingested or published)';
   console.log(`\nVitrina head office is up at http://localhost:${port}/console/ — ${hub}.`);
   if (firstAdmin) console.log(`First admin: ${firstAdmin.username}; the temporary password is in ${firstAdmin.file} (mode 0600).\n`);
