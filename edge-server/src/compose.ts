@@ -99,7 +99,10 @@ export async function composeServices({ config, secret, log, background = config
   const referrals = createReferrals(db, { storeId: config.STORE_ID, loyalty, customers, purchases });
 
   // Recommendations, content, measurement
-  const recommend = await createRecommender({ modelDir: config.MODEL_DIR, history: purchases, background, log });
+  const recommend = await createRecommender({
+    modelDir: config.MODEL_DIR, history: purchases, background, log,
+    dbFile: databaseFile(config.DATA_DIR), refreshTimeoutMs: config.AGGREGATES_REFRESH_TIMEOUT_MS,
+  });
   // The store's own ranker: trained on its receipts in a child process, decided and recorded (usecases/model-lifecycle).
   const modelLifecycle = createModelLifecycle(db, recommend, {
     dbFile: config.DATA_DIR === ':memory:' ? null : databaseFile(config.DATA_DIR), artifactRoot: join(config.DATA_DIR, 'models'),

@@ -14,6 +14,8 @@ export const Health = Type.Object({
     aggregates: Type.Optional(Type.Object({
       builtAt: Type.String(), customers: Type.Integer(), items: Type.Integer(), baskets: Type.Integer(),
       refreshing: Type.Boolean(), builtInThread: Type.Integer(), lastRefreshMs: Type.Union([Type.Integer(), Type.Null()]), lastError: Type.Union([Type.String(), Type.Null()]),
+      /** Refreshes failed in a row, and when the next retry runs (backoff). */
+      failuresInRow: Type.Optional(Type.Integer()), nextRetryAt: Type.Optional(Type.Union([Type.String(), Type.Null()])),
     })),
   }),
   scanner: Type.Object({

@@ -4,3 +4,4 @@ export { StoreAggregates, type AggregateBasket, type AggregateOptions, type Aggr
 export { buildCandidateFeatures, type HistoryBasket, type CandidateOptions, type CandidateFeatures } from './candidate-features.js';
 export { fallbackScores, popularItems } from './fallback.js';
 export { toTransferable, fromTransferable, type TransferableAggregates } from './aggregates-transfer.js';
+export { StreamingAggregatesBuilder } from './aggregates-stream.js';

@@ -10,6 +10,7 @@ import { PurchasesService } from './service.js';
 export { PurchasesService } from './service.js';
 export type { ReceiptRow, ReceiptLineRow } from './repository.js';
 export type { HistoryBasket, HistorySource } from './history-source.js';
+export { readHistorySnapshot } from './history-snapshot.js';
 export { CSV_COLUMNS, type ImportOptions } from './import/receipts-csv.js';
 export { importRoutes } from './import/routes.js';
 

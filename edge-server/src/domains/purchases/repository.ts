@@ -1,6 +1,7 @@
 import type { Database, Queryable, SqlValue, WritePriority } from '../../platform/db/database.js';
 import type { ImportedReceipt } from './import/imported-receipt.js';
 import { memoInTx } from '../../platform/db/tx-memo.js';
+import { basketsByCustomer } from './history-repository.js';
 
 /** Net spend of one store-local day (returns negative). */
 export interface DaySpend {
@@ -166,21 +167,9 @@ export class PurchasesRepository {
     return rows.map((r) => ({ basketId: r.id, at: r.store_time, productIds: r.products.split('\u001f') }));
   }
 
-  /** Every customer's sale baskets, streamed in pages so memory stays bounded. */
-  async *allBaskets(pageSize = 5000) {
-    let after = '';
-    for (;;) {
-      const rows = await this.db.all<{ id: string; customer_id: string; store_time: string; products: string }>(
-        `SELECT r.id, r.customer_id, r.store_time, GROUP_CONCAT(l.product_id, char(31)) AS products
-           FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
-          WHERE r.customer_id IS NOT NULL AND r.kind = 'sale' AND r.id > ?
-          GROUP BY r.id ORDER BY r.id LIMIT ?`,
-        [after, pageSize],
-      );
-      for (const r of rows) yield { customerId: r.customer_id, basketId: r.id, at: r.store_time, productIds: r.products.split('\u001f') };
-      if (rows.length < pageSize) return;
-      after = rows[rows.length - 1]!.id;
-    }
+  /** Every customer's sale baskets, grouped by customer, in pages (the one history query: history-repository.ts). */
+  allBaskets(pageSize = 5000) {
+    return basketsByCustomer(this.db, pageSize);
   }
 
   /** Net spend per store-local day (returns negative), oldest first: what tiers are earned by. */

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { threadId, Worker } from 'node:worker_threads';
-import { fromTransferable, StoreAggregates, type AggregateBasket, type AggregateOptions } from '@vitrina/models/features';
+import { fromTransferable, StreamingAggregatesBuilder, type AggregateOptions, type StoreAggregates } from '@vitrina/models/features';
 import type { HistorySource } from '../purchases/index.js';
-import { ITEM_SEPARATOR, type BasketChunk, type FromWorker, type WorkerInput } from './aggregates-protocol.js';
+import type { FromWorker, WorkerInput } from './aggregates-protocol.js';
 
 /** Built aggregates and the thread that built them (health shows it; 0 is the main thread). */
 export interface BuiltAggregates {
@@ -22,45 +22,58 @@ export interface WorkerBuildOptions {
   aggregates?: AggregateOptions;
   /** Old-generation heap cap of the worker; a build that needs more fails (and the old aggregates keep serving). */
   memoryMb?: number;
+  /** A build not finished by then is stopped and fails: a hung worker cannot hold the refresh forever. */
+  timeoutMs?: number;
+  /** Nice value of the worker thread (0–19; default 10): lower CPU priority than the server's scans. */
+  niceness?: number;
+  /** Another entry file (tests: a worker that hangs or throws). */
+  entry?: URL;
 }
 
-/** Baskets per message to the worker: one history page (purchases reads 5,000 a page). */
-const CHUNK = 5_000;
+/** A refresh that takes longer than this has hung (a 100k-customer store builds in seconds). */
+export const DEFAULT_BUILD_TIMEOUT_MS = 5 * 60_000;
+const DEFAULT_NICENESS = 10;
 
 const WORKER_FILE = new URL(`./aggregates-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /**
- * Builds in a worker thread. The main thread only reads the history pages (the SQLite reads run
- * on libuv's pool) and forwards them as column chunks; parsing and the build itself run in the
- * worker; the result arrives with its typed arrays transferred, so taking it is a few
- * milliseconds however big the store. Any failure (a throw in the build, an exit, running out
- * of its heap, a history read error) rejects `result`.
+ * Builds in a worker thread that reads the database file itself (its own read-only connection,
+ * one snapshot) and streams the history into the aggregates; the result arrives with its typed
+ * arrays transferred, so taking it costs the server's thread a few milliseconds however big
+ * the store, and nothing per row. Any failure — a throw in the worker (a read error included),
+ * its exit, running out of its heap, or no answer within `timeoutMs` — rejects `result` and
+ * terminates the worker.
  */
-export function buildInWorker(history: HistorySource, opts: WorkerBuildOptions = {}): AggregatesBuild {
-  const workerData: WorkerInput = { options: opts.aggregates ?? {} };
-  const worker = startWorker(workerData, opts.memoryMb);
+export function buildInWorker(dbFile: string, opts: WorkerBuildOptions = {}): AggregatesBuild {
+  const input: WorkerInput = { dbFile, options: opts.aggregates ?? {}, niceness: opts.niceness ?? DEFAULT_NICENESS };
+  const worker = startWorker(opts.entry ?? WORKER_FILE, input, opts.memoryMb);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS;
   let settled = false;
+  let timer: NodeJS.Timeout | undefined;
   const result = new Promise<BuiltAggregates>((resolve, reject) => {
-    const fail = (err: unknown) => {
+    const fail = (err: Error) => {
       if (settled) return;
       settled = true;
-      reject(err instanceof Error ? err : new Error(String(err)));
+      clearTimeout(timer);
+      reject(err);
       void worker.terminate();
     };
+    timer = setTimeout(() => fail(new Error(`aggregate worker timed out after ${timeoutMs} ms; stopped`)), timeoutMs);
+    timer.unref();
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'failed') return fail(new Error(`aggregate build failed in the worker: ${msg.message}`));
       try {
         const agg = fromTransferable(msg.payload);
         settled = true;
+        clearTimeout(timer);
         resolve({ agg, threadId: msg.threadId });
       } catch (err) {
-        fail(err);
+        fail(err instanceof Error ? err : new Error(String(err)));
       }
       void worker.terminate();
     });
     worker.on('error', (err) => fail(new Error(`aggregate worker crashed: ${err.message}`, { cause: err })));
     worker.on('exit', (code) => fail(new Error(`aggregate worker exited (code ${code}) before finishing`)));
-    feed(worker, history, () => settled).catch((err) => fail(new Error(`reading the history for the aggregates failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err })));
   });
   return {
     result,
@@ -70,34 +83,17 @@ export function buildInWorker(history: HistorySource, opts: WorkerBuildOptions =
   };
 }
 
-/** History pages → column chunks → the worker, stopping early if the build already failed. */
-async function feed(worker: Worker, history: HistorySource, done: () => boolean): Promise<void> {
-  let chunk = emptyChunk();
-  for await (const b of history.allBaskets()) {
-    if (done()) return;
-    chunk.customers.push(b.customerId);
-    chunk.at.push(b.at);
-    chunk.items.push(b.productIds.join(ITEM_SEPARATOR));
-    if (chunk.customers.length === CHUNK) {
-      worker.postMessage(chunk);
-      chunk = emptyChunk();
-      // A history source that answers from memory never leaves the microtask queue: let scans in between chunks.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-  if (done()) return;
-  if (chunk.customers.length) worker.postMessage(chunk);
-  worker.postMessage({ type: 'end' });
-}
-
-const emptyChunk = (): BasketChunk => ({ type: 'baskets', customers: [], at: [], items: [] });
-
-/** On the main thread, in slices of CPU between which scans run (tests, seeding: deterministic, no thread). */
+/**
+ * On the main thread (tests, seeding, an in-memory database a worker cannot open): the same
+ * history query through `HistorySource.allBaskets` and the same streaming builder as the
+ * worker, so both give identical aggregates. The history pages let the event loop run between
+ * them; the final pair counting runs in one go.
+ */
 export function buildOnMainThread(history: HistorySource, opts: WorkerBuildOptions = {}): AggregatesBuild {
   const result = (async () => {
-    const baskets: AggregateBasket[] = [];
-    for await (const b of history.allBaskets()) baskets.push({ customerId: b.customerId, basketId: b.basketId, t: Date.parse(b.at), items: b.productIds });
-    return { agg: await StoreAggregates.buildAsync(baskets, opts.aggregates), threadId };
+    const builder = new StreamingAggregatesBuilder(opts.aggregates);
+    for await (const b of history.allBaskets()) builder.add({ customerId: b.customerId, basketId: '', t: Date.parse(b.at), items: b.productIds });
+    return { agg: builder.finish(), threadId };
   })();
   return { result, stop: async () => undefined };
 }
@@ -107,13 +103,13 @@ export function buildOnMainThread(history: HistorySource, opts: WorkerBuildOptio
  * `--import` loader of the worker is in place, so a .ts entry is loaded through tsx's
  * `tsImport` from a tiny CommonJS bootstrap instead.
  */
-function startWorker(input: WorkerInput, memoryMb: number | undefined): Worker {
+function startWorker(entry: URL, input: WorkerInput, memoryMb: number | undefined): Worker {
   const limits = memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: memoryMb } } : {};
-  if (!WORKER_FILE.pathname.endsWith('.ts')) return new Worker(WORKER_FILE, { workerData: input, ...limits });
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: input, ...limits });
   const tsx = tsxEsmApi();
   const boot = `const { workerData } = require('node:worker_threads');
 import(workerData.boot.tsx).then((api) => api.tsImport(workerData.boot.file, workerData.boot.file));`;
-  return new Worker(boot, { eval: true, workerData: { ...input, boot: { tsx, file: WORKER_FILE.href } }, ...limits });
+  return new Worker(boot, { eval: true, workerData: { ...input, boot: { tsx, file: entry.href } }, ...limits });
 }
 
 /** tsx's ESM API (`tsImport`), by the package's own exports map: require.resolve would give its CommonJS build. */

@@ -1,21 +1,16 @@
 /** The messages between the server and the aggregates worker (aggregates-worker.ts). */
 import type { AggregateOptions, TransferableAggregates } from '@vitrina/models/features';
 
-/** Joins a basket's product ids in a chunk: one string per basket clones far faster than an array of strings. */
-export const ITEM_SEPARATOR = '\u001f';
-
+/** What a worker is started with: where to read, how to build, how nice to be. */
 export interface WorkerInput {
+  /** The store's database file; the worker opens its own read-only connection to it. */
+  dbFile: string;
   options: AggregateOptions;
+  /** Nice value the worker thread sets for itself (Linux: per thread), so scans keep a core. */
+  niceness: number;
 }
 
-/** Baskets as parallel columns: customer, time (ISO, parsed in the worker), product ids joined. */
-export interface BasketChunk {
-  type: 'baskets';
-  customers: string[];
-  at: string[];
-  items: string[];
-}
-
-export type ToWorker = BasketChunk | { type: 'end' };
-
-export type FromWorker = { type: 'done'; payload: TransferableAggregates; buildMs: number; threadId: number } | { type: 'failed'; message: string };
+/** The only message a worker sends: the finished aggregates (typed arrays transferred), or why it failed. */
+export type FromWorker =
+  | { type: 'done'; payload: TransferableAggregates; readMs: number; buildMs: number; baskets: number; threadId: number }
+  | { type: 'failed'; message: string };

@@ -1,36 +1,44 @@
 /**
- * Worker-thread entry: receives the store's baskets in chunks from the main thread, builds the
- * StoreAggregates synchronously (seconds of CPU at 100k customers, none of it on the server's
- * event loop) and posts them back with every typed array transferred, not copied.
- * One worker per refresh: its heap is gone when it exits. Started by aggregates-builder.ts.
+ * Worker-thread entry: reads the store's purchase history from SQLite on a read-only connection
+ * of its own (one snapshot, grouped by customer: `readHistorySnapshot` of purchases), feeds it
+ * to the streaming aggregates builder of @vitrina/models (the accumulator training uses), and
+ * posts the finished StoreAggregates back with every typed array transferred, not copied. The
+ * server's thread does nothing per row. It lowers its own CPU priority first, so on a 2-core
+ * box the scans keep a core. One worker per refresh: its heap is gone when it exits.
+ * Started by aggregates-builder.ts.
  */
+import { setPriority } from 'node:os';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { StoreAggregates, toTransferable, type AggregateBasket } from '@vitrina/models/features';
-import { ITEM_SEPARATOR, type FromWorker, type ToWorker, type WorkerInput } from './aggregates-protocol.js';
+import { StreamingAggregatesBuilder, toTransferable } from '@vitrina/models/features';
+import { readHistorySnapshot } from '../purchases/index.js';
+import type { FromWorker, WorkerInput } from './aggregates-protocol.js';
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
-const baskets: AggregateBasket[] = [];
 
-port.on('message', (msg: ToWorker) => {
-  if (msg.type === 'baskets') {
-    for (let k = 0; k < msg.customers.length; k++) {
-      // basketId is not used by the aggregates; the chunk leaves it out to keep the main thread's share small.
-      baskets.push({ customerId: msg.customers[k]!, basketId: '', t: Date.parse(msg.at[k]!), items: msg.items[k]!.split(ITEM_SEPARATOR) });
-    }
-    return;
-  }
+try {
+  // pid 0 is the calling thread on Linux: only this worker gets nicer, not the server.
+  setPriority(0, input.niceness);
+} catch {
+  // Best effort: some containers refuse priority changes.
+}
+
+async function build(): Promise<void> {
   const started = performance.now();
-  let reply: FromWorker;
-  let transfer: ArrayBuffer[] = [];
-  try {
-    const agg = StoreAggregates.build(baskets, input.options);
-    baskets.length = 0;
-    const moved = toTransferable(agg);
-    transfer = moved.transfer;
-    reply = { type: 'done', payload: moved.payload, buildMs: performance.now() - started, threadId };
-  } catch (err) {
-    reply = { type: 'failed', message: err instanceof Error ? err.message : String(err) };
+  const builder = new StreamingAggregatesBuilder(input.options);
+  let baskets = 0;
+  for await (const b of readHistorySnapshot(input.dbFile)) {
+    baskets++;
+    // basketId is not used by the aggregates.
+    builder.add({ customerId: b.customerId, basketId: '', t: Date.parse(b.at), items: b.productIds });
   }
-  port.postMessage(reply, transfer);
+  const read = performance.now();
+  const moved = toTransferable(builder.finish());
+  const reply: FromWorker = { type: 'done', payload: moved.payload, readMs: read - started, buildMs: performance.now() - read, baskets, threadId };
+  port.postMessage(reply, moved.transfer);
+}
+
+build().catch((err: unknown) => {
+  const reply: FromWorker = { type: 'failed', message: err instanceof Error ? err.message : String(err) };
+  port.postMessage(reply);
 });

@@ -42,6 +42,10 @@ export interface RecommenderOptions {
   /** A pinned artifact (MODEL_DIR, reference/demo use); empty: the store's own choice only. */
   modelDir: string;
   history: HistorySource;
+  /** The store's database file, read by the aggregates worker on its own connection (null: in-memory, builds on the main thread). */
+  dbFile?: string | null;
+  /** A worker build not finished by then is stopped and fails; the old aggregates keep serving (AGGREGATES_REFRESH_TIMEOUT_MS). */
+  refreshTimeoutMs?: number;
   /**
    * Off in tests: no folder watch, no timers; refreshes happen only when asked, and build on
    * the main thread (deterministic, no thread per test). On: builds run in a worker thread.
@@ -64,6 +68,10 @@ export async function createRecommender(opts: RecommenderOptions): Promise<Recom
     watchModel: opts.background,
     refreshIntervalMs: opts.background ? 10 * 60_000 : 0,
     buildIn: opts.buildIn ?? (opts.background ? 'worker' : 'main'),
+    dbFile: opts.dbFile ?? null,
+    ...(opts.refreshTimeoutMs ? { workerTimeoutMs: opts.refreshTimeoutMs } : {}),
+    // A failed background refresh is tried again after 30 s, 1 min, 2 min … at most every 10 min.
+    ...(opts.background ? { retry: { firstMs: 30_000, maxMs: 10 * 60_000 } } : {}),
     onError: (err) => opts.log.error({ err }, 'aggregate refresh failed'),
   });
   const health = service.health();

@@ -27,8 +27,19 @@ export interface RecommendServiceOptions {
    * free) or 'main' (tests and seeding: in-process, deterministic). Default 'worker'.
    */
   buildIn?: 'worker' | 'main';
+  /** The store's database file the build worker reads itself; null (an in-memory database): builds run on the main thread. */
+  dbFile?: string | null;
   /** Heap cap of the build worker in MB (bounded memory; a build that needs more fails and is reported). */
   workerMemoryMb?: number;
+  /** A worker build not finished by then is stopped and counts as failed (default 5 min). */
+  workerTimeoutMs?: number;
+  /** Another worker entry (tests: one that hangs or throws). */
+  workerEntry?: URL;
+  /**
+   * After a failed refresh, try again after `firstMs`, doubling up to `maxMs` until one
+   * succeeds. Off when absent (tests that count builds).
+   */
+  retry?: { firstMs: number; maxMs: number };
   onError?: (err: unknown) => void;
 }
 
@@ -44,6 +55,10 @@ export interface AggregatesHealth {
   lastRefreshMs: number | null;
   /** Why the last refresh failed (the previous aggregates kept serving); null after a good one. */
   lastError: string | null;
+  /** Refreshes failed in a row since the last good one. */
+  failuresInRow: number;
+  /** When the next retry after a failure runs (ISO), or null. */
+  nextRetryAt: string | null;
 }
 
 /**
@@ -64,6 +79,9 @@ export class RecommendService {
   private build: AggregatesBuild | null = null;
   private closed = false;
   private timer: NodeJS.Timeout | null = null;
+  private failuresInRow = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private nextRetryAt: Date | null = null;
 
   private constructor(
     private readonly model: ModelAdapter,
@@ -75,8 +93,21 @@ export class RecommendService {
   }
 
   static async create(opts: RecommendServiceOptions): Promise<RecommendService> {
-    const [model, built] = await Promise.all([ModelAdapter.open(opts.modelDir, { watch: opts.watchModel ?? true, history: opts.history }), startBuild(opts).result]);
+    // With nothing to serve yet, a failed first worker build falls back to the main thread (the
+    // server must start); the failure still shows in health and the next refresh uses a worker.
+    let firstFailure: unknown = null;
+    const first = startBuild(opts).result.catch((err: unknown) => {
+      firstFailure = err;
+      opts.onError?.(err);
+      return buildOnMainThread(opts.history, opts.aggregates ? { aggregates: opts.aggregates } : {}).result;
+    });
+    const [model, built] = await Promise.all([ModelAdapter.open(opts.modelDir, { watch: opts.watchModel ?? true, history: opts.history }), first]);
     const service = new RecommendService(model, opts, built);
+    if (firstFailure) {
+      service.lastError = firstFailure instanceof Error ? firstFailure.message : String(firstFailure);
+      service.failuresInRow = 1;
+      service.scheduleRetry();
+    }
     const every = opts.refreshIntervalMs ?? 10 * 60_000;
     if (every > 0) {
       service.timer = setInterval(() => void service.refreshAggregates().catch((err) => opts.onError?.(err)), every);
@@ -102,7 +133,8 @@ export class RecommendService {
 
   aggregatesHealth(): AggregatesHealth {
     const s = this.agg.stats();
-    return { builtAt: this.builtAt.toISOString(), customers: s.customers, items: s.items, baskets: s.baskets, refreshing: this.running !== null, builtInThread: this.builtInThread, lastRefreshMs: this.lastRefreshMs, lastError: this.lastError };
+    return { builtAt: this.builtAt.toISOString(), customers: s.customers, items: s.items, baskets: s.baskets, refreshing: this.running !== null, builtInThread: this.builtInThread, lastRefreshMs: this.lastRefreshMs, lastError: this.lastError,
+      failuresInRow: this.failuresInRow, nextRetryAt: this.nextRetryAt?.toISOString() ?? null };
   }
 
   reloadModel(): Promise<ModelHealth> {
@@ -147,10 +179,14 @@ export class RecommendService {
         this.builtAt = new Date();
         this.lastRefreshMs = Math.round(performance.now() - started);
         this.lastError = null;
+        this.failuresInRow = 0;
+        this.cancelRetry();
         return agg.stats();
       },
       (err: unknown) => {
         this.lastError = err instanceof Error ? err.message : String(err);
+        this.failuresInRow++;
+        this.scheduleRetry();
         throw err;
       },
     );
@@ -161,6 +197,28 @@ export class RecommendService {
     return this.running;
   }
 
+  /** A failed refresh is tried again with backoff (the old aggregates serve meanwhile). */
+  private scheduleRetry(): void {
+    const retry = this.opts.retry;
+    if (!retry || this.closed) return;
+    this.cancelRetry();
+    const wait = Math.min(retry.maxMs, retry.firstMs * 2 ** (this.failuresInRow - 1));
+    this.nextRetryAt = new Date(Date.now() + wait);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.nextRetryAt = null;
+      // A failure is reported by onError and schedules the next retry itself.
+      this.refreshAggregates().catch((err) => this.opts.onError?.(err));
+    }, wait);
+    this.retryTimer.unref();
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.nextRetryAt = null;
+  }
+
   aggregateStats(): AggregateStats {
     return this.agg.stats();
   }
@@ -169,6 +227,7 @@ export class RecommendService {
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
+    this.cancelRetry();
     await this.build?.stop();
     await this.running?.catch(() => undefined);
     await this.queued?.catch(() => undefined);
@@ -176,9 +235,16 @@ export class RecommendService {
   }
 }
 
+/** In a worker when asked and the database is a file it can open; on the main thread otherwise. */
 function startBuild(opts: RecommendServiceOptions): AggregatesBuild {
-  const how = { ...(opts.aggregates ? { aggregates: opts.aggregates } : {}), ...(opts.workerMemoryMb ? { memoryMb: opts.workerMemoryMb } : {}) };
-  return (opts.buildIn ?? 'worker') === 'worker' ? buildInWorker(opts.history, how) : buildOnMainThread(opts.history, how);
+  const dbFile = opts.dbFile && opts.dbFile !== ':memory:' ? opts.dbFile : null;
+  if ((opts.buildIn ?? 'worker') === 'main' || !dbFile) return buildOnMainThread(opts.history, { ...(opts.aggregates ? { aggregates: opts.aggregates } : {}) });
+  return buildInWorker(dbFile, {
+    ...(opts.aggregates ? { aggregates: opts.aggregates } : {}),
+    ...(opts.workerMemoryMb ? { memoryMb: opts.workerMemoryMb } : {}),
+    ...(opts.workerTimeoutMs ? { timeoutMs: opts.workerTimeoutMs } : {}),
+    ...(opts.workerEntry ? { entry: opts.workerEntry } : {}),
+  });
 }
 
 /** Without profiling consent: store popularity only (asked-for products scored by it too). */

@@ -48,6 +48,8 @@ export const ConfigSchema = Type.Object({
   TRAINING_EPOCHS: Type.Integer({ minimum: 1, maximum: 100, default: 6 }),
   /** V8 heap limit of the training child process: training never takes the server's memory. */
   TRAINING_MEMORY_MB: Type.Integer({ minimum: 256, maximum: 16384, default: 1536 }),
+  /** An aggregates refresh (worker thread) not finished by then is stopped; the old aggregates keep serving and it is retried with backoff. */
+  AGGREGATES_REFRESH_TIMEOUT_MS: Type.Integer({ minimum: 1000, default: 300_000 }),
   /** Train once in the background on first start when the store has no decision yet (the demo store gets one). */
   TRAINING_ON_FIRST_START: Type.Boolean({ default: true }),
   /** Seed the demo store when the database is empty. */
