@@ -28,6 +28,8 @@ export interface WorkerBuildOptions {
   niceness?: number;
   /** Another entry file (tests: a worker that hangs or throws). */
   entry?: URL;
+  /** Baskets per history page (default 5,000; tests read in many small pages). */
+  pageSize?: number;
 }
 
 /** A refresh that takes longer than this has hung (a 100k-customer store builds in seconds). */
@@ -45,7 +47,7 @@ const WORKER_FILE = new URL(`./aggregates-worker${import.meta.url.endsWith('.ts'
  * terminates the worker.
  */
 export function buildInWorker(dbFile: string, opts: WorkerBuildOptions = {}): AggregatesBuild {
-  const input: WorkerInput = { dbFile, options: opts.aggregates ?? {}, niceness: opts.niceness ?? DEFAULT_NICENESS };
+  const input: WorkerInput = { dbFile, options: opts.aggregates ?? {}, niceness: opts.niceness ?? DEFAULT_NICENESS, ...(opts.pageSize ? { pageSize: opts.pageSize } : {}) };
   const worker = startWorker(opts.entry ?? WORKER_FILE, input, opts.memoryMb);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS;
   let settled = false;

@@ -8,6 +8,8 @@ export interface WorkerInput {
   options: AggregateOptions;
   /** Nice value the worker thread sets for itself (Linux: per thread), so scans keep a core. */
   niceness: number;
+  /** Baskets per history page (tests make it small to read in many pages). */
+  pageSize?: number;
 }
 
 /** The only message a worker sends: the finished aggregates (typed arrays transferred), or why it failed. */

@@ -27,7 +27,7 @@ async function build(): Promise<void> {
   const started = performance.now();
   const builder = new StreamingAggregatesBuilder(input.options);
   let baskets = 0;
-  for await (const b of readHistorySnapshot(input.dbFile)) {
+  for await (const b of readHistorySnapshot(input.dbFile, input.pageSize)) {
     baskets++;
     // basketId is not used by the aggregates.
     builder.add({ customerId: b.customerId, basketId: '', t: Date.parse(b.at), items: b.productIds });
