@@ -1,7 +1,6 @@
 import type { Database, Queryable, SqlValue, WritePriority } from '../../platform/db/database.js';
 import type { ImportedReceipt } from './import/imported-receipt.js';
 import { memoInTx } from '../../platform/db/tx-memo.js';
-import { basketsByCustomer } from './history-repository.js';
 
 /** Net spend of one store-local day (returns negative). */
 export interface DaySpend {
@@ -9,6 +8,7 @@ export interface DaySpend {
   netMinor: number;
 }
 import { localDateOf } from '../../shared/calendar.js';
+import { basketsByCustomer } from './history-repository.js';
 
 export interface ReceiptRow {
   id: string;
