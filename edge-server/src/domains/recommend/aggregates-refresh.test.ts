@@ -70,7 +70,8 @@ const THROWS = entry('throws', "throw new Error('boom in the build');\n");
 const SHOPPERS = ['cust-ana', 'cust-ben', 'cust-nobody'];
 const rankings = (s: RecommendService) => Promise.all(SHOPPERS.map((id) => s.rank(id, { limit: 10, personalized: true })));
 
-describe('aggregate refresh in a worker thread that reads SQLite itself (real file, real worker)', () => {
+// Each worker loads its module graph through tsx (~3 s of CPU on this box, more when it is busy) and these tests start several.
+describe('aggregate refresh in a worker thread that reads SQLite itself (real file, real worker)', { timeout: 180_000 }, () => {
   it('gives exactly the in-process build: every field, byte for byte, and the same rankings', async () => {
     const services = await store();
     // More shoppers and baskets than one page of 7, so the worker pages through the history.
