@@ -60,6 +60,8 @@ const AT_HEAD_OFFICE_TOO = new Set(['staff', 'audit', 'account']);
 export const HEAD_OFFICE_ROUTES: readonly RouteDef[] = [
   { id: 'chain', path: '', title: 'Chain stores', permission: 'analytics.view', nav: true, load: () => import('./pages/chain') },
   { id: 'chain-analytics', path: 'chain-analytics', title: 'Chain analytics', permission: 'analytics.view', nav: true, load: () => import('./pages/chain-analytics') },
+  { id: 'hq-campaigns', path: 'hq-campaigns', title: 'Chain campaigns', permission: 'campaigns.view', nav: true, load: () => import('./pages/hq-campaigns') },
+  { id: 'hq-promotions', path: 'hq-promotions', title: 'Chain promotions', permission: 'campaigns.view', nav: true, load: () => import('./pages/hq-promotions') },
   ...ROUTES.filter((r) => AT_HEAD_OFFICE_TOO.has(r.id)),
 ];
 
