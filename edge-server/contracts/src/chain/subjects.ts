@@ -4,8 +4,12 @@
  * is written once. Additive changes only: a store offline for days still speaks the old names.
  */
 
-/** Up-flow kinds: what a store sends to head office. */
-export const UP_KINDS = ['receipts', 'ledger', 'events', 'survey', 'pop'] as const;
+/**
+ * Up-flow kinds: what a store sends to head office. `erasure` tells head office that the store
+ * erased a shopper (its key is `<storeId>:erasure:<outbox seq>`, never the customer id, so head
+ * office's dedupe record holds nothing personal).
+ */
+export const UP_KINDS = ['receipts', 'ledger', 'events', 'survey', 'pop', 'erasure'] as const;
 export type UpKind = (typeof UP_KINDS)[number];
 
 /** Down-flow kinds: what head office sends to stores. */
