@@ -34,7 +34,7 @@ for (const s of stores) {
   mkdirSync(dataDir, { recursive: true });
   servers.push(await spawnEdgeServer({
     dataDir, quiet: true, timeoutMs: 600_000,
-    env: { STORE_ID: s.id, CHAIN_NATS_URL: cluster.store(s.id).url, CHAIN_REGION: s.region ?? '', TRAINING_ON_FIRST_START: 'false' },
+    env: { STORE_ID: s.id, CHAIN_NATS_URL: cluster.store(s.id).url, ...cluster.store(s.id).edgeEnv, CHAIN_REGION: s.region ?? '', TRAINING_ON_FIRST_START: 'false' },
   }));
 }
 // Head office (ROLE=headoffice, roles/headoffice) on the hub as the "hq" user, when this checkout has it.

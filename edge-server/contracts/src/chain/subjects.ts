@@ -113,6 +113,23 @@ export function downTargetsFor(storeId: string, region?: string | null): DownTar
   return [{ scope: 'all' }, ...(region ? [{ scope: 'region' as const, region }] : []), { scope: 'store', storeId }];
 }
 
+/**
+ * Subject prefixes of the chain's source deliveries and a store's replies, one per store, so a
+ * store's permissions on the hub can name only its own (deploy/chain/gen-chain-config.mjs writes
+ * the same names): the hub's source of a store's outbox delivers on `vitrina.src.<id>.…`, a
+ * store's inbox receives its down streams on `vitrina.dlv.<id>.…`, and a store's clients use
+ * `_INBOX_<id>` as their inbox prefix.
+ */
+export function upDeliverPrefix(storeId: string): string {
+  return `${SUBJECT_ROOT}.src.${token(storeId, 'store id')}`;
+}
+export function downDeliverPrefix(storeId: string): string {
+  return `${SUBJECT_ROOT}.dlv.${token(storeId, 'store id')}`;
+}
+export function storeInboxPrefix(storeId: string): string {
+  return `_INBOX_${token(storeId, 'store id')}`;
+}
+
 /** Durable consumer names. */
 export const CONSUMERS = {
   /** The edge server's consumer of its own `VITRINA_INBOX`. */

@@ -3,7 +3,7 @@
  * Names come from the contracts (`@vitrina/contracts` chain/subjects.ts); the shape of the
  * topology is explained in deploy/chain/README.md.
  */
-import { DEDUPE_WINDOW_MS, HUB_DOMAIN, STREAMS, downPrefix, downStreamName, downTargetsFor, storeDomain, upStoreFilter, type DownTarget } from '@vitrina/contracts';
+import { DEDUPE_WINDOW_MS, HUB_DOMAIN, STREAMS, downDeliverPrefix, downPrefix, downStreamName, downTargetsFor, storeDomain, upDeliverPrefix, upStoreFilter, type DownTarget } from '@vitrina/contracts';
 import { jetstreamManager, type JetStreamManager, type StreamConfig, type StreamSource } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 
@@ -34,7 +34,8 @@ export async function ensureStoreStreams(nc: NatsConnection, storeId: string, re
   });
   const sources: StreamSource[] = downTargetsFor(storeId, region).map((target) => ({
     name: downStreamName(target),
-    external: { api: `$JS.${HUB_DOMAIN}.API`, deliver: '' },
+    // Deliveries on the store's own prefix: its permissions on the hub allow only that one.
+    external: { api: `$JS.${HUB_DOMAIN}.API`, deliver: downDeliverPrefix(storeId) },
   }));
   await upsertStream(jsm, {
     name: STREAMS.storeInbox,
@@ -64,7 +65,7 @@ export async function ensureHubStreams(hubNc: NatsConnection, stores: readonly {
     sources: storeIds.map((id) => ({
       name: STREAMS.storeOutbox,
       filter_subject: upStoreFilter(id),
-      external: { api: `$JS.${storeDomain(id)}.API`, deliver: '' },
+      external: { api: `$JS.${storeDomain(id)}.API`, deliver: upDeliverPrefix(id) },
     })),
   });
 }

@@ -44,7 +44,7 @@ interface Store { id: string; t: Built & { staffHeaders(role: 'admin' | 'markete
 async function startStore(cluster: ChainCluster, id: string): Promise<Store> {
   const s = cluster.store(id);
   const dataDir = mkdtempSync(join(tmpdir(), `vitrina-chain-${id}-`));
-  const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: id, CHAIN_NATS_URL: s.url, CHAIN_REGION: s.region ?? '', STORE_TIME_ZONE: 'America/New_York' });
+  const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: id, CHAIN_NATS_URL: s.url, ...s.edgeEnv, CHAIN_REGION: s.region ?? '', STORE_TIME_ZONE: 'America/New_York' });
   const built = await buildApp({ config, secret: randomBytes(32).toString('hex'), passwordCost: TEST_PASSWORD_COST });
   await built.app.ready();
   let n = 0;
@@ -111,7 +111,7 @@ describe('chain over NATS JetStream: three stores, one hub, head office', () => 
     cluster.store('s3').proxy.cut();
     await post(s3, 6);
     await post(stores[0]!, 2);
-    const leaf = await (await import('@nats-io/transport-node')).connect({ servers: cluster.store('s3').url });
+    const leaf = await (await import('@nats-io/transport-node')).connect({ servers: cluster.store('s3').url, ...cluster.store('s3').clientAuth });
     await waitFor('s3 outbox drained into its own leaf', async () => (await s3.t.services.chainSync!.status()).outboxPending === 0 && (await (await jetstreamManager(leaf)).streams.info(STREAMS.storeOutbox)).state.messages >= 10 + 4, 60_000, 200);
     // The link really is down (the leaf cannot reach the hub's API), and the hub has only s3's first receipts.
     await expect(leaf.request('$JS.hub.API.INFO', '', { timeout: 1_000 })).rejects.toThrow();
@@ -222,30 +222,60 @@ describe('chain over NATS JetStream: three stores, one hub, head office', () => 
     expect((await stores[2]!.t.services.chainSync!.repo.applied()).map((a) => a.entity_id)).toEqual(['chain-wide']);
   }, SLOW);
 
-  it('a store\'s credential cannot publish as another store: the hub refuses it as a permissions violation', async () => {
-    const { connect } = await import('@nats-io/transport-node');
+  it('a store\'s NKey cannot publish as another store, read another store\'s down stream, or purge or delete a stream; an unknown key is refused', async () => {
+    const { connect, nkeyAuthenticator } = await import('@nats-io/transport-node');
+    const { createUser } = await import('@nats-io/nkeys');
     const s1 = cluster.store('s1');
-    const nc = await connect({ servers: cluster.hubUrl, user: 's1', pass: s1.password });
+    // Signed in at the hub with s1's seed: the permissions are the same as on s1's leaf link.
+    const nc = await connect({ servers: cluster.hubUrl, ...s1.clientAuth, reconnect: false });
     const errors: string[] = [];
     void (async () => {
       for await (const st of nc.status()) if (st.type === 'error') errors.push(String(st.error));
     })();
-    nc.publish('vitrina.up.s2.receipts', JSON.stringify({ forged: true }));
+    // Its own: publish its up subjects.
+    nc.publish('vitrina.up.s1.events', JSON.stringify({ ok: true }));
     await nc.flush();
-    await waitFor('the permissions violation', () => errors.some((e) => /permission/i.test(e)), 10_000, 50);
-    expect(errors.join('\n')).toMatch(/vitrina\.up\.s2\.receipts/);
+    expect(errors).toEqual([]);
+    // Through its leaf link, its own down stream's info answers (the reply comes back on the store's own inbox prefix).
+    const leaf = await connect({ servers: s1.url, ...s1.clientAuth });
+    expect((await (await jetstreamManager(leaf, { domain: 'hub' })).streams.info('VITRINA_DOWN_STORE_s1')).config.name).toBe('VITRINA_DOWN_STORE_s1');
+    await leaf.close();
+
+    const forbiddenPublish = [
+      'vitrina.up.s2.receipts',
+      '$JS.hub.API.CONSUMER.CREATE.VITRINA_DOWN_STORE_s2',
+      '$JS.hub.API.CONSUMER.CREATE.VITRINA_DOWN_REGION_south',
+      '$JS.hub.API.STREAM.PURGE.VITRINA_DOWN_ALL',
+      '$JS.hub.API.STREAM.DELETE.VITRINA_UP',
+      '$JS.hub.API.STREAM.DELETE.VITRINA_DOWN_STORE_s1',
+      '$JS.hub.API.STREAM.MSG.DELETE.VITRINA_UP',
+      '$JS.hub.API.CONSUMER.DELETE.VITRINA_UP.hq-ingest',
+      '$JS.hub.API.STREAM.MSG.GET.VITRINA_UP',
+      '$JS.S.forged-source-delivery',
+      'vitrina.src.s2.S.forged',
+      '_INBOX.someone-else',
+    ];
+    const forbiddenSubscribe = ['vitrina.dlv.s2.>', 'vitrina.down.>', '$JS.S.>', '_INBOX.>', '$JS.s2.API.>'];
+    for (const subject of forbiddenPublish) nc.publish(subject, '{}');
+    for (const subject of forbiddenSubscribe) nc.subscribe(subject);
+    await nc.flush();
+    await waitFor('every permissions violation', () => errors.length >= forbiddenPublish.length + forbiddenSubscribe.length, 10_000, 50);
+    for (const subject of forbiddenPublish) expect(errors.some((e) => /permission/i.test(e) && e.includes(`Publish to "${subject}"`)), subject).toBe(true);
+    for (const subject of forbiddenSubscribe) expect(errors.some((e) => /permission/i.test(e) && e.includes(`Subscription to "${subject}"`)), subject).toBe(true);
     await nc.close();
-    // Its own subjects are allowed on the same credential (no new violation).
-    const own = await connect({ servers: cluster.hubUrl, user: 's1', pass: s1.password });
-    const ownErrors: string[] = [];
-    void (async () => {
-      for await (const st of own.status()) if (st.type === 'error') ownErrors.push(String(st.error));
-    })();
-    own.publish('vitrina.up.s1.events', JSON.stringify({ ok: true }));
-    await own.flush();
-    expect(ownErrors).toEqual([]);
-    await own.close();
-    // A wrong password is refused outright.
+
+    // Nothing was purged or deleted: head office still has its streams and their messages.
+    const hqNc = await cluster.hq();
+    const hjsm = await jetstreamManager(hqNc);
+    expect((await hjsm.streams.info(STREAMS.hubUp)).state.messages).toBeGreaterThan(0);
+    expect((await hjsm.streams.info('VITRINA_DOWN_ALL')).state.messages).toBeGreaterThan(0);
+    await hqNc.close();
+
+    // A key the hub does not know is refused outright, and s1's seed does not open s2's leaf.
+    const stranger = createUser();
+    await expect(connect({ servers: cluster.hubUrl, authenticator: nkeyAuthenticator(stranger.getSeed()), reconnect: false })).rejects.toThrow(/auth/i);
+    await expect(connect({ servers: cluster.store('s2').url, ...s1.clientAuth, reconnect: false })).rejects.toThrow(/auth/i);
+    // The leaf link's password is wrong-credential-proof too.
     await expect(connect({ servers: cluster.hubUrl, user: 's1', pass: 'not-the-password', reconnect: false })).rejects.toThrow(/auth/i);
   }, SLOW);
 });
