@@ -141,13 +141,12 @@ export const CONSUMERS = {
 /** JetStream dedupe window (Nats-Msg-Id) on every chain stream: long enough to cover a replay after a partition. */
 export const DEDUPE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** KV buckets and object stores in the hub domain. */
-export const KV_BUCKETS = {
-  /** Per-store status written by head office (registered, region); key = storeId. */
-  stores: 'vitrina_stores',
-  /** The current down-flow manifest per kind and target, for a store to check it is up to date. */
-  manifests: 'vitrina_manifests',
-} as const;
+/**
+ * Object stores in the hub domain. (No KV buckets: the `vitrina_stores` / `vitrina_manifests`
+ * buckets once named here were never created nor read — head office's store registry is its own
+ * table, and a store converges from its inbox, which sources every down stream in order — so the
+ * names were removed rather than kept as a second source of truth.)
+ */
 export const OBJECT_STORES = {
   /** Content media (images, video), name = sha256 of the bytes. */
   media: 'vitrina_media',

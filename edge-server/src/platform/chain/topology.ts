@@ -9,6 +9,12 @@ import { nanos, type NatsConnection } from '@nats-io/transport-node';
 
 /** Store-side buffers are bounded by age, not by delivery: a week offline still fits. */
 const STORE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * The hub's VITRINA_UP keeps messages as long as a store's outbox does, then drops them: head
+ * office has ingested them by then, and an erased shopper's ids (in the receipts that came up
+ * before the erasure, and in the erasure message itself) leave the hub's files within this age.
+ */
+export const HUB_UP_MAX_AGE_MS = STORE_MAX_AGE_MS;
 
 async function upsertStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
   try {
@@ -62,6 +68,7 @@ export async function ensureHubStreams(hubNc: NatsConnection, stores: readonly {
     name: STREAMS.hubUp,
     subjects: [],
     duplicate_window: nanos(DEDUPE_WINDOW_MS),
+    max_age: nanos(HUB_UP_MAX_AGE_MS),
     sources: storeIds.map((id) => ({
       name: STREAMS.storeOutbox,
       filter_subject: upStoreFilter(id),
