@@ -116,6 +116,8 @@ export interface ChainStore {
 }
 export interface ChainCluster {
   dir: string;
+  /** The hub's leafnode port (behind the stores' proxies). */
+  hubLeafPort: number;
   hubUrl: string;
   hqUser: string;
   hqPassword: string;
@@ -133,7 +135,8 @@ export interface ChainCluster {
 }
 
 /** Starts a hub and one leaf per store (each behind its own proxy), and the hub's streams. */
-export async function startChainCluster(stores: readonly { id: string; region?: string | null }[], opts: { dir?: string } = {}): Promise<ChainCluster> {
+/** `tls`: the hub's leafnode listener with a certificate of a CA made for the cluster, leaves verifying it (gen-chain-config --tls). */
+export async function startChainCluster(stores: readonly { id: string; region?: string | null }[], opts: { dir?: string; tls?: boolean } = {}): Promise<ChainCluster> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'vitrina-chain-'));
   const hubPort = await freePort();
   const hubLeafPort = await freePort();
@@ -141,7 +144,7 @@ export async function startChainCluster(stores: readonly { id: string; region?: 
   for (const _ of stores) leafPorts.push(await freePort());
   const proxies: LinkProxy[] = [];
   for (const _ of stores) proxies.push(await startLinkProxy(hubLeafPort));
-  const cfg = writeChainConfig({ dir, stores, hubPort, hubLeafPort, leafPorts, remotePorts: proxies.map((p) => p.port) }) as {
+  const cfg = writeChainConfig({ dir, stores, hubPort, hubLeafPort, leafPorts, remotePorts: proxies.map((p) => p.port), tls: opts.tls ?? false }) as {
     hub: { conf: string; url: string; hqUser: string; hqPassword: string };
     stores: { id: string; region: string | null; url: string; password: string; conf: string; seedFile: string; nkey: string; inboxPrefix: string }[];
   };
@@ -162,7 +165,7 @@ export async function startChainCluster(stores: readonly { id: string; region?: 
     return s;
   };
   const cluster: ChainCluster = {
-    dir, hubUrl: cfg.hub.url, hqUser: cfg.hub.hqUser, hqPassword: cfg.hub.hqPassword, stores: chainStores, logs,
+    dir, hubLeafPort, hubUrl: cfg.hub.url, hqUser: cfg.hub.hqUser, hqPassword: cfg.hub.hqPassword, stores: chainStores, logs,
     store: byId,
     hq,
     async stopLeaf(id, hard = false) { await byId(id).leaf.stop(hard ? 'SIGKILL' : 'SIGTERM'); },
