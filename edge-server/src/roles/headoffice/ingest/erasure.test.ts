@@ -68,8 +68,10 @@ describe('erasure at head office', () => {
     await send(envelope('s1', 'events', 2, event(2, null, { referredBy: ERASED })));
     await send(envelope('s1', 'events', 3, event(3, KEPT, { source: 'scanner' })));
     await send(envelope('s1', 'survey', 'a1', { answerId: 'a1', kioskId: 'k1', zoneId: null, customerId: ERASED, score: 9, reasons: ['staff'], comment: null, at, day: '2026-11-29' }));
-    // A malformed message that names the shopper: kept as a dead letter until the erasure.
+    // Malformed messages that name the shopper: as a customerId field (blanked when it is kept as a
+    // dead letter) and elsewhere in the body (kept until the erasure).
     await hub.js.publish(upSubject('s1', 'ledger'), JSON.stringify(envelope('s1', 'ledger', 9, { entryId: 'nine', customerId: ERASED })), { msgID: 'bad-ledger' });
+    await hub.js.publish(upSubject('s1', 'events'), JSON.stringify(envelope('s1', 'events', 9, { eventId: 'nine', note: ERASED })), { msgID: 'bad-event' });
     await send(envelope('s2', 'receipts', 'r1', receipt('r1', OTHER_STORE, 900)));
     await send(envelope('s2', 'ledger', 1, ledger(1, OTHER_STORE)));
     await consumer.whenCaughtUp();
@@ -97,7 +99,8 @@ describe('erasure at head office', () => {
       { id: 3, c: KEPT, data: '{"source":"scanner"}' },
     ]);
     expect(await count("SELECT COUNT(*) AS n FROM hq_receipts WHERE store_id = 's2' AND customer_ref = ?", [OTHER_STORE])).toBe(1);
-    expect((await repo.deadLetters(10)).map((l) => l.code)).toEqual(['VITRINA_ERR_CHAIN_MALFORMED']);
+    expect((await repo.deadLetters(10)).map((l) => l.code)).toEqual(['VITRINA_ERR_CHAIN_MALFORMED', 'VITRINA_ERR_CHAIN_MALFORMED']);
+    expect(await db.all('SELECT body FROM hq_dead_letters ORDER BY id')).toEqual([{ body: expect.stringContaining('"customerId":"(redacted)"') }, { body: '(erased)' }]);
     expect(await repo.erasures('s1')).toEqual([
       { key: 's1:erasure:seq-41', erasedAtStore: at, appliedAt: expect.any(String), receiptsUnlinked: 2, ledgerDeleted: 1, eventsUnlinked: 2, deadLettersRedacted: 1 },
     ]);
