@@ -40,7 +40,7 @@ describe('the leaf link over TLS', () => {
     const hq = await cluster.hq();
     const jsm = await jetstreamManager(hq);
     await waitFor('the message at the hub', async () => (await jsm.streams.info(STREAMS.hubUp)).state.messages === 1, 60_000, 200);
-    expect((await jsm.streams.getMessage(STREAMS.hubUp, { seq: 1 })).json<UpEnvelope>().key).toBe(env.key);
+    expect((await jsm.streams.getMessage(STREAMS.hubUp, { seq: 1 }))?.json<UpEnvelope>().key).toBe(env.key);
     await hq.close();
   }, 120_000);
 });
