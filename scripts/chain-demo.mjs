@@ -53,7 +53,7 @@ if (existsSync(join(ROOT, 'edge-server/src/roles/headoffice'))) {
 console.log(`
 Chain demo is running (Ctrl-C stops it):
   hub (NATS, head office user "hq")  ${cluster.hubUrl}   password: ${cluster.hqPassword}
-${stores.map((s, i) => `  store ${s.id}${s.region ? ` (region ${s.region})` : ''}  ${servers[i].url}/console   leaf ${cluster.store(s.id).url}`).join('\n')}
+${stores.map((s, i) => `  store ${s.id}${s.region ? ` (region ${s.region})` : ''}  ${servers[i].url}/console   leaf ${cluster.store(s.id).url} (NKey seed ${cluster.store(s.id).seedFile})`).join('\n')}
 ${hq ? `  head office  ${hq.url}/console   (first admin: ${join(base, 'hq', 'first-admin.json')}; register stores s1 region north and s2 there to ingest them)` : '  head office: not started (the head-office role is not in this checkout)'}
 Each store is the demo store: its admin user and password are in ${join(base, '<store>', 'demo.json')}.
 Its seeded history and every receipt posted at its till flow up to the hub's VITRINA_UP stream;
