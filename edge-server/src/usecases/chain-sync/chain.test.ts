@@ -7,16 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { DEDUPE_WINDOW_MS, STREAMS, downSubject, type DownEnvelope, type UpEnvelope, type ChainLedgerEntry, type ChainCampaign } from '@vitrina/contracts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { buildApp } from '../../app.js';
-import { loadConfig } from '../../platform/config/load.js';
-import { TEST_PASSWORD_COST } from '../../test-support/build.js';
-import { buildHeadOfficeApp, type HeadOfficeApp, type HeadOfficeServices } from '../../roles/headoffice/index.js';
-import { seedLoyaltyStore, sale } from '../../test-support/loyalty-store.js';
+import { randomUUID } from 'node:crypto';
+import { sale } from '../../test-support/loyalty-store.js';
 import { startChainCluster, waitFor, type ChainCluster } from '../../test-support/chain-cluster.js';
+import { startChainHeadOffice, startChainStore, type ChainEdgeStore, type ChainHeadOffice } from '../../test-support/chain-store.js';
 
 const SLOW = 240_000;
 
@@ -37,30 +31,12 @@ async function hubUp(cluster: ChainCluster): Promise<UpEnvelope[]> {
   }
 }
 
-type Built = Awaited<ReturnType<typeof buildApp>>;
-interface Store { id: string; t: Built & { staffHeaders(role: 'admin' | 'marketer' | 'staff'): Promise<{ authorization: string }> }; headers: { authorization: string }; cards: string[]; acked: string[]; close(): Promise<void> }
+interface Store extends ChainEdgeStore { headers: { authorization: string }; acked: string[] }
 
 /** An edge server of the chain, in process, on its own temp SQLite file; lives across this file's tests. */
 async function startStore(cluster: ChainCluster, id: string): Promise<Store> {
-  const s = cluster.store(id);
-  const dataDir = mkdtempSync(join(tmpdir(), `vitrina-chain-${id}-`));
-  const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: id, CHAIN_NATS_URL: s.url, ...s.edgeEnv, CHAIN_REGION: s.region ?? '', STORE_TIME_ZONE: 'America/New_York' });
-  const built = await buildApp({ config, secret: randomBytes(32).toString('hex'), passwordCost: TEST_PASSWORD_COST });
-  await built.app.ready();
-  let n = 0;
-  const staffHeaders = async (role: 'admin' | 'marketer' | 'staff') => {
-    const username = `${role}-${++n}`;
-    await built.services.auth.createUser(username, 'correct horse battery', role);
-    return { authorization: `Bearer ${(await built.services.auth.login(username, 'correct horse battery')).token}` };
-  };
-  const { cards } = await seedLoyaltyStore(built.services);
-  return {
-    id, t: { ...built, staffHeaders }, headers: await staffHeaders('staff'), cards, acked: [],
-    async close() {
-      await built.app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const s = await startChainStore(cluster, id);
+  return Object.assign(s, { headers: await s.staffHeaders('staff'), acked: [] as string[] });
 }
 
 async function post(store: Store, n: number) {
@@ -77,26 +53,15 @@ const receiptKeys = (up: UpEnvelope[], storeId: string) => up.filter((e) => e.st
 describe('chain over NATS JetStream: three stores, one hub, head office', () => {
   let cluster: ChainCluster;
   let stores: Store[];
-  let hq: { app: HeadOfficeApp; services: HeadOfficeServices; dir: string; admin: { authorization: string } };
+  let hq: ChainHeadOffice;
   beforeAll(async () => {
     const regions = [{ id: 's1', region: 'north' }, { id: 's2', region: 'north' }, { id: 's3', region: 'south' }];
     cluster = await startChainCluster(regions);
-    const dir = mkdtempSync(join(tmpdir(), 'vitrina-chain-hq-'));
-    const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent' as const, ROLE: 'headoffice', HQ_NATS_URL: cluster.hubUrl, HQ_NATS_USER: cluster.hqUser, HQ_NATS_PASSWORD: cluster.hqPassword });
-    const { app, services } = await buildHeadOfficeApp({ config, passwordCost: TEST_PASSWORD_COST });
-    await app.ready();
-    await services.auth.createUser('hq-admin', 'correct horse battery', 'admin');
-    const admin = { authorization: `Bearer ${(await services.auth.login('hq-admin', 'correct horse battery')).token}` };
-    hq = { app, services, dir, admin };
-    for (const r of regions) {
-      const res = await app.inject({ method: 'PUT', url: '/api/v1/hq/stores', headers: admin, payload: { id: r.id, name: `Store ${r.id}`, region: r.region } });
-      expect(res.statusCode, res.body).toBe(200);
-    }
+    hq = await startChainHeadOffice(cluster, regions);
   }, SLOW);
   afterAll(async () => {
     for (const s of stores ?? []) await s.close();
-    await hq?.app.close();
-    if (hq) rmSync(hq.dir, { recursive: true, force: true });
+    await hq?.close();
     await cluster?.close();
   }, SLOW);
 
@@ -211,7 +176,7 @@ describe('chain over NATS JetStream: three stores, one hub, head office', () => 
     }
     for (const s of stores.slice(0, 2)) {
       await waitFor(`${s.id} applies the region's campaign`, () => s.t.services.campaigns.get('north-spring').then((c) => c.status === 'live', () => false), 60_000, 200);
-      const res = await s.t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: await s.t.staffHeaders('marketer') });
+      const res = await s.t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: await s.staffHeaders('marketer') });
       expect((res.json() as { id: string }[]).filter((c) => c.id === 'north-spring')).toHaveLength(1);
     }
     for (const s of stores.slice(0, 2)) {
