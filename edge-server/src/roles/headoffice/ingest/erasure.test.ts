@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upSubject, type ChainReceipt, type UpEnvelope, type UpKind } from '@vitrina/contracts';
 import type { Database } from '../../../platform/db/database.js';
 import { startNatsServer, type NatsServer } from '../../../test-support/hq-nats.js';
+import { waitFor } from '../../../test-support/chain-cluster.js';
 import { headOfficeDatabaseFile, openHeadOfficeDatabase } from '../database.js';
 import { connectHub, ensureChainTopology, type Hub } from '../hub/hub.js';
 import { IngestConsumer } from './ingest-consumer.js';
@@ -141,5 +142,21 @@ describe('erasure at head office', () => {
     expect(consumer.counters.stored).toBe(60);
     expect(consumer.counters.batches).toBeLessThan(60);
     expect(await count("SELECT COUNT(*) AS n FROM hq_receipts WHERE store_id = 's4'")).toBe(60);
+  });
+
+  it('a message that cannot be written does not hold back its batch: the others are stored, it alone is handed back', async () => {
+    await consumer.stop();
+    const poison = receipt('p-dup', KEPT, 100);
+    poison.lines = [poison.lines[0]!, poison.lines[0]!]; // the same line number twice: the lines' key refuses it
+    for (let i = 0; i < 10; i++) await send(envelope('s5', 'receipts', `g${i}`, receipt(`g${i}`, KEPT, 100)));
+    await send(envelope('s5', 'receipts', 'p-dup', poison));
+    for (let i = 10; i < 20; i++) await send(envelope('s5', 'receipts', `g${i}`, receipt(`g${i}`, KEPT, 100)));
+    consumer = new IngestConsumer(hub.js, repo, quiet);
+    await consumer.start();
+    await waitFor('the others stored and the bad one handed back', () => consumer.counters.stored >= 20 && consumer.counters.retried > 0, 30_000, 50);
+    expect(consumer.counters.stored).toBe(20);
+    expect(consumer.counters.retried).toBeGreaterThan(0);
+    expect(await count("SELECT COUNT(*) AS n FROM hq_receipts WHERE store_id = 's5'")).toBe(20);
+    expect(await count("SELECT COUNT(*) AS n FROM hq_ingested WHERE store_id = 's5' AND idempotency_key LIKE '%p-dup'")).toBe(0);
   });
 });

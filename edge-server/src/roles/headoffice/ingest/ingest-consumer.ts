@@ -17,7 +17,7 @@ type Log = { info(obj: unknown, msg?: string): void; warn(obj: unknown, msg?: st
 
 /** Redelivery delay after a failed write (the database busy or full): JetStream keeps the message. */
 const RETRY_MS = 2_000;
-/** Most messages written in one SQLite transaction (measured: README "Ingest"). */
+/** Most messages written in one SQLite transaction (figures: roles/headoffice/README.md). */
 export const DEFAULT_MAX_BATCH = 256;
 
 type Msg = Pick<JsMsg, 'subject' | 'data' | 'seq' | 'ack' | 'nak'>;
@@ -26,8 +26,9 @@ type Msg = Pick<JsMsg, 'subject' | 'data' | 'seq' | 'ack' | 'nak'>;
  * Head office's ingest: the durable consumer `hq-ingest` on VITRINA_UP with explicit acks.
  * Messages are written in batches: what arrived while the previous transaction ran is the next
  * batch (one message when the chain is quiet, up to `maxBatch` under load), in one SQLite
- * transaction, and every message of a batch is acknowledged only after that commit; a failed
- * transaction naks the whole batch, and the keys make its second pass change nothing. A refused
+ * transaction, and every message of a batch is acknowledged only after that commit. A failed
+ * transaction is retried one message per transaction (the keys make the second pass change
+ * nothing), so only a message that cannot be written is nak'ed and redelivered. A refused
  * message (malformed, another store's envelope) is written to `hq_dead_letters` with its code in
  * the same transaction and acknowledged: it must never block the stream. Nothing a message
  * contains can stop the loop.
@@ -74,9 +75,15 @@ export class IngestConsumer {
     try {
       outcomes = await this.repo.applyBatch(entries);
     } catch (err) {
-      this.counters.retried += batch.length;
-      this.log.error({ err, messages: batch.length, firstSeq: batch[0]?.seq }, 'chain ingest write failed; the batch will be redelivered');
-      for (const m of batch) m.nak(RETRY_MS);
+      // One message that cannot be written must not hold back the others: the batch is tried
+      // again one message per transaction, so only the failing one goes back to JetStream.
+      if (batch.length > 1) {
+        for (const m of batch) await this.handleBatch([m]);
+        return;
+      }
+      this.counters.retried++;
+      this.log.error({ err, subject: batch[0]!.subject, seq: batch[0]!.seq }, 'chain ingest write failed; the message will be redelivered');
+      batch[0]!.nak(RETRY_MS);
       return;
     }
     this.counters.batches++;
