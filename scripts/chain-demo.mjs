@@ -34,7 +34,7 @@ for (const s of stores) {
   mkdirSync(dataDir, { recursive: true });
   servers.push(await spawnEdgeServer({
     dataDir, quiet: true, timeoutMs: 600_000,
-    env: { STORE_ID: s.id, CHAIN_NATS_URL: cluster.store(s.id).url, CHAIN_REGION: s.region ?? '', TRAINING_ON_FIRST_START: 'false' },
+    env: { STORE_ID: s.id, CHAIN_NATS_URL: cluster.store(s.id).url, ...cluster.store(s.id).edgeEnv, CHAIN_REGION: s.region ?? '', TRAINING_ON_FIRST_START: 'false' },
   }));
 }
 // Head office (ROLE=headoffice, roles/headoffice) on the hub as the "hq" user, when this checkout has it.
@@ -53,7 +53,7 @@ if (existsSync(join(ROOT, 'edge-server/src/roles/headoffice'))) {
 console.log(`
 Chain demo is running (Ctrl-C stops it):
   hub (NATS, head office user "hq")  ${cluster.hubUrl}   password: ${cluster.hqPassword}
-${stores.map((s, i) => `  store ${s.id}${s.region ? ` (region ${s.region})` : ''}  ${servers[i].url}/console   leaf ${cluster.store(s.id).url}`).join('\n')}
+${stores.map((s, i) => `  store ${s.id}${s.region ? ` (region ${s.region})` : ''}  ${servers[i].url}/console   leaf ${cluster.store(s.id).url} (NKey seed ${cluster.store(s.id).seedFile})`).join('\n')}
 ${hq ? `  head office  ${hq.url}/console   (first admin: ${join(base, 'hq', 'first-admin.json')}; register stores s1 region north and s2 there to ingest them)` : '  head office: not started (the head-office role is not in this checkout)'}
 Each store is the demo store: its admin user and password are in ${join(base, '<store>', 'demo.json')}.
 Its seeded history and every receipt posted at its till flow up to the hub's VITRINA_UP stream;

@@ -10,8 +10,13 @@
  * server's outbox path is what the chain tests cover).
  *
  *   npx tsx edge-server/bench/chain.ts [--stores 100] [--leaves 4] [--receipts 20] [--lag-seconds 10]
- *                                      [--partition-s 60] [--rate 20]
+ *                                      [--partition-s 60] [--rate 20] [--hq-receipts 5000]
  * The issue's partition is 10 minutes: `--partition-s 600`.
+ *
+ * Last, head office's own ingest into its SQLite file (`chain-hq-ingest`): `--hq-receipts` real
+ * receipts (3 lines each) from the 100 stores through their leaves, then head office's consumer
+ * (roles/headoffice/ingest) reads them into a fresh database twice: one transaction per message
+ * (`batch 1`, as before batching) and batched (the default), same messages, same machine.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,7 +25,11 @@ import { join } from 'node:path';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { DEDUPE_WINDOW_MS, STREAMS, upKey, upStoreFilter, upSubject, type UpEnvelope } from '@vitrina/contracts';
+import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
+import { CONSUMERS, DEDUPE_WINDOW_MS, STREAMS, upKey, upStoreFilter, upSubject, type ChainReceipt, type UpEnvelope } from '@vitrina/contracts';
+import { openHeadOfficeDatabase } from '../src/roles/headoffice/database.js';
+import { DEFAULT_MAX_BATCH, IngestConsumer } from '../src/roles/headoffice/ingest/ingest-consumer.js';
+import { IngestRepository } from '../src/roles/headoffice/ingest/ingest-repository.js';
 import { freePort, NATS_SERVER, startLinkProxy, waitFor, type LinkProxy } from '../src/test-support/chain-cluster.js';
 import { emit, percentiles } from './report.js';
 
@@ -34,6 +43,7 @@ const RECEIPTS = arg('receipts', 20);
 const LAG_SECONDS = arg('lag-seconds', 10);
 const PARTITION_S = arg('partition-s', 60);
 const RATE = arg('rate', 20);
+const HQ_RECEIPTS = arg('hq-receipts', 5000);
 
 const dir = mkdtempSync(join(tmpdir(), 'vitrina-chain-bench-'));
 const procs: ChildProcess[] = [];
@@ -164,6 +174,45 @@ leafnodes { reconnect: 1, remotes: [ { url: "nats-leaf://127.0.0.1:${proxies[l]!
   posting = false;
   await poster;
   emit({ bench: 'chain-catch-up', partition_s: PARTITION_S, rate_per_s: RATE, backlog, reached_hub_during_partition: atHubDuringPartition, catch_up_s: Math.round(catchUpS * 100) / 100, note: PARTITION_S < 600 ? 'shorter than the issue\'s 10 minutes: pass --partition-s 600 for it' : undefined, load1: loadavg()[0] });
+
+  // 4. Head office's ingest into its own SQLite file, one transaction per message vs batched.
+  const firstSeq = (await hjsm.streams.info(STREAMS.hubUp)).state.last_seq + 1;
+  const receiptOf = (id: string, i: number): ChainReceipt => ({
+    receiptId: id, kind: 'sale', customerId: `c${i % 500}`, originalReceiptId: null, localDate: new Date().toISOString().slice(0, 10), totalMinor: 1500, payableMinor: 1500, storeTime: new Date().toISOString(),
+    lines: [1, 2, 3].map((lineNo) => ({ lineNo, productId: `p${(i + lineNo) % 200}`, quantity: 1, unitPriceMinor: 500, discountMinor: 0, promoDiscountMinor: 0, netMinor: 500, pointsEarned: 5, pointsRedeemed: 0, originalLineNo: null })),
+  });
+  const perStore = Math.ceil(HQ_RECEIPTS / STORES);
+  await Promise.all(stores.map(async (st) => {
+    for (let k = 0; k < perStore; k++) {
+      const localId = `hq${k}`;
+      const env: UpEnvelope = { v: 1, storeId: st.id, key: upKey(st.id, 'receipts', localId), kind: 'receipts', occurredAt: new Date().toISOString(), payload: receiptOf(localId, k) };
+      await st.js.publish(upSubject(st.id, 'receipts'), JSON.stringify(env), { msgID: env.key });
+    }
+  }));
+  const hqTotal = perStore * STORES;
+  await waitFor('hq receipts at the hub', async () => (await hubCount()) >= firstSeq - 1 + hqTotal, 600_000, 50);
+  const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  for (const maxBatch of [1, DEFAULT_MAX_BATCH]) {
+    const hqDir = mkdtempSync(join(tmpdir(), 'vitrina-chain-bench-hq-'));
+    const db = await openHeadOfficeDatabase(hqDir);
+    await hjsm.consumers.delete(STREAMS.hubUp, CONSUMERS.hqIngest).catch(() => undefined);
+    await hjsm.consumers.add(STREAMS.hubUp, {
+      durable_name: CONSUMERS.hqIngest, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: firstSeq, ack_wait: nanos(30_000), max_ack_pending: 1_000,
+    });
+    const ingest = new IngestConsumer(jetstream(hq), new IngestRepository(db), quiet, undefined, maxBatch);
+    const t = performance.now();
+    await ingest.start();
+    await waitFor('hq ingest', () => ingest.counters.stored + ingest.counters.duplicates + ingest.counters.refused >= hqTotal, 1_200_000, 20);
+    const seconds = (performance.now() - t) / 1000;
+    await ingest.stop();
+    const stored = (await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM hq_receipts'))!.n;
+    await db.close();
+    rmSync(hqDir, { recursive: true, force: true });
+    emit({
+      bench: 'chain-hq-ingest', max_batch: maxBatch, receipts: hqTotal, lines_per_receipt: 3, stored, refused: ingest.counters.refused, transactions: ingest.counters.batches,
+      receipts_per_s: Math.round(hqTotal / seconds), seconds: Math.round(seconds * 100) / 100, load1: loadavg()[0],
+    });
+  }
 
   for (const x of stores) await x.nc.close();
   await hq.close();

@@ -190,6 +190,7 @@ export async function composeServices({ config, secret, log, background = config
       models: { gate: (files) => modelLifecycle.gateChainModel({ ...files, manifest: files.manifest as ModelManifest }) },
     }, {
       url: config.CHAIN_NATS_URL, user: config.CHAIN_NATS_USER || undefined, password: config.CHAIN_NATS_PASSWORD || undefined,
+      nkeySeedFile: config.CHAIN_NATS_NKEY_SEED_FILE || undefined,
       storeId: config.STORE_ID, region: config.CHAIN_REGION || null, log,
     })
     : null;

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { readFileSync } from 'node:fs';
+import { connect, nkeyAuthenticator, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 import { ensureHubStreams } from '../platform/chain/index.js';
 // @ts-expect-error plain ESM script shared with the ops tooling (no types)
 import { writeChainConfig } from '../../../deploy/chain/gen-chain-config.mjs';
@@ -104,9 +105,19 @@ function startNats(conf: string, log: string[]): NatsProcess {
   };
 }
 
-export interface ChainStore { id: string; region: string | null; url: string; password: string; conf: string; proxy: LinkProxy; leaf: NatsProcess }
+export interface ChainStore {
+  id: string; region: string | null; url: string; conf: string; proxy: LinkProxy; leaf: NatsProcess;
+  /** The leaf link's password on the hub; the store's NKey (public key) and seed file. */
+  password: string; nkey: string; seedFile: string;
+  /** What the store's edge server needs in its environment to sign in to its leaf. */
+  edgeEnv: Record<string, string>;
+  /** Connection options of a local client of the store's leaf (its credential). */
+  clientAuth: Partial<ConnectionOptions>;
+}
 export interface ChainCluster {
   dir: string;
+  /** The hub's leafnode port (behind the stores' proxies). */
+  hubLeafPort: number;
   hubUrl: string;
   hqUser: string;
   hqPassword: string;
@@ -124,7 +135,8 @@ export interface ChainCluster {
 }
 
 /** Starts a hub and one leaf per store (each behind its own proxy), and the hub's streams. */
-export async function startChainCluster(stores: readonly { id: string; region?: string | null }[], opts: { dir?: string } = {}): Promise<ChainCluster> {
+/** `tls`: the hub's leafnode listener with a certificate of a CA made for the cluster, leaves verifying it (gen-chain-config --tls). */
+export async function startChainCluster(stores: readonly { id: string; region?: string | null }[], opts: { dir?: string; tls?: boolean } = {}): Promise<ChainCluster> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'vitrina-chain-'));
   const hubPort = await freePort();
   const hubLeafPort = await freePort();
@@ -132,15 +144,19 @@ export async function startChainCluster(stores: readonly { id: string; region?: 
   for (const _ of stores) leafPorts.push(await freePort());
   const proxies: LinkProxy[] = [];
   for (const _ of stores) proxies.push(await startLinkProxy(hubLeafPort));
-  const cfg = writeChainConfig({ dir, stores, hubPort, hubLeafPort, leafPorts, remotePorts: proxies.map((p) => p.port) }) as {
+  const cfg = writeChainConfig({ dir, stores, hubPort, hubLeafPort, leafPorts, remotePorts: proxies.map((p) => p.port), tls: opts.tls ?? false }) as {
     hub: { conf: string; url: string; hqUser: string; hqPassword: string };
-    stores: { id: string; region: string | null; url: string; password: string; conf: string }[];
+    stores: { id: string; region: string | null; url: string; password: string; conf: string; seedFile: string; nkey: string; inboxPrefix: string }[];
   };
   const logs: string[] = [];
   const hub = startNats(cfg.hub.conf, logs);
   const hq = () => connect({ servers: cfg.hub.url, user: cfg.hub.hqUser, pass: cfg.hub.hqPassword });
   const hqNc = await waitFor('the hub to accept connections', () => hq(), 30_000, 100);
-  const chainStores: ChainStore[] = cfg.stores.map((s, i) => ({ ...s, proxy: proxies[i]!, leaf: startNats(s.conf, logs) }));
+  const chainStores: ChainStore[] = cfg.stores.map((s, i) => ({
+    ...s, proxy: proxies[i]!, leaf: startNats(s.conf, logs),
+    edgeEnv: { CHAIN_NATS_NKEY_SEED_FILE: s.seedFile },
+    clientAuth: { authenticator: nkeyAuthenticator(new TextEncoder().encode(readFileSync(s.seedFile, 'utf8').trim())), inboxPrefix: s.inboxPrefix },
+  }));
   await ensureHubStreams(hqNc, stores);
   await hqNc.close();
   const byId = (id: string) => {
@@ -149,7 +165,7 @@ export async function startChainCluster(stores: readonly { id: string; region?: 
     return s;
   };
   const cluster: ChainCluster = {
-    dir, hubUrl: cfg.hub.url, hqUser: cfg.hub.hqUser, hqPassword: cfg.hub.hqPassword, stores: chainStores, logs,
+    dir, hubLeafPort, hubUrl: cfg.hub.url, hqUser: cfg.hub.hqUser, hqPassword: cfg.hub.hqPassword, stores: chainStores, logs,
     store: byId,
     hq,
     async stopLeaf(id, hard = false) { await byId(id).leaf.stop(hard ? 'SIGKILL' : 'SIGTERM'); },
@@ -157,7 +173,7 @@ export async function startChainCluster(stores: readonly { id: string; region?: 
     async waitLinked(id, timeoutMs = 60_000) {
       const s = byId(id);
       await waitFor(`store ${id}'s leaf to reach the hub`, async () => {
-        const nc = await connect({ servers: s.url, timeout: 1_000 });
+        const nc = await connect({ servers: s.url, timeout: 1_000, ...s.clientAuth });
         try {
           await nc.request('$JS.hub.API.INFO', '', { timeout: 1_000 });
           return true;

@@ -73,6 +73,17 @@ export const ChainProofOfPlay = Type.Object({
 });
 export type ChainProofOfPlay = Static<typeof ChainProofOfPlay>;
 
+/**
+ * `erasure`: the store erased this shopper (a data request). Head office removes or unlinks what
+ * it holds about `<storeId>:<customerId>` and keeps only a record without the id. The only up
+ * message whose point is the customer id; it is the last one about that shopper.
+ */
+export const ChainErasure = Type.Object({
+  customerId: Type.String({ minLength: 1, maxLength: 200 }),
+  erasedAt: Instant,
+});
+export type ChainErasure = Static<typeof ChainErasure>;
+
 // ---- Down (head office → stores) ------------------------------------------------------------
 
 /** `campaigns`: a chain campaign as the store should hold it (status included; `entityId` = campaign id). */

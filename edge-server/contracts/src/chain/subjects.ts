@@ -4,8 +4,12 @@
  * is written once. Additive changes only: a store offline for days still speaks the old names.
  */
 
-/** Up-flow kinds: what a store sends to head office. */
-export const UP_KINDS = ['receipts', 'ledger', 'events', 'survey', 'pop'] as const;
+/**
+ * Up-flow kinds: what a store sends to head office. `erasure` tells head office that the store
+ * erased a shopper (its key is `<storeId>:erasure:<outbox seq>`, never the customer id, so head
+ * office's dedupe record holds nothing personal).
+ */
+export const UP_KINDS = ['receipts', 'ledger', 'events', 'survey', 'pop', 'erasure'] as const;
 export type UpKind = (typeof UP_KINDS)[number];
 
 /** Down-flow kinds: what head office sends to stores. */
@@ -109,6 +113,23 @@ export function downTargetsFor(storeId: string, region?: string | null): DownTar
   return [{ scope: 'all' }, ...(region ? [{ scope: 'region' as const, region }] : []), { scope: 'store', storeId }];
 }
 
+/**
+ * Subject prefixes of the chain's source deliveries and a store's replies, one per store, so a
+ * store's permissions on the hub can name only its own (deploy/chain/gen-chain-config.mjs writes
+ * the same names): the hub's source of a store's outbox delivers on `vitrina.src.<id>.…`, a
+ * store's inbox receives its down streams on `vitrina.dlv.<id>.…`, and a store's clients use
+ * `_INBOX_<id>` as their inbox prefix.
+ */
+export function upDeliverPrefix(storeId: string): string {
+  return `${SUBJECT_ROOT}.src.${token(storeId, 'store id')}`;
+}
+export function downDeliverPrefix(storeId: string): string {
+  return `${SUBJECT_ROOT}.dlv.${token(storeId, 'store id')}`;
+}
+export function storeInboxPrefix(storeId: string): string {
+  return `_INBOX_${token(storeId, 'store id')}`;
+}
+
 /** Durable consumer names. */
 export const CONSUMERS = {
   /** The edge server's consumer of its own `VITRINA_INBOX`. */
@@ -120,13 +141,12 @@ export const CONSUMERS = {
 /** JetStream dedupe window (Nats-Msg-Id) on every chain stream: long enough to cover a replay after a partition. */
 export const DEDUPE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** KV buckets and object stores in the hub domain. */
-export const KV_BUCKETS = {
-  /** Per-store status written by head office (registered, region); key = storeId. */
-  stores: 'vitrina_stores',
-  /** The current down-flow manifest per kind and target, for a store to check it is up to date. */
-  manifests: 'vitrina_manifests',
-} as const;
+/**
+ * Object stores in the hub domain. (No KV buckets: the `vitrina_stores` / `vitrina_manifests`
+ * buckets once named here were never created nor read — head office's store registry is its own
+ * table, and a store converges from its inbox, which sources every down stream in order — so the
+ * names were removed rather than kept as a second source of truth.)
+ */
 export const OBJECT_STORES = {
   /** Content media (images, video), name = sha256 of the bytes. */
   media: 'vitrina_media',

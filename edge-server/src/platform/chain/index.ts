@@ -1,2 +1,2 @@
 export { connectNatsLink, type ChainLink, type InboxMessage, type NatsLinkOptions } from './nats-link.js';
-export { ensureHubStreams, ensureStoreStreams } from './topology.js';
+export { HUB_UP_MAX_AGE_MS, ensureHubStreams, ensureStoreStreams } from './topology.js';

@@ -4,10 +4,11 @@
  * own JetStream domain and resolve on its PubAck (works while the WAN is down). Down: pull from
  * the leaf's VITRINA_INBOX with a durable consumer, ack after the handler succeeded.
  */
-import { CONSUMERS, HUB_DOMAIN, STREAMS, storeDomain, type UpEnvelope } from '@vitrina/contracts';
+import { readFileSync } from 'node:fs';
+import { CONSUMERS, HUB_DOMAIN, STREAMS, storeDomain, storeInboxPrefix, type UpEnvelope } from '@vitrina/contracts';
 import { Objm } from '@nats-io/obj';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, nkeyAuthenticator, type NatsConnection } from '@nats-io/transport-node';
 import { ensureStoreStreams } from './topology.js';
 
 export interface InboxMessage {
@@ -40,14 +41,31 @@ export interface NatsLinkOptions {
   url: string;
   user?: string;
   password?: string;
+  /** The store's NKey seed file (deploy/chain `<storeId>.nk`); signs in instead of user/password. */
+  nkeySeedFile?: string;
   storeId: string;
   region: string | null;
+}
+
+/** The seed (`SU…`) of a seed file; a clear error when the file is missing or holds none. */
+function readSeed(file: string): Uint8Array {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new Error(`CHAIN_NATS_NKEY_SEED_FILE ${file} cannot be read: ${(err as Error).message}`);
+  }
+  const seed = /SU[A-Z2-7]{56}/.exec(text)?.[0];
+  if (!seed) throw new Error(`CHAIN_NATS_NKEY_SEED_FILE ${file} holds no user NKey seed (SU…)`);
+  return new TextEncoder().encode(seed);
 }
 
 export async function connectNatsLink(opts: NatsLinkOptions): Promise<ChainLink> {
   const nc: NatsConnection = await connect({
     servers: opts.url,
-    ...(opts.user ? { user: opts.user, pass: opts.password ?? '' } : {}),
+    ...(opts.nkeySeedFile ? { authenticator: nkeyAuthenticator(readSeed(opts.nkeySeedFile)) } : opts.user ? { user: opts.user, pass: opts.password ?? '' } : {}),
+    // Replies through the hub come on the store's own prefix: its permissions allow no other.
+    inboxPrefix: storeInboxPrefix(opts.storeId),
     name: `vitrina-edge-${opts.storeId}`,
     maxReconnectAttempts: -1,
     reconnectTimeWait: 500,

@@ -3,12 +3,18 @@
  * Names come from the contracts (`@vitrina/contracts` chain/subjects.ts); the shape of the
  * topology is explained in deploy/chain/README.md.
  */
-import { DEDUPE_WINDOW_MS, HUB_DOMAIN, STREAMS, downPrefix, downStreamName, downTargetsFor, storeDomain, upStoreFilter, type DownTarget } from '@vitrina/contracts';
+import { DEDUPE_WINDOW_MS, HUB_DOMAIN, STREAMS, downDeliverPrefix, downPrefix, downStreamName, downTargetsFor, storeDomain, upDeliverPrefix, upStoreFilter, type DownTarget } from '@vitrina/contracts';
 import { jetstreamManager, type JetStreamManager, type StreamConfig, type StreamSource } from '@nats-io/jetstream';
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 
 /** Store-side buffers are bounded by age, not by delivery: a week offline still fits. */
 const STORE_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * The hub's VITRINA_UP keeps messages as long as a store's outbox does, then drops them: head
+ * office has ingested them by then, and an erased shopper's ids (in the receipts that came up
+ * before the erasure, and in the erasure message itself) leave the hub's files within this age.
+ */
+export const HUB_UP_MAX_AGE_MS = STORE_MAX_AGE_MS;
 
 async function upsertStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
   try {
@@ -34,7 +40,8 @@ export async function ensureStoreStreams(nc: NatsConnection, storeId: string, re
   });
   const sources: StreamSource[] = downTargetsFor(storeId, region).map((target) => ({
     name: downStreamName(target),
-    external: { api: `$JS.${HUB_DOMAIN}.API`, deliver: '' },
+    // Deliveries on the store's own prefix: its permissions on the hub allow only that one.
+    external: { api: `$JS.${HUB_DOMAIN}.API`, deliver: downDeliverPrefix(storeId) },
   }));
   await upsertStream(jsm, {
     name: STREAMS.storeInbox,
@@ -61,10 +68,11 @@ export async function ensureHubStreams(hubNc: NatsConnection, stores: readonly {
     name: STREAMS.hubUp,
     subjects: [],
     duplicate_window: nanos(DEDUPE_WINDOW_MS),
+    max_age: nanos(HUB_UP_MAX_AGE_MS),
     sources: storeIds.map((id) => ({
       name: STREAMS.storeOutbox,
       filter_subject: upStoreFilter(id),
-      external: { api: `$JS.${storeDomain(id)}.API`, deliver: '' },
+      external: { api: `$JS.${storeDomain(id)}.API`, deliver: upDeliverPrefix(id) },
     })),
   });
 }

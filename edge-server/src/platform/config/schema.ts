@@ -87,6 +87,11 @@ export const ConfigSchema = Type.Object({
   /** User and password on the leaf's client port, when it asks for them. */
   CHAIN_NATS_USER: Type.String({ default: '' }),
   CHAIN_NATS_PASSWORD: Type.String({ default: '' }),
+  /**
+   * The store's NKey seed file (deploy/chain/gen-chain-config.mjs writes `<storeId>.nk`, mode
+   * 0600): the edge server signs in to its leaf with it. Takes the place of user and password.
+   */
+  CHAIN_NATS_NKEY_SEED_FILE: Type.String({ default: '' }),
   /** The store's region on the chain (campaigns may target a region); empty for none. */
   CHAIN_REGION: Type.String({ default: '', pattern: '^([A-Za-z0-9_-]{1,40})?$' }),
   /**

@@ -35,7 +35,7 @@ describe('chain model: published by head office, gated by each store', () => {
     for (const [id, pattern] of [['m1', 'sequence'], ['m2', 'repeat']] as const) {
       const storeConfig = loadConfig({}, {
         NODE_ENV: 'test', DATA_DIR: tmp(`vitrina-chain-model-${id}-`), DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: id,
-        CHAIN_NATS_URL: cluster.store(id).url, CHAIN_REGION: 'north', TRAINING_EPOCHS: 2, TRAINING_MIN_CUSTOMERS: 100,
+        CHAIN_NATS_URL: cluster.store(id).url, ...cluster.store(id).edgeEnv, CHAIN_REGION: 'north', TRAINING_EPOCHS: 2, TRAINING_MIN_CUSTOMERS: 100,
       });
       const built = await buildApp({ config: storeConfig, secret: randomBytes(32).toString('hex'), passwordCost: TEST_PASSWORD_COST });
       await built.app.ready();

@@ -7,16 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { DEDUPE_WINDOW_MS, STREAMS, downSubject, type DownEnvelope, type UpEnvelope, type ChainLedgerEntry, type ChainCampaign } from '@vitrina/contracts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { buildApp } from '../../app.js';
-import { loadConfig } from '../../platform/config/load.js';
-import { TEST_PASSWORD_COST } from '../../test-support/build.js';
-import { buildHeadOfficeApp, type HeadOfficeApp, type HeadOfficeServices } from '../../roles/headoffice/index.js';
-import { seedLoyaltyStore, sale } from '../../test-support/loyalty-store.js';
+import { randomUUID } from 'node:crypto';
+import { sale } from '../../test-support/loyalty-store.js';
 import { startChainCluster, waitFor, type ChainCluster } from '../../test-support/chain-cluster.js';
+import { startChainHeadOffice, startChainStore, type ChainEdgeStore, type ChainHeadOffice } from '../../test-support/chain-store.js';
 
 const SLOW = 240_000;
 
@@ -37,30 +31,12 @@ async function hubUp(cluster: ChainCluster): Promise<UpEnvelope[]> {
   }
 }
 
-type Built = Awaited<ReturnType<typeof buildApp>>;
-interface Store { id: string; t: Built & { staffHeaders(role: 'admin' | 'marketer' | 'staff'): Promise<{ authorization: string }> }; headers: { authorization: string }; cards: string[]; acked: string[]; close(): Promise<void> }
+interface Store extends ChainEdgeStore { headers: { authorization: string }; acked: string[] }
 
 /** An edge server of the chain, in process, on its own temp SQLite file; lives across this file's tests. */
 async function startStore(cluster: ChainCluster, id: string): Promise<Store> {
-  const s = cluster.store(id);
-  const dataDir = mkdtempSync(join(tmpdir(), `vitrina-chain-${id}-`));
-  const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dataDir, DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: id, CHAIN_NATS_URL: s.url, CHAIN_REGION: s.region ?? '', STORE_TIME_ZONE: 'America/New_York' });
-  const built = await buildApp({ config, secret: randomBytes(32).toString('hex'), passwordCost: TEST_PASSWORD_COST });
-  await built.app.ready();
-  let n = 0;
-  const staffHeaders = async (role: 'admin' | 'marketer' | 'staff') => {
-    const username = `${role}-${++n}`;
-    await built.services.auth.createUser(username, 'correct horse battery', role);
-    return { authorization: `Bearer ${(await built.services.auth.login(username, 'correct horse battery')).token}` };
-  };
-  const { cards } = await seedLoyaltyStore(built.services);
-  return {
-    id, t: { ...built, staffHeaders }, headers: await staffHeaders('staff'), cards, acked: [],
-    async close() {
-      await built.app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const s = await startChainStore(cluster, id);
+  return Object.assign(s, { headers: await s.staffHeaders('staff'), acked: [] as string[] });
 }
 
 async function post(store: Store, n: number) {
@@ -77,26 +53,15 @@ const receiptKeys = (up: UpEnvelope[], storeId: string) => up.filter((e) => e.st
 describe('chain over NATS JetStream: three stores, one hub, head office', () => {
   let cluster: ChainCluster;
   let stores: Store[];
-  let hq: { app: HeadOfficeApp; services: HeadOfficeServices; dir: string; admin: { authorization: string } };
+  let hq: ChainHeadOffice;
   beforeAll(async () => {
     const regions = [{ id: 's1', region: 'north' }, { id: 's2', region: 'north' }, { id: 's3', region: 'south' }];
     cluster = await startChainCluster(regions);
-    const dir = mkdtempSync(join(tmpdir(), 'vitrina-chain-hq-'));
-    const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent' as const, ROLE: 'headoffice', HQ_NATS_URL: cluster.hubUrl, HQ_NATS_USER: cluster.hqUser, HQ_NATS_PASSWORD: cluster.hqPassword });
-    const { app, services } = await buildHeadOfficeApp({ config, passwordCost: TEST_PASSWORD_COST });
-    await app.ready();
-    await services.auth.createUser('hq-admin', 'correct horse battery', 'admin');
-    const admin = { authorization: `Bearer ${(await services.auth.login('hq-admin', 'correct horse battery')).token}` };
-    hq = { app, services, dir, admin };
-    for (const r of regions) {
-      const res = await app.inject({ method: 'PUT', url: '/api/v1/hq/stores', headers: admin, payload: { id: r.id, name: `Store ${r.id}`, region: r.region } });
-      expect(res.statusCode, res.body).toBe(200);
-    }
+    hq = await startChainHeadOffice(cluster, regions);
   }, SLOW);
   afterAll(async () => {
     for (const s of stores ?? []) await s.close();
-    await hq?.app.close();
-    if (hq) rmSync(hq.dir, { recursive: true, force: true });
+    await hq?.close();
     await cluster?.close();
   }, SLOW);
 
@@ -111,7 +76,7 @@ describe('chain over NATS JetStream: three stores, one hub, head office', () => 
     cluster.store('s3').proxy.cut();
     await post(s3, 6);
     await post(stores[0]!, 2);
-    const leaf = await (await import('@nats-io/transport-node')).connect({ servers: cluster.store('s3').url });
+    const leaf = await (await import('@nats-io/transport-node')).connect({ servers: cluster.store('s3').url, ...cluster.store('s3').clientAuth });
     await waitFor('s3 outbox drained into its own leaf', async () => (await s3.t.services.chainSync!.status()).outboxPending === 0 && (await (await jetstreamManager(leaf)).streams.info(STREAMS.storeOutbox)).state.messages >= 10 + 4, 60_000, 200);
     // The link really is down (the leaf cannot reach the hub's API), and the hub has only s3's first receipts.
     await expect(leaf.request('$JS.hub.API.INFO', '', { timeout: 1_000 })).rejects.toThrow();
@@ -211,7 +176,7 @@ describe('chain over NATS JetStream: three stores, one hub, head office', () => 
     }
     for (const s of stores.slice(0, 2)) {
       await waitFor(`${s.id} applies the region's campaign`, () => s.t.services.campaigns.get('north-spring').then((c) => c.status === 'live', () => false), 60_000, 200);
-      const res = await s.t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: await s.t.staffHeaders('marketer') });
+      const res = await s.t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: await s.staffHeaders('marketer') });
       expect((res.json() as { id: string }[]).filter((c) => c.id === 'north-spring')).toHaveLength(1);
     }
     for (const s of stores.slice(0, 2)) {
@@ -222,30 +187,62 @@ describe('chain over NATS JetStream: three stores, one hub, head office', () => 
     expect((await stores[2]!.t.services.chainSync!.repo.applied()).map((a) => a.entity_id)).toEqual(['chain-wide']);
   }, SLOW);
 
-  it('a store\'s credential cannot publish as another store: the hub refuses it as a permissions violation', async () => {
-    const { connect } = await import('@nats-io/transport-node');
+  it('a store\'s NKey cannot publish as another store, read another store\'s down stream, or purge or delete a stream; an unknown key is refused', async () => {
+    const { connect, nkeyAuthenticator } = await import('@nats-io/transport-node');
+    const { createUser } = await import('@nats-io/nkeys');
     const s1 = cluster.store('s1');
-    const nc = await connect({ servers: cluster.hubUrl, user: 's1', pass: s1.password });
+    // Signed in at the hub with s1's seed: the permissions are the same as on s1's leaf link.
+    const nc = await connect({ servers: cluster.hubUrl, ...s1.clientAuth, reconnect: false });
     const errors: string[] = [];
     void (async () => {
       for await (const st of nc.status()) if (st.type === 'error') errors.push(String(st.error));
     })();
-    nc.publish('vitrina.up.s2.receipts', JSON.stringify({ forged: true }));
+    // Its own: publish its up subjects.
+    nc.publish('vitrina.up.s1.events', JSON.stringify({ ok: true }));
     await nc.flush();
-    await waitFor('the permissions violation', () => errors.some((e) => /permission/i.test(e)), 10_000, 50);
-    expect(errors.join('\n')).toMatch(/vitrina\.up\.s2\.receipts/);
+    expect(errors).toEqual([]);
+    // Through its leaf link, its own down stream's info answers (the reply comes back on the store's own inbox prefix).
+    const leaf = await connect({ servers: s1.url, ...s1.clientAuth });
+    expect((await (await jetstreamManager(leaf, { domain: 'hub' })).streams.info('VITRINA_DOWN_STORE_s1')).config.name).toBe('VITRINA_DOWN_STORE_s1');
+    await leaf.close();
+
+    const forbiddenPublish = [
+      'vitrina.up.s2.receipts',
+      '$JS.hub.API.CONSUMER.CREATE.VITRINA_DOWN_STORE_s2',
+      '$JS.hub.API.CONSUMER.CREATE.VITRINA_DOWN_REGION_south',
+      '$JS.hub.API.STREAM.PURGE.VITRINA_DOWN_ALL',
+      '$JS.hub.API.STREAM.DELETE.VITRINA_UP',
+      '$JS.hub.API.STREAM.DELETE.VITRINA_DOWN_STORE_s1',
+      '$JS.hub.API.STREAM.MSG.DELETE.VITRINA_UP',
+      '$JS.hub.API.CONSUMER.DELETE.VITRINA_UP.hq-ingest',
+      '$JS.hub.API.STREAM.MSG.GET.VITRINA_UP',
+      '$JS.S.forged-source-delivery',
+      'vitrina.src.s2.S.forged',
+      '_INBOX.someone-else',
+    ];
+    const forbiddenSubscribe = ['vitrina.dlv.s2.>', 'vitrina.down.>', '$JS.S.>', '_INBOX.>', '$JS.s2.API.>'];
+    for (const subject of forbiddenPublish) nc.publish(subject, '{}');
+    for (const subject of forbiddenSubscribe) nc.subscribe(subject);
+    await nc.flush();
+    await waitFor('every permissions violation', () => errors.length >= forbiddenPublish.length + forbiddenSubscribe.length, 10_000, 50);
+    // The hub maps its domain's API ($JS.hub.API.…) onto its own ($JS.API.…) before it checks, and names that subject.
+    const named = (subject: string) => [subject, subject.replace('$JS.hub.API.', '$JS.API.')];
+    for (const subject of forbiddenPublish) expect(errors.some((e) => /permission/i.test(e) && named(subject).some((x) => e.includes(`Publish to "${x}"`))), subject).toBe(true);
+    for (const subject of forbiddenSubscribe) expect(errors.some((e) => /permission/i.test(e) && e.includes(`Subscription to "${subject}"`)), subject).toBe(true);
     await nc.close();
-    // Its own subjects are allowed on the same credential (no new violation).
-    const own = await connect({ servers: cluster.hubUrl, user: 's1', pass: s1.password });
-    const ownErrors: string[] = [];
-    void (async () => {
-      for await (const st of own.status()) if (st.type === 'error') ownErrors.push(String(st.error));
-    })();
-    own.publish('vitrina.up.s1.events', JSON.stringify({ ok: true }));
-    await own.flush();
-    expect(ownErrors).toEqual([]);
-    await own.close();
-    // A wrong password is refused outright.
+
+    // Nothing was purged or deleted: head office still has its streams and their messages.
+    const hqNc = await cluster.hq();
+    const hjsm = await jetstreamManager(hqNc);
+    expect((await hjsm.streams.info(STREAMS.hubUp)).state.messages).toBeGreaterThan(0);
+    expect((await hjsm.streams.info('VITRINA_DOWN_ALL')).state.messages).toBeGreaterThan(0);
+    await hqNc.close();
+
+    // A key the hub does not know is refused outright, and s1's seed does not open s2's leaf.
+    const stranger = createUser();
+    await expect(connect({ servers: cluster.hubUrl, authenticator: nkeyAuthenticator(stranger.getSeed()), reconnect: false })).rejects.toThrow(/auth/i);
+    await expect(connect({ servers: cluster.store('s2').url, ...s1.clientAuth, reconnect: false })).rejects.toThrow(/auth/i);
+    // The leaf link's password is wrong-credential-proof too.
     await expect(connect({ servers: cluster.hubUrl, user: 's1', pass: 'not-the-password', reconnect: false })).rejects.toThrow(/auth/i);
   }, SLOW);
 });

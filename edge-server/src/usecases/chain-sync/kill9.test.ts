@@ -59,7 +59,7 @@ describe('chain: kill -9 a store mid-burst', () => {
     const { token } = await prep.services.auth.login('till', 'correct horse battery');
     await prep.app.close();
 
-    const env = { STORE_ID: 'k1', CHAIN_NATS_URL: cluster.store('k1').url, DEMO_SEED: 'false', TRAINING_HOUR: '-1', TRAINING_ON_FIRST_START: 'false' };
+    const env = { STORE_ID: 'k1', CHAIN_NATS_URL: cluster.store('k1').url, ...cluster.store('k1').edgeEnv, DEMO_SEED: 'false', TRAINING_HOUR: '-1', TRAINING_ON_FIRST_START: 'false' };
     server = await spawnEdgeServer({ dataDir, env, quiet: true });
     const url = server.url;
     const acked: string[] = [];

@@ -1,4 +1,4 @@
-import type { ChainEvent, ChainLedgerEntry, ChainProofOfPlay, ChainReceipt, ChainSurveyAnswer, UpKind } from '@vitrina/contracts';
+import type { ChainErasure, ChainEvent, ChainLedgerEntry, ChainProofOfPlay, ChainReceipt, ChainSurveyAnswer, UpKind } from '@vitrina/contracts';
 import type { Database } from '../../platform/db/database.js';
 
 export interface OutboxRow {
@@ -12,7 +12,7 @@ export interface OutboxRow {
 /**
  * The only SQL of chain-sync's own tables (chain_settings, chain_outbox, chain_applied), plus
  * read-only loads of the records an outbox row points at. Those loads read other rooms'
- * tables (receipts, points_ledger, events, survey_answers, play_records) like the analytics read model does:
+ * tables (receipts, points_ledger, events, survey_answers, play_records, customers) like the analytics read model does:
  * they only serialise what was committed, never write it, and the outbox rows are written by
  * the 013 triggers inside the writer's own transaction (see the migration for why).
  */
@@ -44,8 +44,11 @@ export class ChainOutboxRepository {
   }
 
   async receipt(id: string): Promise<ChainReceipt | null> {
+    // An erased shopper's receipts keep their random id at the store (accounting), but one that
+    // goes up after the erasure goes without it: nothing sent after an erasure names the shopper.
     const r = await this.db.get<{ id: string; kind: 'sale' | 'return'; customer_id: string | null; original_receipt_id: string | null; store_time: string; local_date: string | null; total_minor: number; result_json: string | null }>(
-      'SELECT id, kind, customer_id, original_receipt_id, store_time, local_date, total_minor, result_json FROM receipts WHERE id = ?',
+      `SELECT r.id, r.kind, CASE WHEN c.erased_at IS NULL THEN r.customer_id END AS customer_id, r.original_receipt_id, r.store_time, r.local_date, r.total_minor, r.result_json
+         FROM receipts r LEFT JOIN customers c ON c.id = r.customer_id WHERE r.id = ?`,
       [id],
     );
     if (!r) return null;
@@ -57,7 +60,7 @@ export class ChainOutboxRepository {
     return {
       receiptId: r.id,
       kind: r.kind,
-      // The current row wins over the stored result: an erased shopper's receipts lose their customer id.
+      // The current row wins over the stored result (which may name the customer).
       customerId: r.customer_id,
       originalReceiptId: r.original_receipt_id,
       storeTime: r.store_time,
@@ -74,9 +77,11 @@ export class ChainOutboxRepository {
     };
   }
 
+  /** Null for an erased shopper's entry: head office deletes their ledger, so it is not sent. */
   async ledgerEntry(id: string): Promise<ChainLedgerEntry | null> {
     const r = await this.db.get<{ id: number; customer_id: string; kind: ChainLedgerEntry['kind']; points: number; at: string; available_on: string | null; expires_on: string | null; receipt_id: string | null }>(
-      'SELECT id, customer_id, kind, points, at, available_on, expires_on, receipt_id FROM points_ledger WHERE id = ?',
+      `SELECT l.id, l.customer_id, l.kind, l.points, l.at, l.available_on, l.expires_on, l.receipt_id
+         FROM points_ledger l LEFT JOIN customers c ON c.id = l.customer_id WHERE l.id = ? AND c.erased_at IS NULL`,
       [Number(id)],
     );
     return r ? { entryId: r.id, customerId: r.customer_id, kind: r.kind, points: r.points, at: r.at, availableOn: r.available_on, expiresOn: r.expires_on, receiptId: r.receipt_id } : null;
@@ -104,6 +109,12 @@ export class ChainOutboxRepository {
       [id],
     );
     return r ? { playId: r.id, screenId: r.device_id, zoneId: r.zone_id, itemKind: r.item_kind, itemRef: r.item_id, startedAt: new Date(r.started_at).toISOString(), durationMs: r.duration_ms } : null;
+  }
+
+  /** The erasure an outbox row points at (ref = the customer id), once the erasure committed. */
+  async erasure(customerId: string): Promise<ChainErasure | null> {
+    const r = await this.db.get<{ erased_at: string | null }>('SELECT erased_at FROM customers WHERE id = ?', [customerId]);
+    return r?.erased_at ? { customerId, erasedAt: new Date(r.erased_at).toISOString() } : null;
   }
 
   appliedVersion(kind: string, entityId: string) {

@@ -29,7 +29,19 @@ async function payloadOf(repo: ChainOutboxRepository, row: OutboxRow): Promise<{
       const r = await repo.play(row.ref);
       return r && { payload: r, occurredAt: r.startedAt };
     }
+    case 'erasure': {
+      const r = await repo.erasure(row.ref);
+      return r && { payload: r, occurredAt: r.erasedAt };
+    }
   }
+}
+
+/**
+ * The message's idempotency key: `<storeId>:<kind>:<local id>`. An erasure's ref is the customer
+ * id, so its key uses the outbox row's seq instead: head office keeps keys, and must keep no id.
+ */
+function keyOf(storeId: string, row: OutboxRow): string {
+  return upKey(storeId, row.kind as UpKind, row.kind === 'erasure' ? `seq-${row.seq}` : row.ref);
 }
 
 function asInstant(at: string, fallback: string): string {
@@ -53,7 +65,7 @@ export async function drainOutbox(repo: ChainOutboxRepository, link: ChainLink, 
         // The record is gone (erased) or has no up form yet: nothing to send, never retried.
         if (!built) return;
         const envelope: UpEnvelope = {
-          v: CHAIN_ENVELOPE_VERSION, storeId, key: upKey(storeId, row.kind as UpKind, row.ref), kind: row.kind,
+          v: CHAIN_ENVELOPE_VERSION, storeId, key: keyOf(storeId, row), kind: row.kind,
           occurredAt: asInstant(built.occurredAt, row.created_at), payload: built.payload,
         };
         await link.publishUp(upSubject(storeId, row.kind), envelope);

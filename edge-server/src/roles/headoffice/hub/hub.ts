@@ -2,7 +2,7 @@ import { connect, nanos, type ConnectionOptions, type NatsConnection } from '@na
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { Objm, type ObjectStore } from '@nats-io/obj';
 import { CONSUMERS, DEDUPE_WINDOW_MS, OBJECT_STORES, STREAMS, UP_ALL_FILTER, downPrefix, downStreamName, type DownTarget } from '@vitrina/contracts';
-import { ensureHubStreams } from '../../../platform/chain/topology.js';
+import { HUB_UP_MAX_AGE_MS, ensureHubStreams } from '../../../platform/chain/topology.js';
 
 /** Head office's connection to the chain hub: JetStream in the hub's domain, its streams and object stores. */
 export interface Hub {
@@ -57,7 +57,7 @@ export async function connectHub(opts: HubOptions): Promise<Hub> {
 export async function ensureChainTopology(hub: Hub, stores: readonly { id: string; region?: string | null }[], opts: { direct?: boolean } = {}): Promise<void> {
   if (opts.direct) {
     const duplicate_window = nanos(DEDUPE_WINDOW_MS);
-    if (!(await exists(hub.jsm, STREAMS.hubUp))) await hub.jsm.streams.add({ name: STREAMS.hubUp, subjects: [UP_ALL_FILTER], duplicate_window });
+    if (!(await exists(hub.jsm, STREAMS.hubUp))) await hub.jsm.streams.add({ name: STREAMS.hubUp, subjects: [UP_ALL_FILTER], duplicate_window, max_age: nanos(HUB_UP_MAX_AGE_MS) });
     const regions = [...new Set(stores.flatMap((s) => (s.region ? [s.region] : [])))];
     const targets: DownTarget[] = [{ scope: 'all' }, ...regions.map((region) => ({ scope: 'region' as const, region })), ...stores.map((s) => ({ scope: 'store' as const, storeId: s.id }))];
     for (const t of targets) {

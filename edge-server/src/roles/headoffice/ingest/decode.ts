@@ -1,9 +1,9 @@
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import {
-  ChainEvent, ChainLedgerEntry, ChainProofOfPlay, ChainReceipt, ChainSurveyAnswer, SUBJECT_ROOT, UP_KINDS, UpEnvelope,
+  ChainErasure, ChainEvent, ChainLedgerEntry, ChainProofOfPlay, ChainReceipt, ChainSurveyAnswer, SUBJECT_ROOT, UP_KINDS, UpEnvelope,
   type ChainEvent as ChainEventT, type ChainLedgerEntry as LedgerT, type ChainProofOfPlay as PopT, type ChainReceipt as ReceiptT,
-  type ChainSurveyAnswer as SurveyT, type ErrorCode, type UpKind,
+  type ChainSurveyAnswer as SurveyT, type ChainErasure as ErasureT, type ErrorCode, type UpKind,
 } from '@vitrina/contracts';
 
 /** One up message, checked: the envelope's store is the subject's, and the payload is its kind's. */
@@ -13,6 +13,7 @@ export type IngestItem = { storeId: string; key: string; occurredAt: string } & 
   | { kind: 'events'; payload: ChainEventT }
   | { kind: 'survey'; payload: SurveyT }
   | { kind: 'pop'; payload: PopT }
+  | { kind: 'erasure'; payload: ErasureT }
 );
 
 export interface Refusal {
@@ -22,7 +23,7 @@ export interface Refusal {
   storeId: string | null;
 }
 
-const PAYLOADS: Record<UpKind, TSchema> = { receipts: ChainReceipt, ledger: ChainLedgerEntry, events: ChainEvent, survey: ChainSurveyAnswer, pop: ChainProofOfPlay };
+const PAYLOADS: Record<UpKind, TSchema> = { receipts: ChainReceipt, ledger: ChainLedgerEntry, events: ChainEvent, survey: ChainSurveyAnswer, pop: ChainProofOfPlay, erasure: ChainErasure };
 const envelope = Compile(UpEnvelope);
 const payloads = Object.fromEntries(UP_KINDS.map((k) => [k, Compile(PAYLOADS[k])])) as Record<UpKind, ReturnType<typeof Compile>>;
 const SUBJECT = new RegExp(`^${SUBJECT_ROOT}\\.up\\.([A-Za-z0-9_-]{1,40})\\.(\\w+)$`);
