@@ -237,18 +237,26 @@ export class Database implements Queryable {
     });
   }
 
-  /** Runs queued writes one at a time until both lanes are empty, taking interactive ones first. */
+  /**
+   * Runs queued writes one at a time until both lanes are empty, taking interactive ones first.
+   * After a bulk write the writer yields to the event loop (setImmediate) before it takes the
+   * next one: requests and socket messages that arrived meanwhile get to queue their interactive
+   * writes first, instead of finding the bulk job's next chunk already on the writer.
+   */
   private startWriting() {
     this.writing = true;
     this.idle = new Promise<void>((r) => (this.markIdle = r));
+    const afterBulk = () => void setImmediate(next);
     const next = () => {
-      const job = this.lanes.interactive.shift() ?? this.lanes.bulk.shift();
+      const interactive = this.lanes.interactive.shift();
+      const job = interactive ?? this.lanes.bulk.shift();
       if (!job) {
         this.writing = false;
         this.markIdle();
         return;
       }
-      void job().then(next, next);
+      const after = interactive ? next : afterBulk;
+      void job().then(after, after);
     };
     next();
   }
