@@ -99,6 +99,9 @@ export function databaseFile(dataDir: string): string {
  * `transaction()`, which run one at a time on the writer connection through a promise
  * queue; reads go to a separate connection, which in WAL mode sees only committed data.
  */
+/** Set inside `Database.bulkWork(fn)`: every write `fn` submits waits in the bulk lane. */
+const inBulkWork = new AsyncLocalStorage<true>();
+
 /** The read memo of the `readScope` the current async context runs in (one scan). */
 const readScopes = new AsyncLocalStorage<{ memo: Map<string, unknown>; open: boolean }>();
 
@@ -171,6 +174,16 @@ export class Database implements Queryable {
     return this.serialize(opts.priority ?? 'interactive', () => this.writer.run(sql, params));
   }
 
+  /**
+   * Runs `fn` as background work: every write it submits (in its async context) waits in the
+   * bulk lane, whatever lane the code it calls asks for. For background work that goes through
+   * the same service methods as staff edits (the chain inbox applying head office's catalogue
+   * and campaigns, the nightly live segments), so those methods need no lane parameter.
+   */
+  bulkWork<T>(fn: () => Promise<T>): Promise<T> {
+    return inBulkWork.run(true, fn);
+  }
+
   /** How many writes wait in each lane (bench and tests: proof that a bulk job leaves the lane free). */
   queued() {
     return { interactive: this.lanes.interactive.length, bulk: this.lanes.bulk.length };
@@ -230,7 +243,8 @@ export class Database implements Queryable {
     await this.writer.close();
   }
 
-  private serialize<T>(priority: WritePriority, job: () => Promise<T>): Promise<T> {
+  private serialize<T>(asked: WritePriority, job: () => Promise<T>): Promise<T> {
+    const priority = inBulkWork.getStore() ? 'bulk' : asked;
     return new Promise<T>((resolve, reject) => {
       this.lanes[priority].push(() => Promise.resolve().then(job).then(resolve, reject));
       if (!this.writing) this.startWriting();
