@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { AnyImportJob } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { describeError } from '../../lib/api-error';
@@ -42,12 +43,7 @@ export function JobsList() {
                   {job.status === 'running' && (
                     <button type="button" class="btn btn-sm" onClick={() => void cancel(job.jobId)} data-testid="import-job-cancel">{t('imports.job.cancel')}</button>
                   )}
-                  {job.report && (
-                    <details>
-                      <summary>{t('imports.jobs.report')}</summary>
-                      <JobReport job={job} />
-                    </details>
-                  )}
+                  {job.report && <ReportDetails job={job} summary={t('imports.jobs.report')} />}
                 </td>
               </tr>
             ))}
@@ -72,6 +68,17 @@ function progressOf(job: AnyImportJob, t: T): string {
         ? t('imports.catalog.applyingFile', { file: job.label ?? '' })
         : t('imports.catalog.reading', { file: job.label ?? '', products: formatCount(job.progress.products), offers: formatCount(job.progress.offers) });
   }
+}
+
+/** The report, drawn only once opened (the panels above draw the same report for the job they started). */
+function ReportDetails({ job, summary }: { job: AnyImportJob; summary: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && <JobReport job={job} />}
+    </details>
+  );
 }
 
 function JobReport({ job }: { job: AnyImportJob }) {
