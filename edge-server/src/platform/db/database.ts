@@ -14,6 +14,8 @@ export type SqlValue = string | number | bigint | null | Buffer;
  */
 export type WritePriority = 'interactive' | 'bulk';
 export interface WriteOptions { priority?: WritePriority }
+/** Set inside `Database.bulkWork(fn)`: every write `fn` submits waits in the bulk lane. */
+const inBulkWork = new AsyncLocalStorage<true>();
 export type Params = readonly SqlValue[] | Record<string, SqlValue>;
 
 /** The statements a repository may run; inside a transaction they run on the writer connection. */
@@ -99,9 +101,6 @@ export function databaseFile(dataDir: string): string {
  * `transaction()`, which run one at a time on the writer connection through a promise
  * queue; reads go to a separate connection, which in WAL mode sees only committed data.
  */
-/** Set inside `Database.bulkWork(fn)`: every write `fn` submits waits in the bulk lane. */
-const inBulkWork = new AsyncLocalStorage<true>();
-
 /** The read memo of the `readScope` the current async context runs in (one scan). */
 const readScopes = new AsyncLocalStorage<{ memo: Map<string, unknown>; open: boolean }>();
 
