@@ -2,6 +2,7 @@ import sqlite3 from 'sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { inBulkWork } from './bulk-work.js';
 import { StatementCache } from './statement-cache.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -14,8 +15,6 @@ export type SqlValue = string | number | bigint | null | Buffer;
  */
 export type WritePriority = 'interactive' | 'bulk';
 export interface WriteOptions { priority?: WritePriority }
-/** Set inside `Database.bulkWork(fn)`: every write `fn` submits waits in the bulk lane. */
-const inBulkWork = new AsyncLocalStorage<true>();
 export type Params = readonly SqlValue[] | Record<string, SqlValue>;
 
 /** The statements a repository may run; inside a transaction they run on the writer connection. */
