@@ -21,6 +21,7 @@ import { fleetRoutes, fleetSocketHandlers } from './domains/fleet/index.js';
 import { proofOfPlayRoutes, proofOfPlaySocketHandlers } from './domains/proof-of-play/index.js';
 import { catalogRoutes } from './domains/catalog/index.js';
 import { giftCardRoutes } from './domains/gift-cards/index.js';
+import { jobRoutes } from './domains/jobs/index.js';
 import { loyaltyRoutes } from './domains/loyalty/index.js';
 import { mediaFileRoutes, mediaRoutes } from './domains/media/index.js';
 import { campaignsRoutes, promotionsRoutes } from './domains/promotions/index.js';
@@ -35,6 +36,7 @@ import { recommendationRoutes } from './usecases/model-lifecycle/index.js';
 import { connectScannerToScan, kioskCardSocketHandlers, kioskRewardsSocketHandlers, kioskSocketHandlers } from './usecases/scan/index.js';
 import { rewardsRoutes } from './domains/rewards/index.js';
 import { dataPath } from './platform/config/data-path.js';
+import { clearSpoolDir } from './platform/http/spool-upload.js';
 
 /** A catalogue upload over HTTP (CommerceML, product CSV); larger files go through `npm run import -- catalog`. */
 const CATALOG_UPLOAD_MAX_BYTES = 512 * 1024 * 1024;
@@ -87,6 +89,9 @@ function registerTransport(app: FastifyApp, s: Services) {
   const { guard } = s;
   const log = app.log;
   const api = { prefix: '/api/v1' };
+  // Console imports store their upload here while a background job reads it.
+  const spoolDir = dataPath(s.config.DATA_DIR, 'imports');
+  if (s.config.DATA_DIR !== ':memory:') clearSpoolDir(spoolDir); // what a stopped server's jobs left
   void app.register(metricsRoutes(s.metrics));
   void app.register(healthRoutes({ db: s.db, customers: s.customers, devices: s.devices, recommend: s.recommend, scanner: s.scanner.scanner }));
   void app.register(storeLocaleRoutes(s.storeLocale));
@@ -95,7 +100,7 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(auditRoutes({ audit: s.audit, admin: guard.requireRole('admin') }), api);
   void app.register(devicesRoutes({ devices: s.devices, guard }), api);
   void app.register(customersRoutes({ dataRequests: s.dataRequests, guard }), api);
-  void app.register(membersImportRoutes({ membersImport: s.membersImport, guard }), api);
+  void app.register(membersImportRoutes({ membersImport: s.membersImport, jobs: s.jobs, guard, spoolDir }), api);
   void app.register(recommendationRoutes({ modelLifecycle: s.modelLifecycle, guard }), api);
   void app.register(loyaltyRoutes({ loyalty: s.loyalty, guard }), api);
   void app.register(promotionsRoutes({ promotions: s.promotions, codes: s.codes, guard }), api);
@@ -105,8 +110,9 @@ function registerTransport(app: FastifyApp, s: Services) {
   void app.register(surveyRoutes({ surveys: s.surveys, guard }), api);
   void app.register(receiptsRoutes({ receipts: s.receipts, guard }), api);
   void app.register(rewardsRoutes({ rewards: s.rewards, guard }), api);
-  void app.register(importRoutes({ purchases: s.purchases, jobs: s.jobs, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE, spoolDir: dataPath(s.config.DATA_DIR, 'imports') }), api);
-  void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES }), api);
+  void app.register(importRoutes({ purchases: s.purchases, jobs: s.jobs, guard, storeId: s.config.STORE_ID, timeZone: s.config.STORE_TIME_ZONE, spoolDir }), api);
+  void app.register(jobRoutes({ jobs: s.jobs, admin: guard.requireRole('admin') }), api);
+  void app.register(catalogRoutes({ catalog: s.catalog, guard, maxUploadBytes: CATALOG_UPLOAD_MAX_BYTES, jobs: s.jobs, spoolDir }), api);
   void app.register(kpisRoutes({ kpis: s.kpis, guard }), api);
   void app.register(reportsRoutes({ reports: s.reports, segments: s.liveSegments, guard }), api);
   void app.register(contentRoutes({ content: s.content, guard }), api);

@@ -126,7 +126,8 @@ export async function composeServices({ config, secret, log, background = config
   });
   const liveSegments = createLiveSegments(db, {
     timeZone: config.STORE_TIME_ZONE, today: () => loyalty.today(),
-    materialize: (name, ids) => promotions.replaceSegment(name, ids),
+    // Evaluating a segment rewrites its members: bulk work, behind the tills and scans.
+    materialize: (name, ids) => db.bulkWork(() => promotions.replaceSegment(name, ids)),
     tierOf: async (id, day) => (await loyalty.tierAt(db, id, day)).tier.id,
     tierIds: async () => ['member', ...(await loyalty.listTiers()).map((t) => t.id)],
     rfmClasses: (today, lookbackDays) => kpis.rfmClasses(today, lookbackDays),

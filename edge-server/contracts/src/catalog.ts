@@ -100,6 +100,8 @@ export const CatalogImportReport = Type.Object({
   /** Things applied with a change (a bad barcode dropped, …). */
   warnings: Type.Array(Type.String()),
   seconds: Type.Number(),
+  /** Present when the import (a console job) was cancelled before its file was applied: nothing of the file was applied. */
+  cancelled: Type.Optional(Type.Boolean()),
 });
 export type CatalogImportReport = Static<typeof CatalogImportReport>;
 

@@ -129,5 +129,7 @@ export const MembersImportReport = Type.Object({
   /** The first `maxListed` rejected rows (all are counted). */
   rejected: Type.Array(MemberImportRejection),
   seconds: Type.Number(),
+  /** Present when the import (a console job) was cancelled: the members counted as imported stay; a re-run skips them and completes the file. */
+  cancelled: Type.Optional(Type.Boolean()),
 });
 export type MembersImportReport = Static<typeof MembersImportReport>;

@@ -22,6 +22,7 @@ export * from './events.js';
 export * from './auth.js';
 export * from './audit.js';
 export * from './receipts.js';
+export * from './jobs.js';
 export * from './loyalty.js';
 export * from './promotions.js';
 export * from './rewards.js';

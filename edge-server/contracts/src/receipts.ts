@@ -180,6 +180,8 @@ export type ImportProgress = Static<typeof ImportProgress>;
 export const ImportJob = Type.Object({
   jobId: Type.String(),
   kind: Type.Literal('receipts-import'),
+  /** What was uploaded (the file's name, as the console sent it), when known. */
+  label: Type.Union([Type.String({ maxLength: 200 }), Type.Null()]),
   status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('cancelled'), Type.Literal('failed')]),
   startedAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),

@@ -112,7 +112,7 @@ export class CustomersService {
    */
   async backfillNameKeys(): Promise<number> {
     const rows = (await this.repo.rowsNeedingNameKeys()).filter((r) => nameKey(r.first_name) !== r.first_name_key || nameKey(r.last_name) !== r.last_name_key);
-    if (rows.length > 0) await this.db.transaction((tx) => this.repo.setNameKeys(tx, rows));
+    if (rows.length > 0) await this.db.transaction((tx) => this.repo.setNameKeys(tx, rows), { priority: 'bulk' });
     return rows.length;
   }
 

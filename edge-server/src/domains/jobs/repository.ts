@@ -5,6 +5,7 @@ export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
 export interface JobRow {
   id: string;
   kind: string;
+  label: string | null;
   status: JobStatus;
   started_at: string;
   finished_at: string | null;
@@ -17,8 +18,8 @@ export interface JobRow {
 export class JobsRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(id: string, kind: string, startedAt: string) {
-    await this.db.run("INSERT INTO jobs (id, kind, status, started_at) VALUES (?, ?, 'running', ?)", [id, kind, startedAt], { priority: 'bulk' });
+  async insert(id: string, kind: string, label: string | null, startedAt: string) {
+    await this.db.run("INSERT INTO jobs (id, kind, label, status, started_at) VALUES (?, ?, ?, 'running', ?)", [id, kind, label, startedAt], { priority: 'bulk' });
   }
 
   async saveProgress(id: string, progress: unknown) {
@@ -33,7 +34,12 @@ export class JobsRepository {
   /** Jobs a stopped server left running cannot go on: they end as failed at the next start. */
   async failInterrupted() {
     await this.db.run(`UPDATE jobs SET status = 'failed', finished_at = ?, error_json = ? WHERE status = 'running'`,
-      [new Date().toISOString(), JSON.stringify({ code: 'VITRINA_ERR_INTERNAL', message: 'The server stopped while the job ran; the batches committed before stay, run it again to complete it.' })]);
+      [new Date().toISOString(), JSON.stringify({ code: 'VITRINA_ERR_INTERNAL', message: 'The server stopped while the job ran; the batches committed before stay, run it again to complete it.' })], { priority: 'bulk' });
+  }
+
+  /** The latest jobs, newest first (the console's list). */
+  latest(limit: number) {
+    return this.db.all<JobRow>('SELECT * FROM jobs ORDER BY started_at DESC, id LIMIT ?', [limit]);
   }
 
   byId(id: string) {

@@ -29,7 +29,10 @@ export interface ReportFilter {
 export class ProofOfPlayRepository {
   constructor(private readonly db: Database) {}
 
-  /** Inserts the rows in one transaction; a row whose id is already stored is skipped. Returns how many were new. */
+  /**
+   * Inserts the rows in one transaction; a row whose id is already stored is skipped. Returns how
+   * many were new. In the bulk lane: screens' play logs never hold back a till or a scan.
+   */
   insertBatch(rows: readonly PlayRow[]): Promise<number> {
     return this.db.transaction(async (tx) => {
       let inserted = 0;
@@ -42,7 +45,7 @@ export class ProofOfPlayRepository {
         inserted += changes;
       }
       return inserted;
-    });
+    }, { priority: 'bulk' });
   }
 
   async takeoverSent(takeoverId: string, zoneId: string, sentAt: string, day: string): Promise<void> {

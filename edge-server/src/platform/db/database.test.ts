@@ -79,6 +79,47 @@ describe('Database (real SQLite file)', () => {
     expect(db.queued()).toEqual({ interactive: 0, bulk: 0 });
   });
 
+  it('a chunked bulk job lets an interactive write submitted during one chunk commit before its next chunk, also one that arrives through the event loop', async () => {
+    const db = await tempDb();
+    await db.exec('CREATE TABLE log (seq INTEGER PRIMARY KEY, what TEXT NOT NULL)');
+    const log = (what: string) => (tx: { run(sql: string, params: string[]): Promise<unknown> }) => tx.run('INSERT INTO log (what) VALUES (?)', [what]);
+    const tills: Array<Promise<unknown>> = [];
+    // A bulk job of five chunks, one transaction each, as an import runs them: the next chunk is
+    // queued as soon as the previous one committed.
+    for (let chunk = 1; chunk <= 5; chunk++) {
+      await db.transaction(async (tx) => {
+        await tx.run('INSERT INTO t (v) VALUES (?)', [chunk]);
+        // A till posts while chunk 2 holds the writer.
+        if (chunk === 2) tills.push(db.transaction(log('till during chunk 2')));
+        await log(`chunk ${chunk}`)(tx);
+      }, { priority: 'bulk' });
+      // A scan whose socket message is read by the event loop just as chunk 3 commits: the writer
+      // yields after a bulk chunk, so it is queued before the job's next chunk is taken.
+      if (chunk === 3) setImmediate(() => tills.push(db.run("INSERT INTO log (what) VALUES ('scan after chunk 3')")));
+    }
+    await Promise.all(tills);
+    const order = (await db.all<{ what: string }>('SELECT what FROM log ORDER BY seq')).map((r) => r.what);
+    expect(order).toEqual(['chunk 1', 'chunk 2', 'till during chunk 2', 'chunk 3', 'scan after chunk 3', 'chunk 4', 'chunk 5']);
+  });
+
+  it('bulkWork puts every write its code submits in the bulk lane, even one that asks for none', async () => {
+    const db = await tempDb();
+    await db.exec('CREATE TABLE log (seq INTEGER PRIMARY KEY, what TEXT NOT NULL)');
+    const log = (what: string) => db.run('INSERT INTO log (what) VALUES (?)', [what]);
+    let release!: () => void;
+    let holds!: () => void;
+    const held = new Promise<void>((r) => (holds = r));
+    // Something holds the writer, so that everything below waits in its lane.
+    const holding = db.transaction(() => new Promise<void>((r) => { release = r; holds(); }));
+    await held;
+    const background = db.bulkWork(async () => Promise.all([log('background 1'), db.transaction((tx) => tx.run("INSERT INTO log (what) VALUES ('background 2')"))]));
+    const till = log('till');
+    expect(db.queued()).toEqual({ interactive: 1, bulk: 2 });
+    release();
+    await Promise.all([holding, background, till]);
+    expect((await db.all<{ what: string }>('SELECT what FROM log ORDER BY seq')).map((r) => r.what)).toEqual(['till', 'background 1', 'background 2']);
+  });
+
   it('keeps the writer going after a write that throws synchronously, and close waits for the queue', async () => {
     const db = await tempDb();
     await expect(db.transaction(() => { throw new Error('sync boom'); })).rejects.toThrow('sync boom');

@@ -2,6 +2,7 @@ import sqlite3 from 'sqlite3';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { inBulkWork } from './bulk-work.js';
 import { StatementCache } from './statement-cache.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
@@ -171,6 +172,16 @@ export class Database implements Queryable {
     return this.serialize(opts.priority ?? 'interactive', () => this.writer.run(sql, params));
   }
 
+  /**
+   * Runs `fn` as background work: every write it submits (in its async context) waits in the
+   * bulk lane, whatever lane the code it calls asks for. For background work that goes through
+   * the same service methods as staff edits (the chain inbox applying head office's catalogue
+   * and campaigns, the nightly live segments), so those methods need no lane parameter.
+   */
+  bulkWork<T>(fn: () => Promise<T>): Promise<T> {
+    return inBulkWork.run(true, fn);
+  }
+
   /** How many writes wait in each lane (bench and tests: proof that a bulk job leaves the lane free). */
   queued() {
     return { interactive: this.lanes.interactive.length, bulk: this.lanes.bulk.length };
@@ -230,25 +241,34 @@ export class Database implements Queryable {
     await this.writer.close();
   }
 
-  private serialize<T>(priority: WritePriority, job: () => Promise<T>): Promise<T> {
+  private serialize<T>(asked: WritePriority, job: () => Promise<T>): Promise<T> {
+    const priority = inBulkWork.getStore() ? 'bulk' : asked;
     return new Promise<T>((resolve, reject) => {
       this.lanes[priority].push(() => Promise.resolve().then(job).then(resolve, reject));
       if (!this.writing) this.startWriting();
     });
   }
 
-  /** Runs queued writes one at a time until both lanes are empty, taking interactive ones first. */
+  /**
+   * Runs queued writes one at a time until both lanes are empty, taking interactive ones first.
+   * After a bulk write the writer yields to the event loop (setImmediate) before it takes the
+   * next one: requests and socket messages that arrived meanwhile get to queue their interactive
+   * writes first, instead of finding the bulk job's next chunk already on the writer.
+   */
   private startWriting() {
     this.writing = true;
     this.idle = new Promise<void>((r) => (this.markIdle = r));
+    const afterBulk = () => void setImmediate(next);
     const next = () => {
-      const job = this.lanes.interactive.shift() ?? this.lanes.bulk.shift();
+      const interactive = this.lanes.interactive.shift();
+      const job = interactive ?? this.lanes.bulk.shift();
       if (!job) {
         this.writing = false;
         this.markIdle();
         return;
       }
-      void job().then(next, next);
+      const after = interactive ? next : afterBulk;
+      void job().then(after, after);
     };
     next();
   }

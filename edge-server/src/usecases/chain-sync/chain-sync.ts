@@ -76,8 +76,10 @@ export function createChainSync(db: Database, targets: DownTargets, opts: ChainS
     start() {
       if (running) return;
       running = Promise.all([
-        loop('publish', (l) => drainOutbox(repo, l, opts.storeId)),
-        loop('inbox', (l) => l.drainInbox((m) => applyDown(repo, targets, m, (bucket, name) => l.getObject(bucket, name), opts.log).then(() => undefined), 50)),
+        // Background work: the outbox bookkeeping and every write an inbox apply makes (through the
+        // same service methods staff edits use) wait in the bulk lane, behind the tills and scans.
+        loop('publish', (l) => db.bulkWork(() => drainOutbox(repo, l, opts.storeId))),
+        loop('inbox', (l) => db.bulkWork(() => l.drainInbox((m) => applyDown(repo, targets, m, (bucket, name) => l.getObject(bucket, name), opts.log).then(() => undefined), 50))),
       ]);
     },
     /** Ends both loops and the connection (the outbox stays: the next start resumes it). */

@@ -84,7 +84,15 @@ export interface DemoSeedOptions {
   post?: 'batch' | 'one-by-one';
 }
 
-export async function seedDemoStoreIfEmpty(s: DemoStoreServices, opts: DemoSeedOptions = {}): Promise<boolean> {
+/**
+ * Seeding is bulk work: all of its writes wait in the write queue's bulk lane (it runs before the
+ * store serves, but a seed into a serving store must not hold the tills back either).
+ */
+export function seedDemoStoreIfEmpty(s: DemoStoreServices, opts: DemoSeedOptions = {}): Promise<boolean> {
+  return s.db.bulkWork(() => seedIfEmpty(s, opts));
+}
+
+async function seedIfEmpty(s: DemoStoreServices, opts: DemoSeedOptions): Promise<boolean> {
   if ((await s.customers.count()) > 0) return false;
   const started = Date.now();
   const full = loadDemoSeed();

@@ -24,7 +24,22 @@ export interface MembersImportOptions {
   batchSize?: number;
   onProgress?: (p: { rowsRead: number; membersImported: number; rowsRejected: number; seconds: number }) => void;
   progressEvery?: number;
+  /**
+   * Stops the import between two batches (a console job's cancel): the batches committed before
+   * stay, whole; the rest of the file is not read; the report says `cancelled`. A re-run of the
+   * file skips the members already imported and completes it.
+   */
+  signal?: AbortSignal;
 }
+
+/** Thrown inside the import when its signal aborts; never leaves it. */
+const CANCELLED = Symbol('members import cancelled');
+
+/**
+ * An import is bulk work: each batch waits in the write queue's bulk lane, so the scans', kiosks'
+ * and tills' writes queued meanwhile go first between two batches (platform/db).
+ */
+const BULK = { priority: 'bulk' } as const;
 
 type Ready = MemberCandidate & { importRef: string; customerId: string };
 
@@ -70,6 +85,7 @@ export class MembersImport {
 
     const flush = async () => {
       if (batch.length === 0) return;
+      if (opts.signal?.aborted) throw CANCELLED;
       const rows = batch;
       batch = [];
       await this.writeBatch(rows, report, reject);
@@ -89,6 +105,7 @@ export class MembersImport {
     let index: ColumnIndex | null = null;
     try {
       for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (opts.signal?.aborted) throw CANCELLED;
         if (!index) {
           const header = columnIndex(record);
           if (!header.ok) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', header.reason);
@@ -118,14 +135,18 @@ export class MembersImport {
           opts.onProgress({ rowsRead: report.rowsRead, membersImported: report.membersImported, rowsRejected: report.rowsRejected, seconds: (Date.now() - started) / 1000 });
         }
       }
+      if (!index) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', 'The file is empty.');
+      await flush();
     } catch (e) {
-      if (e instanceof VitrinaError) throw e;
-      throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', `The CSV cannot be read: ${(e as Error).message.slice(0, 200)}`);
+      if (e === CANCELLED) {
+        input.destroy();
+        report.cancelled = true;
+      } else if (e instanceof VitrinaError) throw e;
+      else throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', `The CSV cannot be read: ${(e as Error).message.slice(0, 200)}`);
     }
-    if (!index) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', 'The file is empty.');
-    await flush();
     report.rejected.sort((a, b) => a.line - b.line);
     report.seconds = (Date.now() - started) / 1000;
+    opts.onProgress?.({ rowsRead: report.rowsRead, membersImported: report.membersImported, rowsRejected: report.rowsRejected, seconds: report.seconds });
     return report;
   }
 
@@ -143,14 +164,14 @@ export class MembersImport {
     }
     if (ready.length === 0) return;
     try {
-      await this.d.db.transaction((tx) => this.writeIn(tx, ready));
+      await this.d.db.transaction((tx) => this.writeIn(tx, ready), BULK);
       this.count(ready, report);
     } catch {
       // Something changed since the checks (a kiosk enrolled one of these cards meanwhile) or a
       // row breaks a constraint: write row by row so only the rows at fault are rejected.
       for (const r of ready) {
         try {
-          await this.d.db.transaction((tx) => this.writeIn(tx, [r]));
+          await this.d.db.transaction((tx) => this.writeIn(tx, [r]), BULK);
           this.count([r], report);
         } catch (err) {
           const code = err instanceof VitrinaError ? err.code : /UNIQUE/.test(String((err as Error).message)) ? 'VITRINA_ERR_CONFLICT' : 'VITRINA_ERR_IMPORT_INVALID';
@@ -182,6 +203,18 @@ export class MembersImport {
         customerId: r.customerId, kind: 'restore', points: r.openingPoints, idempotencyKey: `opening:${this.d.storeId}:${r.importRef}`, at, note: 'opening balance (members import)',
       });
     }
+  }
+
+  /**
+   * The report as the jobs table keeps it: rejected rows by line, code and reason, without the
+   * old program's member ids (stored only as HMACs everywhere else). The console sees the full
+   * report while the server remembers the job.
+   */
+  static withoutExternalIds(report: MembersImportReport): MembersImportReport {
+    return {
+      ...report,
+      rejected: report.rejected.map((r) => ({ ...r, externalId: null, reason: r.externalId ? r.reason.split(r.externalId).join('…') : r.reason })),
+    };
   }
 
   private count(rows: readonly Ready[], report: MembersImportReport) {

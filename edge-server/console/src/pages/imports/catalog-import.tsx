@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { ROUTES, type CatalogImportReport } from '@vitrina/contracts';
+import { ROUTES, type CatalogImportJob } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
-import { ApiError, describeError } from '../../lib/api-error';
-import { sendFile } from '../../lib/send-file';
+import { describeError } from '../../lib/api-error';
 import { formatCount, formatSeconds } from '../../lib/format';
+import { useImportJob } from '../../lib/use-import-job';
 import { useT } from '../../lib/use-t';
 import { CodeText } from '../../components/code-text';
-import { routeUrl } from '../../lib/route-url';
+import { JobStatus } from './job-status';
 import style from './style.module.css';
 
 /** The server's limit for an upload; bigger catalogues go through `npm run import -- catalog` on the server. */
@@ -15,27 +15,26 @@ const CSV_COLUMNS = 'id,name,short_name,article,barcodes,brand,group_path,unit,p
 
 interface FileResult {
   name: string;
-  report?: CatalogImportReport;
+  job?: CatalogImportJob;
   error?: string;
 }
 
-/** One catalogue file, CommerceML or product CSV (by its name or type), with upload progress. */
-function uploadWithProgress(file: File, onProgress: (sent: number, total: number) => void): Promise<CatalogImportReport> {
-  const csv = /\.csv$/i.test(file.name) || file.type === 'text/csv';
-  const url = routeUrl(ROUTES.catalog.import, { query: csv ? { format: 'csv' } : {} });
-  return sendFile<CatalogImportReport>({ method: 'POST', url, contentType: csv ? 'text/csv' : 'application/xml', file, onProgress });
-}
+const isCsv = (file: File) => /\.csv$/i.test(file.name) || file.type === 'text/csv';
 
 /**
- * The catalogue upload: 1C CommerceML (import.xml, then offers.xml) or the product CSV. Files
- * go one after another in the order chosen, each applied whole or not at all; each gets its report.
+ * The catalogue upload: 1C CommerceML (import.xml, then offers.xml) or the product CSV. Each file
+ * is a background job of its own, started once the one before ended (prices need their
+ * products), and applied whole or not at all: a cancel, at any moment before its apply
+ * committed, leaves the catalogue exactly as it was and starts no further file. Each file gets its report.
  */
 export function CatalogImportPanel() {
-  const { t, fmt } = useT();
+  const { t } = useT();
   const [files, setFiles] = useState<File[]>([]);
-  const [progress, setProgress] = useState<{ file: string; pct: number; phase: 'uploading' | 'applying' } | null>(null);
+  const [current, setCurrent] = useState<string | null>(null);
   const [results, setResults] = useState<FileResult[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const importJob = useImportJob(ROUTES.imports.catalogJob);
+  const { job } = importJob;
 
   // import.xml before offers.xml, whatever order the picker gave them in: prices need their products.
   const ordered = [...files].sort((a, b) => rank(a.name) - rank(b.name));
@@ -49,21 +48,17 @@ export function CatalogImportPanel() {
     setProblem(null);
     const out: FileResult[] = [];
     for (const f of ordered) {
-      setProgress({ file: f.name, pct: 0, phase: 'uploading' });
-      try {
-        const report = await uploadWithProgress(f, (sent, total) => {
-          const pct = total > 0 ? Math.round((sent / total) * 100) : 0;
-          setProgress({ file: f.name, pct, phase: pct >= 100 ? 'applying' : 'uploading' });
-        });
-        out.push({ name: f.name, report });
-      } catch (err) {
-        out.push({ name: f.name, error: `${describeError(err)}${err instanceof ApiError ? ` [${err.code}]` : ''}` });
-      }
+      setCurrent(f.name);
+      const ended = await importJob.start(f, { name: f.name, format: isCsv(f) ? 'csv' : undefined });
+      out.push('job' in ended ? { name: f.name, job: ended.job } : { name: f.name, error: `${describeError(ended.error)} [${ended.error.code}]` });
       setResults([...out]);
+      // A cancel stops the files after it too (each file's report says what it did).
+      if ('job' in ended && ended.job.status === 'cancelled') break;
     }
-    setProgress(null);
+    setCurrent(null);
   }
 
+  const progress = job?.status === 'running' ? job.progress : null;
   return (
     <Panel title={t('imports.catalog.title')} testId="catalog-import">
       <form class={style.form} onSubmit={submit} noValidate data-testid="catalog-import-form">
@@ -71,15 +66,18 @@ export function CatalogImportPanel() {
           <span>{t('imports.catalog.files')}</span>
           <input class="input" type="file" multiple accept=".xml,.csv,application/xml,text/xml,text/csv" onChange={(e) => setFiles([...(e.currentTarget.files ?? [])])} data-testid="catalog-import-file" />
         </label>
-        <button type="submit" class="btn btn-primary" disabled={progress !== null} data-testid="catalog-import-submit">
-          {progress ? t('imports.importing') : t('imports.import')}
+        <button type="submit" class="btn btn-primary" disabled={current !== null} data-testid="catalog-import-submit">
+          {current ? t('imports.importing') : t('imports.import')}
         </button>
       </form>
-      {progress && (
-        <div class={style.progress} data-testid="catalog-import-progress">
-          <progress max={100} value={progress.phase === 'applying' ? undefined : progress.pct} aria-label={t('imports.catalog.uploading', { file: progress.file })} />
-          <span>{progress.file}: {progress.phase === 'applying' ? t('imports.catalog.applying') : t('imports.catalog.uploaded', { pct: fmt.count(progress.pct) })}</span>
-        </div>
+      {current && (
+        <JobStatus
+          testId="catalog-import" job={job?.status === 'running' ? job : null} upload={importJob.upload} error={null} cancelling={importJob.cancelling} onCancel={() => void importJob.cancel()}
+          running={progress && (progress.phase === 'applying'
+            ? t('imports.catalog.applyingFile', { file: current })
+            : t('imports.catalog.reading', { file: current, products: formatCount(progress.products), offers: formatCount(progress.offers) }))}
+          cancelled=""
+        />
       )}
       <p class={style.cli}>
         <CodeText text={t('imports.catalog.help', { columns: CSV_COLUMNS })} />
@@ -95,12 +93,18 @@ function rank(name: string) {
   return n.includes('offers') || n.includes('prices') ? 2 : n.endsWith('.csv') ? 0 : 1;
 }
 
-function FileReport({ result }: { result: FileResult }) {
+export function FileReport({ result }: { result: FileResult }) {
   const { t } = useT();
-  if (result.error) {
-    return <p class={style.error} role="alert" data-testid="catalog-import-error"><strong>{result.name}</strong>: {result.error} {t('imports.catalog.nothingApplied')}</p>;
+  const { job } = result;
+  if (result.error || !job || job.status === 'failed') {
+    const why = job?.error ? `${job.error.message} [${job.error.code}]` : result.error;
+    return <p class={style.error} role="alert" data-testid="catalog-import-error"><strong>{result.name}</strong>: {why} {t('imports.catalog.nothingApplied')}</p>;
   }
-  const r = result.report!;
+  if (job.status === 'cancelled') {
+    return <p role="status" data-testid="catalog-import-cancelled"><strong>{result.name}</strong>: {t('imports.catalog.cancelled')}</p>;
+  }
+  if (!job.report) return null;
+  const r = job.report;
   return (
     <div data-testid="catalog-import-report">
       <h3 class={style.fileName}>{result.name}</h3>

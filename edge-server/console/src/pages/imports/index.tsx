@@ -1,17 +1,20 @@
 import { useState } from 'preact/hooks';
-import { ROUTES, type ImportReport, type ReceiptResult } from '@vitrina/contracts';
+import { ROUTES, type ReceiptResult } from '@vitrina/contracts';
 import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { NotAvailable } from '../../components/query-view';
 import { api } from '../../lib/api';
 import { ApiError, describeError } from '../../lib/api-error';
-import { formatCount, formatMoney, formatLocalDate, formatSeconds } from '../../lib/format';
+import { formatCount, formatMoney, formatLocalDate } from '../../lib/format';
 import { useAction } from '../../lib/use-api';
 import { useImportJob } from '../../lib/use-import-job';
 import { routeTitle } from '../../lib/route-title';
 import { useT } from '../../lib/use-t';
 import { CodeText } from '../../components/code-text';
 import { CatalogImportPanel } from './catalog-import';
+import { JobStatus } from './job-status';
+import { JobsList } from './jobs-list';
+import { ImportReportView } from './receipts-report';
 import { MembersImportPanel } from './members-import';
 import style from './style.module.css';
 
@@ -19,7 +22,7 @@ import style from './style.module.css';
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 const COLUMNS = 'receipt_id,store_time,customer_id,product_id,quantity,unit_price_minor,discount_minor';
 
-/** Receipt history imports (CSV) and looking up one receipt as the till posted it. */
+/** The store's imports (catalogue, members, receipt history), each a background job; every job the server remembers; looking up one receipt as the till posted it. */
 export default function ImportsPage() {
   const { t } = useT();
   return (
@@ -28,6 +31,7 @@ export default function ImportsPage() {
       <CatalogImportPanel />
       <MembersImportPanel />
       <UploadPanel />
+      <JobsList />
       <ReceiptLookup />
     </>
   );
@@ -39,16 +43,16 @@ function UploadPanel() {
   const [problem, setProblem] = useState<string | null>(null);
   // The file is uploaded and stored, then imported by a background job polled here: tills and
   // kiosks keep being served first while it runs, and it can be cancelled between batches.
-  const importJob = useImportJob();
+  const importJob = useImportJob(ROUTES.imports.receiptsJob);
   const { job } = importJob;
-  const running = importJob.uploading || job?.status === 'running';
+  const running = importJob.upload !== null || job?.status === 'running';
 
   async function submit(e: Event) {
     e.preventDefault();
     if (!file) return setProblem(t('imports.chooseCsv'));
     if (file.size > MAX_UPLOAD_BYTES) return setProblem(t('imports.receipts.tooLarge'));
     setProblem(null);
-    await importJob.start(file);
+    await importJob.start(file, { name: file.name });
   }
 
   if (importJob.error instanceof ApiError && importJob.error.isNotAvailable) {
@@ -71,83 +75,18 @@ function UploadPanel() {
         <button type="submit" class="btn btn-primary" disabled={running} data-testid="import-submit">
           {running ? t('imports.importing') : t('imports.import')}
         </button>
-        {job?.status === 'running' && (
-          <button type="button" class="btn" disabled={importJob.cancelling} onClick={() => void importJob.cancel()} data-testid="import-cancel">
-            {importJob.cancelling ? t('imports.receipts.cancelling') : t('imports.receipts.cancel')}
-          </button>
-        )}
       </form>
+      <JobStatus
+        testId="import" job={job} upload={importJob.upload} error={importJob.error} cancelling={importJob.cancelling} onCancel={() => void importJob.cancel()}
+        running={job && t('imports.receipts.running', { lines: formatCount(job.progress.linesRead), receipts: formatCount(job.progress.receiptsImported) })}
+        cancelled={t('imports.receipts.cancelled')}
+      />
       <p class={style.cli}>
         {t('imports.receipts.columns')} <code>{COLUMNS}</code>. <CodeText text={t('imports.receipts.help')} />
       </p>
-      {job?.status === 'running' && (
-        <p role="status" data-testid="import-progress">
-          {t('imports.receipts.running', { lines: formatCount(job.progress.linesRead), receipts: formatCount(job.progress.receiptsImported) })}
-        </p>
-      )}
-      {(problem || importJob.error) && (
-        <p class={style.error} role="alert">
-          {problem ?? describeError(importJob.error)}
-        </p>
-      )}
-      {job?.status === 'failed' && job.error && (
-        <p class={style.error} role="alert" data-testid="import-failed">
-          {t('imports.receipts.failed', { message: job.error.message })}
-        </p>
-      )}
-      {job?.status === 'cancelled' && <p role="status" data-testid="import-cancelled">{t('imports.receipts.cancelled')}</p>}
+      {problem && <p class={style.error} role="alert">{problem}</p>}
       {job?.report && <ImportReportView report={job.report} />}
     </Panel>
-  );
-}
-
-function ImportReportView({ report }: { report: ImportReport }) {
-  const { t } = useT();
-  return (
-    <div data-testid="import-report">
-      <dl class={style.stats}>
-        <div>
-          <dt>{t('imports.receipts.linesRead')}</dt>
-          <dd>{formatCount(report.linesRead)}</dd>
-        </div>
-        <div>
-          <dt>{t('imports.receipts.imported')}</dt>
-          <dd>{formatCount(report.receiptsImported)}</dd>
-        </div>
-        <div>
-          <dt>{t('imports.receipts.already')}</dt>
-          <dd>{formatCount(report.receiptsSkippedExisting)}</dd>
-        </div>
-        <div>
-          <dt>{t('imports.rowsRejected')}</dt>
-          <dd class={report.rowsRejected > 0 ? style.bad : undefined}>{formatCount(report.rowsRejected)}</dd>
-        </div>
-        <div>
-          <dt>{t('imports.time')}</dt>
-          <dd>{formatSeconds(report.seconds)}</dd>
-        </div>
-      </dl>
-      {report.rejected.length > 0 && (
-        <table class="table" data-testid="import-rejected">
-          <thead>
-            <tr>
-              <th scope="col" class="num">{t('imports.line')}</th>
-              <th scope="col">{t('imports.receipts.receipt')}</th>
-              <th scope="col">{t('imports.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rejected.slice(0, 100).map((r) => (
-              <tr key={`${r.line}-${r.reason}`}>
-                <td class="num">{r.line}</td>
-                <td>{r.receiptId ?? '—'}</td>
-                <td>{r.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
   );
 }
 

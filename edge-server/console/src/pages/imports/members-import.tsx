@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { ROUTES, type MembersImportReport } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
-import { describeError } from '../../lib/api-error';
 import { formatCount, formatSeconds } from '../../lib/format';
 import { useT } from '../../lib/use-t';
 import { CodeText } from '../../components/code-text';
-import { useUpload } from '../../lib/use-upload';
+import { useImportJob } from '../../lib/use-import-job';
+import { JobStatus } from './job-status';
 import style from './style.module.css';
 
 /** The server's upload limit for members files; bigger ones go through `npm run import -- members`. */
@@ -13,28 +13,27 @@ const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 const COLUMNS = 'external_id,first_name,last_name,birth_date,cards,phone,email,consent_program,consent_marketing,consent_profiling,consent_date,consent_text_version,opening_points';
 
 /**
- * Members moving in from the store's old program. The file streams to the server, which reads
- * it as it arrives; the bar follows the upload, and the report lists every rejected row with
- * its line, code and reason. Running the same file again imports nothing new.
+ * Members moving in from the store's old program, as a background job: the file is uploaded and
+ * stored, then imported in small batches that the tills and kiosks overtake; the panel follows
+ * its progress, may cancel it (the batches written stay; running the file again completes it),
+ * and shows the report with every rejected row's line, code and reason.
  */
 export function MembersImportPanel() {
-  const { t, fmt } = useT();
+  const { t } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [report, setReport] = useState<MembersImportReport | null>(null);
-  const upload = useUpload(ROUTES.customers.import);
+  const importJob = useImportJob(ROUTES.imports.membersJob);
+  const { job } = importJob;
+  const busy = importJob.upload !== null || job?.status === 'running';
 
   async function submit(e: Event) {
     e.preventDefault();
-    setReport(null);
     if (!file) return setProblem(t('imports.chooseCsv'));
     if (file.size > MAX_UPLOAD_BYTES) return setProblem(t('imports.members.tooLarge'));
     setProblem(null);
-    const r = await upload.run(file);
-    if (r) setReport(r);
+    await importJob.start(file, { name: file.name });
   }
 
-  const pct = upload.progress && upload.progress.total > 0 ? Math.min(100, Math.round((upload.progress.sent / upload.progress.total) * 100)) : 0;
   return (
     <Panel title={t('imports.members.title')} testId="members-import">
       <form class={style.form} onSubmit={submit} noValidate data-testid="members-import-form">
@@ -42,30 +41,25 @@ export function MembersImportPanel() {
           <span>{t('imports.members.file')}</span>
           <input class="input" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} data-testid="members-import-file" />
         </label>
-        <button type="submit" class="btn btn-primary" disabled={upload.pending} data-testid="members-import-submit">
-          {upload.pending ? t('imports.importing') : t('imports.import')}
+        <button type="submit" class="btn btn-primary" disabled={busy} data-testid="members-import-submit">
+          {busy ? t('imports.importing') : t('imports.import')}
         </button>
       </form>
-      {upload.pending && (
-        <div class={style.progress}>
-          <progress max={100} value={pct} aria-label={t('imports.members.progress')} data-testid="members-import-progress" />
-          <span class="muted">{pct < 100 ? t('imports.members.sent', { pct: fmt.count(pct) }) : t('imports.members.writing')}</span>
-        </div>
-      )}
+      <JobStatus
+        testId="members-import" job={job} upload={importJob.upload} error={importJob.error} cancelling={importJob.cancelling} onCancel={() => void importJob.cancel()}
+        running={job?.kind === 'members-import' ? t('imports.members.running', { rows: formatCount(job.progress.rowsRead), members: formatCount(job.progress.membersImported) }) : null}
+        cancelled={t('imports.members.cancelled')}
+      />
       <p class={style.cli}>
         {t('imports.members.columns')} <code class={style.columns}>{COLUMNS}</code>. <CodeText text={t('imports.members.help')} />
       </p>
-      {(problem || upload.error) && (
-        <p class={style.error} role="alert" data-testid="members-import-error">
-          {problem ?? describeError(upload.error)}
-        </p>
-      )}
-      {report && <MembersReportView report={report} />}
+      {problem && <p class={style.error} role="alert" data-testid="members-import-problem">{problem}</p>}
+      {job?.report && <MembersReportView report={job.report} />}
     </Panel>
   );
 }
 
-function MembersReportView({ report }: { report: MembersImportReport }) {
+export function MembersReportView({ report }: { report: MembersImportReport }) {
   const { t } = useT();
   return (
     <div data-testid="members-import-report">

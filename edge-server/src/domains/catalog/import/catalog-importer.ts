@@ -16,8 +16,19 @@ export interface CatalogImportOptions {
   batchSize?: number;
   /** The 1C price type (Ид or Наименование) that sets the shelf price; default: a "Розничная"/"Retail" one, else the first. */
   retailPriceType?: string;
-  onProgress?: (p: { products: number; offers: number; seconds: number }) => void;
+  /** `reading`: rows staged so far (the catalogue unchanged); `applying`: the one transaction that applies the file has begun. */
+  onProgress?: (p: { phase: 'reading' | 'applying'; products: number; offers: number; seconds: number }) => void;
+  /**
+   * Cancels the file (a console job's cancel), all or nothing: while the file is read, the rows
+   * staged so far are dropped; while it is applied, the apply transaction is rolled back between
+   * two of its statements. Either way the catalogue is exactly as it was and the report says
+   * `cancelled`. Once the apply has committed, the cancel comes too late: the report is the file's.
+   */
+  signal?: AbortSignal;
 }
+
+/** Thrown inside an import when its signal aborts; turned into a `cancelled` report. */
+export const IMPORT_CANCELLED = Symbol('catalog import cancelled');
 
 const MAX_WARNINGS = 100;
 
@@ -32,7 +43,20 @@ class Run {
   prices: StagedPrice[] = [];
   stagedProducts = 0;
   stagedOffers = 0;
-  constructor(readonly repo: ImportRepository, readonly maxListed: number, readonly batchSize: number) {}
+  constructor(readonly repo: ImportRepository, readonly maxListed: number, readonly batchSize: number, readonly opts: CatalogImportOptions) {}
+
+  /** Between two steps of reading and applying: stops here if the import was cancelled. */
+  checkpoint = () => {
+    if (this.opts.signal?.aborted) throw IMPORT_CANCELLED;
+  };
+
+  progress(phase: 'reading' | 'applying') {
+    this.opts.onProgress?.({ phase, products: this.stagedProducts, offers: this.stagedOffers, seconds: (Date.now() - this.started) / 1000 });
+  }
+
+  cancelled(): CatalogImportReport {
+    return { ...this.report({ imported: 0, updated: 0, deactivated: 0, groups: 0, prices: 0 }), cancelled: true };
+  }
 
   reject(ref: string, reason: string) {
     this.rejectedCount++;
@@ -45,11 +69,13 @@ class Run {
 
   async flush(force = false) {
     if (this.products.length > 0 && (force || this.products.length >= this.batchSize)) {
+      this.checkpoint();
       const batch = this.products;
       this.products = [];
       await this.repo.stageProducts(this.id, batch);
     }
     if (this.prices.length > 0 && (force || this.prices.length >= this.batchSize)) {
+      this.checkpoint();
       const batch = this.prices;
       this.prices = [];
       await this.repo.stagePrices(this.id, batch);
@@ -85,7 +111,7 @@ export class CatalogImporter {
   }
 
   async commerceMl(input: AsyncIterable<Buffer | string>, opts: CatalogImportOptions = {}): Promise<CatalogImportReport> {
-    const run = new Run(this.repo, opts.maxListed ?? 1000, opts.batchSize ?? 5000);
+    const run = new Run(this.repo, opts.maxListed ?? 1000, opts.batchSize ?? 5000, opts);
     await this.begin(run);
     try {
       const parser = new CommerceMlParser();
@@ -127,9 +153,10 @@ export class CatalogImporter {
         }
         parser.offers = [];
         await run.flush();
-        opts.onProgress?.({ products: run.stagedProducts, offers: run.stagedOffers, seconds: (Date.now() - run.started) / 1000 });
+        run.progress('reading');
       };
       for await (const text of xmlText(input)) {
+        run.checkpoint();
         parser.write(text);
         await drain();
       }
@@ -147,16 +174,19 @@ export class CatalogImporter {
         prices = { priceTypes: fileTypes, retailTypeId: retailTypeOf([...known.values()], opts.retailPriceType) };
         if (!prices.retailTypeId && run.stagedOffers > 0) run.warn('No price type is known (ТипыЦен): prices were not applied to shelf prices.');
       }
+      run.checkpoint();
+      run.progress('applying');
       const applied = await this.repo.apply(run.id, {
         products: hasCatalog ? { groups: fileGroups, source: '1c', deactivateMissingFrom: parser.header.catalogChangesOnly === false && run.stagedProducts > 0 ? '1c' : null } : null,
         prices,
         at: new Date().toISOString(),
-      });
+      }, run.checkpoint);
       for (const ref of applied.prices.unknown) run.reject(ref, 'price for an unknown product (not in the catalogue nor in this file)');
       // Characteristics (ИдТовара#ИдХарактеристики) first seen in offers.xml are new products too.
       return run.report({ ...applied.products, imported: applied.products.imported + applied.prices.variants, groups: fileGroups.length, prices: applied.prices.applied });
     } catch (err) {
       await run.repo.discard(run.id);
+      if (err === IMPORT_CANCELLED) return run.cancelled();
       throw err;
     } finally {
       this.running.delete(run.id);
@@ -164,7 +194,7 @@ export class CatalogImporter {
   }
 
   async productsCsv(input: AsyncIterable<Buffer | string>, opts: CatalogImportOptions = {}): Promise<CatalogImportReport> {
-    const run = new Run(this.repo, opts.maxListed ?? 1000, opts.batchSize ?? 5000);
+    const run = new Run(this.repo, opts.maxListed ?? 1000, opts.batchSize ?? 5000, opts);
     await this.begin(run);
     try {
       const groups = new Map<string, StagedGroup>();
@@ -177,13 +207,19 @@ export class CatalogImporter {
         for (const g of row.groups) groups.set(g.id, g);
         run.products.push(row.product);
         run.stagedProducts++;
-        if (run.products.length >= run.batchSize) await run.flush();
+        if (run.products.length >= run.batchSize) {
+          await run.flush();
+          run.progress('reading');
+        }
       }
       await run.flush(true);
-      const applied = await this.repo.apply(run.id, { products: { groups: [...groups.values()], source: 'csv', deactivateMissingFrom: null }, prices: null, at: new Date().toISOString() });
+      run.checkpoint();
+      run.progress('applying');
+      const applied = await this.repo.apply(run.id, { products: { groups: [...groups.values()], source: 'csv', deactivateMissingFrom: null }, prices: null, at: new Date().toISOString() }, run.checkpoint);
       return run.report({ ...applied.products, groups: groups.size, prices: 0 });
     } catch (err) {
       await run.repo.discard(run.id);
+      if (err === IMPORT_CANCELLED) return run.cancelled();
       if (err instanceof VitrinaError) throw err;
       throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', `The CSV cannot be read: ${(err as Error).message.slice(0, 200)}`);
     } finally {

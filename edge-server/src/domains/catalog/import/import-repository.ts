@@ -53,6 +53,11 @@ export interface StagedGroup {
 }
 
 const MAX_PARAMS = 30_000;
+/**
+ * Imports are bulk work: every transaction here waits in the write queue's bulk lane, so the
+ * till's and the scans' writes queued meanwhile go first (platform/db).
+ */
+const BULK = { priority: 'bulk' } as const;
 
 /**
  * Staging and applying catalogue imports. Staged rows are written in small transactions while
@@ -66,13 +71,13 @@ export class ImportRepository {
     const rows = products.map((p): SqlValue[] => [importId, p.productId, p.externalRef, p.name, p.shortName, p.article, p.brand, p.groupId, p.department, p.category,
       p.unit, p.vatRate, p.image, p.barcodes ? JSON.stringify(p.barcodes) : null, p.priceMinor, p.active, p.restricted, p.restrictedKind, p.egais]);
     await this.db.transaction((tx) => insertRows(tx, `INSERT INTO catalog_staged_products (import_id, product_id, external_ref, name, short_name, article, brand, group_id,
-      department, category, unit, vat_rate, image, barcodes, price_minor, active, restricted, restricted_kind, egais) VALUES `, rows));
+      department, category, unit, vat_rate, image, barcodes, price_minor, active, restricted, restricted_kind, egais) VALUES `, rows), BULK);
   }
 
   async stagePrices(importId: string, prices: readonly StagedPrice[]) {
     const rows = prices.map((p): SqlValue[] => [importId, p.seq, p.ref, p.productId, p.parentId, p.variantName, p.variantSuffix, p.priceTypeId, p.priceMinor, p.currency, p.quantity]);
     await this.db.transaction((tx) => insertRows(tx, `INSERT INTO catalog_staged_prices (import_id, seq, ref, product_id, parent_id, variant_name, variant_suffix, price_type_id, price_minor,
-      currency, quantity) VALUES `, rows));
+      currency, quantity) VALUES `, rows), BULK);
   }
 
   /** Drops staged rows of imports not running now (a process that stopped mid-import left them). */
@@ -81,14 +86,14 @@ export class ImportRepository {
     await this.db.transaction(async (tx) => {
       await tx.run(`DELETE FROM catalog_staged_products${keep}`, [...running]);
       await tx.run(`DELETE FROM catalog_staged_prices${keep}`, [...running]);
-    });
+    }, BULK);
   }
 
   async discard(importId: string) {
     await this.db.transaction(async (tx) => {
       await tx.run('DELETE FROM catalog_staged_products WHERE import_id = ?', [importId]);
       await tx.run('DELETE FROM catalog_staged_prices WHERE import_id = ?', [importId]);
-    });
+    }, BULK);
   }
 
   /**
@@ -172,20 +177,25 @@ export class ImportRepository {
     return { applied, variants, unknown: unknown.map((u) => u.ref) };
   }
 
-  /** Applies one file's staged rows in one transaction: products (and groups) first, then offers. */
+  /**
+   * Applies one file's staged rows in one transaction: products (and groups) first, then offers.
+   * `check` runs between two statements and may throw (a cancel): the transaction is rolled
+   * back and the catalogue stays as it was.
+   */
   apply(importId: string, plan: {
     products: { groups: readonly StagedGroup[]; source: string; deactivateMissingFrom: string | null } | null;
     prices: { priceTypes: readonly PriceType[]; retailTypeId: string | null } | null;
     at: string;
-  }) {
-    return this.db.transaction(async (tx) => {
+  }, check: () => void = () => undefined) {
+    return this.db.transaction(async (outer) => {
+      const tx = checkedBetweenStatements(outer, check);
       // Checked at commit: groups arrive children first (a group closes after its subgroups), and
       // history rows of new products precede them.
       await tx.run('PRAGMA defer_foreign_keys = ON');
       const products = plan.products ? await this.applyProductsIn(tx, importId, plan.products.groups, { ...plan.products, at: plan.at }) : { imported: 0, updated: 0, deactivated: 0 };
       const prices = plan.prices ? await this.applyPricesIn(tx, importId, plan.prices.priceTypes, plan.prices.retailTypeId, plan.at) : { applied: 0, variants: 0, unknown: [] };
       return { products, prices };
-    });
+    }, BULK);
   }
 
   groups() {
@@ -195,6 +205,16 @@ export class ImportRepository {
   priceTypes() {
     return this.db.all<PriceType>('SELECT id, name, currency FROM price_types');
   }
+}
+
+/** The transaction's statements, each preceded by `check()` (which throws to stop the apply: the transaction rolls back). */
+function checkedBetweenStatements(tx: Queryable, check: () => void): Queryable {
+  return {
+    memo: tx.memo,
+    run: (sql, params) => { check(); return tx.run(sql, params); },
+    get: (sql, params) => { check(); return tx.get(sql, params); },
+    all: (sql, params) => { check(); return tx.all(sql, params); },
+  };
 }
 
 /** Multi-row INSERTs, chunked under SQLite's bound-parameter limit. */

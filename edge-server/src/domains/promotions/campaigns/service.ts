@@ -231,13 +231,14 @@ export class CampaignsService {
     const dryRun = mode.dryRun === true;
     if (!dryRun && mode.confirm !== true) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'Expiring offers cannot be undone: send dryRun: true to preview, or confirm: true to run.');
     const ended = await this.deps.offers.endedBefore(today);
-    if (!dryRun) return { today, dryRun, expired: await this.db.transaction((tx) => this.repo.expire(tx, ended, nowIso())) };
+    // A sweep: in the bulk lane, behind the tills and scans.
+    if (!dryRun) return { today, dryRun, expired: await this.db.transaction((tx) => this.repo.expire(tx, ended, nowIso()), { priority: 'bulk' }) };
     const preview = Symbol('preview');
     let expired = 0;
     await this.db.transaction(async (tx) => {
       expired = await this.repo.expire(tx, ended, nowIso());
       throw preview;
-    }).catch((err: unknown) => { if (err !== preview) throw err; });
+    }, { priority: 'bulk' }).catch((err: unknown) => { if (err !== preview) throw err; });
     return { today, dryRun, expired };
   }
 

@@ -1,12 +1,10 @@
-import { createReadStream, createWriteStream, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream, rmSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ROUTES, type ImportJob, type ImportProgress, type ImportReport } from '@vitrina/contracts';
 import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
 import { serve } from '../../../platform/http/serve-route.js';
+import { spoolUpload } from '../../../platform/http/spool-upload.js';
 import type { Guards } from '../../auth/index.js';
 import type { JobsService } from '../../jobs/index.js';
 import type { PurchasesService } from '../service.js';
@@ -17,6 +15,11 @@ const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
  * tills' and scans' writes queued meanwhile go first after it (the bulk lane in platform/db).
  */
 const JOB_BATCH_LINES = 2_000;
+/**
+ * A job reads its file in small chunks: csv-parse handles a chunk's rows in one go without
+ * yielding, so a 64 KB chunk would hold the event loop (and the scans waiting on it) longer.
+ */
+const SPOOL_READ_BYTES = 16 * 1024;
 
 interface ImportRouteDeps {
   purchases: PurchasesService;
@@ -41,21 +44,14 @@ export function importRoutes({ purchases, jobs, guard, storeId, timeZone, spoolD
     // by a job the console polls.
     serve(app, ROUTES.imports.receiptsJob, { bodyLimit: MAX_UPLOAD_BYTES, preHandler: guard.requireRole('admin') }, async (req, reply) => {
       if (!(req.body instanceof Readable)) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', 'Send the CSV as text/csv.');
-      mkdirSync(spoolDir, { recursive: true, mode: 0o700 });
-      const file = join(spoolDir, `receipts-${randomUUID()}.csv`);
-      try {
-        await pipeline(req.body, createWriteStream(file, { mode: 0o600 }));
-      } catch (err) {
-        rmSync(file, { force: true });
-        throw err;
-      }
+      const file = await spoolUpload(req.body, { dir: spoolDir, prefix: 'receipts', maxBytes: MAX_UPLOAD_BYTES });
       const initial: ImportProgress = { linesRead: 0, receiptsImported: 0, rowsRejected: 0, seconds: 0 };
       const job = await jobs.start<ImportProgress, ImportReport>('receipts-import', initial, ({ signal, progress }) =>
-        purchases.importCsv(createReadStream(file), { storeId, timeZone, maxListed: req.query.maxListed, batchLines: JOB_BATCH_LINES, progressEvery: JOB_BATCH_LINES, signal, onProgress: progress }),
-      () => rmSync(file, { force: true }));
+        purchases.importCsv(createReadStream(file, { highWaterMark: SPOOL_READ_BYTES }), {
+          storeId, timeZone, maxListed: req.query.maxListed, batchLines: JOB_BATCH_LINES, progressEvery: JOB_BATCH_LINES, signal, onProgress: progress,
+        }),
+      { label: req.query.name, cleanup: () => rmSync(file, { force: true }) });
       return reply.status(202).send(job as ImportJob);
     });
-    serve(app, ROUTES.imports.job, { preHandler: guard.requireRole('admin') }, async (req) => (await jobs.get(req.params.jobId)) as ImportJob);
-    serve(app, ROUTES.imports.cancelJob, { preHandler: guard.requireRole('admin') }, async (req) => (await jobs.cancel(req.params.jobId)) as ImportJob);
   };
 }
