@@ -149,11 +149,11 @@ export const CampaignIdParams = Type.Object({ id: Id });
 
 // ---- Catalogue files and signage content composed at head office (console pages hq-catalog, hq-content) ----
 
-/** A catalogue file pair (CommerceML `import.xml` + `offers.xml`, either alone) or one products CSV, as text. */
+/** A catalogue file pair (CommerceML `import.xml` + `offers.xml`, either alone) or one products CSV, as base64 of the file's bytes (1C files may be windows-1251). */
 export const CatalogPreviewRequest = Type.Object(
   {
     format: Type.Union([Type.Literal('commerceml'), Type.Literal('csv')]),
-    files: Type.Array(Type.Object({ name: Type.String({ maxLength: 200 }), text: Type.String({ maxLength: 30_000_000 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 2 }),
+    files: Type.Array(Type.Object({ name: Type.String({ maxLength: 200 }), base64: Type.String({ maxLength: 40_000_000 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 2 }),
     /** The 1C price type (Ид or name) that sets shelf prices; default: a retail one, else the first. */
     retailPriceType: Type.Optional(Type.String({ maxLength: 100 })),
   },

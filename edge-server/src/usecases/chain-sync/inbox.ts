@@ -2,14 +2,15 @@ import { Value } from 'typebox/value';
 import {
   ChainCampaign, ChainCatalog, ChainContent, ChainModel, ChainPrices, ChainPromotion, DownEnvelope,
   type CampaignStatus, type CreateCampaignRequest, type CreatePromotionRequest, type CreateCampaignOfferRequest,
-  type CreateProductRequest, type PlaylistItem, type UpdateProductRequest,
+  type CreateProductRequest, type UpdateProductRequest,
 } from '@vitrina/contracts';
 import { OBJECT_STORES } from '@vitrina/contracts';
 import type { InboxMessage } from '../../platform/chain/index.js';
 import type { ChainOutboxRepository } from './outbox-repository.js';
+import { applyContent, type ContentTargets } from './content-apply.js';
 
-/** What the down-flow needs from the owning domains: their public services, nothing else. */
-export interface DownTargets {
+/** What the down-flow needs from the owning domains: their public services, nothing else (content's in content-apply.ts). */
+export interface DownTargets extends ContentTargets {
   campaigns: {
     get(id: string): Promise<{ id: string; status: string }>;
     create(req: CreateCampaignRequest): Promise<unknown>;
@@ -26,7 +27,6 @@ export interface DownTargets {
     create(body: CreateProductRequest): Promise<unknown>;
     update(id: string, body: UpdateProductRequest): Promise<unknown>;
   };
-  content: { publish(zoneId: string, items: PlaylistItem[]): Promise<unknown> };
   /** The store's own gate for a chain model (usecases/model-lifecycle); without it models are only recorded. */
   models?: { gate(files: ChainModelFiles): Promise<{ outcome: string; reason: string }> };
 }
@@ -90,8 +90,7 @@ async function applyPayload(t: DownTargets, env: DownEnvelope, fetchObject: Fetc
     }
     case 'content': {
       if (!Value.Check(ChainContent, p)) return 'rejected: payload';
-      await t.content.publish(p.zoneId, p.items);
-      return `playlist: ${p.items.length} items`;
+      return applyContent(t, p, (name) => fetchObject(OBJECT_STORES.media, name).catch((err: Error) => { throw new ObjectFetchError(err.message); }));
     }
     case 'model': {
       if (!Value.Check(ChainModel, p)) return 'rejected: payload';
@@ -126,7 +125,8 @@ export async function applyDown(repo: ChainOutboxRepository, targets: DownTarget
   } catch (err) {
     if (err instanceof ObjectFetchError) throw err;
     // A domain refused it (bad dates, unknown product): recorded, not retried forever.
-    outcome = `rejected: ${(err as Error).message}`.slice(0, 300);
+    const code = (err as { code?: unknown }).code;
+    outcome = `rejected: ${typeof code === 'string' && code.startsWith('VITRINA_ERR_') ? `${code}: ` : ''}${(err as Error).message}`.slice(0, 300);
     log.warn({ err, kind: env.kind, entityId: env.entityId }, 'chain: a down message was refused by its domain');
   }
   await repo.noteApplied({ kind: env.kind, entityId: env.entityId, version: env.version, key: env.key, at: new Date().toISOString(), outcome });
