@@ -187,3 +187,7 @@ export const PublishSignageRequest = Type.Object(
   { additionalProperties: false },
 );
 export type PublishSignageRequest = Static<typeof PublishSignageRequest>;
+
+/** One store's gate outcome on a chain model, as the store reported it (newest first). */
+export const ChainModelGate = Type.Object({ storeId: Type.String(), modelId: Type.String(), outcome: Type.String(), reason: Type.String(), at: Type.String() });
+export type ChainModelGate = Static<typeof ChainModelGate>;

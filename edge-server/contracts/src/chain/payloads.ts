@@ -146,3 +146,11 @@ export const ChainModel = Type.Object({
   featureContractVersion: Type.Optional(Type.Union([Type.String(), Type.Integer()])),
 });
 export type ChainModel = Static<typeof ChainModel>;
+
+/**
+ * A store's gate decision on a chain model goes up as an analytics event of this type (an `events`
+ * message, so it needs no up-flow kind of its own): head office shows each store's outcome.
+ */
+export const CHAIN_MODEL_GATE_EVENT = 'chain_model_gate';
+export const ChainModelGateEvent = Type.Object({ modelId: Type.String(), outcome: Type.String(), reason: Type.String() });
+export type ChainModelGateEvent = Static<typeof ChainModelGateEvent>;

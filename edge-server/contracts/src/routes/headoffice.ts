@@ -3,7 +3,7 @@ import { ErrorResponse } from '../errors.js';
 import {
   CampaignIdParams, ChainCampaignLift, ChainKpisQuery, ChainKpisView, ChainModelState, ChainStore, ChainStoresView, DeadLetter, Publication,
   PublishCampaignRequest, PublishCatalogRequest, PublishContentRequest, PublishPricesRequest, PublishPromotionRequest, RegisterStoreRequest,
-  CatalogPreview, CatalogPreviewRequest, PublishSignageRequest,
+  CatalogPreview, CatalogPreviewRequest, ChainModelGate, PublishSignageRequest,
 } from '../headoffice.js';
 import { defineRoute } from './define-route.js';
 
@@ -34,6 +34,7 @@ export const headOfficeRoutes = {
     method: 'POST', path: '/api/v1/hq/catalog/preview', tags, security, description: 'Reads a CommerceML pair or a products CSV into the products and prices a publication would carry, with rejected rows; stores nothing.',
     body: CatalogPreviewRequest, response: { 200: CatalogPreview, ...errors },
   }),
+  modelGates: defineRoute({ method: 'GET', path: '/api/v1/hq/model/gates', tags, security, description: 'Each store\'s gate outcome on the chain models, as the stores reported them, newest first.', response: { 200: Type.Array(ChainModelGate), ...errors } }),
   kpis: defineRoute({ method: 'GET', path: '/api/v1/hq/analytics/kpis', tags, security, description: 'Program KPIs per store and for the chain.', querystring: ChainKpisQuery, response: { 200: ChainKpisView, ...errors } }),
   campaignLift: defineRoute({
     method: 'GET', path: '/api/v1/hq/analytics/campaigns/:id', tags, security, description: 'A chain campaign\'s lift vs holdout per store and pooled, with 95% intervals.',

@@ -54,7 +54,7 @@ export async function buildHeadOfficeApp({ config, logger = false, passwordCost 
   // Content for store groups: head office's own media library (the store's routes) and what publishes it.
   void app.register(mediaRoutes({ media: services.media, guard }), api);
   void app.register(mediaFileRoutes({ media: services.media }));
-  void app.register(headOfficeContentRoutes({ signage: services.signagePublisher, catalogFiles: services.catalogFiles, guard }), api);
+  void app.register(headOfficeContentRoutes({ signage: services.signagePublisher, catalogFiles: services.catalogFiles, gates: services.gateOutcomes, guard }), api);
   await app.register(staticAppsPlugin);
   return { app, services };
 }

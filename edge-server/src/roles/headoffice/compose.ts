@@ -11,6 +11,7 @@ import { connectHub, ensureChainTopology, type Hub } from './hub/hub.js';
 import { IngestConsumer } from './ingest/ingest-consumer.js';
 import { IngestRepository } from './ingest/ingest-repository.js';
 import { ChainModel } from './model/chain-model.js';
+import { GateOutcomesRepository } from './model/gate-outcomes-repository.js';
 import { PublicationsRepository } from './publish/publications-repository.js';
 import { PublishService } from './publish/service.js';
 import { CatalogFiles } from './publish/catalog-files.js';
@@ -55,6 +56,7 @@ export async function composeHeadOffice({ config, log, passwordCost }: HeadOffic
   });
   const signagePublisher = new SignagePublisher(publish, media);
   const catalogFiles = new CatalogFiles();
+  const gateOutcomes = new GateOutcomesRepository(db);
   const ingestRepo = new IngestRepository(db);
   const analyticsRepo = new ChainAnalyticsRepository(db);
   const analytics = new ChainAnalyticsService(analyticsRepo, storesRepo, publicationsRepo);
@@ -71,7 +73,7 @@ export async function composeHeadOffice({ config, log, passwordCost }: HeadOffic
 
   let closed = false;
   return {
-    config, log, db, storeLocale, auth, staffAccounts, guard, audit, hub, stores, publish, media, signagePublisher, catalogFiles, ingestRepo, ingest, analytics, chainModel,
+    config, log, db, storeLocale, auth, staffAccounts, guard, audit, hub, stores, publish, media, signagePublisher, catalogFiles, gateOutcomes, ingestRepo, ingest, analytics, chainModel,
     async close() {
       if (closed) return;
       closed = true;

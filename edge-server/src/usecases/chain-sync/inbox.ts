@@ -4,7 +4,7 @@ import {
   type CampaignStatus, type CreateCampaignRequest, type CreatePromotionRequest, type CreateCampaignOfferRequest,
   type CreateProductRequest, type UpdateProductRequest,
 } from '@vitrina/contracts';
-import { OBJECT_STORES } from '@vitrina/contracts';
+import { CHAIN_MODEL_GATE_EVENT, OBJECT_STORES, type ChainModelGateEvent } from '@vitrina/contracts';
 import type { InboxMessage } from '../../platform/chain/index.js';
 import type { ChainOutboxRepository } from './outbox-repository.js';
 import { applyContent, type ContentTargets } from './content-apply.js';
@@ -27,6 +27,8 @@ export interface DownTargets extends ContentTargets {
     create(body: CreateProductRequest): Promise<unknown>;
     update(id: string, body: UpdateProductRequest): Promise<unknown>;
   };
+  /** The analytics event log: a gate decision is logged as a `chain_model_gate` event, which goes up to head office. */
+  events?: { append(events: { type: string; payload?: Record<string, unknown> }[]): Promise<void> };
   /** The store's own gate for a chain model (usecases/model-lifecycle); without it models are only recorded. */
   models?: { gate(files: ChainModelFiles): Promise<{ outcome: string; reason: string }> };
 }
@@ -101,6 +103,8 @@ async function applyPayload(t: DownTargets, env: DownEnvelope, fetchObject: Fetc
       const meta = await read(p.metaObject);
       if (!onnx || !meta) return 'rejected: files missing from the object store';
       const decision = await t.models.gate({ version: p.modelId, sha256: p.sha256, onnx, manifest: JSON.parse(new TextDecoder().decode(meta)) as unknown });
+      const gate: ChainModelGateEvent = { modelId: p.modelId, outcome: decision.outcome, reason: decision.reason.slice(0, 500) };
+      await t.events?.append([{ type: CHAIN_MODEL_GATE_EVENT, payload: gate }]);
       return `gate: ${decision.outcome} (${decision.reason})`.slice(0, 300);
     }
   }
