@@ -84,6 +84,13 @@ export const Publication = Type.Object({
 });
 export type Publication = Static<typeof Publication>;
 
+/** The last publication of one campaign and the whole campaign it carried (head office's console edits from it). */
+export const PublishedCampaign = Type.Object({ publication: Publication, payload: ChainCampaign });
+export type PublishedCampaign = Static<typeof PublishedCampaign>;
+/** The last publication of one promotion and the whole promotion it carried. */
+export const PublishedPromotion = Type.Object({ publication: Publication, payload: ChainPromotion });
+export type PublishedPromotion = Static<typeof PublishedPromotion>;
+
 /** Program KPIs of one store (or of the chain: storeId null) over a window. */
 export const ChainKpiRow = Type.Object({
   storeId: Type.Union([Type.String(), Type.Null()]),

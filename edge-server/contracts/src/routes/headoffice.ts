@@ -4,6 +4,7 @@ import {
   CampaignIdParams, ChainCampaignLift, ChainKpisQuery, ChainKpisView, ChainModelState, ChainStore, ChainStoresView, DeadLetter, Publication,
   PublishCampaignRequest, PublishCatalogRequest, PublishContentRequest, PublishPricesRequest, PublishPromotionRequest, RegisterStoreRequest,
   CatalogPreview, CatalogPreviewRequest, ChainModelGate, PublishSignageRequest,
+  PublishedCampaign, PublishedPromotion,
 } from '../headoffice.js';
 import { defineRoute } from './define-route.js';
 
@@ -24,6 +25,14 @@ export const headOfficeRoutes = {
   }),
   deadLetters: defineRoute({ method: 'GET', path: '/api/v1/hq/dead-letters', tags, security, description: 'Up messages refused at ingest, newest first.', response: { 200: Type.Array(DeadLetter), ...errors } }),
   publications: defineRoute({ method: 'GET', path: '/api/v1/hq/publications', tags, security, description: 'What head office published down, newest first.', response: { 200: Type.Array(Publication), ...errors } }),
+  publishedCampaigns: defineRoute({
+    method: 'GET', path: '/api/v1/hq/publish/campaigns', tags, security, description: 'Every campaign head office published: its last publication and the whole campaign it carried, newest first.',
+    response: { 200: Type.Array(PublishedCampaign), ...errors },
+  }),
+  publishedPromotions: defineRoute({
+    method: 'GET', path: '/api/v1/hq/publish/promotions', tags, security, description: 'Every promotion head office published: its last publication and the whole promotion it carried, newest first.',
+    response: { 200: Type.Array(PublishedPromotion), ...errors },
+  }),
   publishCampaign: publishRoute('/api/v1/hq/publish/campaigns', PublishCampaignRequest, 'A chain campaign (with its offers) to all stores, a region or listed stores.'),
   publishPromotion: publishRoute('/api/v1/hq/publish/promotions', PublishPromotionRequest, 'A promotion to all stores, a region or listed stores.'),
   publishCatalog: publishRoute('/api/v1/hq/publish/catalog', PublishCatalogRequest, 'Products to upsert at the targeted stores.'),

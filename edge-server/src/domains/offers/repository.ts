@@ -55,6 +55,25 @@ export class OffersRepository {
     );
   }
 
+  /** A campaign's offers with where they came from (`source_ref`) and status: the chain's down-flow syncs them. */
+  ofCampaign(q: Queryable, campaignId: string) {
+    return q.all<OfferRow & { source_ref: string | null; status: string }>(`SELECT ${COLUMNS}, o.source_ref, o.status FROM offers o WHERE o.campaign_id = ? ORDER BY o.id`, [campaignId]);
+  }
+
+  /** Rewrites an offer in place (its id, clips and lifecycle stay); it is live again. */
+  async update(q: Queryable, o: NewOffer) {
+    await q.run(
+      `UPDATE offers SET product_id = ?, title = ?, discount_kind = ?, discount_value = ?, starts_on = ?, ends_on = ?, status = 'live',
+         segment = ?, tier_ids = ?, max_uses = ?, budget_minor = ? WHERE id = ?`,
+      [o.productId, o.title, o.kind, o.value, o.startsOn, o.endsOn,
+        o.rules?.segment ?? null, o.rules?.tierIds ? JSON.stringify(o.rules.tierIds) : null, o.rules?.maxUses ?? null, o.rules?.budgetMinor ?? null, o.id],
+    );
+  }
+
+  async setStatus(q: Queryable, id: string, status: 'live' | 'paused' | 'ended') {
+    await q.run('UPDATE offers SET status = ? WHERE id = ?', [status, id]);
+  }
+
   /** Offers live on `day` (store-local date, inclusive end day). */
   live(day: string) {
     return this.db.all<OfferRow>(`SELECT ${COLUMNS} FROM offers o WHERE o.status = 'live' AND o.starts_on <= ? AND o.ends_on >= ? ORDER BY o.id`, [day, day]);

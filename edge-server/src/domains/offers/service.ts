@@ -149,6 +149,23 @@ export class OffersService {
     this.invalidate();
   }
 
+  /** A campaign's offers (any status) with their `source_ref`, inside the caller's transaction. */
+  ofCampaignIn(tx: Queryable, campaignId: string) {
+    return this.repo.ofCampaign(tx, campaignId);
+  }
+
+  /** Rewrites an offer in place, inside the caller's transaction (a chain campaign edited at head office). */
+  async updateIn(tx: Queryable, offer: NewOffer) {
+    await this.repo.update(tx, offer);
+    this.invalidate();
+  }
+
+  /** Ends an offer (kept for its clips and lifecycle, never shown again), inside the caller's transaction. */
+  async endIn(tx: Queryable, offerId: string) {
+    await this.repo.setStatus(tx, offerId, 'ended');
+    this.invalidate();
+  }
+
   /** Offers the customer clipped that are live on `day` (the till applies them). */
   clippedLiveIn(q: Queryable, customerId: string, day: string) {
     return this.repo.clippedLive(q, customerId, day);

@@ -11,6 +11,8 @@ export interface PromotionRow {
   ends_on: string;
   campaign_id: string | null;
   definition: string;
+  /** 'chain': created by head office's down-flow, which may rewrite it; 'store': the store's own (migration 021). */
+  origin: 'store' | 'chain';
 }
 
 /** One promotion applied on one receipt (budgets and caps count them). */
@@ -31,10 +33,18 @@ export type ClippedOfferRow = OfferRow;
 export const CAMPAIGNS_MEMO = 'promotions.campaigns';
 
 export class PromotionsRepository {
-  async insert(q: Queryable, id: string, def: PromotionDefinition, at: string) {
+  async insert(q: Queryable, id: string, def: PromotionDefinition, at: string, origin: PromotionRow['origin'] = 'store') {
     forgetInTx(q, 'promotions.live:');
-    await q.run('INSERT INTO promotions (id, name, status, starts_on, ends_on, campaign_id, definition, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-      id, def.name, 'live', def.conditions.startsOn, def.conditions.endsOn, def.campaignId ?? null, JSON.stringify(def), at,
+    await q.run('INSERT INTO promotions (id, name, status, starts_on, ends_on, campaign_id, definition, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      id, def.name, 'live', def.conditions.startsOn, def.conditions.endsOn, def.campaignId ?? null, JSON.stringify(def), at, origin,
+    ]);
+  }
+
+  /** Replaces a promotion's definition (a chain promotion edited at head office); its uses stay. */
+  async replaceDefinition(q: Queryable, id: string, def: PromotionDefinition) {
+    forgetInTx(q, 'promotions.live:');
+    await q.run('UPDATE promotions SET name = ?, starts_on = ?, ends_on = ?, campaign_id = ?, definition = ? WHERE id = ?', [
+      def.name, def.conditions.startsOn, def.conditions.endsOn, def.campaignId ?? null, JSON.stringify(def), id,
     ]);
   }
 
@@ -178,6 +188,12 @@ export class PromotionsRepository {
       for (const r of rows) out.set(r.offer_id, { uses: r.uses, customerUses: r.customer_uses, discountMinor: r.discount ?? 0 });
     }
     return out;
+  }
+
+  /** The arms this shopper was assigned (campaign → arm): kept even when a campaign's holdout share changes later. */
+  assignedArms(q: Queryable, customerId: string) {
+    return q.all<{ campaign_id: string; arm: 'treatment' | 'control' }>('SELECT campaign_id, arm FROM campaign_assignments WHERE customer_id = ?', [customerId])
+      .then((rows) => new Map(rows.map((r) => [r.campaign_id, r.arm])));
   }
 
   campaignsById(q: Queryable) {

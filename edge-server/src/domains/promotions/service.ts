@@ -3,7 +3,7 @@ import type { Database, Queryable } from '../../platform/db/database.js';
 import { newId, nowIso } from '../../shared/ids.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { addDays, FIRST_ACCEPTED_DAY, isAcceptedLocalDate, LAST_ACCEPTED_DAY, localDateOf } from '../../shared/calendar.js';
-import { armFor } from './campaigns/holdout.js';
+import { assignedArm } from './campaigns/holdout.js';
 import { discountOf, type AppliedPromotion, type EngineContext, type EnginePromotion } from './engine.js';
 import { eligibility, minuteOf } from './eligibility.js';
 import { contradictionOf, productsOfRule } from './rules.js';
@@ -89,6 +89,36 @@ export class PromotionsService {
 
   async create(req: CreatePromotionRequest): Promise<Promotion> {
     const { id: given, ...def } = req;
+    await this.checkDefinition(def);
+    const id = given ?? newId('promo');
+    await this.db.transaction(async (tx) => {
+      if (await this.repo.byId(tx, id)) throw new VitrinaError('VITRINA_ERR_CONFLICT', `Promotion "${id}" exists.`);
+      await this.checkReferences(tx, id, def);
+      await this.repo.insert(tx, id, def as PromotionDefinition, nowIso());
+    });
+    return this.get(id);
+  }
+
+  /**
+   * A chain promotion as head office last published it (usecases/chain-sync): created the first
+   * time, its definition and status replaced afterwards, in one transaction. A store's own
+   * promotion with the same id is never touched (VITRINA_ERR_CONFLICT). Uses already counted stay.
+   */
+  async upsertFromChain(id: string, def: PromotionDefinition, status: PromotionRow['status']): Promise<'created' | 'updated'> {
+    await this.checkDefinition(def);
+    return this.db.transaction(async (tx) => {
+      const row = await this.repo.byId(tx, id);
+      if (row && row.origin !== 'chain') throw new VitrinaError('VITRINA_ERR_CONFLICT', `Promotion "${id}" is the store's own; head office does not change it.`);
+      await this.checkReferences(tx, id, def);
+      if (row) await this.repo.replaceDefinition(tx, id, def);
+      else await this.repo.insert(tx, id, def, nowIso(), 'chain');
+      await this.repo.setStatus(tx, id, status);
+      return row ? 'updated' : 'created';
+    });
+  }
+
+  /** What a definition must be on its own: a real period, a percent ≤ 100, a known shopper, a non-empty time window, a rule without contradictions. */
+  private async checkDefinition(def: PromotionDefinition) {
     const c = def.conditions;
     if (!isAcceptedLocalDate(c.startsOn) || !isAcceptedLocalDate(c.endsOn) || c.startsOn > c.endsOn) {
       throw new VitrinaError('VITRINA_ERR_VALIDATION', `The period must be real days from ${FIRST_ACCEPTED_DAY} to ${LAST_ACCEPTED_DAY}, with start ≤ end.`);
@@ -102,18 +132,17 @@ export class PromotionsService {
       const why = contradictionOf(def.rule, c.excludeProductIds ?? []);
       if (why) throw new VitrinaError('VITRINA_ERR_PROMOTION_CONTRADICTORY', why, [{ path: '/rule', message: why }]);
     }
-    const id = given ?? newId('promo');
-    await this.db.transaction(async (tx) => {
-      if (await this.repo.byId(tx, id)) throw new VitrinaError('VITRINA_ERR_CONFLICT', `Promotion "${id}" exists.`);
-      const productIds = [...(def.target.scope === 'product' ? def.target.productIds : []), ...(c.minQuantity ? [c.minQuantity.productId] : []), ...(def.rule ? productsOfRule(def.rule) : [])];
-      if (def.rule?.kind === 'coupon' && (def.rule.promotionId === id || !(await this.repo.byId(tx, def.rule.promotionId)))) {
-        throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `A coupon grants another existing promotion; "${def.rule.promotionId}" is not one.`);
-      }
-      for (const p of productIds) if (!(await this.deps.catalog.exists(tx, p))) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN', `Unknown product "${p}".`);
-      if (def.campaignId && !(await this.repo.campaignsById(tx)).has(def.campaignId)) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${def.campaignId}".`);
-      await this.repo.insert(tx, id, def as PromotionDefinition, nowIso());
-    });
-    return this.get(id);
+  }
+
+  /** What a definition names must exist in the store: its products, a coupon's promotion, its campaign. */
+  private async checkReferences(tx: Queryable, id: string, def: PromotionDefinition) {
+    const c = def.conditions;
+    const productIds = [...(def.target.scope === 'product' ? def.target.productIds : []), ...(c.minQuantity ? [c.minQuantity.productId] : []), ...(def.rule ? productsOfRule(def.rule) : [])];
+    if (def.rule?.kind === 'coupon' && (def.rule.promotionId === id || !(await this.repo.byId(tx, def.rule.promotionId)))) {
+      throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `A coupon grants another existing promotion; "${def.rule.promotionId}" is not one.`);
+    }
+    for (const p of productIds) if (!(await this.deps.catalog.exists(tx, p))) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN', `Unknown product "${p}".`);
+    if (def.campaignId && !(await this.repo.campaignsById(tx)).has(def.campaignId)) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${def.campaignId}".`);
   }
 
   async get(id: string): Promise<Promotion> {
@@ -184,6 +213,11 @@ export class PromotionsService {
   }
 
   /** Campaigns by id (status, period, holdout); read once per transaction. */
+  /** The arms this shopper was assigned (campaigns read them before the holdout rule). */
+  assignedArms(q: Queryable, customerId: string) {
+    return this.repo.assignedArms(q, customerId);
+  }
+
   campaignsById(q: Queryable) {
     return this.repo.campaignsById(q);
   }
@@ -221,9 +255,10 @@ export class PromotionsService {
         offers.set(p.id, o);
       }
     }
+    const assigned = customerId ? await this.repo.assignedArms(tx, customerId) : new Map<string, 'treatment' | 'control'>();
     const armOf = (campaignId: string) => {
       const c = campaigns.get(campaignId);
-      return c && customerId ? armFor(campaignId, customerId, c.holdout_pct) : 'treatment';
+      return c && customerId ? assignedArm(assigned, campaignId, customerId, c.holdout_pct) : 'treatment';
     };
     const needsLifetimeSpend = promotions.some((p) => p.def.rule?.kind === 'cumulative');
     return { promotions, unlocked, segments, armOf, grantIds, offers, needsLifetimeSpend };
@@ -240,13 +275,13 @@ export class PromotionsService {
     const out = new Map<string, OfferPrice>();
     if (offers.length === 0) return out;
     const q = this.db;
-    const [segments, campaigns, tierId, pointValueMinor, usage] = await Promise.all([
+    const [segments, campaigns, tierId, pointValueMinor, usage, assigned] = await Promise.all([
       this.repo.segmentsOf(q, customerId), this.repo.campaignsById(q), this.deps.shopper.tierOf(q, customerId, day),
-      this.deps.shopper.pointValueMinor(q), this.repo.offerUsage(q, offers.map((o) => o.id), customerId),
+      this.deps.shopper.pointValueMinor(q), this.repo.offerUsage(q, offers.map((o) => o.id), customerId), this.repo.assignedArms(q, customerId),
     ]);
     const ctx: EngineContext = {
       customerId, tierId, segments, localDate: day, unlocked: new Set(), pointValueMinor,
-      armOf: (campaignId) => { const c = campaigns.get(campaignId); return c ? armFor(campaignId, customerId, c.holdout_pct) : 'treatment'; },
+      armOf: (campaignId) => { const c = campaigns.get(campaignId); return c ? assignedArm(assigned, campaignId, customerId, c.holdout_pct) : 'treatment'; },
     };
     for (const o of offers) {
       const p = offerAsPromotion(o, customerId, usage.get(o.id)!);

@@ -36,6 +36,8 @@ export function headOfficeRoutes(d: HeadOfficeRouteDeps): FastifyPluginAsyncType
     });
     serve(app, r.deadLetters, admin, () => d.ingest.deadLetters(200));
     serve(app, r.publications, read, () => d.publish.latest());
+    serve(app, r.publishedCampaigns, read, () => d.publish.publishedCampaigns());
+    serve(app, r.publishedPromotions, read, () => d.publish.publishedPromotions());
     serve(app, r.publishCampaign, read, async (req, reply) => reply.status(201).send(await d.publish.campaign(req.body.target, req.body.payload, by(req))));
     serve(app, r.publishPromotion, read, async (req, reply) => reply.status(201).send(await d.publish.promotion(req.body.target, req.body.payload, by(req))));
     serve(app, r.publishContent, read, async (req, reply) => reply.status(201).send(await d.publish.content(req.body, by(req))));

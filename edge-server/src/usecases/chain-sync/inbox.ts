@@ -1,8 +1,7 @@
 import { Value } from 'typebox/value';
 import {
   ChainCampaign, ChainCatalog, ChainContent, ChainModel, ChainPrices, ChainPromotion, DownEnvelope,
-  type CampaignStatus, type CreateCampaignRequest, type CreatePromotionRequest, type CreateCampaignOfferRequest,
-  type CreateProductRequest, type UpdateProductRequest,
+  type Campaign, type CreateCampaignOfferRequest, type CreateProductRequest, type PromotionDefinition, type UpdateProductRequest,
 } from '@vitrina/contracts';
 import { CHAIN_MODEL_GATE_EVENT, OBJECT_STORES, type ChainModelGateEvent } from '@vitrina/contracts';
 import type { InboxMessage } from '../../platform/chain/index.js';
@@ -11,16 +10,13 @@ import { applyContent, type ContentTargets } from './content-apply.js';
 
 /** What the down-flow needs from the owning domains: their public services, nothing else (content's in content-apply.ts). */
 export interface DownTargets extends ContentTargets {
+  /** The whole campaign and its offers as head office last published them; a store's own campaign is refused. */
   campaigns: {
-    get(id: string): Promise<{ id: string; status: string }>;
-    create(req: CreateCampaignRequest): Promise<unknown>;
-    setStatus(id: string, status: CampaignStatus): Promise<unknown>;
-    addOffer(campaignId: string, req: CreateCampaignOfferRequest): Promise<unknown>;
+    upsertFromChain(campaign: Campaign, offers: ReadonlyArray<CreateCampaignOfferRequest & { offerId: string }>): Promise<'created' | 'updated'>;
   };
+  /** The whole promotion definition and status; a store's own promotion is refused. */
   promotions: {
-    get(id: string): Promise<{ id: string; status: string }>;
-    create(req: CreatePromotionRequest): Promise<unknown>;
-    setStatus(id: string, status: never): Promise<unknown>;
+    upsertFromChain(id: string, def: PromotionDefinition, status: PromotionStatus): Promise<'created' | 'updated'>;
   };
   catalog: {
     get(id: string): Promise<unknown>;
@@ -46,6 +42,9 @@ export type FetchObject = (bucket: string, name: string) => Promise<Uint8Array |
 
 const exists = (p: Promise<unknown>) => p.then(() => true, () => false);
 
+type PromotionStatus = 'live' | 'paused' | 'ended';
+const isPromotionStatus = (s: string): s is PromotionStatus => s === 'live' || s === 'paused' || s === 'ended';
+
 /** The object store could not be read (link down): the message must be retried, not recorded. */
 export class ObjectFetchError extends Error {}
 
@@ -55,21 +54,13 @@ async function applyPayload(t: DownTargets, env: DownEnvelope, fetchObject: Fetc
   switch (env.kind) {
     case 'campaigns': {
       if (!Value.Check(ChainCampaign, p)) return 'rejected: payload';
-      const c = p.campaign;
-      const fresh = !(await exists(t.campaigns.get(c.id)));
-      if (fresh) {
-        await t.campaigns.create({ id: c.id, name: c.name, startsOn: c.startsOn, endsOn: c.endsOn, holdoutPct: c.holdoutPct, ...(c.priority !== undefined ? { priority: c.priority } : {}) });
-        for (const { offerId: _offerId, ...offer } of p.offers ?? []) await t.campaigns.addOffer(c.id, offer);
-      }
-      if ((await t.campaigns.get(c.id)).status !== c.status) await t.campaigns.setStatus(c.id, c.status as CampaignStatus);
-      return fresh ? 'created' : 'updated';
+      // The whole entity, every time: name, window, holdout, offers added/changed/removed, status.
+      return t.campaigns.upsertFromChain(p.campaign, p.offers ?? []);
     }
     case 'promotions': {
       if (!Value.Check(ChainPromotion, p)) return 'rejected: payload';
-      const fresh = !(await exists(t.promotions.get(p.promotionId)));
-      if (fresh) await t.promotions.create({ id: p.promotionId, ...p.definition });
-      if ((await t.promotions.get(p.promotionId)).status !== p.status) await t.promotions.setStatus(p.promotionId, p.status as never);
-      return fresh ? 'created' : 'updated';
+      if (!isPromotionStatus(p.status)) return `rejected: status ${p.status}`.slice(0, 300);
+      return t.promotions.upsertFromChain(p.promotionId, p.definition, p.status);
     }
     case 'catalog': {
       if (!Value.Check(ChainCatalog, p)) return 'rejected: payload';

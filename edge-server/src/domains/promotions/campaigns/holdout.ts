@@ -13,3 +13,12 @@ export function holdoutBucket(campaignId: string, customerId: string): number {
 export function armFor(campaignId: string, customerId: string, holdoutPct: number): 'treatment' | 'control' {
   return holdoutBucket(campaignId, customerId) < holdoutPct * 100 ? 'control' : 'treatment';
 }
+
+/**
+ * The arm a shopper is in: the one stored when they were first assigned, else the campaign's
+ * current rule. A holdout share changed later (a chain campaign edited at head office) moves
+ * only shoppers not yet assigned, never one already measured in an arm.
+ */
+export function assignedArm(assigned: ReadonlyMap<string, 'treatment' | 'control'>, campaignId: string, customerId: string, holdoutPct: number): 'treatment' | 'control' {
+  return assigned.get(campaignId) ?? armFor(campaignId, customerId, holdoutPct);
+}

@@ -11,14 +11,24 @@ export interface CampaignRow {
   priority: number;
   status: 'draft' | 'live' | 'paused' | 'ended';
   created_at: string;
+  /** 'chain': created by head office's down-flow, which may rewrite it; 'store': the store's own (migration 021). */
+  origin?: 'store' | 'chain';
 }
 
 /** The only place with SQL for campaigns, their assignments and the offer lifecycle. */
 export class CampaignsRepository {
   async insert(q: Queryable, c: CampaignRow) {
     forgetInTx(q, CAMPAIGNS_MEMO);
-    await q.run('INSERT INTO campaigns (id, name, starts_on, ends_on, holdout_pct, priority, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-      c.id, c.name, c.starts_on, c.ends_on, c.holdout_pct, c.priority, c.status, c.created_at,
+    await q.run('INSERT INTO campaigns (id, name, starts_on, ends_on, holdout_pct, priority, status, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+      c.id, c.name, c.starts_on, c.ends_on, c.holdout_pct, c.priority, c.status, c.created_at, c.origin ?? 'store',
+    ]);
+  }
+
+  /** Rewrites a campaign's name, window, holdout share, priority and status (a chain campaign edited at head office). */
+  async update(q: Queryable, c: Omit<CampaignRow, 'created_at' | 'origin'>) {
+    forgetInTx(q, CAMPAIGNS_MEMO);
+    await q.run('UPDATE campaigns SET name = ?, starts_on = ?, ends_on = ?, holdout_pct = ?, priority = ?, status = ? WHERE id = ?', [
+      c.name, c.starts_on, c.ends_on, c.holdout_pct, c.priority, c.status, c.id,
     ]);
   }
 

@@ -1,19 +1,31 @@
-import type { Campaign, CampaignOfferCreated, CreateCampaignOfferRequest, CreateCampaignRequest, SweepRequest } from '@vitrina/contracts';
+import { CAMPAIGN_STATUSES, type Campaign, type CampaignOfferCreated, type CreateCampaignOfferRequest, type CreateCampaignRequest, type SweepRequest } from '@vitrina/contracts';
 import type { Database, Queryable } from '../../../platform/db/database.js';
 import { newId, nowIso } from '../../../shared/ids.js';
 import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
 import { isLocalDate, isLocalDateNear } from '../../../shared/calendar.js';
 import type { PromotionsService } from '../service.js';
 import { birthdayWindow } from './birthday.js';
-import { armFor } from './holdout.js';
+import { armFor, assignedArm } from './holdout.js';
 import type { CampaignRow, CampaignsRepository } from './repository.js';
 import type { EventBus } from '../../../platform/events/bus.js';
 import type { DomainEvents } from '../../../shared/domain-events.js';
 import type { Catalog } from '../../catalog/index.js';
-import type { LiveOffer, OfferVerdict, OffersService, SessionOfferChoice } from '../../offers/index.js';
+import type { LiveOffer, NewOffer, OfferVerdict, OffersService, SessionOfferChoice } from '../../offers/index.js';
 
 /** Where an offer on a restricted product appears (domains/offers/policy.ts). */
 const RESTRICTED_WARNING = 'Its offer is never shown on signage, and on kiosks only where the store allows restricted products (KIOSK_SHOWS_RESTRICTED).';
+
+/** `source_ref` prefix of an offer the chain's down-flow made; head office's offer id follows. */
+const CHAIN_OFFER = 'chain:';
+
+/** An offer row of a campaign: the campaign's window, the request's discount and rules. */
+function offerOf(id: string, c: Pick<CampaignRow, 'id' | 'starts_on' | 'ends_on'>, req: CreateCampaignOfferRequest): NewOffer {
+  const rules = {
+    ...(req.segment !== undefined ? { segment: req.segment } : {}), ...(req.tierIds !== undefined ? { tierIds: [...new Set(req.tierIds)] } : {}),
+    ...(req.maxUses !== undefined ? { maxUses: req.maxUses } : {}), ...(req.budgetMinor !== undefined ? { budgetMinor: req.budgetMinor } : {}),
+  };
+  return { id, productId: req.productId, title: req.title, kind: req.discountKind, value: req.discountValue, startsOn: c.starts_on, endsOn: c.ends_on, campaignId: c.id, rules };
+}
 
 function toCampaign(r: CampaignRow): Campaign {
   return { id: r.id, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, holdoutPct: r.holdout_pct, priority: r.priority, status: r.status };
@@ -32,7 +44,7 @@ export class CampaignsService {
     private readonly promotions: PromotionsService,
     private readonly deps: {
       catalog: Pick<Catalog, 'products' | 'isRestricted'>;
-      offers: Pick<OffersService, 'createIn' | 'endedBefore'>;
+      offers: Pick<OffersService, 'createIn' | 'endedBefore' | 'ofCampaignIn' | 'updateIn' | 'endIn'>;
       events: EventBus<DomainEvents>;
       /** Birthday settings (loyalty program) and birth dates (customers). */
       birthdays: { settings(q: Queryable): Promise<{ birthdayPromotionId: string | null; birthdayWindowDays: number }>; birthDateOf(q: Queryable, customerId: string): Promise<string | null> };
@@ -73,30 +85,72 @@ export class CampaignsService {
    * only where the store allows restricted products.
    */
   async addOffer(campaignId: string, req: CreateCampaignOfferRequest): Promise<CampaignOfferCreated> {
-    if (req.discountKind === 'percent' && req.discountValue > 100) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'A percent discount is at most 100.');
     const id = newId('off');
     const restricted = await this.db.transaction(async (tx) => {
       const c = await this.repo.byId(tx, campaignId);
       if (!c) throw new VitrinaError('VITRINA_ERR_NOT_FOUND', `No campaign "${campaignId}".`);
-      const product = (await this.deps.catalog.products(tx, [req.productId])).get(req.productId);
-      if (!product) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN');
-      const isRestricted = this.deps.catalog.isRestricted(product);
-      if (isRestricted && req.kioskOnly !== true) {
-        throw new VitrinaError(
-          'VITRINA_ERR_OFFER_NOT_ELIGIBLE',
-          `Product "${req.productId}" (${product.department} / ${product.category}) is restricted (alcohol, tobacco…). ${RESTRICTED_WARNING} To add the offer anyway, send kioskOnly: true.`,
-          [{ path: '/kioskOnly', message: 'Must be true for an offer on a restricted product.' }],
-        );
-      }
-      const rules = {
-        ...(req.segment !== undefined ? { segment: req.segment } : {}), ...(req.tierIds !== undefined ? { tierIds: [...new Set(req.tierIds)] } : {}),
-        ...(req.maxUses !== undefined ? { maxUses: req.maxUses } : {}), ...(req.budgetMinor !== undefined ? { budgetMinor: req.budgetMinor } : {}),
-      };
-      await this.deps.offers.createIn(tx, { id, productId: req.productId, title: req.title, kind: req.discountKind, value: req.discountValue, startsOn: c.starts_on, endsOn: c.ends_on, campaignId, rules });
+      const isRestricted = await this.checkOffer(tx, req);
+      await this.deps.offers.createIn(tx, offerOf(id, c, req));
       return isRestricted;
     });
     this.deps.events.publish('offers:changed', {});
     return restricted ? { offerId: id, campaignId, restricted, warning: `Restricted product: kiosk-only offer. ${RESTRICTED_WARNING}` } : { offerId: id, campaignId, restricted };
+  }
+
+  /**
+   * A chain campaign as head office last published it (usecases/chain-sync), applied whole in
+   * one transaction: created the first time; afterwards its name, window, holdout share, priority
+   * and status are rewritten, its offers (matched by head office's offer id, kept in
+   * `source_ref` as `chain:<id>`) are added, rewritten in place (clips and lifecycle stay) or
+   * ended, and every offer follows the campaign's window. Applying the same state twice changes
+   * nothing. A store's own campaign with the same id is never touched (VITRINA_ERR_CONFLICT).
+   * Shoppers already assigned keep their arm (`assignedArm`).
+   */
+  async upsertFromChain(campaign: Campaign, offers: ReadonlyArray<CreateCampaignOfferRequest & { offerId: string }>): Promise<'created' | 'updated'> {
+    if (!isLocalDate(campaign.startsOn) || !isLocalDate(campaign.endsOn) || campaign.startsOn > campaign.endsOn) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'The period must be valid days with start ≤ end.');
+    if (!(CAMPAIGN_STATUSES as readonly string[]).includes(campaign.status)) throw new VitrinaError('VITRINA_ERR_VALIDATION', `Unknown campaign status "${campaign.status}".`);
+    const outcome = await this.db.transaction(async (tx) => {
+      const existing = await this.repo.byId(tx, campaign.id);
+      if (existing && existing.origin !== 'chain') throw new VitrinaError('VITRINA_ERR_CONFLICT', `Campaign "${campaign.id}" is the store's own; head office does not change it.`);
+      const row: CampaignRow = {
+        id: campaign.id, name: campaign.name, starts_on: campaign.startsOn, ends_on: campaign.endsOn, holdout_pct: campaign.holdoutPct,
+        priority: campaign.priority ?? 0, status: campaign.status as CampaignRow['status'], created_at: existing?.created_at ?? nowIso(), origin: 'chain',
+      };
+      if (existing) await this.repo.update(tx, row);
+      else await this.repo.insert(tx, row);
+      const mine = new Map((await this.deps.offers.ofCampaignIn(tx, campaign.id)).filter((o) => o.source_ref?.startsWith(CHAIN_OFFER)).map((o) => [o.source_ref!.slice(CHAIN_OFFER.length), o]));
+      for (const { offerId, ...req } of offers) {
+        await this.checkOffer(tx, req);
+        const held = mine.get(offerId);
+        if (held) await this.deps.offers.updateIn(tx, offerOf(held.id, row, req));
+        else await this.deps.offers.createIn(tx, { ...offerOf(newId('off'), row, req), sourceRef: `${CHAIN_OFFER}${offerId}` });
+        mine.delete(offerId);
+      }
+      // Offers head office dropped from the campaign: ended, kept for their clips and lifecycle.
+      for (const gone of mine.values()) if (gone.status !== 'ended') await this.deps.offers.endIn(tx, gone.id);
+      return existing ? 'updated' as const : 'created' as const;
+    });
+    this.deps.events.publish('offers:changed', {});
+    return outcome;
+  }
+
+  /**
+   * What an offer must be: a percent at most 100, a known product, and for a restricted product
+   * (alcohol, tobacco…: the catalogue decides) `kioskOnly`. Answers whether it is restricted.
+   */
+  private async checkOffer(tx: Queryable, req: CreateCampaignOfferRequest): Promise<boolean> {
+    if (req.discountKind === 'percent' && req.discountValue > 100) throw new VitrinaError('VITRINA_ERR_VALIDATION', 'A percent discount is at most 100.');
+    const product = (await this.deps.catalog.products(tx, [req.productId])).get(req.productId);
+    if (!product) throw new VitrinaError('VITRINA_ERR_PRODUCT_UNKNOWN');
+    const isRestricted = this.deps.catalog.isRestricted(product);
+    if (isRestricted && req.kioskOnly !== true) {
+      throw new VitrinaError(
+        'VITRINA_ERR_OFFER_NOT_ELIGIBLE',
+        `Product "${req.productId}" (${product.department} / ${product.category}) is restricted (alcohol, tobacco…). ${RESTRICTED_WARNING} To add the offer anyway, send kioskOnly: true.`,
+        [{ path: '/kioskOnly', message: 'Must be true for an offer on a restricted product.' }],
+      );
+    }
+    return isRestricted;
   }
 
   /**
@@ -110,6 +164,8 @@ export class CampaignsService {
    */
   async filterForSession(customerId: string, offers: readonly LiveOffer[], today: string): Promise<SessionOfferChoice> {
     const campaigns = await this.promotions.campaignsById(this.db);
+    // Stored arms first: a holdout share changed after the shopper's assignment does not move them.
+    const assigned = offers.some((o) => o.campaign_id) ? await this.promotions.assignedArms(this.db, customerId) : new Map<string, 'treatment' | 'control'>();
     const campaignOf = new Map<string, string>();
     const inArm: LiveOffer[] = [];
     const assignments = new Map<string, 'treatment' | 'control'>();
@@ -119,7 +175,7 @@ export class CampaignsService {
       campaignOf.set(o.id, campaignId);
       const c = campaigns.get(campaignId);
       if (!c || c.status !== 'live' || today < c.starts_on || today > c.ends_on) continue;
-      const arm = armFor(campaignId, customerId, c.holdout_pct);
+      const arm = assignedArm(assigned, campaignId, customerId, c.holdout_pct);
       assignments.set(campaignId, arm);
       if (arm === 'treatment') inArm.push(o);
     }

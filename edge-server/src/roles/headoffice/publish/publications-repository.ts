@@ -35,6 +35,22 @@ export class PublicationsRepository {
     }));
   }
 
+  /** Each entity of a kind at its last version, with the payload it carried, newest first (the console edits from it). */
+  async lastOfEach<T>(kind: string): Promise<Array<{ publication: Publication; payload: T }>> {
+    const rows = await this.db.all<Row & { payload_json: string }>(
+      `SELECT p.id, p.kind, p.entity_id AS entityId, p.version, p.target_json, p.store_ids_json, p.subjects_json, p.summary, p.payload_json,
+              p.published_at AS publishedAt, p.published_by AS publishedBy
+         FROM hq_publications p
+        WHERE p.kind = ? AND p.version = (SELECT MAX(q.version) FROM hq_publications q WHERE q.kind = p.kind AND q.entity_id = p.entity_id)
+        ORDER BY p.published_at DESC, p.id DESC`,
+      [kind],
+    );
+    return rows.map(({ target_json, store_ids_json, subjects_json, payload_json, ...r }) => ({
+      publication: { ...r, target: JSON.parse(target_json) as PublishTarget, storeIds: JSON.parse(store_ids_json) as string[], subjects: JSON.parse(subjects_json) as string[] },
+      payload: JSON.parse(payload_json) as T,
+    }));
+  }
+
   /** The last published payload of one entity (the campaign a lift is measured for). */
   async lastPayload<T>(kind: string, entityId: string): Promise<{ payload: T; storeIds: string[] } | undefined> {
     const row = await this.db.get<{ payload_json: string; store_ids_json: string }>(

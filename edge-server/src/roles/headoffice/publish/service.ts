@@ -78,6 +78,16 @@ export class PublishService {
     return this.publish('model', modelId, { scope: 'all' }, payload, `chain model ${modelId} (${onnx.byteLength} bytes)`, by);
   }
 
+  /** Every campaign published, at its last version with the whole campaign (what an edit starts from). */
+  publishedCampaigns() {
+    return this.repo.lastOfEach<ChainCampaign>('campaigns');
+  }
+
+  /** Every promotion published, at its last version with the whole promotion. */
+  publishedPromotions() {
+    return this.repo.lastOfEach<ChainPromotion>('promotions');
+  }
+
   latest(limit = 100) {
     return this.repo.latest(limit);
   }
