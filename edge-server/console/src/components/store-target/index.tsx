@@ -5,7 +5,7 @@ import { useT } from '../../lib/use-t';
 import { regionsOf, storesReached, toggleStore, type TargetDraft } from './target';
 import style from './style.module.css';
 
-export { ALL_STORES, draftToTarget, targetToDraft, storesReached, regionsOf, type TargetDraft, type TargetStore } from './target';
+export { ALL_STORES, draftToTarget, targetToDraft, targetLabel, storesReached, regionsOf, type TargetDraft, type TargetStore } from './target';
 
 interface Props {
   value: TargetDraft;

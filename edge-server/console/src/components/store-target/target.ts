@@ -48,3 +48,10 @@ export function toggleStore(d: TargetDraft, storeId: string, on: boolean): Targe
   const rest = d.storeIds.filter((id) => id !== storeId);
   return { ...d, storeIds: on ? [...rest, storeId] : rest };
 }
+
+/** "All stores" / "Region north" / "Stores s1, s2": a published target in the user's language. */
+export function targetLabel(t: PublishTarget, translate: (key: string, opts?: Record<string, unknown>) => string): string {
+  if (t.scope === 'all') return translate('storeTarget.label.all');
+  if (t.scope === 'region') return translate('storeTarget.label.region', { region: t.region });
+  return translate('storeTarget.label.stores', { stores: t.storeIds.join(', ') });
+}
