@@ -63,7 +63,7 @@ test('an admin publishes a layout with an uploaded image to one region and 1C pr
 
   // The two stores, registered on the chain page.
   await page.getByTestId('nav-chain').click();
-  for (const [id, name, region] of [['n1', 'Tverskaya', 'north'], ['s1', 'Krasnodar', 'south']]) {
+  for (const [id, name, region] of [['n1', 'Tverskaya', 'north'], ['s1', 'Krasnodar', 'south']] as const) {
     await page.getByTestId('chain-register-id').fill(id);
     await page.getByTestId('chain-register-name').fill(name);
     await page.getByTestId('chain-register-region').fill(region);

@@ -37,7 +37,9 @@ export class SignagePublisher {
     // Slides name the files by the library's id, URL and hash: the store swaps in its own (same content, its own library).
     const layouts = req.layouts.map((l) => ({ ...l, regions: l.regions.map((r) => ({ ...r, slides: r.slides.map((s) => (s.kind === 'image' || s.kind === 'video' ? { ...s, media: refOf(library.get(s.media.mediaId ?? '')!) } : s)) })) }));
     const payload: ChainContent = { zoneId: req.zoneId, items: [], media, layouts, schedule: req.schedule };
-    const summary = `signage for zone ${req.zoneId}: ${layouts.length} layout${layouts.length === 1 ? '' : 's'} (${layouts.map((l) => l.name).join(', ')}), ${req.schedule.entries.length} schedule entries, ${media.length} media`;
+    const windows = req.schedule.entries.flatMap((e) => e.windows.map((w) => `${w.start}–${w.end}`));
+    const when = [...(req.schedule.defaultLayoutId ? ['by default'] : []), ...(windows.length > 0 ? [`scheduled ${windows.join(', ')}`] : [])].join(', ') || 'not scheduled';
+    const summary = `signage for zone ${req.zoneId}: ${layouts.map((l) => l.name).join(', ')} (${when}), ${media.length} media`;
     return this.publish.contentPayload(req.target, payload, summary.slice(0, 500), by);
   }
 }
