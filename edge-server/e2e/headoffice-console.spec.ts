@@ -100,7 +100,7 @@ test('a marketer publishes a campaign to one region, edits it, sees both publica
   await page.getByTestId('hq-campaign-publish').click();
   await expect(page.getByTestId('hq-campaign-done')).toHaveText('Published v1 to n1.');
 
-  // Edit it: a new name, a larger holdout, a second offer on the same product removed again → v2.
+  // Edit it: a new name, a larger holdout, a bigger discount → v2.
   const row = page.locator('tr[data-testid^="hq-campaign-cmp-"]').filter({ hasText: 'Spring in the north' }).first();
   await expect(row).toContainText('Region north');
   await row.getByRole('button', { name: 'Edit' }).click();
@@ -108,6 +108,7 @@ test('a marketer publishes a campaign to one region, edits it, sees both publica
   await expect(page.getByTestId('hq-offer-0-value')).toHaveValue('15');
   await page.getByTestId('hq-campaign-name').fill('Spring in the north, extended');
   await page.getByTestId('hq-campaign-holdout').fill('20');
+  await page.getByTestId('hq-offer-0-title').fill('Spring: 20% off');
   await page.getByTestId('hq-offer-0-value').fill('20');
   await expect(page.getByTestId('hq-campaign-target-region-select')).toHaveValue('north');
   await page.getByTestId('hq-campaign-publish').click();

@@ -91,15 +91,17 @@ function CampaignTable({ list, onEdit }: { list: PublishedCampaign[]; onEdit: ((
               <td>
                 <span class={style.name}>{campaign.name}</span> <span class="muted">{campaign.id}</span>
               </td>
-              <td class={style.nowrap}>{campaign.startsOn} – {campaign.endsOn}</td>
+              <td>{campaign.startsOn} – {campaign.endsOn}</td>
               <td>{campaign.holdoutPct}%</td>
               <td>
                 <StatusChip tone={STATUS_TONE[campaign.status as keyof typeof STATUS_TONE] ?? 'neutral'}>{t(`statuses.${campaign.status}`, { defaultValue: campaign.status })}</StatusChip>
               </td>
               <td>{(c.payload.offers ?? []).map((o) => o.title).join(', ') || '—'}</td>
               <td data-testid={`hq-campaign-${campaign.id}-target`}>{targetLabel(c.publication.target, t)}</td>
-              <td class={style.nowrap}>
-                v{c.publication.version} · {formatDateTime(c.publication.publishedAt)} · {c.publication.publishedBy}
+              <td>
+                <span class={style.nowrap}>v{c.publication.version} · {formatDateTime(c.publication.publishedAt)}</span>
+                <br />
+                <span class="muted">{c.publication.publishedBy}</span>
               </td>
               {onEdit && (
                 <td>

@@ -92,13 +92,15 @@ function PromotionTable({ list, onEdit }: { list: PublishedPromotion[]; onEdit: 
               <td>{describeDiscount(def.discount, def.rule)}</td>
               <td>{describeTarget(def.target)}</td>
               <td>{describeAudience(def.audience)}</td>
-              <td class={style.nowrap}>{def.conditions.startsOn} – {def.conditions.endsOn}</td>
+              <td>{def.conditions.startsOn} – {def.conditions.endsOn}</td>
               <td>
                 <StatusChip tone={STATUS_TONE[status as keyof typeof STATUS_TONE] ?? 'neutral'}>{t(`statuses.${status}`, { defaultValue: status })}</StatusChip>
               </td>
               <td>{targetLabel(p.publication.target, t)}</td>
-              <td class={style.nowrap}>
-                v{p.publication.version} · {formatDateTime(p.publication.publishedAt)} · {p.publication.publishedBy}
+              <td>
+                <span class={style.nowrap}>v{p.publication.version} · {formatDateTime(p.publication.publishedAt)}</span>
+                <br />
+                <span class="muted">{p.publication.publishedBy}</span>
               </td>
               {onEdit && (
                 <td>
