@@ -186,7 +186,7 @@ export async function composeServices({ config, secret, log, background = config
   // triggers are on before the server takes a write; the loops never block one.
   const chainSync = config.CHAIN_NATS_URL
     ? createChainSync(db, {
-      campaigns, promotions, catalog, content,
+      campaigns, promotions, catalog, content, media, signage, events: eventLog,
       // A chain model is served only when the store's own gate says it beats what the store serves.
       models: { gate: (files) => modelLifecycle.gateChainModel({ ...files, manifest: files.manifest as ModelManifest }) },
     }, {

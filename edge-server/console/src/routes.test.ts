@@ -44,7 +44,7 @@ describe('route table', () => {
 describe('head office\'s route table (ROLE=headoffice)', () => {
   it('holds the chain pages and only the store pages head office shares, each path once', () => {
     const ids = HEAD_OFFICE_ROUTES.map((r) => r.id);
-    expect(ids).toEqual(['chain', 'chain-analytics', 'hq-campaigns', 'hq-promotions', 'staff', 'audit', 'account']);
+    expect(ids).toEqual(['chain', 'chain-analytics', 'hq-campaigns', 'hq-promotions', 'hq-catalog', 'hq-content', 'hq-models', 'media', 'staff', 'audit', 'account']);
     expect(new Set(HEAD_OFFICE_ROUTES.map((r) => r.path)).size).toBe(HEAD_OFFICE_ROUTES.length);
     expect(matchRoute(HEAD_OFFICE_ROUTES, '')?.route.id).toBe('chain');
     // A store's table never has them.

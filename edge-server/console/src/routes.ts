@@ -50,8 +50,8 @@ export const ROUTES: readonly RouteDef[] = [
 
 export const NOT_FOUND: RouteDef = { id: 'not-found', path: '*', title: 'Page not found', permission: null, nav: false, load: () => import('./pages/not-found') };
 
-/** Store pages head office also has (its own staff, audit log and passwords, through the same auth domain). */
-const AT_HEAD_OFFICE_TOO = new Set(['staff', 'audit', 'account']);
+/** Store pages head office also has (its own media library, staff, audit log and passwords, through the same domains). */
+const AT_HEAD_OFFICE_TOO = new Set(['media', 'staff', 'audit', 'account']);
 
 /**
  * Head office's pages (ROLE=headoffice, lib/server-role.ts): the chain, then the store pages it
@@ -62,6 +62,9 @@ export const HEAD_OFFICE_ROUTES: readonly RouteDef[] = [
   { id: 'chain-analytics', path: 'chain-analytics', title: 'Chain analytics', permission: 'analytics.view', nav: true, load: () => import('./pages/chain-analytics') },
   { id: 'hq-campaigns', path: 'hq-campaigns', title: 'Chain campaigns', permission: 'campaigns.view', nav: true, load: () => import('./pages/hq-campaigns') },
   { id: 'hq-promotions', path: 'hq-promotions', title: 'Chain promotions', permission: 'campaigns.view', nav: true, load: () => import('./pages/hq-promotions') },
+  { id: 'hq-catalog', path: 'hq-catalog', title: 'Catalogue & prices', permission: 'imports.run', nav: true, load: () => import('./pages/hq-catalog') },
+  { id: 'hq-content', path: 'hq-content', title: 'Content for stores', permission: 'content.view', nav: true, load: () => import('./pages/hq-content') },
+  { id: 'hq-models', path: 'hq-models', title: 'Chain model', permission: 'models.view', nav: true, load: () => import('./pages/hq-models') },
   ...ROUTES.filter((r) => AT_HEAD_OFFICE_TOO.has(r.id)),
 ];
 

@@ -3,6 +3,7 @@ import { Id, LocalDate } from './common.js';
 import { ChainCampaign, ChainCatalog, ChainContent, ChainPrices, ChainPromotion } from './chain/payloads.js';
 import { ChainId } from './chain/envelope.js';
 import { MethodMetrics } from './routes/recommendations.js';
+import { LayoutInput, ScheduleInput } from './signage-content.js';
 
 /** Head office's view of one store (roles/headoffice). */
 export const ChainStore = Type.Object({
@@ -152,3 +153,48 @@ export const ChainModelState = Type.Object({
 });
 export type ChainModelState = Static<typeof ChainModelState>;
 export const CampaignIdParams = Type.Object({ id: Id });
+
+// ---- Catalogue files and signage content composed at head office (console pages hq-catalog, hq-content) ----
+
+/** A catalogue file pair (CommerceML `import.xml` + `offers.xml`, either alone) or one products CSV, as base64 of the file's bytes (1C files may be windows-1251). */
+export const CatalogPreviewRequest = Type.Object(
+  {
+    format: Type.Union([Type.Literal('commerceml'), Type.Literal('csv')]),
+    files: Type.Array(Type.Object({ name: Type.String({ maxLength: 200 }), base64: Type.String({ maxLength: 40_000_000 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 2 }),
+    /** The 1C price type (Ид or name) that sets shelf prices; default: a retail one, else the first. */
+    retailPriceType: Type.Optional(Type.String({ maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type CatalogPreviewRequest = Static<typeof CatalogPreviewRequest>;
+
+/** What the files hold, ready to publish as a `catalog` and a `prices` message; nothing is stored at head office. */
+export const CatalogPreview = Type.Object({
+  products: ChainCatalog.properties.products,
+  prices: ChainPrices.properties.prices,
+  /** Rows that cannot be published, each with its reason (all are counted, the first 1000 listed). */
+  rejected: Type.Array(Type.Object({ ref: Type.String(), reason: Type.String() })),
+  rejectedCount: Type.Integer(),
+  warnings: Type.Array(Type.String()),
+});
+export type CatalogPreview = Static<typeof CatalogPreview>;
+
+/**
+ * Layouts and a zone schedule composed at head office. Image and video slides name files of head
+ * office's media library (`mediaId`); they go to the `vitrina_media` object store by sha256 and
+ * each store puts them into its own library.
+ */
+export const PublishSignageRequest = Type.Object(
+  {
+    target: PublishTarget,
+    zoneId: ChainContent.properties.zoneId,
+    layouts: Type.Array(Type.Object({ id: Id, ...LayoutInput.properties }, { additionalProperties: false }), { minItems: 1, maxItems: 20 }),
+    schedule: ScheduleInput,
+  },
+  { additionalProperties: false },
+);
+export type PublishSignageRequest = Static<typeof PublishSignageRequest>;
+
+/** One store's gate outcome on a chain model, as the store reported it (newest first). */
+export const ChainModelGate = Type.Object({ storeId: Type.String(), modelId: Type.String(), outcome: Type.String(), reason: Type.String(), at: Type.String() });
+export type ChainModelGate = Static<typeof ChainModelGate>;

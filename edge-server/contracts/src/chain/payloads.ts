@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Campaign, CreateCampaignOfferRequest, PromotionDefinition } from '../promotions.js';
 import { ReceiptResult } from '../receipts.js';
 import { PlaylistItem } from '../signage.js';
+import { LayoutInput, ScheduleInput } from '../signage-content.js';
 import { Id, Instant, LiteralUnion } from '../common.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -129,7 +130,20 @@ export const ChainContent = Type.Object({
   zoneId: Id,
   items: Type.Array(PlaylistItem, { maxItems: 100 }),
   /** Object store (`vitrina_media`) names of the media the items use. */
-  media: Type.Optional(Type.Array(Type.Object({ name: Type.String(), sha256: Type.String(), bytes: Type.Integer() }))),
+  media: Type.Optional(Type.Array(Type.Object({
+    name: Type.String(), sha256: Type.String(), bytes: Type.Integer(),
+    /** The file's type and name at head office (a store puts the file into its own media library under them). */
+    mime: Type.Optional(Type.String({ maxLength: 100 })),
+    filename: Type.Optional(Type.String({ maxLength: 200 })),
+  }))),
+  /**
+   * Layouts to create or replace at the store, under head office's ids (a later publication
+   * replaces them). Their media refs name head office's library (`mediaId` = sha256); the store
+   * rewrites them to its own library's items after putting the files there.
+   */
+  layouts: Type.Optional(Type.Array(Type.Object({ id: Id, ...LayoutInput.properties }, { additionalProperties: false }), { maxItems: 20 })),
+  /** The zone's schedule (its layout ids are the `layouts` above or ones the store already has). */
+  schedule: Type.Optional(ScheduleInput),
 });
 export type ChainContent = Static<typeof ChainContent>;
 
@@ -143,3 +157,11 @@ export const ChainModel = Type.Object({
   featureContractVersion: Type.Optional(Type.Union([Type.String(), Type.Integer()])),
 });
 export type ChainModel = Static<typeof ChainModel>;
+
+/**
+ * A store's gate decision on a chain model goes up as an analytics event of this type (an `events`
+ * message, so it needs no up-flow kind of its own): head office shows each store's outcome.
+ */
+export const CHAIN_MODEL_GATE_EVENT = 'chain_model_gate';
+export const ChainModelGateEvent = Type.Object({ modelId: Type.String(), outcome: Type.String(), reason: Type.String() });
+export type ChainModelGateEvent = Static<typeof ChainModelGateEvent>;

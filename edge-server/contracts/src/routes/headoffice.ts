@@ -3,6 +3,7 @@ import { ErrorResponse } from '../errors.js';
 import {
   CampaignIdParams, ChainCampaignLift, ChainKpisQuery, ChainKpisView, ChainModelState, ChainStore, ChainStoresView, DeadLetter, Publication,
   PublishCampaignRequest, PublishCatalogRequest, PublishContentRequest, PublishPricesRequest, PublishPromotionRequest, RegisterStoreRequest,
+  CatalogPreview, CatalogPreviewRequest, ChainModelGate, PublishSignageRequest,
   PublishedCampaign, PublishedPromotion,
 } from '../headoffice.js';
 import { defineRoute } from './define-route.js';
@@ -10,7 +11,7 @@ import { defineRoute } from './define-route.js';
 const tags = ['headoffice'];
 const security = [{ bearer: [] }];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse, 503: ErrorResponse };
-const publishRoute = <B extends typeof PublishCampaignRequest | typeof PublishPromotionRequest | typeof PublishCatalogRequest | typeof PublishPricesRequest | typeof PublishContentRequest, const P extends string>(path: P, body: B, description: string) =>
+const publishRoute = <B extends typeof PublishCampaignRequest | typeof PublishPromotionRequest | typeof PublishCatalogRequest | typeof PublishPricesRequest | typeof PublishContentRequest | typeof PublishSignageRequest, const P extends string>(path: P, body: B, description: string) =>
   defineRoute({ method: 'POST', path, tags, security, description, body, response: { 201: Publication, ...errors } });
 
 /** Head office's API (served only when ROLE=headoffice; roles/headoffice). */
@@ -37,6 +38,12 @@ export const headOfficeRoutes = {
   publishCatalog: publishRoute('/api/v1/hq/publish/catalog', PublishCatalogRequest, 'Products to upsert at the targeted stores.'),
   publishPrices: publishRoute('/api/v1/hq/publish/prices', PublishPricesRequest, 'Prices to set at the targeted stores.'),
   publishContent: publishRoute('/api/v1/hq/publish/content', PublishContentRequest, 'A zone playlist; its media go to the vitrina_media object store.'),
+  publishSignage: publishRoute('/api/v1/hq/publish/signage', PublishSignageRequest, 'Layouts and a zone schedule; their media (from head office\'s library) go to the vitrina_media object store.'),
+  catalogPreview: defineRoute({
+    method: 'POST', path: '/api/v1/hq/catalog/preview', tags, security, description: 'Reads a CommerceML pair or a products CSV into the products and prices a publication would carry, with rejected rows; stores nothing.',
+    body: CatalogPreviewRequest, response: { 200: CatalogPreview, ...errors },
+  }),
+  modelGates: defineRoute({ method: 'GET', path: '/api/v1/hq/model/gates', tags, security, description: 'Each store\'s gate outcome on the chain models, as the stores reported them, newest first.', response: { 200: Type.Array(ChainModelGate), ...errors } }),
   kpis: defineRoute({ method: 'GET', path: '/api/v1/hq/analytics/kpis', tags, security, description: 'Program KPIs per store and for the chain.', querystring: ChainKpisQuery, response: { 200: ChainKpisView, ...errors } }),
   campaignLift: defineRoute({
     method: 'GET', path: '/api/v1/hq/analytics/campaigns/:id', tags, security, description: 'A chain campaign\'s lift vs holdout per store and pooled, with 95% intervals.',

@@ -15,6 +15,8 @@ export { CatalogService } from './service.js';
 export { catalogRoutes } from './routes.js';
 export { PRODUCT_CSV_COLUMNS } from './import/products-csv.js';
 export type { CatalogImportOptions } from './import/catalog-importer.js';
+/** Head office reads catalogue files with the same parsers, without a database (roles/headoffice). */
+export { previewCatalogFiles, type CatalogPreviewOptions } from './import/catalog-preview.js';
 export type Catalog = CatalogService;
 
 /** `restrictedCategories`: the store's comma-separated restricted terms (RESTRICTED_CATEGORIES). */

@@ -17,6 +17,9 @@ export { defaultPlaylistItems, type ProgramFacts } from './default-playlist.js';
 export { contentRoutes } from './routes.js';
 export { signageRoutes } from './signage-routes.js';
 export { contentSocketHandlers } from './socket.js';
+/** Head office checks the layouts and schedules it publishes with the store's own rules (roles/headoffice). */
+export { checkLayout, mediaIdsOf } from './validate-layout.js';
+export { checkSchedule } from './validate-schedule.js';
 
 /** How often the boards are recomputed for price changes the catalogue does not announce (offers changes push at once). */
 export const BOARD_REFRESH_MS = 30_000;

@@ -104,9 +104,10 @@ export class SignageService {
     return toLayout(row);
   }
 
-  async createLayout(input: LayoutInput): Promise<Layout> {
+  /** `id`: head office's id of a chain layout (usecases/chain-sync), so its next publication replaces it; else a new one. */
+  async createLayout(input: LayoutInput, id: string = newId('lay')): Promise<Layout> {
     await this.checkLayout(input);
-    const row = layoutRow(newId('lay'), input, this.isoNow());
+    const row = layoutRow(id, input, this.isoNow());
     await this.deps.repo.transaction((tx) => this.deps.repo.upsertLayout(tx, row));
     return toLayout(row);
   }

@@ -74,6 +74,7 @@ export const ERROR_CATALOGUE: Record<ErrorCode, { status: number; message: strin
   VITRINA_ERR_CHAIN_STORE_MISMATCH: { status: 422, message: 'The message names another store than the subject it came on.' },
   VITRINA_ERR_STORE_UNKNOWN: { status: 404, message: 'No such store on the chain.' },
   VITRINA_ERR_HUB_UNAVAILABLE: { status: 503, message: 'Head office cannot reach the chain hub right now.' },
+  VITRINA_ERR_CHAIN_MEDIA_CORRUPT: { status: 422, message: 'A media file from head office is missing or does not match its sha256.' },
   VITRINA_ERR_MEDIA_UNKNOWN: { status: 404, message: 'No such media file.' },
   VITRINA_ERR_MEDIA_EMPTY: { status: 422, message: 'The file is empty.' },
   VITRINA_ERR_MEDIA_TOO_LARGE: { status: 413, message: 'The file is larger than the limit for its type.' },

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { auditRoutes } from '../../domains/audit/index.js';
 import { authRoutes, staffRoutes } from '../../domains/auth/index.js';
+import { mediaFileRoutes, mediaRoutes } from '../../domains/media/index.js';
 import type { Config } from '../../platform/config/schema.js';
 import { frameworkErrors, installErrorHandler } from '../../platform/errors/handler.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
@@ -14,6 +15,7 @@ import { installValidators } from '../../platform/http/validators.js';
 import { storeLocaleRoutes } from '../../usecases/health/index.js';
 import { composeHeadOffice, type HeadOfficeComposeOptions } from './compose.js';
 import { headOfficeRoutes } from './routes.js';
+import { headOfficeContentRoutes } from './publish/routes.js';
 
 /** Media come inline in a content publication (base64): the body limit is the largest playlist's media. */
 const HQ_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -49,6 +51,10 @@ export async function buildHeadOfficeApp({ config, logger = false, passwordCost 
   void app.register(staffRoutes({ accounts: services.staffAccounts, guard }), api);
   void app.register(auditRoutes({ audit: services.audit, admin: guard.requireRole('admin') }), api);
   void app.register(headOfficeRoutes({ stores: services.stores, publish: services.publish, analytics: services.analytics, ingest: services.ingestRepo, chainModel: services.chainModel, guard }), api);
+  // Content for store groups: head office's own media library (the store's routes) and what publishes it.
+  void app.register(mediaRoutes({ media: services.media, guard }), api);
+  void app.register(mediaFileRoutes({ media: services.media }));
+  void app.register(headOfficeContentRoutes({ signage: services.signagePublisher, catalogFiles: services.catalogFiles, gates: services.gateOutcomes, guard }), api);
   await app.register(staticAppsPlugin);
   return { app, services };
 }

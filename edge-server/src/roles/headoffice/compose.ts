@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { StoreLocale } from '@vitrina/contracts';
 import { createAudit } from '../../domains/audit/index.js';
 import { createAuth, createGuards, type ScryptParams } from '../../domains/auth/index.js';
+import { createMedia } from '../../domains/media/index.js';
 import type { Config } from '../../platform/config/schema.js';
 import { ChainAnalyticsRepository } from './analytics/analytics-repository.js';
 import { ChainAnalyticsService } from './analytics/service.js';
@@ -10,8 +11,11 @@ import { connectHub, ensureChainTopology, type Hub } from './hub/hub.js';
 import { IngestConsumer } from './ingest/ingest-consumer.js';
 import { IngestRepository } from './ingest/ingest-repository.js';
 import { ChainModel } from './model/chain-model.js';
+import { GateOutcomesRepository } from './model/gate-outcomes-repository.js';
 import { PublicationsRepository } from './publish/publications-repository.js';
 import { PublishService } from './publish/service.js';
+import { CatalogFiles } from './publish/catalog-files.js';
+import { SignagePublisher } from './publish/signage-publisher.js';
 import { StoresService } from './stores/service.js';
 import { StoresRepository } from './stores/stores-repository.js';
 
@@ -46,6 +50,13 @@ export async function composeHeadOffice({ config, log, passwordCost }: HeadOffic
   const stores = new StoresService(storesRepo, () => hub?.jsm ?? null, topology);
   const publicationsRepo = new PublicationsRepository(db);
   const publish = new PublishService(publicationsRepo, storesRepo, () => hub);
+  // Head office's media library (migration 004): the media domain as the store has it; nothing plays here, so no usage.
+  const media = await createMedia(db, {
+    dir: join(config.DATA_DIR, 'media'), limits: { imageBytes: config.MEDIA_IMAGE_MAX_BYTES, videoBytes: config.MEDIA_VIDEO_MAX_BYTES }, usageOf: async () => 0,
+  });
+  const signagePublisher = new SignagePublisher(publish, media);
+  const catalogFiles = new CatalogFiles();
+  const gateOutcomes = new GateOutcomesRepository(db);
   const ingestRepo = new IngestRepository(db);
   const analyticsRepo = new ChainAnalyticsRepository(db);
   const analytics = new ChainAnalyticsService(analyticsRepo, storesRepo, publicationsRepo);
@@ -62,7 +73,7 @@ export async function composeHeadOffice({ config, log, passwordCost }: HeadOffic
 
   let closed = false;
   return {
-    config, log, db, storeLocale, auth, staffAccounts, guard, audit, hub, stores, publish, ingestRepo, ingest, analytics, chainModel,
+    config, log, db, storeLocale, auth, staffAccounts, guard, audit, hub, stores, publish, media, signagePublisher, catalogFiles, gateOutcomes, ingestRepo, ingest, analytics, chainModel,
     async close() {
       if (closed) return;
       closed = true;

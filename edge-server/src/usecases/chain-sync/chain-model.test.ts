@@ -32,6 +32,8 @@ describe('chain model: published by head office, gated by each store', () => {
     const config = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: tmp('vitrina-chain-model-hq-'), LOG_LEVEL: 'silent' as const, ROLE: 'headoffice', HQ_NATS_URL: cluster.hubUrl, HQ_NATS_USER: cluster.hqUser, HQ_NATS_PASSWORD: cluster.hqPassword });
     hq = await buildHeadOfficeApp({ config, passwordCost: TEST_PASSWORD_COST });
     await hq.app.ready();
+    // Registered, so their outboxes are sources of VITRINA_UP: each store's gate outcome comes back up.
+    for (const id of ['m1', 'm2']) await hq.services.stores.register({ id, name: `Store ${id}`, region: 'north' });
     for (const [id, pattern] of [['m1', 'sequence'], ['m2', 'repeat']] as const) {
       const storeConfig = loadConfig({}, {
         NODE_ENV: 'test', DATA_DIR: tmp(`vitrina-chain-model-${id}-`), DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: id,
@@ -73,5 +75,17 @@ describe('chain model: published by head office, gated by each store', () => {
     const m1Health = stores[0]!.built.services.recommend.health();
     expect(m1Health.version).toBe(d.candidate!.version);
     expect(stores[1]!.built.services.recommend.health().version).not.toBe(d.candidate!.version);
+
+    // Each store's outcome goes up (a `chain_model_gate` event) and head office shows it per store.
+    await hq.services.auth.createUser('hq-admin', 'correct horse battery', 'admin');
+    const admin = { authorization: `Bearer ${(await hq.services.auth.login('hq-admin', 'correct horse battery')).token}` };
+    const gates = await waitFor('both stores\' outcomes at head office', async () => {
+      const res = await hq.app.inject({ method: 'GET', url: '/api/v1/hq/model/gates', headers: admin });
+      const list = res.json() as { storeId: string; modelId: string; outcome: string }[];
+      return list.length >= 2 ? list : null;
+    }, 120_000, 500);
+    expect(Object.fromEntries(gates.map((g) => [g.storeId, [g.modelId, g.outcome]]))).toEqual({
+      m1: [d.candidate!.version, 'promoted'], m2: [d.candidate!.version, expect.not.stringMatching(/^promoted$/)],
+    });
   }, SLOW);
 });

@@ -1,14 +1,15 @@
 import { Value } from 'typebox/value';
 import {
   ChainCampaign, ChainCatalog, ChainContent, ChainModel, ChainPrices, ChainPromotion, DownEnvelope,
-  type Campaign, type CreateCampaignOfferRequest, type CreateProductRequest, type PlaylistItem, type PromotionDefinition, type UpdateProductRequest,
+  type Campaign, type CreateCampaignOfferRequest, type CreateProductRequest, type PromotionDefinition, type UpdateProductRequest,
 } from '@vitrina/contracts';
-import { OBJECT_STORES } from '@vitrina/contracts';
+import { CHAIN_MODEL_GATE_EVENT, OBJECT_STORES, type ChainModelGateEvent } from '@vitrina/contracts';
 import type { InboxMessage } from '../../platform/chain/index.js';
 import type { ChainOutboxRepository } from './outbox-repository.js';
+import { applyContent, type ContentTargets } from './content-apply.js';
 
-/** What the down-flow needs from the owning domains: their public services, nothing else. */
-export interface DownTargets {
+/** What the down-flow needs from the owning domains: their public services, nothing else (content's in content-apply.ts). */
+export interface DownTargets extends ContentTargets {
   /** The whole campaign and its offers as head office last published them; a store's own campaign is refused. */
   campaigns: {
     upsertFromChain(campaign: Campaign, offers: ReadonlyArray<CreateCampaignOfferRequest & { offerId: string }>): Promise<'created' | 'updated'>;
@@ -22,7 +23,8 @@ export interface DownTargets {
     create(body: CreateProductRequest): Promise<unknown>;
     update(id: string, body: UpdateProductRequest): Promise<unknown>;
   };
-  content: { publish(zoneId: string, items: PlaylistItem[]): Promise<unknown> };
+  /** The analytics event log: a gate decision is logged as a `chain_model_gate` event, which goes up to head office. */
+  events?: { append(events: { type: string; payload?: Record<string, unknown> }[]): Promise<void> };
   /** The store's own gate for a chain model (usecases/model-lifecycle); without it models are only recorded. */
   models?: { gate(files: ChainModelFiles): Promise<{ outcome: string; reason: string }> };
 }
@@ -81,8 +83,7 @@ async function applyPayload(t: DownTargets, env: DownEnvelope, fetchObject: Fetc
     }
     case 'content': {
       if (!Value.Check(ChainContent, p)) return 'rejected: payload';
-      await t.content.publish(p.zoneId, p.items);
-      return `playlist: ${p.items.length} items`;
+      return applyContent(t, p, (name) => fetchObject(OBJECT_STORES.media, name).catch((err: Error) => { throw new ObjectFetchError(err.message); }));
     }
     case 'model': {
       if (!Value.Check(ChainModel, p)) return 'rejected: payload';
@@ -93,6 +94,8 @@ async function applyPayload(t: DownTargets, env: DownEnvelope, fetchObject: Fetc
       const meta = await read(p.metaObject);
       if (!onnx || !meta) return 'rejected: files missing from the object store';
       const decision = await t.models.gate({ version: p.modelId, sha256: p.sha256, onnx, manifest: JSON.parse(new TextDecoder().decode(meta)) as unknown });
+      const gate: ChainModelGateEvent = { modelId: p.modelId, outcome: decision.outcome, reason: decision.reason.slice(0, 500) };
+      await t.events?.append([{ type: CHAIN_MODEL_GATE_EVENT, payload: gate }]);
       return `gate: ${decision.outcome} (${decision.reason})`.slice(0, 300);
     }
   }
@@ -117,7 +120,8 @@ export async function applyDown(repo: ChainOutboxRepository, targets: DownTarget
   } catch (err) {
     if (err instanceof ObjectFetchError) throw err;
     // A domain refused it (bad dates, unknown product): recorded, not retried forever.
-    outcome = `rejected: ${(err as Error).message}`.slice(0, 300);
+    const code = (err as { code?: unknown }).code;
+    outcome = `rejected: ${typeof code === 'string' && code.startsWith('VITRINA_ERR_') ? `${code}: ` : ''}${(err as Error).message}`.slice(0, 300);
     log.warn({ err, kind: env.kind, entityId: env.entityId }, 'chain: a down message was refused by its domain');
   }
   await repo.noteApplied({ kind: env.kind, entityId: env.entityId, version: env.version, key: env.key, at: new Date().toISOString(), outcome });

@@ -43,17 +43,28 @@ export class PublishService {
 
   /** Media to `vitrina_media` (name = sha256 of the bytes, so the same file is stored once), then the playlist. */
   async content(req: PublishContentRequest, by: string) {
-    const hub = this.requireHub();
     const media: NonNullable<ChainContent['media']> = [];
-    for (const m of req.media ?? []) {
-      const bytes = Buffer.from(m.base64, 'base64');
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const os = await hub.objects(OBJECT_STORES.media);
-      if (!(await os.info(sha256))) await os.putBlob({ name: sha256, description: m.contentType }, bytes);
-      media.push({ name: sha256, sha256, bytes: bytes.byteLength });
-    }
+    for (const m of req.media ?? []) media.push(await this.putMedia(Buffer.from(m.base64, 'base64'), m.contentType));
     const payload: ChainContent = { zoneId: req.payload.zoneId, items: req.payload.items, media };
     return this.publish('content', req.payload.zoneId, req.target, payload, `playlist for zone ${req.payload.zoneId}: ${payload.items.length} items, ${media.length} media`, by);
+  }
+
+  /** One file to `vitrina_media` under its sha256 (stored once however often it is published). */
+  async putMedia(bytes: Uint8Array, contentType: string): Promise<{ name: string; sha256: string; bytes: number }> {
+    const hub = this.requireHub();
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const os = await hub.objects(OBJECT_STORES.media);
+    try {
+      if (!(await os.info(sha256))) await os.putBlob({ name: sha256, description: contentType }, bytes);
+    } catch (err) {
+      throw new VitrinaError('VITRINA_ERR_HUB_UNAVAILABLE', `Storing media ${sha256} failed: ${(err as Error).message}`);
+    }
+    return { name: sha256, sha256, bytes: bytes.byteLength };
+  }
+
+  /** A composed content payload (layouts, schedule, media already in the object store: signage-publisher.ts) to its target. */
+  contentPayload(target: PublishTarget, payload: ChainContent, summary: string, by: string) {
+    return this.publish('content', payload.zoneId, target, payload, summary, by);
   }
 
   /** A model artifact to `vitrina_models` (`<modelId>/model.onnx`, `<modelId>/model.json`), then its message to every store. */
