@@ -36,3 +36,34 @@ export function forgetInTx(q: Queryable, prefix: string) {
   const loads = inFlight.get(q.memo);
   if (loads) for (const key of loads.keys()) if (key.startsWith(prefix)) loads.delete(key);
 }
+
+/**
+ * A read of committed rows that the database keeps between requests (read-cache.ts): the scan
+ * path's per-shopper rows and the program's configuration. Inside a transaction it is
+ * `memoInTx` (the transaction may have written them); outside one, the database's cache. The
+ * repository that writes those rows calls `forgetCached` for the same key.
+ */
+export function cachedRead<T>(q: Queryable, key: string, load: () => Promise<T>): Promise<T> {
+  if (q.afterCommit || !q.cache) return memoInTx(q, key, load);
+  return q.cache.read(key, load);
+}
+
+/**
+ * The rows under `keyOrArea` (one key, or an area ending in ':') changed: inside a transaction
+ * the cache forgets them once it commits; outside one, now — so call it after the write. The
+ * transaction's own memo is `forgetInTx`'s business.
+ */
+export function forgetCached(q: Queryable, keyOrArea: string) {
+  const cache = q.cache;
+  if (!cache) return;
+  if (q.afterCommit) q.afterCommit(() => cache.forget(keyOrArea));
+  else cache.forget(keyOrArea);
+}
+
+/** Erasure: every cached key of this shopper (keys end in `:<id>`), in every area, at commit. */
+export function forgetShopperCached(q: Queryable, customerId: string) {
+  const cache = q.cache;
+  if (!cache) return;
+  if (q.afterCommit) q.afterCommit(() => cache.forgetSubject(customerId));
+  else cache.forgetSubject(customerId);
+}

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../platform/db/database.js';
-import { forgetInTx } from '../../../platform/db/tx-memo.js';
+import { forgetCached, forgetInTx } from '../../../platform/db/tx-memo.js';
 import { CAMPAIGNS_MEMO } from '../repository.js';
 
 export interface CampaignRow {
@@ -20,6 +20,7 @@ export class CampaignsRepository {
     await q.run('INSERT INTO campaigns (id, name, starts_on, ends_on, holdout_pct, priority, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
       c.id, c.name, c.starts_on, c.ends_on, c.holdout_pct, c.priority, c.status, c.created_at,
     ]);
+    forgetCached(q, CAMPAIGNS_MEMO);
   }
 
   byId(q: Queryable, id: string) {
@@ -32,7 +33,9 @@ export class CampaignsRepository {
 
   async setStatus(q: Queryable, id: string, status: CampaignRow['status']) {
     forgetInTx(q, CAMPAIGNS_MEMO);
-    return (await q.run('UPDATE campaigns SET status = ? WHERE id = ?', [status, id])).changes > 0;
+    const changed = (await q.run('UPDATE campaigns SET status = ? WHERE id = ?', [status, id])).changes > 0;
+    forgetCached(q, CAMPAIGNS_MEMO);
+    return changed;
   }
 
   /** Assigns once and for all: a second call keeps the first arm and date. */
