@@ -42,6 +42,20 @@ export class ReadCache {
     return promise;
   }
 
+  /** The value kept under `key`, without reading (undefined when none). */
+  peek<T>(key: string): T | undefined {
+    return this.entries.get(key) as T | undefined;
+  }
+
+  /**
+   * Keeps a value known without reading, such as what this process itself has written and
+   * committed (the offer lifecycle rows a scan already wrote). Replaced, never mutated.
+   */
+  set(key: string, value: unknown) {
+    this.entries.delete(key);
+    this.keep(key, value);
+  }
+
   /** Forgets one key exactly, or every key starting with `prefix` when it ends with ':' (a whole area). */
   forget(keyOrArea: string) {
     this.generation++;
