@@ -68,9 +68,10 @@ export class LoyaltyRepository {
     forgetCached(q, 'loyalty.settings');
   }
 
-  async tiers(q: Queryable): Promise<Tier[]> {
-    const rows = await cachedRead(q, 'loyalty.tiers', () => q.all<{ id: string; name: string; threshold_minor: number; multiplier_pct: number }>('SELECT * FROM tiers ORDER BY threshold_minor'));
-    return rows.map((r) => ({ id: r.id, name: r.name, thresholdMinor: r.threshold_minor, multiplierPct: r.multiplier_pct }));
+  /** The same array until the tiers are written (callers must not mutate it). */
+  tiers(q: Queryable): Promise<readonly Tier[]> {
+    return cachedRead(q, 'loyalty.tiers', async () => (await q.all<{ id: string; name: string; threshold_minor: number; multiplier_pct: number }>('SELECT * FROM tiers ORDER BY threshold_minor'))
+      .map((r) => ({ id: r.id, name: r.name, thresholdMinor: r.threshold_minor, multiplierPct: r.multiplier_pct })));
   }
 
   async replaceTiers(q: Queryable, tiers: TierConfig[]) {
