@@ -20,6 +20,11 @@ export class ReadCache {
     return this.entries.size;
   }
 
+  /** The keys kept now (tests: what erasure leaves behind). */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
   /** The cached value of `key`, or `load()`'s (shared with askers in parallel). `undefined` (no such row) is never kept. */
   read<T>(key: string, load: () => Promise<T>): Promise<T> {
     this.beforeRead();
