@@ -1,5 +1,4 @@
 import sqlite3 from 'sqlite3';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { StatementCache } from './statement-cache.js';
@@ -106,9 +105,6 @@ export function databaseFile(dataDir: string): string {
  * `transaction()`, which run one at a time on the writer connection through a promise
  * queue; reads go to a separate connection, which in WAL mode sees only committed data.
  */
-/** The read memo of the `readScope` the current async context runs in (one scan). */
-const readScopes = new AsyncLocalStorage<{ memo: Map<string, unknown>; open: boolean }>();
-
 export class Database implements Queryable {
   /** Writes waiting for the writer, by lane; one runs at a time, interactive first. */
   private readonly lanes: Record<WritePriority, Array<() => Promise<void>>> = { interactive: [], bulk: [] };
@@ -203,28 +199,6 @@ export class Database implements Queryable {
 
   get<T>(sql: string, params?: Params) {
     return this.reader.get<T>(sql, params);
-  }
-
-  /**
-   * Inside `readScope(fn)`, reads of the database itself carry a memo (see tx-memo.ts) for as
-   * long as `fn` runs: the configuration and per-customer reads that several domains make for
-   * one scan (loyalty settings and tiers, the day's spends, live campaigns) run once instead of
-   * once per asker. Outside a scope, and once it ended (a timer it started), there is none.
-   */
-  get memo(): Map<string, unknown> | undefined {
-    const scope = readScopes.getStore();
-    return scope?.open ? scope.memo : undefined;
-  }
-
-  /** Runs `fn` with a read memo of its own (one scan's reads), or the enclosing scope's; writes inside it still go through the queue. */
-  async readScope<T>(fn: () => Promise<T>): Promise<T> {
-    if (readScopes.getStore()?.open) return fn(); // nested: the outer scope's memo serves
-    const scope = { memo: new Map<string, unknown>(), open: true };
-    try {
-      return await readScopes.run(scope, fn);
-    } finally {
-      scope.open = false;
-    }
   }
 
   all<T>(sql: string, params?: Params) {

@@ -2,9 +2,9 @@ import type { Queryable } from './database.js';
 
 /**
  * Reads a repository's own configuration (settings, tiers, live promotions …) at most once per
- * transaction: a batch of receipts posted in one transaction re-reads none of it. The database
- * itself has a memo only inside `db.readScope(fn)` (one scan's reads); elsewhere outside a
- * transaction (`q.memo` absent) it always reads. Keys are named by the owning repository; its
+ * transaction: a batch of receipts posted in one transaction re-reads none of it. Outside a
+ * transaction (`q.memo` absent) it always reads; `cachedRead` below keeps committed rows between
+ * requests. Keys are named by the owning repository; its
  * write methods call `forgetInTx` for the keys they change, so a transaction that edits its
  * own configuration then reads it back sees the edit.
  */
