@@ -154,7 +154,7 @@ export async function composeServices({ config, secret, log, background = config
     storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE,
   });
   const scan = new ScanService({
-    cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: proofOfPlay.recordingTakeovers(realtime, log), metrics, readScope: (fn) => db.readScope(fn),
+    cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: proofOfPlay.recordingTakeovers(realtime, log), metrics,
     history: { hasPurchases: (id) => purchases.hasSale(db, id) },
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });

@@ -1,4 +1,8 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
+import { cachedRead, forgetCached } from '../../platform/db/tx-memo.js';
+
+/** Cache area of cards by HMAC: a scan reads its card once, until the card is written. */
+const BY_HMAC = 'cards.hmac:';
 
 export interface CardRow {
   hmac: string;
@@ -26,7 +30,7 @@ export class CardsRepository {
   constructor(private readonly db: Database) {}
 
   byHmac(hmac: string) {
-    return this.db.get<CardRow>('SELECT * FROM cards WHERE hmac = ?', [hmac]);
+    return cachedRead(this.db, `${BY_HMAC}${hmac}`, () => this.db.get<CardRow>('SELECT * FROM cards WHERE hmac = ?', [hmac]));
   }
 
   async insert(tx: Queryable, row: CardRow) {
@@ -41,6 +45,8 @@ export class CardsRepository {
         `INSERT INTO cards (hmac, kind, last4, customer_id, status, created_at, virtual) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
         chunk.flatMap((r) => [r.hmac, r.kind, r.last4, r.customer_id, r.status, r.created_at, r.virtual ?? 0]),
       );
+      // An unknown card is never cached; forgotten anyway, for a read in flight.
+      for (const r of chunk) forgetCached(tx, `${BY_HMAC}${r.hmac}`);
     }
   }
 
@@ -90,6 +96,8 @@ export class CardsRepository {
   /** Erasure: cards, phones and e-mails. Returns how many cards and phones were removed. */
   async removeAllOf(q: Queryable, customerId: string) {
     await q.run('DELETE FROM member_emails WHERE customer_id = ?', [customerId]);
-    return (await q.run('DELETE FROM cards WHERE customer_id = ?', [customerId])).changes;
+    const removed = (await q.run('DELETE FROM cards WHERE customer_id = ?', [customerId])).changes;
+    forgetCached(q, BY_HMAC); // the person's HMACs are not known here: every card (erasure is rare)
+    return removed;
   }
 }

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
-import { forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
+import { cachedRead, forgetCached, forgetInTx, forgetShopperCached, memoInTx } from '../../platform/db/tx-memo.js';
 
 export interface CustomerRow {
   id: string;
@@ -52,13 +52,14 @@ function values(row: CustomerRow) {
 export class CustomersRepository {
   constructor(private readonly db: Database) {}
 
-  /** Read once per scan (the database's read scope): the scan and loyalty both ask whether the shopper exists. */
+  /** Kept in the database's cache (the scan and loyalty both ask whether the shopper exists); every write of a row forgets it. */
   byId(id: string) {
-    return memoInTx(this.db, `customers.row:${id}`, () => this.db.get<CustomerRow>('SELECT * FROM customers WHERE id = ?', [id]));
+    return cachedRead(this.db, `customers.row:${id}`, () => this.db.get<CustomerRow>('SELECT * FROM customers WHERE id = ?', [id]));
   }
 
   async insert(tx: Queryable, row: CustomerRow) {
     await tx.run(`INSERT INTO customers (${COLUMNS}) VALUES (${Array(PER_ROW).fill('?').join(', ')})`, values(row));
+    forgetCached(tx, `customers.row:${row.id}`);
   }
 
   /** Many rows in as few statements as the parameter limit allows (bulk imports). */
@@ -68,6 +69,7 @@ export class CustomersRepository {
       const chunk = rows.slice(i, i + per);
       const tuple = `(${Array(PER_ROW).fill('?').join(', ')})`;
       await tx.run(`INSERT INTO customers (${COLUMNS}) VALUES ${chunk.map(() => tuple).join(', ')}`, chunk.flatMap(values));
+      for (const r of chunk) forgetCached(tx, `customers.row:${r.id}`);
     }
   }
 
@@ -143,6 +145,7 @@ export class CustomersRepository {
   async setNameKeys(tx: Queryable, rows: ReadonlyArray<{ id: string; first_name: string | null; last_name: string | null }>) {
     for (const r of rows) {
       await tx.run('UPDATE customers SET first_name_key = ?, last_name_key = ? WHERE id = ?', [nameKey(r.first_name), nameKey(r.last_name), r.id]);
+      forgetCached(tx, `customers.row:${r.id}`);
     }
   }
 
@@ -166,12 +169,15 @@ export class CustomersRepository {
               consents_updated_at = ?, source_ref = NULL, erased_at = ? WHERE id = ?`,
       [at, at, customerId],
     );
+    // Erasure: every cached row of this shopper, in every area (keys end in its id), goes at commit.
+    forgetShopperCached(tx, customerId);
   }
 
   async setConsents(tx: Queryable, customerId: string, c: { program: boolean; marketing: boolean; profiling: boolean }, at: string) {
     await tx.run('UPDATE customers SET consent_program = ?, consent_marketing = ?, consent_profiling = ?, consents_updated_at = ? WHERE id = ? AND erased_at IS NULL', [
       c.program ? 1 : 0, c.marketing ? 1 : 0, c.profiling ? 1 : 0, at, customerId,
     ]);
+    forgetCached(tx, `customers.row:${customerId}`);
   }
 
   /** Ids of customers who are not erased (bulk imports check against them). */

@@ -1,6 +1,6 @@
 import type { EarnRuleConfig, LoyaltySettings, TierConfig } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
-import { forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
+import { cachedRead, forgetCached, forgetInTx } from '../../platform/db/tx-memo.js';
 import { localDateOf } from '../../shared/calendar.js';
 import type { EarnRules } from './earn.js';
 import type { LedgerEntry, LedgerKind } from './ledger.js';
@@ -39,7 +39,7 @@ export class LoyaltyRepository {
   constructor(private readonly storeId: string, private readonly timeZone: string) {}
 
   settings(q: Queryable): Promise<LoyaltySettings> {
-    return memoInTx(q, 'loyalty.settings', () => this.readSettings(q));
+    return cachedRead(q, 'loyalty.settings', () => this.readSettings(q));
   }
 
   private async readSettings(q: Queryable): Promise<LoyaltySettings> {
@@ -65,21 +65,24 @@ export class LoyaltyRepository {
     // The voucher settings (007) are written only when given, so a client that predates them keeps them as they are.
     if (s.voucherMinPoints !== undefined) await q.run('UPDATE loyalty_settings SET voucher_min_points = ? WHERE id = 1', [s.voucherMinPoints]);
     if (s.voucherValidDays !== undefined) await q.run('UPDATE loyalty_settings SET voucher_valid_days = ? WHERE id = 1', [s.voucherValidDays]);
+    forgetCached(q, 'loyalty.settings');
   }
 
-  async tiers(q: Queryable): Promise<Tier[]> {
-    const rows = await memoInTx(q, 'loyalty.tiers', () => q.all<{ id: string; name: string; threshold_minor: number; multiplier_pct: number }>('SELECT * FROM tiers ORDER BY threshold_minor'));
-    return rows.map((r) => ({ id: r.id, name: r.name, thresholdMinor: r.threshold_minor, multiplierPct: r.multiplier_pct }));
+  /** The same array until the tiers are written (callers must not mutate it). */
+  tiers(q: Queryable): Promise<readonly Tier[]> {
+    return cachedRead(q, 'loyalty.tiers', async () => (await q.all<{ id: string; name: string; threshold_minor: number; multiplier_pct: number }>('SELECT * FROM tiers ORDER BY threshold_minor'))
+      .map((r) => ({ id: r.id, name: r.name, thresholdMinor: r.threshold_minor, multiplierPct: r.multiplier_pct })));
   }
 
   async replaceTiers(q: Queryable, tiers: TierConfig[]) {
     forgetInTx(q, 'loyalty.tiers');
     await q.run('DELETE FROM tiers');
     for (const t of tiers) await q.run('INSERT INTO tiers (id, name, threshold_minor, multiplier_pct) VALUES (?, ?, ?, ?)', [t.id, t.name, t.thresholdMinor, t.multiplierPct]);
+    forgetCached(q, 'loyalty.tiers');
   }
 
   async earnRules(q: Queryable, settings: LoyaltySettings, tierMultiplierPct: number): Promise<EarnRules> {
-    const rows = await memoInTx(q, 'loyalty.earn-rules', () => q.all<{ kind: string; category: string | null; product_id: string | null; multiplier_pct: number | null; bonus_points: number | null }>('SELECT * FROM earn_rules'));
+    const rows = await cachedRead(q, 'loyalty.earn-rules', () => q.all<{ kind: string; category: string | null; product_id: string | null; multiplier_pct: number | null; bonus_points: number | null }>('SELECT * FROM earn_rules'));
     const categoryMultiplierPct = new Map<string, number>();
     const productBonusPoints = new Map<string, number>();
     for (const r of rows) {
@@ -104,11 +107,12 @@ export class LoyaltyRepository {
          multiplier_pct = excluded.multiplier_pct, bonus_points = excluded.bonus_points`,
       r.kind === 'category_multiplier' ? [r.id, r.kind, r.category, null, r.multiplierPct, null] : [r.id, r.kind, null, r.productId, null, r.bonusPoints],
     );
+    forgetCached(q, 'loyalty.earn-rules');
   }
 
   /** A customer's ledger in replay order (store time, then id), with each entry's local day. */
   entries(q: Queryable, customerId: string): Promise<StoredEntry[]> {
-    return memoInTx(q, `loyalty.entries:${customerId}`, () => this.readEntries(q, customerId));
+    return cachedRead(q, `loyalty.entries:${customerId}`, () => this.readEntries(q, customerId));
   }
 
   private async readEntries(q: Queryable, customerId: string): Promise<StoredEntry[]> {
@@ -137,6 +141,7 @@ export class LoyaltyRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [this.storeId, e.customerId, e.kind, e.points, e.idempotencyKey, e.at, e.availableOn ?? null, e.expiresOn ?? null, e.lotId ?? null, e.receiptId ?? null, e.note ?? null],
     );
+    forgetCached(q, `loyalty.entries:${e.customerId}`);
     // Write-through: a batch transaction that already read this customer's ledger keeps it exact.
     const known = q.memo?.get(`loyalty.entries:${e.customerId}`) as StoredEntry[] | undefined;
     if (known) {

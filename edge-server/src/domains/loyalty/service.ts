@@ -5,7 +5,7 @@ import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { addDays, isLocalDate, isLocalDateNear, localDateOf } from '../../shared/calendar.js';
 import { expiringWithin, replay, type PointsState } from './ledger.js';
 import type { LoyaltyRepository, NewLedgerEntry } from './repository.js';
-import { tierStatus, type DaySpend, type TierStatus } from './tiers.js';
+import { tierStatus, type DaySpend, type Tier, type TierStatus } from './tiers.js';
 import type { CustomersService } from '../customers/index.js';
 
 /** What the kiosk greeting needs from the loyalty program. */
@@ -59,8 +59,23 @@ export class LoyaltyService implements LoyaltyReader {
 
   async tierAt(q: Queryable, customerId: string, day: string): Promise<TierStatus> {
     const [settings, tiers, spends] = await Promise.all([this.repo.settings(q), this.repo.tiers(q), this.deps.spendsByDay(q, customerId)]);
-    return tierStatus(tiers, spends, day, settings.tierWindowDays, settings.tierReviewMonthDay);
+    // Inside a transaction the spends may be updated in place by its own receipts: computed afresh.
+    if (q.afterCommit) return tierStatus(tiers, spends, day, settings.tierWindowDays, settings.tierReviewMonthDay);
+    // Outside one, the same cached rows give the same status: computed once per day for them
+    // (the scan asks twice, for the greeting and for tier-restricted offers).
+    let byInputs = this.tierMemo.get(spends);
+    if (!byInputs || byInputs.tiers !== tiers || byInputs.settings !== settings) this.tierMemo.set(spends, (byInputs = { tiers, settings, byDay: new Map() }));
+    let status = byInputs.byDay.get(day);
+    if (!status) {
+      status = tierStatus(tiers, spends, day, settings.tierWindowDays, settings.tierReviewMonthDay);
+      if (byInputs.byDay.size >= 8) byInputs.byDay.clear();
+      byInputs.byDay.set(day, status);
+    }
+    return status;
   }
+
+  /** Tier statuses by the (cached, never mutated) rows they were computed from; gone with those rows. */
+  private readonly tierMemo = new WeakMap<readonly DaySpend[], { tiers: readonly Tier[]; settings: LoyaltySettings; byDay: Map<string, TierStatus> }>();
 
   /** The earn rules in force for a shopper of this tier (receipts price their points with them). */
   earnRules(q: Queryable, settings: LoyaltySettings, tierMultiplierPct: number) {

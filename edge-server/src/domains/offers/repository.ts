@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
-import { forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
+import { cachedRead, forgetCached, forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
 import type { DiscountKind } from '@vitrina/contracts';
 
 /** An offer row as stored: a discount on one product for a period, optionally of a campaign. */
@@ -101,8 +101,8 @@ export class OffersRepository {
     return this.db.all<{ id: string }>('SELECT id FROM offers WHERE ends_on < ?', [day]).then((rows) => rows.map((r) => r.id));
   }
 
-  clippedBy(customerId: string) {
-    return this.db.all<{ offer_id: string }>('SELECT offer_id FROM clipped_offers WHERE customer_id = ?', [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id)));
+  clippedBy(customerId: string): Promise<ReadonlySet<string>> {
+    return cachedRead(this.db, `offers.clipped-ids:${customerId}`, () => this.db.all<{ offer_id: string }>('SELECT offer_id FROM clipped_offers WHERE customer_id = ?', [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id))));
   }
 
   clipsOf(customerId: string) {
@@ -111,10 +111,12 @@ export class OffersRepository {
 
   async clip(customerId: string, offerId: string, at: string) {
     await this.db.run('INSERT INTO clipped_offers (customer_id, offer_id, clipped_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [customerId, offerId, at]);
+    forgetCached(this.db, `offers.clipped-ids:${customerId}`);
   }
 
   async forgetClipsOf(q: Queryable, customerId: string) {
     forgetInTx(q, `offers.clipped:${customerId}`);
     await q.run('DELETE FROM clipped_offers WHERE customer_id = ?', [customerId]);
+    forgetCached(q, `offers.clipped-ids:${customerId}`);
   }
 }

@@ -63,6 +63,8 @@ const LIVE_CACHE_MS = 30_000;
  */
 export class OffersService {
   private cache: { day: string; at: number; rows: LiveOffer[] } | null = null;
+  /** An offer's words depend only on its discount (the store's language and currency are fixed): written once per discount, not per card. */
+  private readonly wording = new Map<string, string>();
 
   constructor(
     private readonly repo: OffersRepository,
@@ -117,14 +119,25 @@ export class OffersService {
       .sort((a, b) => a.key - b.key)
       .map((x) => x.o);
     const shown = ordered.slice(0, this.counts.kiosk);
-    const kiosk = shown.map((o) => toKioskOffer(o, chosen.allowed.get(o.id)!, clipped.has(o.id), chosen.personal.has(o.id), this.discountFormat));
+    const kiosk = shown.map((o) => toKioskOffer(o, chosen.allowed.get(o.id)!, clipped.has(o.id), chosen.personal.has(o.id), this.wordsOf(o)));
     // Screens pick from every card the shopper could have, not only the kiosk's first few: a
     // kiosk led by restricted products still leaves the screens something to show.
     const signage = ordered
       .filter((o) => this.mayShow('signage', o))
       .slice(0, this.counts.signage)
-      .map((o) => toSignageOffer(o, chosen.allowed.get(o.id)!, this.discountFormat));
+      .map((o) => toSignageOffer(o, chosen.allowed.get(o.id)!, this.wordsOf(o)));
     return { kiosk, signage, recorded: chosen.record(shown.map((o) => o.id)) };
+  }
+
+  private wordsOf(o: LiveOffer): string {
+    const key = `${o.discount_kind}:${o.discount_value}`;
+    let words = this.wording.get(key);
+    if (words === undefined) {
+      words = discountText(o.discount_kind, o.discount_value, this.discountFormat);
+      if (this.wording.size >= 1000) this.wording.clear(); // discounts are few; bounded all the same
+      this.wording.set(key, words);
+    }
+    return words;
   }
 
   /** Restricted products (the catalogue decides) never reach signage, and the kiosk only where allowed. */
@@ -212,20 +225,20 @@ export function bestPerProduct(offers: readonly LiveOffer[], verdicts: ReadonlyM
   return offers.filter((o) => winners.has(o)).map((o) => ({ offer: o, productIds: winners.get(o)! }));
 }
 
-function toKioskOffer(o: LiveOffer, v: OfferVerdict, clipped: boolean, personal: boolean, format: Partial<DiscountTextFormat>): KioskOffer {
+function toKioskOffer(o: LiveOffer, v: OfferVerdict, clipped: boolean, personal: boolean, words: string): KioskOffer {
   return {
     offerId: o.id, productId: o.product_id, productName: o.product.name, displayName: displayNameOf(o.product), imageUrl: imageUrlOf(o.product.image),
     department: o.product.department, category: o.product.category,
     priceMinor: o.product.price_minor, discountKind: o.discount_kind, discountValue: o.discount_value,
-    discountText: discountText(o.discount_kind, o.discount_value, format), offerPriceMinor: v.offerPriceMinor, bonusPoints: v.bonusPoints,
+    discountText: words, offerPriceMinor: v.offerPriceMinor, bonusPoints: v.bonusPoints,
     personal, clipped, validUntil: o.ends_on,
   };
 }
 
 /** Only what a passer-by may see: no shopper data, built field by field (never spread). */
-function toSignageOffer(o: LiveOffer, v: OfferVerdict, format: Partial<DiscountTextFormat>): SignageOffer {
+function toSignageOffer(o: LiveOffer, v: OfferVerdict, words: string): SignageOffer {
   return {
     offerId: o.id, productName: o.product.name, displayName: displayNameOf(o.product), imageUrl: imageUrlOf(o.product.image), category: o.product.category,
-    priceMinor: o.product.price_minor, offerPriceMinor: v.offerPriceMinor, discountText: discountText(o.discount_kind, o.discount_value, format),
+    priceMinor: o.product.price_minor, offerPriceMinor: v.offerPriceMinor, discountText: words,
   };
 }

@@ -1,6 +1,6 @@
 import type { PromotionDefinition } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
-import { forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
+import { cachedRead, forgetCached, forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
 import type { OfferRow } from '../offers/index.js';
 
 export interface PromotionRow {
@@ -31,6 +31,8 @@ export type ClippedOfferRow = OfferRow;
 /** The only place with SQL for promotions, their uses, grants, segments and offer redemption (offer_instances). */
 /** Memo key of the campaigns map for one transaction; campaign writes forget it. */
 export const CAMPAIGNS_MEMO = 'promotions.campaigns';
+/** Cache area of offer redemption counts, per shopper (`offerUsage`); any redemption forgets the area. */
+const OFFER_USAGE = 'promotions.offer-usage:';
 
 export class PromotionsRepository {
   async insert(q: Queryable, id: string, def: PromotionDefinition, at: string, origin: PromotionRow['origin'] = 'store') {
@@ -91,7 +93,7 @@ export class PromotionsRepository {
   }
 
   segmentsOf(q: Queryable, customerId: string) {
-    return memoInTx(q, `promotions.segments:${customerId}`, () =>
+    return cachedRead(q, `promotions.segments:${customerId}`, () =>
       q.all<{ segment: string }>('SELECT segment FROM segment_members WHERE customer_id = ?', [customerId]).then((r) => new Set(r.map((x) => x.segment))));
   }
 
@@ -99,6 +101,7 @@ export class PromotionsRepository {
     forgetInTx(q, 'promotions.segments:');
     await q.run('DELETE FROM segment_members WHERE segment = ?', [segment]);
     for (const id of customerIds) await q.run('INSERT OR IGNORE INTO segment_members (segment, customer_id) VALUES (?, ?)', [segment, id]);
+    forgetCached(q, 'promotions.segments:');
   }
 
   /** Unused grants valid on `day`, one per promotion (the oldest). */
@@ -140,6 +143,7 @@ export class PromotionsRepository {
     forgetInTx(q, 'promotions.');
     const segments = await q.run('DELETE FROM segment_members WHERE customer_id = ?', [customerId]);
     const grants = await q.run('DELETE FROM promotion_grants WHERE customer_id = ? AND used_receipt_id IS NULL', [customerId]);
+    forgetCached(q, `promotions.segments:${customerId}`);
     return segments.changes + grants.changes;
   }
 
@@ -169,6 +173,7 @@ export class PromotionsRepository {
          receipt_id = excluded.receipt_id, discount_minor = excluded.discount_minor, points = excluded.points`,
       [r.offerId, r.customerId, r.campaignId, r.at, r.at, r.receiptId, r.discountMinor, r.points],
     );
+    forgetCached(q, OFFER_USAGE); // an offer's total uses count every shopper's redemptions
   }
 
   /**
@@ -176,6 +181,15 @@ export class PromotionsRepository {
    * — an offer's caps and budget count them as a promotion's count `promotion_uses`.
    */
   async offerUsage(q: Queryable, offerIds: readonly string[], customerId: string | null) {
+    if (!customerId) return this.readOfferUsage(q, offerIds, customerId);
+    // Kept per shopper for the offer list it was read for (the live offers change rarely).
+    const signature = offerIds.join(',');
+    const cached = await cachedRead(q, `${OFFER_USAGE}${customerId}`, async () => ({ signature, usage: await this.readOfferUsage(q, offerIds, customerId) }));
+    if (cached.signature === signature) return cached.usage;
+    return this.readOfferUsage(q, offerIds, customerId);
+  }
+
+  private async readOfferUsage(q: Queryable, offerIds: readonly string[], customerId: string | null): Promise<ReadonlyMap<string, { uses: number; customerUses: number; discountMinor: number }>> {
     const out = new Map<string, { uses: number; customerUses: number; discountMinor: number }>();
     for (const id of offerIds) out.set(id, { uses: 0, customerUses: 0, discountMinor: 0 });
     for (let i = 0; i < offerIds.length; i += 500) {
@@ -197,7 +211,7 @@ export class PromotionsRepository {
   }
 
   campaignsById(q: Queryable) {
-    return memoInTx(q, CAMPAIGNS_MEMO, () => q.all<{ id: string; holdout_pct: number; priority: number; status: string; starts_on: string; ends_on: string }>('SELECT id, holdout_pct, priority, status, starts_on, ends_on FROM campaigns').then(
+    return cachedRead(q, CAMPAIGNS_MEMO, () => q.all<{ id: string; holdout_pct: number; priority: number; status: string; starts_on: string; ends_on: string }>('SELECT id, holdout_pct, priority, status, starts_on, ends_on FROM campaigns').then(
       (rows) => new Map(rows.map((r) => [r.id, r])),
     ));
   }

@@ -1,6 +1,6 @@
 import type { Database, Queryable, SqlValue, WritePriority } from '../../platform/db/database.js';
 import type { ImportedReceipt } from './import/imported-receipt.js';
-import { memoInTx } from '../../platform/db/tx-memo.js';
+import { cachedRead, forgetCached, memoInTx } from '../../platform/db/tx-memo.js';
 
 /** Net spend of one store-local day (returns negative). */
 export interface DaySpend {
@@ -57,6 +57,7 @@ export class PurchasesRepository {
         localDate, receipt.request_hash ?? null, receipt.result_json ?? null],
     );
     this.rememberInserted(tx, { ...receipt, local_date: localDate });
+    if (receipt.customer_id) this.forgetShopper(tx, receipt.customer_id);
     // One statement for all the lines: a receipt is written in two statements, not 1 + n.
     await this.insertRows(tx, 'INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, promo_discount_minor, net_minor, points_earned, points_redeemed, original_line_no) VALUES ',
       lines.map((l) => [l.receipt_id, l.line_no, l.product_id, l.quantity, l.unit_price_minor, l.discount_minor, l.promo_discount_minor ?? 0,
@@ -73,6 +74,7 @@ export class PurchasesRepository {
         receipts.map((r) => [r.id, storeId, r.customerId, 'sale', r.storeTime, r.totalMinor, createdAt, r.localDate]));
       await this.insertRows(tx, 'INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, net_minor) VALUES ',
         receipts.flatMap((r) => r.lines.map((l) => [r.id, l.lineNo, l.productId, l.quantity, l.unitPrice, l.discount, l.quantity * l.unitPrice - l.discount])));
+      for (const id of new Set(receipts.map((r) => r.customerId))) if (id) this.forgetShopper(tx, id);
     }, { priority });
   }
 
@@ -120,6 +122,11 @@ export class PurchasesRepository {
     }
   }
 
+  /** A shopper's receipts changed: what the database's cache holds of them goes once the write commits. */
+  private forgetShopper(q: Queryable, customerId: string) {
+    for (const area of ['purchases.has-sale', 'purchases.spends', 'purchases.baskets']) forgetCached(q, `${area}:${customerId}`);
+  }
+
   /** Keeps this transaction's memo exact after an insert: the receipt, the first sale, the day's spend. */
   private rememberInserted(q: Queryable, r: ReceiptRow & { local_date: string }) {
     if (!q.memo) return;
@@ -152,11 +159,19 @@ export class PurchasesRepository {
 
   /** Whether a customer has any sale before this one (first-purchase rewards). */
   hasSale(q: Queryable, customerId: string) {
-    return memoInTx(q, `purchases.has-sale:${customerId}`, async () => (await q.get("SELECT 1 AS x FROM receipts WHERE customer_id = ? AND kind = 'sale' LIMIT 1", [customerId])) !== undefined);
+    return cachedRead(q, `purchases.has-sale:${customerId}`, async () => (await q.get("SELECT 1 AS x FROM receipts WHERE customer_id = ? AND kind = 'sale' LIMIT 1", [customerId])) !== undefined);
   }
 
   /** A customer's sale baskets, oldest first, with the products in each. */
   async basketsOf(customerId: string) {
+    const baskets = await cachedRead(this.db, `purchases.baskets:${customerId}`, () => this.readBaskets(customerId));
+    // One turn of the event loop, as the read would take: answered from memory, a rank() would
+    // resolve in microtasks alone, and callers that rank in a loop would never let timers or I/O run.
+    await new Promise((resolve) => setImmediate(resolve));
+    return baskets;
+  }
+
+  private async readBaskets(customerId: string) {
     const rows = await this.db.all<{ id: string; store_time: string; products: string }>(
       `SELECT r.id, r.store_time, GROUP_CONCAT(l.product_id, char(31)) AS products
          FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
@@ -174,7 +189,7 @@ export class PurchasesRepository {
 
   /** Net spend per store-local day (returns negative), oldest first: what tiers are earned by. */
   spendsByDay(q: Queryable, customerId: string): Promise<DaySpend[]> {
-    return memoInTx(q, `purchases.spends:${customerId}`, () => q.all<DaySpend>(
+    return cachedRead(q, `purchases.spends:${customerId}`, () => q.all<DaySpend>(
       'SELECT COALESCE(local_date, substr(store_time, 1, 10)) AS date, SUM(total_minor) AS netMinor FROM receipts WHERE customer_id = ? GROUP BY 1 ORDER BY 1',
       [customerId],
     ));

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Database } from './database.js';
 import { migrate, listMigrations, currentVersion } from './migrate.js';
-import { memoInTx } from './tx-memo.js';
 
 async function tempDb() {
   const dir = mkdtempSync(join(tmpdir(), 'vitrina-db-'));
@@ -126,27 +125,6 @@ describe('Database (real SQLite file)', () => {
     const late = db.run('INSERT INTO t (v) VALUES (3)', [], { priority: 'bulk' });
     await late;
     expect(await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM t')).toEqual({ n: 1 });
-  });
-
-  it('a read scope reads a memoized key once, also for askers in parallel, and only while it runs', async () => {
-    const db = await tempDb();
-    await db.run('INSERT INTO t (id, v) VALUES (1, 10)');
-    let reads = 0;
-    const read = () => memoInTx(db, 't.one', async () => { reads++; return (await db.get<{ v: number }>('SELECT v FROM t WHERE id = 1'))!.v; });
-    let later: Promise<number> | null = null;
-    const inScope = await db.readScope(async () => {
-      const [a, b] = await Promise.all([read(), read()]);
-      const c = await db.readScope(read); // nested: the same memo
-      later = new Promise<number>((resolve) => setTimeout(() => void read().then(resolve), 10));
-      return [a, b, c];
-    });
-    expect(inScope).toEqual([10, 10, 10]);
-    expect(reads).toBe(1);
-    await db.run('UPDATE t SET v = 11 WHERE id = 1');
-    // A timer started inside the scope runs after it ended: it reads afresh.
-    expect(await later).toBe(11);
-    expect(await read()).toBe(11);
-    expect(reads).toBe(3);
   });
 
   it('applies numbered migrations once', async () => {

@@ -1,9 +1,9 @@
 import sqlite3 from 'sqlite3';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { inBulkWork } from './bulk-work.js';
 import { StatementCache } from './statement-cache.js';
+import { ReadCache } from './read-cache.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 
@@ -28,11 +28,17 @@ export interface Queryable {
    * it until the transaction ends, unless the same transaction writes it (see tx-memo.ts).
    */
   readonly memo?: Map<string, unknown>;
+  /** The database's cache of committed rows (read-cache.ts), on the database and inside its transactions. */
+  readonly cache?: ReadCache;
+  /** Present inside a transaction only: runs `fn` once it committed (never after a rollback). */
+  afterCommit?(fn: () => void): void;
 }
 
 /** The writer inside `Database.transaction`: statements, the transaction's memo, and nested savepoints. */
 export interface Transaction extends Queryable {
   readonly memo: Map<string, unknown>;
+  readonly cache: ReadCache;
+  afterCommit(fn: () => void): void;
   /**
    * Runs `fn` inside a SAVEPOINT: if it throws, only its writes are rolled back (and the memo,
    * which may have learned from them, is cleared); the error is rethrown.
@@ -100,15 +106,14 @@ export function databaseFile(dataDir: string): string {
  * `transaction()`, which run one at a time on the writer connection through a promise
  * queue; reads go to a separate connection, which in WAL mode sees only committed data.
  */
-/** The read memo of the `readScope` the current async context runs in (one scan). */
-const readScopes = new AsyncLocalStorage<{ memo: Map<string, unknown>; open: boolean }>();
-
 export class Database implements Queryable {
   /** Writes waiting for the writer, by lane; one runs at a time, interactive first. */
   private readonly lanes: Record<WritePriority, Array<() => Promise<void>>> = { interactive: [], bulk: [] };
   private writing = false;
   private idle: Promise<void> = Promise.resolve();
   private markIdle: () => void = () => undefined;
+  /** Committed rows the scan path reads, forgotten by their writers (read-cache.ts). */
+  readonly cache = new ReadCache(20_000, () => this.noticeOtherWriters());
 
   private constructor(
     readonly file: string,
@@ -140,8 +145,10 @@ export class Database implements Queryable {
       await this.writer.exec('BEGIN IMMEDIATE');
       const { run, get, all } = this.writer;
       const memo = new Map<string, unknown>();
+      const committed: Array<() => void> = [];
       const tx: Transaction = {
-        run, get, all, memo,
+        run, get, all, memo, cache: this.cache,
+        afterCommit: (f) => committed.push(f),
         async savepoint(inner) {
           await run('SAVEPOINT nested');
           try {
@@ -159,6 +166,7 @@ export class Database implements Queryable {
       try {
         const result = await fn(tx);
         await this.writer.exec('COMMIT');
+        for (const f of committed) f();
         return result;
       } catch (err) {
         await this.writer.exec('ROLLBACK').catch(() => undefined);
@@ -204,33 +212,29 @@ export class Database implements Queryable {
     return this.reader.get<T>(sql, params);
   }
 
-  /**
-   * Inside `readScope(fn)`, reads of the database itself carry a memo (see tx-memo.ts) for as
-   * long as `fn` runs: the configuration and per-customer reads that several domains make for
-   * one scan (loyalty settings and tiers, the day's spends, live campaigns) run once instead of
-   * once per asker. Outside a scope, and once it ended (a timer it started), there is none.
-   */
-  get memo(): Map<string, unknown> | undefined {
-    const scope = readScopes.getStore();
-    return scope?.open ? scope.memo : undefined;
-  }
-
-  /** Runs `fn` with a read memo of its own (one scan's reads), or the enclosing scope's; writes inside it still go through the queue. */
-  async readScope<T>(fn: () => Promise<T>): Promise<T> {
-    if (readScopes.getStore()?.open) return fn(); // nested: the outer scope's memo serves
-    const scope = { memo: new Map<string, unknown>(), open: true };
-    try {
-      return await readScopes.run(scope, fn);
-    } finally {
-      scope.open = false;
-    }
-  }
-
   all<T>(sql: string, params?: Params) {
     return this.reader.all<T>(sql, params);
   }
 
   private closed = false;
+  private dataVersion: number | null = null;
+  private versionCheckedAt = 0;
+
+  /**
+   * Another process (the import CLI, a restore) may write the same file: the writer connection's
+   * `data_version` moves only on other connections' commits. Checked at most once a second, from
+   * cache reads; a change clears the cache.
+   */
+  private noticeOtherWriters() {
+    const now = Date.now();
+    if (now - this.versionCheckedAt < 1000 || this.closed) return;
+    this.versionCheckedAt = now;
+    this.writer.get<{ data_version: number }>('PRAGMA data_version').then((r) => {
+      const version = r?.data_version ?? null;
+      if (this.dataVersion !== null && version !== this.dataVersion) this.cache.clear();
+      this.dataVersion = version;
+    }, () => undefined);
+  }
 
   /** Idempotent: the app's onClose may run after a test already closed it. */
   async close() {

@@ -36,11 +36,6 @@ export interface ScanDeps {
   referrals: Pick<ReferralsService, 'claimIn'>;
   push: DevicePush;
   metrics: ScanMetrics;
-  /**
-   * Runs one scan's reads with a shared read memo (`Database.readScope`): loyalty, offers and
-   * campaigns each ask for the same settings, tiers and spends, which are then read once.
-   */
-  readScope?: <T>(fn: () => Promise<T>) => Promise<T>;
   timeZone: string;
   takeoverMs: number;
   /** Card lookups per kiosk per second, after a burst (SCAN_RATE_PER_KIOSK). */
@@ -65,8 +60,7 @@ export class ScanService {
     // so that a script at a kiosk cannot walk the card-number space.
     if (!this.lookups.take(kiosk.id)) throw new VitrinaError('VITRINA_ERR_RATE_LIMITED', `Too many card lookups at this kiosk; try again in ${this.lookups.retryAfterS(kiosk.id)} s.`);
     const started = performance.now();
-    const run = () => this.recognizeAndStart(kiosk, code, source);
-    const result = await (this.d.readScope ? this.d.readScope(run) : run());
+    const result = await this.recognizeAndStart(kiosk, code, source);
     this.d.metrics.scanMs.record(performance.now() - started);
     return result;
   }
@@ -127,12 +121,12 @@ export class ScanService {
     return { ended: true as const };
   }
 
-  private startSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
-    const build = () => this.buildSession(kiosk, customerId, last4, source);
-    return this.d.readScope ? this.d.readScope(build) : build();
-  }
-
-  private async buildSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
+  /**
+   * The shopper's rows (card, customer, ledger, spends, baskets, clips, segments) and the
+   * program's come from the database's read cache (platform/db/read-cache.ts) after the first
+   * scan: each is read once however many domains ask, and again only after a write to it.
+   */
+  private async startSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
     const { d } = this;
     const today = storeDate(d.timeZone);
     const [customer, summary, offerProducts, hasHistory] = await Promise.all([

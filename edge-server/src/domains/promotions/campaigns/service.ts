@@ -186,11 +186,19 @@ export class CampaignsService {
       if (price) allowed.set(o.id, { ...price, priority: o.campaign_id ? campaigns.get(o.campaign_id)?.priority ?? 0 : 0 });
     }
     // Arms come from a stable hash, so writing the assignment a moment later changes nothing about it.
-    const record = (shown: readonly string[]) => this.db.transaction(async (tx) => {
-      const at = nowIso();
-      for (const [campaignId, arm] of assignments) await this.repo.assign(tx, campaignId, customerId, arm, at);
-      for (const offerId of shown) await this.repo.markShown(tx, offerId, customerId, campaignOf.get(offerId) ?? null, at);
-    });
+    // What an earlier scan of this shopper already wrote is not written again (it would change nothing).
+    const record = async (shown: readonly string[]) => {
+      const known = this.repo.recorded(this.db, customerId);
+      const arms = [...assignments].filter(([campaignId]) => !known.has(`assigned:${campaignId}`));
+      const offers = shown.filter((offerId) => !known.has(`shown:${offerId}`)).map((offerId) => ({ offerId, campaignId: campaignOf.get(offerId) ?? null }));
+      if (arms.length === 0 && offers.length === 0) return;
+      await this.db.transaction(async (tx) => {
+        const at = nowIso();
+        await this.repo.assignMany(tx, customerId, arms, at);
+        await this.repo.markShownMany(tx, customerId, offers, at);
+        this.repo.noteRecorded(tx, customerId, [...arms.map(([c]) => `assigned:${c}`), ...offers.map((o) => `shown:${o.offerId}`)]);
+      });
+    };
     // Campaign offers are personal: issued to this shopper's arm, tracked per shopper.
     return { allowed, personal: new Set([...allowed.keys()].filter((id) => campaignOf.has(id))), record };
   }
