@@ -49,6 +49,13 @@ export class StoreAggregates {
     /** Per item: sum and count of the gaps (in baskets) between a customer's consecutive purchases of it. */
     readonly gapSum: Float32Array,
     readonly gapCount: Float32Array,
+    /**
+     * Per item, over customers' latest baskets (the period the next basket falls in): customers
+     * whose latest basket has it as an item new to them, and customers who had bought it before
+     * their latest basket (so popLast − lastNew of them repeated it there).
+     */
+    readonly lastNew: Float32Array,
+    readonly priorBuyers: Float32Array,
     readonly rankAll: Int32Array,
     readonly rankLast: Int32Array,
     /** Items by latest-basket popularity (ties: all-basket popularity), most popular first. */
@@ -129,11 +136,11 @@ export class StoreAggregates {
 
   /** The one place the positional constructor is called. */
   private static assemble(c: AggregateColumns): StoreAggregates {
-    return new StoreAggregates(c.itemIds, c.popAll, c.popLast, c.popRecent, c.buyers, c.repeatBuyers, c.selfNextDen, c.selfNextNum, c.gapSum, c.gapCount, c.rankAll, c.rankLast, c.byLast, c.byAll, c.cooc, c.trans, c.nCustomers, c.nBaskets, c.recentMass, c.meanGap);
+    return new StoreAggregates(c.itemIds, c.popAll, c.popLast, c.popRecent, c.buyers, c.repeatBuyers, c.selfNextDen, c.selfNextNum, c.gapSum, c.gapCount, c.lastNew, c.priorBuyers, c.rankAll, c.rankLast, c.byLast, c.byAll, c.cooc, c.trans, c.nCustomers, c.nBaskets, c.recentMass, c.meanGap);
   }
 
   stats(): AggregateStats {
-    const arrays = [this.popAll, this.popLast, this.popRecent, this.buyers, this.repeatBuyers, this.selfNextDen, this.selfNextNum, this.gapSum, this.gapCount, this.rankAll, this.rankLast, this.byLast, this.byAll, ...Object.values(this.scratch)];
+    const arrays = [this.popAll, this.popLast, this.popRecent, this.buyers, this.repeatBuyers, this.selfNextDen, this.selfNextNum, this.gapSum, this.gapCount, this.lastNew, this.priorBuyers, this.rankAll, this.rankLast, this.byLast, this.byAll, ...Object.values(this.scratch)];
     let bytes = arrays.reduce((s, a) => s + a.byteLength, 0) + listBytes(this.cooc) + listBytes(this.trans);
     // Item id strings and the id → index map: roughly 2 bytes a character plus ~60 bytes of overhead each.
     for (const id of this.itemIds) bytes += 2 * id.length + 60;

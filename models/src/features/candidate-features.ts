@@ -183,6 +183,8 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
     features[o + F.item_cycle_log] = Math.log1p(itemCycle);
     features[o + F.item_self_next] = (agg.selfNextNum[i]! + 1) / (agg.selfNextDen[i]! + 2);
     features[o + F.trans_last] = transLast[i]!;
+    features[o + F.pop_last_new_log] = logShare(agg.lastNew[i]!, agg.nCustomers);
+    features[o + F.last_repeat_rate] = (agg.popLast[i]! - agg.lastNew[i]! + 1) / (agg.priorBuyers[i]! + 2);
   });
   const candidates = chosen.map((i) => agg.itemIds[i]!);
   // Reset the scratch for the next call (only the entries this call touched).

@@ -49,7 +49,7 @@ async function storeWithModel(modelDir: string) {
 describe('recommend service (real SQLite, real onnxruntime, committed artifact)', () => {
   it('serves the committed model and ranks a shopper’s own staples first', async () => {
     const { services } = await storeWithModel(artifactCopy());
-    expect(services.recommend.health()).toMatchObject({ status: 'loaded', version: committedVersion(), featureVersion: 'f2', reason: null, aggregates: { lastError: null } });
+    expect(services.recommend.health()).toMatchObject({ status: 'loaded', version: committedVersion(), featureVersion: 'f3', reason: null, aggregates: { lastError: null } });
     const ana = await services.recommend.rank('cust-ana', { limit: 3, personalized: true });
     expect(ana[0]!.productId).toBe('p-apples');
     const ben = await services.recommend.rank('cust-ben', { limit: 2, personalized: true });
