@@ -30,6 +30,7 @@ export interface AggregateColumns {
   byAll: Int32Array;
   cooc: NeighbourLists;
   trans: NeighbourLists;
+  toLast: NeighbourLists;
   nCustomers: number;
   nBaskets: number;
   recentMass: number;
@@ -98,6 +99,8 @@ export class AggregatesAccumulator {
   private readonly starts = ints();
   /** Index of the next basket of the same customer, or −1. */
   private readonly nextOf = ints();
+  /** Index of the latest basket of the same customer, or −1 for that latest basket itself. */
+  private readonly lastOf = ints();
   private recentMass = 0;
   private nCustomers = 0;
   private nBaskets = 0;
@@ -182,6 +185,7 @@ export class AggregatesAccumulator {
       inNext[i] = 0;
     }
     const first = Math.max(0, list.length - this.pairBaskets);
+    const latest = this.starts.length + (list.length - 1 - first);
     for (let pos = first; pos < list.length; pos++) {
       const items = list[pos]!.items;
       const kept = items.length > this.pairItems ? items.subarray(0, this.pairItems) : items;
@@ -189,6 +193,8 @@ export class AggregatesAccumulator {
       this.starts.data[this.starts.length++] = this.flat.length;
       this.nextOf.ensure(this.nextOf.length + 1);
       this.nextOf.data[this.nextOf.length++] = pos < list.length - 1 ? this.starts.length : -1;
+      this.lastOf.ensure(this.lastOf.length + 1);
+      this.lastOf.data[this.lastOf.length++] = pos < list.length - 1 ? latest : -1;
       this.flat.ensure(this.flat.length + kept.length);
       this.flat.data.set(kept, this.flat.length);
       this.flat.length += kept.length;
@@ -212,7 +218,7 @@ export class AggregatesAccumulator {
     const meanGap = this.allGapCount > 0 ? this.allGaps / this.allGapCount : 1;
     this.starts.ensure(this.starts.length + 1);
     this.starts.data[this.starts.length++] = this.flat.length;
-    const flat = this.flat.view(), starts = this.starts.view(), nextOf = this.nextOf.view();
+    const flat = this.flat.view(), starts = this.starts.view(), nextOf = this.nextOf.view(), lastOf = this.lastOf.view();
     // item → baskets containing it (CSR), for the pair counts.
     const postCount = new Int32Array(n + 1);
     for (const i of flat) postCount[i + 1]!++;
@@ -237,6 +243,17 @@ export class AggregatesAccumulator {
       }
       return events;
     });
+    // The same from each earlier basket to the customer's latest one: what shoppers went on to buy in the latest period.
+    const toLast = yield* buildNeighbourLists(n, this.topN, flat, (j, emit) => {
+      let events = 0;
+      for (let p = postCount[j]!; p < postCount[j + 1]!; p++) {
+        const last = lastOf[postings[p]!]!;
+        if (last < 0) continue;
+        events++;
+        emit(starts[last]!, starts[last + 1]!);
+      }
+      return events;
+    });
     yield;
     const keys = () => Int32Array.from({ length: n }, (_, k) => k);
     const byAll = keys().sort((a, b) => popAll[b]! - popAll[a]! || a - b);
@@ -244,6 +261,6 @@ export class AggregatesAccumulator {
     const rankAll = new Int32Array(n), rankLast = new Int32Array(n);
     byAll.forEach((i, r) => (rankAll[i] = r));
     byLast.forEach((i, r) => (rankLast[i] = r));
-    return { itemIds: this.itemIds, popAll, popLast, popRecent, buyers, repeatBuyers, selfNextDen, selfNextNum, gapSum, gapCount, lastNew, priorBuyers, rankAll, rankLast, byLast, byAll, cooc, trans, nCustomers: this.nCustomers, nBaskets: this.nBaskets, recentMass: this.recentMass, meanGap };
+    return { itemIds: this.itemIds, popAll, popLast, popRecent, buyers, repeatBuyers, selfNextDen, selfNextNum, gapSum, gapCount, lastNew, priorBuyers, rankAll, rankLast, byLast, byAll, cooc, trans, toLast, nCustomers: this.nCustomers, nBaskets: this.nBaskets, recentMass: this.recentMass, meanGap };
   }
 }

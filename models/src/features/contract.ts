@@ -39,6 +39,7 @@ export const FEATURE_CONTRACT = {
     'trans_last', //              mean over j ∈ b_n of P(i ∈ next basket | j)
     // f3: the latest-basket period split into its repeat and explore sides
     'pop_last_new_log', //        log share of customers whose latest basket has i as an item new to them
+    'to_last_score', //           Σ_j w_j·P(i ∈ a shopper's latest basket | j in an earlier one), w as cooc_score
     'last_repeat_rate', //        (customers whose latest basket repeats i + 1) / (customers who bought i before their latest basket + 2)
   ],
 } as const;
