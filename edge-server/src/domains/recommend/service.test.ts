@@ -85,7 +85,7 @@ describe('recommend service (real SQLite, real onnxruntime, committed artifact)'
     const other = mkdtempSync(join(tmpdir(), 'vitrina-model-'));
     writeGpTieArtifact(other, 'old-contract', { featureContract: { version: 'f0', names: ['x'] } });
     const a = await storeWithModel(other);
-    expect(a.services.recommend.health()).toMatchObject({ status: 'fallback', reason: expect.stringMatching(/VITRINA_ERR_MODEL_INVALID: feature contract f0 .* f2/) });
+    expect(a.services.recommend.health()).toMatchObject({ status: 'fallback', reason: expect.stringMatching(/VITRINA_ERR_MODEL_INVALID: feature contract f0 .* f3/) });
 
     const garbage = mkdtempSync(join(tmpdir(), 'vitrina-model-'));
     writeGpTieArtifact(garbage, 'garbage');
