@@ -21,7 +21,7 @@ export interface EvalOptions {
   cuts: number;
   train: TrainOptions;
 }
-export const EVAL_DEFAULTS: EvalOptions = { maxCandidates: 300, folds: 5, cuts: 1, train: { ...TRAIN_DEFAULTS, epochs: 6, ensemble: 1 } };
+export const EVAL_DEFAULTS: EvalOptions = { maxCandidates: 300, folds: 5, cuts: 1, train: { ...TRAIN_DEFAULTS, epochs: 12, ensemble: 1 } };
 
 export interface SplitResult {
   name: string;

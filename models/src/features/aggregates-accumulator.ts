@@ -22,12 +22,15 @@ export interface AggregateColumns {
   selfNextNum: Float32Array;
   gapSum: Float32Array;
   gapCount: Float32Array;
+  lastNew: Float32Array;
+  priorBuyers: Float32Array;
   rankAll: Int32Array;
   rankLast: Int32Array;
   byLast: Int32Array;
   byAll: Int32Array;
   cooc: NeighbourLists;
   trans: NeighbourLists;
+  toLast: NeighbourLists;
   nCustomers: number;
   nBaskets: number;
   recentMass: number;
@@ -81,11 +84,14 @@ export class AggregatesAccumulator {
   private readonly selfNextNum = floats();
   private readonly gapSum = floats();
   private readonly gapCount = floats();
+  /** Per item: customers whose latest basket has it as a new item; customers who bought it before their latest basket. */
+  private readonly lastNew = floats();
+  private readonly priorBuyers = floats();
   /** Per item, within the current customer: baskets with it so far; last basket position + 1 (0 = not yet); "in basket pos+1" marks as pos + 2. */
   private readonly perCustomer = ints();
   private readonly lastPos = ints();
   private readonly inNext = ints();
-  private readonly perItem = [this.popAll, this.popLast, this.popRecent, this.buyers, this.repeatBuyers, this.selfNextDen, this.selfNextNum, this.gapSum, this.gapCount, this.perCustomer, this.lastPos, this.inNext];
+  private readonly perItem = [this.popAll, this.popLast, this.popRecent, this.buyers, this.repeatBuyers, this.selfNextDen, this.selfNextNum, this.gapSum, this.gapCount, this.lastNew, this.priorBuyers, this.perCustomer, this.lastPos, this.inNext];
   private allGaps = 0;
   private allGapCount = 0;
   /** Pair-count input: recent baskets flattened, each customer's run contiguous so "next basket" is the following entry. */
@@ -93,6 +99,8 @@ export class AggregatesAccumulator {
   private readonly starts = ints();
   /** Index of the next basket of the same customer, or −1. */
   private readonly nextOf = ints();
+  /** Index of the latest basket of the same customer, or −1 for that latest basket itself. */
+  private readonly lastOf = ints();
   private recentMass = 0;
   private nCustomers = 0;
   private nBaskets = 0;
@@ -132,15 +140,21 @@ export class AggregatesAccumulator {
     const perCustomer = this.perCustomer.data;
     const selfNextDen = this.selfNextDen.data, selfNextNum = this.selfNextNum.data, gapSum = this.gapSum.data, gapCount = this.gapCount.data;
     const lastPos = this.lastPos.data, inNext = this.inNext.data;
+    const lastNew = this.lastNew.data, priorBuyers = this.priorBuyers.data;
     list.sort((a, b) => a.t - b.t);
     const touched: number[] = [];
     for (let pos = 0; pos < list.length; pos++) {
       const basket = list[pos]!;
       const back = list.length - 1 - pos;
       const w = back < RECENT_DEPTH ? RECENT_DECAY ** back : 0;
+      // Before the latest basket: everything touched so far was bought earlier (the repeat side's denominator).
+      if (back === 0) for (const i of touched) priorBuyers[i]!++;
       for (const i of basket.items) {
         popAll[i]!++;
-        if (back === 0) popLast[i]!++;
+        if (back === 0) {
+          popLast[i]!++;
+          if (perCustomer[i] === 0) lastNew[i]!++;
+        }
         popRecent[i]! += w;
         if (perCustomer[i] === 0) touched.push(i);
         perCustomer[i]!++;
@@ -171,6 +185,7 @@ export class AggregatesAccumulator {
       inNext[i] = 0;
     }
     const first = Math.max(0, list.length - this.pairBaskets);
+    const latest = this.starts.length + (list.length - 1 - first);
     for (let pos = first; pos < list.length; pos++) {
       const items = list[pos]!.items;
       const kept = items.length > this.pairItems ? items.subarray(0, this.pairItems) : items;
@@ -178,6 +193,8 @@ export class AggregatesAccumulator {
       this.starts.data[this.starts.length++] = this.flat.length;
       this.nextOf.ensure(this.nextOf.length + 1);
       this.nextOf.data[this.nextOf.length++] = pos < list.length - 1 ? this.starts.length : -1;
+      this.lastOf.ensure(this.lastOf.length + 1);
+      this.lastOf.data[this.lastOf.length++] = pos < list.length - 1 ? latest : -1;
       this.flat.ensure(this.flat.length + kept.length);
       this.flat.data.set(kept, this.flat.length);
       this.flat.length += kept.length;
@@ -197,10 +214,11 @@ export class AggregatesAccumulator {
     const popAll = column(this.popAll), popLast = column(this.popLast), popRecent = column(this.popRecent);
     const buyers = column(this.buyers), repeatBuyers = column(this.repeatBuyers);
     const selfNextDen = column(this.selfNextDen), selfNextNum = column(this.selfNextNum), gapSum = column(this.gapSum), gapCount = column(this.gapCount);
+    const lastNew = column(this.lastNew), priorBuyers = column(this.priorBuyers);
     const meanGap = this.allGapCount > 0 ? this.allGaps / this.allGapCount : 1;
     this.starts.ensure(this.starts.length + 1);
     this.starts.data[this.starts.length++] = this.flat.length;
-    const flat = this.flat.view(), starts = this.starts.view(), nextOf = this.nextOf.view();
+    const flat = this.flat.view(), starts = this.starts.view(), nextOf = this.nextOf.view(), lastOf = this.lastOf.view();
     // item → baskets containing it (CSR), for the pair counts.
     const postCount = new Int32Array(n + 1);
     for (const i of flat) postCount[i + 1]!++;
@@ -225,6 +243,17 @@ export class AggregatesAccumulator {
       }
       return events;
     });
+    // The same from each earlier basket to the customer's latest one: what shoppers went on to buy in the latest period.
+    const toLast = yield* buildNeighbourLists(n, this.topN, flat, (j, emit) => {
+      let events = 0;
+      for (let p = postCount[j]!; p < postCount[j + 1]!; p++) {
+        const last = lastOf[postings[p]!]!;
+        if (last < 0) continue;
+        events++;
+        emit(starts[last]!, starts[last + 1]!);
+      }
+      return events;
+    });
     yield;
     const keys = () => Int32Array.from({ length: n }, (_, k) => k);
     const byAll = keys().sort((a, b) => popAll[b]! - popAll[a]! || a - b);
@@ -232,6 +261,6 @@ export class AggregatesAccumulator {
     const rankAll = new Int32Array(n), rankLast = new Int32Array(n);
     byAll.forEach((i, r) => (rankAll[i] = r));
     byLast.forEach((i, r) => (rankLast[i] = r));
-    return { itemIds: this.itemIds, popAll, popLast, popRecent, buyers, repeatBuyers, selfNextDen, selfNextNum, gapSum, gapCount, rankAll, rankLast, byLast, byAll, cooc, trans, nCustomers: this.nCustomers, nBaskets: this.nBaskets, recentMass: this.recentMass, meanGap };
+    return { itemIds: this.itemIds, popAll, popLast, popRecent, buyers, repeatBuyers, selfNextDen, selfNextNum, gapSum, gapCount, lastNew, priorBuyers, rankAll, rankLast, byLast, byAll, cooc, trans, toLast, nCustomers: this.nCustomers, nBaskets: this.nBaskets, recentMass: this.recentMass, meanGap };
   }
 }

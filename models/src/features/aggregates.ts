@@ -34,7 +34,7 @@ export interface AggregateStats {
 export class StoreAggregates {
   readonly index: Map<string, number>;
   /** Per-call scratch for feature computation (dense, but O(items), never O(items²)). */
-  readonly scratch: { a: Float32Array; b: Float32Array; c: Float32Array; d: Float32Array; e: Float32Array; f: Float32Array; g: Float32Array; h: Float32Array; k: Float32Array; l: Float32Array; last: Int32Array; first: Int32Array; stamp: Int32Array };
+  readonly scratch: { a: Float32Array; b: Float32Array; c: Float32Array; d: Float32Array; e: Float32Array; f: Float32Array; g: Float32Array; h: Float32Array; k: Float32Array; l: Float32Array; m: Float32Array; last: Int32Array; first: Int32Array; stamp: Int32Array };
 
   private constructor(
     readonly itemIds: string[],
@@ -49,6 +49,13 @@ export class StoreAggregates {
     /** Per item: sum and count of the gaps (in baskets) between a customer's consecutive purchases of it. */
     readonly gapSum: Float32Array,
     readonly gapCount: Float32Array,
+    /**
+     * Per item, over customers' latest baskets (the period the next basket falls in): customers
+     * whose latest basket has it as an item new to them, and customers who had bought it before
+     * their latest basket (so popLast − lastNew of them repeated it there).
+     */
+    readonly lastNew: Float32Array,
+    readonly priorBuyers: Float32Array,
     readonly rankAll: Int32Array,
     readonly rankLast: Int32Array,
     /** Items by latest-basket popularity (ties: all-basket popularity), most popular first. */
@@ -57,6 +64,8 @@ export class StoreAggregates {
     readonly byAll: Int32Array,
     readonly cooc: NeighbourLists,
     readonly trans: NeighbourLists,
+    /** P(i in the customer's latest basket | j in one of their earlier baskets), top-N per j. */
+    readonly toLast: NeighbourLists,
     readonly nCustomers: number,
     readonly nBaskets: number,
     readonly recentMass: number,
@@ -68,7 +77,7 @@ export class StoreAggregates {
     this.scratch = {
       a: new Float32Array(n), b: new Float32Array(n), c: new Float32Array(n), d: new Float32Array(n),
       e: new Float32Array(n), f: new Float32Array(n), g: new Float32Array(n), h: new Float32Array(n),
-      k: new Float32Array(n), l: new Float32Array(n),
+      k: new Float32Array(n), l: new Float32Array(n), m: new Float32Array(n),
       last: new Int32Array(n).fill(-1), first: new Int32Array(n).fill(-1), stamp: new Int32Array(n).fill(-1),
     };
   }
@@ -129,12 +138,12 @@ export class StoreAggregates {
 
   /** The one place the positional constructor is called. */
   private static assemble(c: AggregateColumns): StoreAggregates {
-    return new StoreAggregates(c.itemIds, c.popAll, c.popLast, c.popRecent, c.buyers, c.repeatBuyers, c.selfNextDen, c.selfNextNum, c.gapSum, c.gapCount, c.rankAll, c.rankLast, c.byLast, c.byAll, c.cooc, c.trans, c.nCustomers, c.nBaskets, c.recentMass, c.meanGap);
+    return new StoreAggregates(c.itemIds, c.popAll, c.popLast, c.popRecent, c.buyers, c.repeatBuyers, c.selfNextDen, c.selfNextNum, c.gapSum, c.gapCount, c.lastNew, c.priorBuyers, c.rankAll, c.rankLast, c.byLast, c.byAll, c.cooc, c.trans, c.toLast, c.nCustomers, c.nBaskets, c.recentMass, c.meanGap);
   }
 
   stats(): AggregateStats {
-    const arrays = [this.popAll, this.popLast, this.popRecent, this.buyers, this.repeatBuyers, this.selfNextDen, this.selfNextNum, this.gapSum, this.gapCount, this.rankAll, this.rankLast, this.byLast, this.byAll, ...Object.values(this.scratch)];
-    let bytes = arrays.reduce((s, a) => s + a.byteLength, 0) + listBytes(this.cooc) + listBytes(this.trans);
+    const arrays = [this.popAll, this.popLast, this.popRecent, this.buyers, this.repeatBuyers, this.selfNextDen, this.selfNextNum, this.gapSum, this.gapCount, this.lastNew, this.priorBuyers, this.rankAll, this.rankLast, this.byLast, this.byAll, ...Object.values(this.scratch)];
+    let bytes = arrays.reduce((s, a) => s + a.byteLength, 0) + listBytes(this.cooc) + listBytes(this.trans) + listBytes(this.toLast);
     // Item id strings and the id → index map: roughly 2 bytes a character plus ~60 bytes of overhead each.
     for (const id of this.itemIds) bytes += 2 * id.length + 60;
     return { items: this.itemIds.length, customers: this.nCustomers, baskets: this.nBaskets, bytes, memoryMb: Math.round((bytes / 1048576) * 100) / 100 };

@@ -56,7 +56,7 @@ function tifuBasketWeights(n: number): Float64Array {
 export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: StoreAggregates, opts: CandidateOptions): CandidateFeatures {
   const s = agg.scratch;
   const count = s.a, d09 = s.b, d05 = s.c, cooc = s.d, coocMax = s.e, coocLast = s.f, trans = s.g;
-  const tifu = s.k, transLast = s.l;
+  const tifu = s.k, transLast = s.l, toLast = s.m;
   const lastIdx = s.last, firstIdx = s.first, stamp = s.stamp;
   const tifuW = tifuBasketWeights(history.length);
   const n = history.length;
@@ -90,7 +90,7 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
   const reached: number[] = [];
   // Scores added are strictly positive, so "all zero" means "not reached yet".
   const touch = (i: number) => {
-    if (cooc[i] === 0 && trans[i] === 0) reached.push(i);
+    if (cooc[i] === 0 && trans[i] === 0 && toLast[i] === 0) reached.push(i);
   };
   const lastSet = new Set(lastBasket);
   let ownMass = 0;
@@ -109,6 +109,11 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
       touch(i);
       trans[i]! += w * agg.trans.probs[p]!;
       if (lastSet.has(j)) transLast[i]! += agg.trans.probs[p]! / lastBasket.length;
+    }
+    for (let p = agg.toLast.offsets[j]!; p < agg.toLast.offsets[j + 1]!; p++) {
+      const i = agg.toLast.items[p]!;
+      touch(i);
+      toLast[i]! += w * agg.toLast.probs[p]!;
     }
   }
   // Candidate selection.
@@ -137,7 +142,7 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
   if (generate) {
     const fresh = reached.filter((i) => count[i] === 0);
     const linked = s.h;
-    for (const i of fresh) linked[i] = cooc[i]! + trans[i]!;
+    for (const i of fresh) linked[i] = cooc[i]! + trans[i]! + toLast[i]!;
     for (const i of topByScore(fresh, linked, neighbourBudget)) choose(i);
   }
   for (let r = 0; generate && chosen.length < max && r < agg.byLast.length; r++) {
@@ -183,6 +188,9 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
     features[o + F.item_cycle_log] = Math.log1p(itemCycle);
     features[o + F.item_self_next] = (agg.selfNextNum[i]! + 1) / (agg.selfNextDen[i]! + 2);
     features[o + F.trans_last] = transLast[i]!;
+    features[o + F.pop_last_new_log] = logShare(agg.lastNew[i]!, agg.nCustomers);
+    features[o + F.to_last_score] = toLast[i]!;
+    features[o + F.last_repeat_rate] = (agg.popLast[i]! - agg.lastNew[i]! + 1) / (agg.priorBuyers[i]! + 2);
   });
   const candidates = chosen.map((i) => agg.itemIds[i]!);
   // Reset the scratch for the next call (only the entries this call touched).
@@ -190,7 +198,7 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
     count[i] = 0; d09[i] = 0; d05[i] = 0; tifu[i] = 0; lastIdx[i] = -1; firstIdx[i] = -1; stamp[i] = -1;
   }
   for (const i of reached) {
-    cooc[i] = 0; coocMax[i] = 0; coocLast[i] = 0; trans[i] = 0; transLast[i] = 0; s.h[i] = 0; stamp[i] = -1;
+    cooc[i] = 0; coocMax[i] = 0; coocLast[i] = 0; trans[i] = 0; transLast[i] = 0; toLast[i] = 0; s.h[i] = 0; stamp[i] = -1;
   }
   for (const i of chosen) stamp[i] = -1;
   return { candidates, features };

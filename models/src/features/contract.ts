@@ -6,7 +6,7 @@
  * Per candidate item i of a customer with n history baskets (oldest first):
  */
 export const FEATURE_CONTRACT = {
-  version: 'f2',
+  version: 'f3',
   names: [
     'own_share', //               baskets containing i / n
     'own_count_log', //           log1p(baskets containing i)
@@ -37,6 +37,10 @@ export const FEATURE_CONTRACT = {
     'item_cycle_log', //          log1p(the store's mean repeat gap of i, in baskets, smoothed toward all items' mean)
     'item_self_next', //          (next baskets that repeat i + 1) / (baskets with i followed by another + 2)
     'trans_last', //              mean over j ∈ b_n of P(i ∈ next basket | j)
+    // f3: the latest-basket period split into its repeat and explore sides
+    'pop_last_new_log', //        log share of customers whose latest basket has i as an item new to them
+    'to_last_score', //           Σ_j w_j·P(i ∈ a shopper's latest basket | j in an earlier one), w as cooc_score
+    'last_repeat_rate', //        (customers whose latest basket repeats i + 1) / (customers who bought i before their latest basket + 2)
   ],
 } as const;
 

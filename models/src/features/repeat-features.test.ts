@@ -50,3 +50,32 @@ describe('repeat-cycle aggregates (f2)', () => {
     expect(row(features, candidates.indexOf('jam'))[F.tifu_own]).toBe(0);
   });
 });
+
+describe('latest-basket repeat and explore sides (f3)', () => {
+  // Latest baskets: a repeats milk and tries jam; b tries milk; c's only basket has milk (nothing before it).
+  const agg = StoreAggregates.build([
+    { customerId: 'a', basketId: '1', t: 1, items: ['milk', 'tea'] },
+    { customerId: 'a', basketId: '2', t: 2, items: ['milk', 'jam'] },
+    { customerId: 'b', basketId: '1', t: 1, items: ['tea'] },
+    { customerId: 'b', basketId: '2', t: 2, items: ['milk'] },
+    { customerId: 'c', basketId: '1', t: 1, items: ['milk'] },
+  ]);
+  const i = (id: string) => agg.index.get(id)!;
+
+  it('splits latest-basket popularity into new and repeated items', () => {
+    expect(agg.popLast[i('milk')]).toBe(3);
+    expect(agg.lastNew[i('milk')]).toBe(2); // b's and c's latest baskets; a's repeats it
+    expect(agg.priorBuyers[i('milk')]).toBe(1); // only a had milk before their latest basket
+    expect([agg.lastNew[i('jam')], agg.priorBuyers[i('jam')]]).toEqual([1, 0]);
+    expect([agg.lastNew[i('tea')], agg.priorBuyers[i('tea')], agg.popLast[i('tea')]]).toEqual([0, 2, 0]);
+  });
+
+  it('turns them into features', () => {
+    const { candidates, features } = buildCandidateFeatures([{ t: 1, items: ['tea'] }], agg, { maxCandidates: 10 });
+    const milk = row(features, candidates.indexOf('milk'));
+    expect(milk[F.pop_last_new_log]).toBeCloseTo(Math.log(3 / 4), 5);
+    expect(milk[F.last_repeat_rate]).toBeCloseTo((1 + 1) / (1 + 2), 5);
+    const tea = row(features, candidates.indexOf('tea'));
+    expect(tea[F.last_repeat_rate]).toBeCloseTo(1 / 4, 5); // bought before by two, repeated by none
+  });
+});

@@ -10,7 +10,7 @@ import { BASELINES } from './ranker-choice.js';
 
 const opts = (): LifecycleOptions => ({
   seed: 42, minCustomers: 100, margin: 2, label: 'test', artifactRoot: mkdtempSync(join(tmpdir(), 'vitrina-lifecycle-')),
-  train: { epochs: 4 },
+  train: { epochs: 6 },
 });
 
 describe('trainAndDecide (real training, real onnxruntime)', () => {

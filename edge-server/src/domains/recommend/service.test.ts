@@ -49,7 +49,7 @@ async function storeWithModel(modelDir: string) {
 describe('recommend service (real SQLite, real onnxruntime, committed artifact)', () => {
   it('serves the committed model and ranks a shopper’s own staples first', async () => {
     const { services } = await storeWithModel(artifactCopy());
-    expect(services.recommend.health()).toMatchObject({ status: 'loaded', version: committedVersion(), featureVersion: 'f2', reason: null, aggregates: { lastError: null } });
+    expect(services.recommend.health()).toMatchObject({ status: 'loaded', version: committedVersion(), featureVersion: 'f3', reason: null, aggregates: { lastError: null } });
     const ana = await services.recommend.rank('cust-ana', { limit: 3, personalized: true });
     expect(ana[0]!.productId).toBe('p-apples');
     const ben = await services.recommend.rank('cust-ben', { limit: 2, personalized: true });
@@ -85,7 +85,7 @@ describe('recommend service (real SQLite, real onnxruntime, committed artifact)'
     const other = mkdtempSync(join(tmpdir(), 'vitrina-model-'));
     writeGpTieArtifact(other, 'old-contract', { featureContract: { version: 'f0', names: ['x'] } });
     const a = await storeWithModel(other);
-    expect(a.services.recommend.health()).toMatchObject({ status: 'fallback', reason: expect.stringMatching(/VITRINA_ERR_MODEL_INVALID: feature contract f0 .* f2/) });
+    expect(a.services.recommend.health()).toMatchObject({ status: 'fallback', reason: expect.stringMatching(/VITRINA_ERR_MODEL_INVALID: feature contract f0 .* f3/) });
 
     const garbage = mkdtempSync(join(tmpdir(), 'vitrina-model-'));
     writeGpTieArtifact(garbage, 'garbage');

@@ -29,7 +29,7 @@ describe('the store\'s gate for a chain model (real ONNX artifact, real SQLite s
   beforeAll(async () => {
     const root = mkdtempSync(join(tmpdir(), 'vitrina-chain-model-'));
     const d = await trainAndDecide(syntheticStoreBaskets({ customers: 300, basketsPerCustomer: 7, pattern: 'sequence', seed: 5 }), null, {
-      seed: 42, minCustomers: 100, margin: 2, artifactRoot: root, label: 'chain', train: { epochs: 2 },
+      seed: 42, minCustomers: 100, margin: 2, artifactRoot: root, label: 'chain', train: { epochs: 6 },
     });
     expect(d.outcome).toBe('promoted');
     const dir = d.candidate!.artifactDir!;

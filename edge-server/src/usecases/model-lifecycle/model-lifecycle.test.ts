@@ -7,7 +7,7 @@ import { build } from '../../test-support/build.js';
 import { insertStoreReceipts } from '../../test-support/store-receipts.js';
 
 /** Few epochs and a modest store keep a real training run (child process, tfjs, onnxruntime) to seconds. */
-const FAST = { TRAINING_EPOCHS: 2, TRAINING_MIN_CUSTOMERS: 100 };
+const FAST = { TRAINING_EPOCHS: 6, TRAINING_MIN_CUSTOMERS: 100 };
 
 async function storeWith(pattern: 'sequence' | 'repeat', customers: number, overrides = {}) {
   const t = await build({ ...FAST, ...overrides });
