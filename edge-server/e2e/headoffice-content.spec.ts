@@ -36,8 +36,8 @@ test.beforeAll(async () => {
     dataDir: hqDir, quiet: true, timeoutMs: 300_000, healthPath: '/api/v1/hq/role',
     env: { ROLE: 'headoffice', HQ_NATS_URL: cluster.hubUrl, HQ_NATS_USER: cluster.hqUser, HQ_NATS_PASSWORD: cluster.hqPassword },
   });
-  north = await startServer({ STORE_ID: 'n1', CHAIN_NATS_URL: cluster.store('n1').url, CHAIN_REGION: 'north' });
-  south = await startServer({ STORE_ID: 's1', CHAIN_NATS_URL: cluster.store('s1').url, CHAIN_REGION: 'south' });
+  north = await startServer({ STORE_ID: 'n1', CHAIN_NATS_URL: cluster.store('n1').url, CHAIN_REGION: 'north', ...cluster.store('n1').edgeEnv });
+  south = await startServer({ STORE_ID: 's1', CHAIN_NATS_URL: cluster.store('s1').url, CHAIN_REGION: 'south', ...cluster.store('s1').edgeEnv });
   first = JSON.parse(readFileSync(join(hqDir, 'first-admin.json'), 'utf8')) as typeof first;
 });
 test.afterAll(async () => {

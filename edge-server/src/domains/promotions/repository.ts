@@ -33,6 +33,8 @@ export type ClippedOfferRow = OfferRow;
 export const CAMPAIGNS_MEMO = 'promotions.campaigns';
 /** Cache area of offer redemption counts, per shopper (`offerUsage`); any redemption forgets the area. */
 const OFFER_USAGE = 'promotions.offer-usage:';
+/** A shopper's campaign arms (`campaign_assignments`), forgotten by the campaigns repository when it assigns. */
+export const ARMS = 'promotions.arms:';
 
 export class PromotionsRepository {
   async insert(q: Queryable, id: string, def: PromotionDefinition, at: string, origin: PromotionRow['origin'] = 'store') {
@@ -206,8 +208,8 @@ export class PromotionsRepository {
 
   /** The arms this shopper was assigned (campaign → arm): kept even when a campaign's holdout share changes later. */
   assignedArms(q: Queryable, customerId: string) {
-    return q.all<{ campaign_id: string; arm: 'treatment' | 'control' }>('SELECT campaign_id, arm FROM campaign_assignments WHERE customer_id = ?', [customerId])
-      .then((rows) => new Map(rows.map((r) => [r.campaign_id, r.arm])));
+    return cachedRead(q, `${ARMS}${customerId}`, () => q.all<{ campaign_id: string; arm: 'treatment' | 'control' }>('SELECT campaign_id, arm FROM campaign_assignments WHERE customer_id = ?', [customerId])
+      .then((rows) => new Map(rows.map((r) => [r.campaign_id, r.arm]))));
   }
 
   campaignsById(q: Queryable) {

@@ -81,7 +81,7 @@ describe('chain: a campaign or promotion edited at head office is applied whole,
     for (const id of ['e1', 'e2']) {
       expect((await app.inject({ method: 'PUT', url: '/api/v1/hq/stores', headers: admin, payload: { id, name: `Store ${id}`, region: 'east' } })).statusCode).toBe(200);
       const storeDir = mkdtempSync(join(tmpdir(), `vitrina-edits-${id}-`));
-      const storeConfig = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: storeDir, DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: id, CHAIN_NATS_URL: cluster.store(id).url, CHAIN_REGION: 'east' });
+      const storeConfig = loadConfig({}, { NODE_ENV: 'test', DATA_DIR: storeDir, DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: id, CHAIN_NATS_URL: cluster.store(id).url, CHAIN_REGION: 'east', ...cluster.store(id).edgeEnv });
       const built = await buildApp({ config: storeConfig, secret: randomBytes(32).toString('hex'), passwordCost: TEST_PASSWORD_COST });
       await built.app.ready();
       const { customers } = await seedLoyaltyStore(built.services, 4);

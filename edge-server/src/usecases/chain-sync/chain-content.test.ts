@@ -53,7 +53,7 @@ describe('chain down-flow: catalogue, prices and signage content from head offic
     for (const r of REGIONS) {
       const storeConfig = loadConfig({}, {
         NODE_ENV: 'test', DATA_DIR: tmp(`vitrina-chain-content-${r.id}-`), DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: r.id,
-        CHAIN_NATS_URL: cluster.store(r.id).url, CHAIN_REGION: r.region,
+        CHAIN_NATS_URL: cluster.store(r.id).url, CHAIN_REGION: r.region, ...cluster.store(r.id).edgeEnv,
         // c1 takes small files only: the oversized object below is refused there.
         ...(r.id === 'c1' ? { MEDIA_IMAGE_MAX_BYTES: 150_000, MEDIA_VIDEO_MAX_BYTES: 150_000 } : {}),
       });

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../platform/db/database.js';
 import { forgetCached, forgetInTx } from '../../../platform/db/tx-memo.js';
-import { CAMPAIGNS_MEMO } from '../repository.js';
+import { ARMS, CAMPAIGNS_MEMO } from '../repository.js';
 
 export interface CampaignRow {
   id: string;
@@ -25,6 +25,7 @@ export class CampaignsRepository {
     await q.run('INSERT INTO campaigns (id, name, starts_on, ends_on, holdout_pct, priority, status, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
       c.id, c.name, c.starts_on, c.ends_on, c.holdout_pct, c.priority, c.status, c.created_at, c.origin ?? 'store',
     ]);
+    forgetCached(q, CAMPAIGNS_MEMO);
   }
 
   /** Rewrites a campaign's name, window, holdout share, priority and status (a chain campaign edited at head office). */
@@ -75,6 +76,7 @@ export class CampaignsRepository {
       `INSERT OR IGNORE INTO campaign_assignments (campaign_id, customer_id, arm, assigned_at) VALUES ${arms.map(() => '(?, ?, ?, ?)').join(', ')}`,
       arms.flatMap(([campaignId, arm]) => [campaignId, customerId, arm, at]),
     );
+    forgetCached(q, `${ARMS}${customerId}`);
   }
 
   /** Issued and shown in one step (the kiosk displays what it is issued), for the offers one session showed; later states are kept. */
@@ -91,6 +93,7 @@ export class CampaignsRepository {
   /** Assigns once and for all: a second call keeps the first arm and date. */
   async assign(q: Queryable, campaignId: string, customerId: string, arm: 'treatment' | 'control', at: string) {
     await q.run('INSERT OR IGNORE INTO campaign_assignments (campaign_id, customer_id, arm, assigned_at) VALUES (?, ?, ?, ?)', [campaignId, customerId, arm, at]);
+    forgetCached(q, `${ARMS}${customerId}`);
   }
 
   async markClipped(q: Queryable, offerId: string, customerId: string, campaignId: string | null, at: string) {
