@@ -37,7 +37,7 @@ describe('chain model: published by head office, gated by each store', () => {
     for (const [id, pattern] of [['m1', 'sequence'], ['m2', 'repeat']] as const) {
       const storeConfig = loadConfig({}, {
         NODE_ENV: 'test', DATA_DIR: tmp(`vitrina-chain-model-${id}-`), DEMO_SEED: false, LOG_LEVEL: 'silent' as const, STORE_ID: id,
-        CHAIN_NATS_URL: cluster.store(id).url, ...cluster.store(id).edgeEnv, CHAIN_REGION: 'north', TRAINING_EPOCHS: 2, TRAINING_MIN_CUSTOMERS: 100,
+        CHAIN_NATS_URL: cluster.store(id).url, ...cluster.store(id).edgeEnv, CHAIN_REGION: 'north', TRAINING_EPOCHS: 6, TRAINING_MIN_CUSTOMERS: 100,
       });
       const built = await buildApp({ config: storeConfig, secret: randomBytes(32).toString('hex'), passwordCost: TEST_PASSWORD_COST });
       await built.app.ready();
@@ -56,7 +56,7 @@ describe('chain model: published by head office, gated by each store', () => {
   it('the store whose shoppers it fits serves it; the other keeps its own', async () => {
     // A real chain model, trained the way head office trains (lifecycle pipeline, ONNX export).
     const d = await trainAndDecide(syntheticStoreBaskets({ customers: 300, basketsPerCustomer: 7, pattern: 'sequence', seed: 5 }), null, {
-      seed: 42, minCustomers: 100, margin: 2, artifactRoot: tmp('vitrina-chain-model-art-'), label: 'chain', train: { epochs: 2 },
+      seed: 42, minCustomers: 100, margin: 2, artifactRoot: tmp('vitrina-chain-model-art-'), label: 'chain', train: { epochs: 6 },
     });
     expect(d.outcome).toBe('promoted');
     const dir = d.candidate!.artifactDir!;
