@@ -150,6 +150,6 @@ test('a marketer publishes a campaign to one region, edits it, sees both publica
   await page.getByTestId('login-password').fill(north.demo.admin.password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('nav-campaigns').click();
-  await expect(page.getByText('Spring in the north, extended')).toBeVisible();
+  await expect(page.getByTestId('campaign-list-table').getByText('Spring in the north, extended')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('northern-store-campaigns.png'), fullPage: true });
 });
