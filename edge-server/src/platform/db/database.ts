@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { inBulkWork } from './bulk-work.js';
 import { StatementCache } from './statement-cache.js';
 import { ReadCache } from './read-cache.js';
+import { Checkpointer } from './checkpointer.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 
@@ -92,6 +93,9 @@ function ownerOnlySqliteFiles(file: string) {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
+/** How often committed WAL frames are copied into the database file (checkpointer.ts). */
+const CHECKPOINT_INTERVAL_MS = 1000;
+
 /** Where the store's SQLite file lives (':memory:' for throwaway stores). */
 export function databaseFile(dataDir: string): string {
   return dataDir === ':memory:' ? ':memory:' : `${dataDir}/vitrina.sqlite`;
@@ -119,9 +123,11 @@ export class Database implements Queryable {
     readonly file: string,
     private readonly writer: Connection,
     private readonly reader: Connection,
+    private readonly checkpointer: Checkpointer | null,
   ) {}
 
-  static async open(file: string): Promise<Database> {
+  /** `checkpointIntervalMs`: how often checkpointer.ts runs (tests stretch it to see a commit leave the WAL alone). */
+  static async open(file: string, opts: { checkpointIntervalMs?: number } = {}): Promise<Database> {
     if (file !== ':memory:') {
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       // Created owner-only before SQLite opens it: SQLite gives the -wal and -shm files the
@@ -133,10 +139,13 @@ export class Database implements Queryable {
     // secure_delete=FAST: freed space in pages being written is zeroed, so erased personal data does
     // not linger in the file (at no extra I/O); see checkpoint() for the WAL.
     await writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = FAST;');
-    if (file !== ':memory:') ownerOnlySqliteFiles(file);
-    // An in-memory database cannot be shared by two connections; use the writer for both.
-    const reader = file === ':memory:' ? writer : await openConnection(file, sqlite3.OPEN_READONLY);
-    return new Database(file, writer, reader);
+    if (file === ':memory:') return new Database(file, writer, writer, null);
+    ownerOnlySqliteFiles(file);
+    // Commits never checkpoint (checkpointer.ts does, from its own connection); a WAL that a
+    // long read let grow is cut back to 64 MiB when it restarts.
+    await writer.exec(`PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = ${64 * 1024 * 1024};`);
+    const reader = await openConnection(file, sqlite3.OPEN_READONLY);
+    return new Database(file, writer, reader, await Checkpointer.open(file, opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS));
   }
 
   /** Runs `fn` alone on the writer connection inside BEGIN IMMEDIATE … COMMIT (ROLLBACK on throw). */
@@ -236,11 +245,17 @@ export class Database implements Queryable {
     }, () => undefined);
   }
 
+  /** Runs the background checkpoint now (tests); a no-op for an in-memory database. */
+  checkpointInBackground(): Promise<void> {
+    return this.checkpointer?.checkpoint() ?? Promise.resolve();
+  }
+
   /** Idempotent: the app's onClose may run after a test already closed it. */
   async close() {
     if (this.closed) return;
     this.closed = true;
     await this.idle;
+    await this.checkpointer?.close();
     if (this.reader !== this.writer) await this.reader.close();
     await this.writer.close();
   }
