@@ -2,7 +2,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { composeServices, type ComposeOptions, type Services } from './compose.js';
 import type { Config } from './platform/config/schema.js';
-import { frameworkErrors, installErrorHandler } from './platform/errors/handler.js';
+import { installErrorHandler } from './platform/errors/handler.js';
+import { fastifyOptions } from './platform/http/fastify-options.js';
 import { installValidators } from './platform/http/validators.js';
 import { installAuditHook } from './platform/http/serve-route.js';
 import rateLimit from '@fastify/rate-limit';
@@ -56,7 +57,7 @@ export interface BuildOptions {
  * here. It never listens: server.ts does, and tests use `app.inject` or `app.listen({ port: 0 })`.
  */
 export async function buildApp({ config, secret, logger = false, passwordCost }: BuildOptions) {
-  const app = Fastify({ logger, bodyLimit: config.BODY_LIMIT_BYTES, frameworkErrors }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({ logger, ...fastifyOptions(config.BODY_LIMIT_BYTES) }).withTypeProvider<TypeBoxTypeProvider>();
   const services = await composeServices({ config, secret, log: app.log, passwordCost });
   app.addHook('onClose', () => services.close());
   // Devices are disconnected before the HTTP server stops taking connections, so that a

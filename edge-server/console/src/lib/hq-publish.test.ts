@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Value } from 'typebox/value';
 import { PublishSignageRequest, type MediaItem } from '@vitrina/contracts';
-import { catalogRequests, chainLayoutId, chunks, draftKindsFor, signageRequest, targetText, type SignageDraft } from './hq-publish';
+import { catalogRequests, chainLayoutId, chunks, draftKindsFor, signageRequest, type SignageDraft } from './hq-publish';
 
 const image: MediaItem = {
   id: 'a'.repeat(64), kind: 'image', mime: 'image/png', name: 'spring.png', bytes: 10, width: 10, height: 10, durationMs: null,
@@ -44,6 +44,5 @@ describe('head-office publishing helpers', () => {
     expect(chainLayoutId('Весна')).not.toBe(chainLayoutId('Осень'));
     expect(draftKindsFor('main-ticker', 'ticker')).toEqual(['ticker']);
     expect(draftKindsFor('main-ticker', 'main')).toEqual(['image', 'message']);
-    expect(targetText({ scope: 'stores', storeIds: ['s1', 's2'] }, { all: 'all', region: 'region', stores: 'stores' })).toBe('stores s1, s2');
   });
 });

@@ -91,9 +91,3 @@ export function signageRequest(d: SignageDraft, target: PublishTarget | null, me
   return { target, zoneId: d.zoneId.trim(), layouts: [{ id, name: d.name.trim(), template: d.template, regions }], schedule };
 }
 
-/** How a publication's target reads in a list: "all stores", "region north", "stores s1, s2". */
-export function targetText(t: PublishTarget, words: { all: string; region: string; stores: string }): string {
-  if (t.scope === 'all') return words.all;
-  if (t.scope === 'region') return `${words.region} ${t.region}`;
-  return `${words.stores} ${t.storeIds.join(', ')}`;
-}

@@ -5,7 +5,8 @@ import { auditRoutes } from '../../domains/audit/index.js';
 import { authRoutes, staffRoutes } from '../../domains/auth/index.js';
 import { mediaFileRoutes, mediaRoutes } from '../../domains/media/index.js';
 import type { Config } from '../../platform/config/schema.js';
-import { frameworkErrors, installErrorHandler } from '../../platform/errors/handler.js';
+import { installErrorHandler } from '../../platform/errors/handler.js';
+import { fastifyOptions } from '../../platform/http/fastify-options.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import docsPlugin from '../../platform/http/docs.js';
 import securityHeadersPlugin from '../../platform/http/security-headers.js';
@@ -32,7 +33,7 @@ export interface BuildHeadOfficeOptions {
  * domain. Never listens (server.ts does).
  */
 export async function buildHeadOfficeApp({ config, logger = false, passwordCost }: BuildHeadOfficeOptions) {
-  const app = Fastify({ logger, bodyLimit: Math.max(config.BODY_LIMIT_BYTES, HQ_BODY_LIMIT_BYTES), frameworkErrors }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({ logger, ...fastifyOptions(Math.max(config.BODY_LIMIT_BYTES, HQ_BODY_LIMIT_BYTES)) }).withTypeProvider<TypeBoxTypeProvider>();
   const services = await composeHeadOffice({ config, log: app.log, passwordCost });
   app.addHook('onClose', () => services.close());
   installValidators(app);

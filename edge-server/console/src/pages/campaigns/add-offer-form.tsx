@@ -3,7 +3,8 @@ import { ROUTES, type CreateCampaignOfferRequest, type DiscountKind } from '@vit
 import { ProductPicker } from '../../components/product-picker';
 import { api } from '../../lib/api';
 import { ApiError, describeError } from '../../lib/api-error';
-import { discountValueFromInput, discountHint, DISCOUNT_KIND_CHOICES, discountKindLabel } from '../../lib/forms';
+import { DiscountFields } from '../../components/discount-fields';
+import { discountHint, discountValueFromInput } from '../../lib/forms';
 import { useAction } from '../../lib/use-api';
 import style from './style.module.css';
 import { useT } from '../../lib/use-t';
@@ -45,20 +46,7 @@ export function AddOfferForm({ campaignId, onDone }: { campaignId: string; onDon
         <span>{t('campaigns.offer.title')}</span>
         <input class="input" value={title} maxLength={120} onInput={(e) => setTitle(e.currentTarget.value)} placeholder={t('campaigns.offer.titlePlaceholder')} data-testid="offer-title" />
       </label>
-      <label class="field">
-        <span>{t('campaigns.offer.discount')}</span>
-        <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as DiscountKind)} data-testid="offer-kind">
-          {DISCOUNT_KIND_CHOICES.map((k) => (
-            <option key={k} value={k}>
-              {discountKindLabel(k)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label class="field">
-        <span>{discountHint(kind)}</span>
-        <input class="input" inputMode="decimal" value={value} onInput={(e) => setValue(e.currentTarget.value)} data-testid="offer-value" />
-      </label>
+      <DiscountFields label={t('campaigns.offer.discount')} kind={kind} value={value} onKind={setKind} onValue={setValue} testIds={{ kind: 'offer-kind', value: 'offer-value' }} />
       {(needsKioskOnly || kioskOnly) && (
         <label class={style.kioskOnly}>
           <input type="checkbox" checked={kioskOnly} onChange={(e) => setKioskOnly(e.currentTarget.checked)} data-testid="offer-kiosk-only" />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ChainStore } from '@vitrina/contracts';
 import { PageHeader } from '../../components/page-header';
+import { HqPublications } from '../../components/hq-publications';
 import { Panel } from '../../components/panel';
 import { EmptyState, ErrorNotice, QueryView } from '../../components/query-view';
 import { StatusChip } from '../../components/status-chip';
@@ -112,36 +113,7 @@ export default function ChainPage() {
       </Panel>
 
       <Panel title={t('chain.publications')} testId="chain-publications">
-        <QueryView query={chain.publications} what={t('chain.publications')}>
-          {(list) =>
-            list.length === 0 ? (
-              <EmptyState title={t('chain.nothingPublished')} />
-            ) : (
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th>{t('chain.when')}</th>
-                    <th>{t('chain.kind')}</th>
-                    <th>{t('chain.what')}</th>
-                    <th>{t('chain.stores')}</th>
-                    <th>{t('chain.by')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((p) => (
-                    <tr key={p.id}>
-                      <td class={style.nowrap}>{formatDateTime(p.publishedAt)}</td>
-                      <td>{p.kind} v{p.version}</td>
-                      <td>{p.summary}</td>
-                      <td>{p.storeIds.join(', ')}</td>
-                      <td>{p.publishedBy}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </QueryView>
+        <HqPublications query={chain.publications} testId="chain-publications-table" />
       </Panel>
 
       <Panel

@@ -1,19 +1,12 @@
-import { useState } from 'preact/hooks';
 import type { PublishedCampaign } from '@vitrina/contracts';
-import { PageHeader } from '../../components/page-header';
-import { Panel } from '../../components/panel';
-import { EmptyState, QueryView } from '../../components/query-view';
+import { EditCell, HqPublishPage, LastPublishedCell } from '../../components/hq-publish-page';
 import { StatusChip } from '../../components/status-chip';
 import { targetLabel } from '../../components/store-target';
-import { formatDateTime } from '../../lib/format';
 import { todayLocal } from '../../lib/forms';
-import { can } from '../../lib/roles';
-import { useAuth } from '../../lib/use-auth';
 import { useHqCampaigns } from '../../lib/use-hq-publish';
 import { useT } from '../../lib/use-t';
-import { draftOfPublished, newCampaignDraft, type CampaignDraft } from './campaign-draft';
+import { draftOfPublished, newCampaignDraft } from './campaign-draft';
 import { CampaignForm } from './campaign-form';
-import { PublicationsTable } from './publications-table';
 import style from './style.module.css';
 
 const STATUS_TONE = { live: 'ok', paused: 'warn', draft: 'neutral', ended: 'neutral' } as const;
@@ -24,46 +17,20 @@ const STATUS_TONE = { live: 'ok', paused: 'warn', draft: 'neutral', ended: 'neut
  */
 export default function HqCampaignsPage() {
   const { t } = useT();
-  const { user } = useAuth();
-  const mayPublish = can(user?.role, 'campaigns.edit');
   const hq = useHqCampaigns();
-  // A key per opened form, so opening another campaign starts a fresh form.
-  const [editing, setEditing] = useState<{ key: string; draft: CampaignDraft } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const open = (draft: CampaignDraft) => { hq.publish.reset(); setDone(null); setEditing({ key: `${draft.id ?? 'new'}:${Date.now()}`, draft }); };
-
   return (
-    <>
-      <PageHeader
-        title={t('nav.hq-campaigns')}
-        description={t('hqCampaigns.description')}
-        actions={mayPublish && !editing && (
-          <button type="button" class="btn btn-primary" onClick={() => open(newCampaignDraft(todayLocal()))} data-testid="hq-campaign-new">
-            {t('hqCampaigns.new')}
-          </button>
-        )}
-      />
-      {done && <p class={style.ok} role="status" data-testid="hq-campaign-done">{done}</p>}
-      {editing && (
-        <CampaignForm
-          key={editing.key}
-          initial={editing.draft}
-          publish={hq.publish}
-          onCancel={() => setEditing(null)}
-          onPublished={(p) => { setEditing(null); setDone(t('hqCampaigns.published', { version: p.version, stores: p.storeIds.join(', ') })); }}
-        />
-      )}
-      <Panel title={t('hqCampaigns.list')} testId="hq-campaigns">
-        <QueryView query={hq.published} what={t('hqCampaigns.list')}>
-          {(list) => (list.length === 0 ? <EmptyState title={t('hqCampaigns.none')} /> : <CampaignTable list={list} onEdit={mayPublish ? (c) => open(draftOfPublished(c)) : null} />)}
-        </QueryView>
-      </Panel>
-      <Panel title={t('chain.publications')} testId="hq-campaign-publications">
-        <QueryView query={hq.history} what={t('chain.publications')}>
-          {(list) => <PublicationsTable list={list} kinds={['campaigns']} testId="hq-publications" />}
-        </QueryView>
-      </Panel>
-    </>
+    <HqPublishPage
+      kind="campaigns"
+      testIdPrefix="hq-campaign"
+      words={{ title: t('nav.hq-campaigns'), description: t('hqCampaigns.description'), new: t('hqCampaigns.new'), list: t('hqCampaigns.list'), none: t('hqCampaigns.none') }}
+      published={hq.published}
+      history={hq.history}
+      resetPublish={hq.publish.reset}
+      newDraft={() => newCampaignDraft(todayLocal())}
+      draftOf={draftOfPublished}
+      form={(slot) => <CampaignForm {...slot} publish={hq.publish} />}
+      table={(list, onEdit) => <CampaignTable list={list} onEdit={onEdit} />}
+    />
   );
 }
 
@@ -98,18 +65,8 @@ function CampaignTable({ list, onEdit }: { list: PublishedCampaign[]; onEdit: ((
               </td>
               <td>{(c.payload.offers ?? []).map((o) => o.title).join(', ') || '—'}</td>
               <td data-testid={`hq-campaign-${campaign.id}-target`}>{targetLabel(c.publication.target, t)}</td>
-              <td>
-                <span class={style.nowrap}>v{c.publication.version} · {formatDateTime(c.publication.publishedAt)}</span>
-                <br />
-                <span class="muted">{c.publication.publishedBy}</span>
-              </td>
-              {onEdit && (
-                <td>
-                  <button type="button" class="btn btn-small" onClick={() => onEdit(c)} data-testid={`hq-campaign-${campaign.id}-edit`}>
-                    {t('hqCampaigns.edit')}
-                  </button>
-                </td>
-              )}
+              <LastPublishedCell publication={c.publication} />
+              {onEdit && <EditCell onEdit={() => onEdit(c)} testId={`hq-campaign-${campaign.id}-edit`} />}
             </tr>
           );
         })}

@@ -1,4 +1,4 @@
-import { DISCOUNT_KIND_CHOICES, discountHint, discountKindLabel } from '../../lib/forms';
+import { DiscountFields } from '../../components/discount-fields';
 import { useT } from '../../lib/use-t';
 import { newOfferDraft, type OfferDraft } from './campaign-draft';
 import style from './style.module.css';
@@ -25,20 +25,14 @@ export function OfferRows({ offers, onChange }: { offers: OfferDraft[]; onChange
             <span>{t('hqCampaigns.offerTitle')}</span>
             <input class="input" value={o.title} maxLength={120} onInput={(e) => set(i, { title: e.currentTarget.value })} data-testid={`hq-offer-${i}-title`} />
           </label>
-          <label class="field">
-            <span>{t('hqCampaigns.discountKind')}</span>
-            <select class="select" value={o.discountKind} onChange={(e) => set(i, { discountKind: e.currentTarget.value as OfferDraft['discountKind'] })} data-testid={`hq-offer-${i}-kind`}>
-              {DISCOUNT_KIND_CHOICES.map((k) => (
-                <option key={k} value={k}>
-                  {discountKindLabel(k)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span>{discountHint(o.discountKind)}</span>
-            <input class="input" inputMode="decimal" value={o.discountValue} onInput={(e) => set(i, { discountValue: e.currentTarget.value })} data-testid={`hq-offer-${i}-value`} />
-          </label>
+          <DiscountFields
+            label={t('hqCampaigns.discountKind')}
+            kind={o.discountKind}
+            value={o.discountValue}
+            onKind={(discountKind) => set(i, { discountKind })}
+            onValue={(discountValue) => set(i, { discountValue })}
+            testIds={{ kind: `hq-offer-${i}-kind`, value: `hq-offer-${i}-value` }}
+          />
           <button type="button" class="btn btn-small btn-ghost" onClick={() => onChange(offers.filter((_, j) => j !== i))} data-testid={`hq-offer-${i}-remove`}>
             {t('hqCampaigns.removeOffer')}
           </button>

@@ -2,11 +2,12 @@ import { useState } from 'preact/hooks';
 import { ROUTES, type CatalogImportJob } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
 import { describeError } from '../../lib/api-error';
-import { formatCount, formatSeconds } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { useImportJob } from '../../lib/use-import-job';
 import { useT } from '../../lib/use-t';
 import { CodeText } from '../../components/code-text';
 import { JobStatus } from './job-status';
+import { ReportView } from './report-view';
 import style from './style.module.css';
 
 /** The server's limit for an upload; bigger catalogues go through `npm run import -- catalog` on the server. */
@@ -106,31 +107,34 @@ export function FileReport({ result }: { result: FileResult }) {
   if (!job.report) return null;
   const r = job.report;
   return (
-    <div data-testid="catalog-import-report">
+    <>
       <h3 class={style.fileName}>{result.name}</h3>
-      <dl class={style.stats}>
-        <div><dt>{t('imports.catalog.newProducts')}</dt><dd>{formatCount(r.productsImported)}</dd></div>
-        <div><dt>{t('imports.catalog.updated')}</dt><dd>{formatCount(r.productsUpdated)}</dd></div>
-        <div><dt>{t('imports.catalog.deactivated')}</dt><dd>{formatCount(r.productsDeactivated)}</dd></div>
-        <div><dt>{t('imports.catalog.groups')}</dt><dd>{formatCount(r.groups)}</dd></div>
-        <div><dt>{t('imports.catalog.prices')}</dt><dd>{formatCount(r.pricesImported)}</dd></div>
-        <div><dt>{t('imports.catalog.rejected')}</dt><dd class={r.rejectedCount > 0 ? style.bad : undefined}>{formatCount(r.rejectedCount)}</dd></div>
-        <div><dt>{t('imports.time')}</dt><dd>{formatSeconds(r.seconds)}</dd></div>
-      </dl>
-      {r.rejected.length > 0 && (
-        <table class="table" data-testid="catalog-import-rejected">
-          <thead><tr><th scope="col">{t('imports.catalog.item')}</th><th scope="col">{t('imports.reason')}</th></tr></thead>
-          <tbody>
-            {r.rejected.slice(0, 100).map((x, i) => <tr key={`${i}-${x.ref}`}><td>{x.ref}</td><td>{x.reason}</td></tr>)}
-          </tbody>
-        </table>
-      )}
-      {r.warnings.length > 0 && (
-        <details class={style.cli}>
-          <summary>{t('imports.catalog.warnings', { count: r.warnings.length, n: formatCount(r.warnings.length) })}</summary>
-          <ul>{r.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
-        </details>
-      )}
-    </div>
+      <ReportView
+        testId="catalog-import"
+        stats={[
+          { label: t('imports.catalog.newProducts'), value: r.productsImported },
+          { label: t('imports.catalog.updated'), value: r.productsUpdated },
+          { label: t('imports.catalog.deactivated'), value: r.productsDeactivated },
+          { label: t('imports.catalog.groups'), value: r.groups },
+          { label: t('imports.catalog.prices'), value: r.pricesImported },
+          { label: t('imports.catalog.rejected'), value: r.rejectedCount, bad: r.rejectedCount > 0 },
+          { label: t('imports.time'), value: r.seconds, unit: 'seconds' },
+        ]}
+        rejected={r.rejected}
+        rejectedCount={r.rejectedCount}
+        columns={[
+          { header: t('imports.catalog.item'), cell: (x) => x.ref },
+          { header: t('imports.reason'), cell: (x) => x.reason },
+        ]}
+        rowKey={(x, i) => `${i}-${x.ref}`}
+      >
+        {r.warnings.length > 0 && (
+          <details class={style.cli}>
+            <summary>{t('imports.catalog.warnings', { count: r.warnings.length, n: formatCount(r.warnings.length) })}</summary>
+            <ul>{r.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+          </details>
+        )}
+      </ReportView>
+    </>
   );
 }

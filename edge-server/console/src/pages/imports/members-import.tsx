@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { ROUTES, type MembersImportReport } from '@vitrina/contracts';
 import { Panel } from '../../components/panel';
-import { formatCount, formatSeconds } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { useT } from '../../lib/use-t';
 import { CodeText } from '../../components/code-text';
 import { useImportJob } from '../../lib/use-import-job';
 import { JobStatus } from './job-status';
+import { ReportView } from './report-view';
 import style from './style.module.css';
 
 /** The server's upload limit for members files; bigger ones go through `npm run import -- members`. */
@@ -62,58 +63,25 @@ export function MembersImportPanel() {
 export function MembersReportView({ report }: { report: MembersImportReport }) {
   const { t } = useT();
   return (
-    <div data-testid="members-import-report">
-      <dl class={style.stats}>
-        <div>
-          <dt>{t('imports.members.rowsRead')}</dt>
-          <dd>{formatCount(report.rowsRead)}</dd>
-        </div>
-        <div>
-          <dt>{t('imports.members.imported')}</dt>
-          <dd>{formatCount(report.membersImported)}</dd>
-        </div>
-        <div>
-          <dt>{t('imports.members.already')}</dt>
-          <dd>{formatCount(report.membersSkippedExisting)}</dd>
-        </div>
-        <div>
-          <dt>{t('imports.members.openingPoints')}</dt>
-          <dd>{formatCount(report.openingPointsCredited)}</dd>
-        </div>
-        <div>
-          <dt>{t('imports.rowsRejected')}</dt>
-          <dd class={report.rowsRejected > 0 ? style.bad : undefined}>{formatCount(report.rowsRejected)}</dd>
-        </div>
-        <div>
-          <dt>{t('imports.time')}</dt>
-          <dd>{formatSeconds(report.seconds)}</dd>
-        </div>
-      </dl>
-      {report.rejected.length > 0 && (
-        <table class="table" data-testid="members-import-rejected">
-          <thead>
-            <tr>
-              <th scope="col" class="num">{t('imports.line')}</th>
-              <th scope="col">{t('imports.members.externalId')}</th>
-              <th scope="col">{t('imports.code')}</th>
-              <th scope="col">{t('imports.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rejected.slice(0, 200).map((r) => (
-              <tr key={`${r.line}-${r.code}`}>
-                <td class="num">{r.line}</td>
-                <td>{r.externalId ?? '—'}</td>
-                <td>
-                  <code>{r.code}</code>
-                </td>
-                <td>{r.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {report.rowsRejected > report.rejected.length && <p class="muted">{t('imports.members.firstRejected', { count: report.rejected.length, n: formatCount(report.rejected.length) })}</p>}
-    </div>
+    <ReportView
+      testId="members-import"
+      stats={[
+        { label: t('imports.members.rowsRead'), value: report.rowsRead },
+        { label: t('imports.members.imported'), value: report.membersImported },
+        { label: t('imports.members.already'), value: report.membersSkippedExisting },
+        { label: t('imports.members.openingPoints'), value: report.openingPointsCredited },
+        { label: t('imports.rowsRejected'), value: report.rowsRejected, bad: report.rowsRejected > 0 },
+        { label: t('imports.time'), value: report.seconds, unit: 'seconds' },
+      ]}
+      rejected={report.rejected}
+      rejectedCount={report.rowsRejected}
+      columns={[
+        { header: t('imports.line'), cell: (r) => r.line, numeric: true },
+        { header: t('imports.members.externalId'), cell: (r) => r.externalId ?? '—' },
+        { header: t('imports.code'), cell: (r) => <code>{r.code}</code> },
+        { header: t('imports.reason'), cell: (r) => r.reason },
+      ]}
+      rowKey={(r, i) => `${i}-${r.line}-${r.code}`}
+    />
   );
 }
