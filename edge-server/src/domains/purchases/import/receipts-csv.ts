@@ -5,6 +5,7 @@ import { RECEIPT_LIMITS } from '@vitrina/contracts';
 import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
 import { localDateOf } from '../../../shared/calendar.js';
 import type { ImportedReceipt } from './imported-receipt.js';
+import { importChunkTrace, type ImportChunkTrace } from './import-trace.js';
 
 /**
  * Streams a CSV of historical sale lines into receipts and receipt_lines.
@@ -14,8 +15,10 @@ import type { ImportedReceipt } from './imported-receipt.js';
  * One row per line; the rows of a receipt are contiguous. A product id the catalogue does not
  * know is created as a placeholder product flagged for review, in the batch's transaction. A receipt with any bad row is
  * rejected whole (every bad row listed with its reason), so no partial receipt is written;
- * receipts already in the database are skipped, which makes re-running an import safe.
- * Rows are inserted in batches, each batch one transaction of multi-row INSERTs. History
+ * receipts already in the database are skipped, which makes re-running an import safe (each
+ * chunk asks which of its receipt ids are stored, inside its own transaction: no read of every
+ * receipt id at the start). Receipts are written in chunks, each chunk one transaction; with
+ * `chunkMs` the chunk's size follows how long the last one held the writer. History
  * earns no points: the program starts at go-live (the demo seed posts through the receipt
  * service instead when it wants points and tiers).
  */
@@ -28,8 +31,14 @@ const INT_RE = /^-?\d{1,15}$/;
 export interface ImportOptions {
   storeId: string;
   timeZone: string;
-  /** Lines per transaction. */
+  /** Lines per transaction (with `chunkMs`: at most). */
   batchLines?: number;
+  /**
+   * Background imports: how long one chunk may hold the writer (ms). Each chunk's line count is
+   * the last one's scaled by how far its transaction was from this, so a busy or slow machine
+   * gets smaller chunks and the tills' and scans' writes never wait behind more than about this.
+   */
+  chunkMs?: number;
   /** How many rejected rows to list in the report (all are counted). */
   maxListed?: number;
   onProgress?: (p: { linesRead: number; receiptsImported: number; rowsRejected: number; seconds: number }) => void;
@@ -43,6 +52,8 @@ export interface ImportOptions {
 
 interface Pending {
   id: string;
+  /** The id is well-formed: it may name a stored receipt (one that is skipped, not rejected). */
+  checkable: boolean;
   storeTime: string;
   customerId: string | null;
   rows: Array<{ line: number; productId: string; quantity: number; unitPrice: number; discount: number }>;
@@ -58,12 +69,28 @@ function parseInt10(s: string | undefined): number | null {
 export interface ImportTarget {
   knownProductIds(): Promise<Set<string>>;
   activeCustomerIds(): Promise<Set<string>>;
-  existingReceiptIds(): Promise<Set<string>>;
   /**
-   * Writes a batch of whole receipts in one transaction; `newProductIds` (ids the catalogue did
-   * not know) become placeholder products flagged for review in that same transaction.
+   * One chunk in one transaction: finds which of `ids` are stored already, and writes the
+   * receipts of `receipts` that are not, whole; the product ids `newProductIds(written)` names
+   * (ids the catalogue did not know) become placeholder products flagged for review in that same
+   * transaction. Answers the stored ids and how long the transaction held the writer.
    */
-  insertBatch(receipts: readonly ImportedReceipt[], storeId: string, newProductIds: readonly string[]): Promise<void>;
+  writeChunk(receipts: readonly ImportedReceipt[], ids: readonly string[], storeId: string,
+    newProductIds: (written: readonly ImportedReceipt[]) => string[]): Promise<{ stored: Set<string>; heldMs: number }>;
+}
+
+/** A background import's first chunk, before it knows how fast the writer is. */
+const FIRST_CHUNK_LINES = 250;
+/** A chunk never shrinks below this (a transaction's fixed cost would dominate) … */
+const MIN_CHUNK_LINES = 50;
+/** … and changes by at most this factor from one chunk to the next (one slow commit is not a trend). */
+const MAX_CHUNK_STEP = 2;
+
+/** The next chunk's lines: the last chunk's scaled towards `targetMs`, bounded. */
+export function nextChunkLines(lines: number, heldMs: number, targetMs: number, maxLines: number) {
+  const scaled = lines * (targetMs / Math.max(heldMs, 0.1));
+  const stepped = Math.min(lines * MAX_CHUNK_STEP, Math.max(lines / MAX_CHUNK_STEP, scaled));
+  return Math.round(Math.min(maxLines, Math.max(MIN_CHUNK_LINES, stepped)));
 }
 
 /** Thrown inside the import when its signal aborts; never leaves it. */
@@ -71,13 +98,20 @@ const CANCELLED = Symbol('import cancelled');
 
 export async function importReceiptsCsv(target: ImportTarget, input: Readable, opts: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
-  const [products, customers, existing] = await Promise.all([target.knownProductIds(), target.activeCustomerIds(), target.existingReceiptIds()]);
+  const [products, customers] = await Promise.all([target.knownProductIds(), target.activeCustomerIds()]);
   const report: ImportReport = { linesRead: 0, receiptsImported: 0, linesImported: 0, receiptsSkippedExisting: 0, rowsRejected: 0, rejected: [], seconds: 0 };
   const maxListed = opts.maxListed ?? 1000;
   const batchLines = opts.batchLines ?? 20_000;
+  let chunkLines = opts.chunkMs ? Math.min(batchLines, FIRST_CHUNK_LINES) : batchLines;
   const progressEvery = opts.progressEvery ?? 100_000;
+  /** Every receipt id met in the file (a later, separate run of rows of one of them is refused). */
   const seen = new Set<string>();
-  let batch: ImportedReceipt[] = [];
+  /** Ids this run wrote: found stored later, they are this file's own (a repeated receipt), not a skip. */
+  const writtenHere = new Set<string>();
+  /** Stored ids counted as skipped (once each, however many runs of rows name them). */
+  const skipped = new Set<string>();
+  /** The chunk: whole receipts, each either good (`receipt`) or refused (`rejects`), in file order. */
+  let batch: Array<{ pending: Pending; receipt?: ImportedReceipt; rejects?: Array<{ line: number; reason: string }> }> = [];
   let batchSize = 0;
   let current: Pending | null = null;
 
@@ -87,37 +121,59 @@ export async function importReceiptsCsv(target: ImportTarget, input: Readable, o
   };
   const flush = async () => {
     if (batch.length === 0) return;
-    const toWrite = batch;
+    const chunk = batch;
+    const lines = batchSize;
     batch = [];
     batchSize = 0;
     if (opts.signal?.aborted) throw CANCELLED;
-    const newProducts = [...new Set(toWrite.flatMap((r) => r.lines.map((l) => l.productId)))].filter((id) => !products.has(id));
-    await target.insertBatch(toWrite, opts.storeId, newProducts);
-    for (const id of newProducts) products.add(id);
-    report.receiptsImported += toWrite.length;
-    report.linesImported += toWrite.reduce((s, r) => s + r.lines.length, 0);
+    const good = chunk.flatMap((c) => (c.receipt ? [c.receipt] : []));
+    const ids = [...new Set(chunk.filter((c) => c.pending.checkable).map((c) => c.pending.id))];
+    let created: string[] = [];
+    const newProductIds = (written: readonly ImportedReceipt[]) => (created = [...new Set(written.flatMap((r) => r.lines.map((l) => l.productId)))].filter((id) => !products.has(id)));
+    const writeStarted = performance.now();
+    const { stored, heldMs } = await target.writeChunk(good, ids, opts.storeId, newProductIds);
+    for (const id of created) products.add(id);
+    for (const c of chunk) {
+      const { id } = c.pending;
+      if (stored.has(id) && !writtenHere.has(id)) {
+        if (!skipped.has(id)) report.receiptsSkippedExisting++;
+        skipped.add(id);
+      } else if (c.rejects) {
+        for (const e of c.rejects) reject(e.line, id || null, e.reason);
+      } else if (c.receipt) {
+        writtenHere.add(id);
+        report.receiptsImported++;
+        report.linesImported += c.receipt.lines.length;
+      }
+    }
+    if (importChunkTrace.hasSubscribers) importChunkTrace.publish({ lines, receipts: good.length, writeMs: performance.now() - writeStarted, heldMs } satisfies ImportChunkTrace);
+    if (opts.chunkMs) chunkLines = nextChunkLines(lines, heldMs, opts.chunkMs, batchLines);
     progress();
   };
   const progress = () => opts.onProgress?.({ linesRead: report.linesRead, receiptsImported: report.receiptsImported, rowsRejected: report.rowsRejected, seconds: (Date.now() - started) / 1000 });
+  /** A receipt's rows are all read: into the chunk, good or refused (refusals are reported once the chunk knows it is not a stored receipt). */
   const finish = async (p: Pending) => {
+    const size = p.rows.length + p.errors.length;
     if (p.errors.length > 0) {
       const bad = new Set(p.errors.map((e) => e.line));
       const all = [...p.errors, ...p.rows.filter((r) => !bad.has(r.line)).map((r) => ({ line: r.line, reason: `receipt ${p.id} has an invalid row` }))];
-      for (const e of all.sort((a, b) => a.line - b.line)) reject(e.line, p.id || null, e.reason);
-      return;
+      batch.push({ pending: p, rejects: all.sort((a, b) => a.line - b.line) });
+    } else {
+      let total = 0;
+      for (const r of p.rows) total += r.quantity * r.unitPrice - r.discount;
+      if (total > RECEIPT_LIMITS.maxReceiptMinor) batch.push({ pending: p, rejects: p.rows.map((r) => ({ line: r.line, reason: 'receipt total out of range' })) });
+      else {
+        batch.push({
+          pending: p,
+          receipt: {
+            id: p.id, storeTime: p.storeTime, customerId: p.customerId, localDate: localDateOf(opts.timeZone, p.storeTime), totalMinor: total,
+            lines: p.rows.map((r, i) => ({ lineNo: i + 1, productId: r.productId, quantity: r.quantity, unitPrice: r.unitPrice, discount: r.discount })),
+          },
+        });
+      }
     }
-    let total = 0;
-    for (const r of p.rows) total += r.quantity * r.unitPrice - r.discount;
-    if (total > RECEIPT_LIMITS.maxReceiptMinor) {
-      for (const r of p.rows) reject(r.line, p.id, 'receipt total out of range');
-      return;
-    }
-    batch.push({
-      id: p.id, storeTime: p.storeTime, customerId: p.customerId, localDate: localDateOf(opts.timeZone, p.storeTime), totalMinor: total,
-      lines: p.rows.map((r, i) => ({ lineNo: i + 1, productId: r.productId, quantity: r.quantity, unitPrice: r.unitPrice, discount: r.discount })),
-    });
-    batchSize += p.rows.length;
-    if (batchSize >= batchLines) await flush();
+    batchSize += size;
+    if (batchSize >= chunkLines) await flush();
   };
 
   const parser = input.pipe(parse({ relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }));
@@ -134,15 +190,14 @@ export async function importReceiptsCsv(target: ImportTarget, input: Readable, o
       report.linesRead++;
       const [receiptId = '', storeTime = '', customerId = '', productId = '', q, price, disc] = record;
       if (!current || current.id !== receiptId) {
-        if (current && !existing.has(current.id)) await finish(current);
-        current = { id: receiptId, storeTime, customerId: customerId || null, rows: [], errors: [], firstLine: lineNo };
-        if (ID_RE.test(receiptId)) {
-          if (existing.has(receiptId)) { if (!seen.has(receiptId)) report.receiptsSkippedExisting++; }
-          else if (seen.has(receiptId)) current.errors.push({ line: lineNo, reason: `receipt ${receiptId} appears again after other receipts (its rows must be contiguous)` });
+        if (current) await finish(current);
+        current = { id: receiptId, checkable: ID_RE.test(receiptId), storeTime, customerId: customerId || null, rows: [], errors: [], firstLine: lineNo };
+        if (current.checkable) {
+          // Unless the chunk finds it stored (then the whole run of rows is skipped).
+          if (seen.has(receiptId)) current.errors.push({ line: lineNo, reason: `receipt ${receiptId} appears again after other receipts (its rows must be contiguous)` });
           seen.add(receiptId);
         }
       }
-      if (existing.has(receiptId)) continue;
       const err = (reason: string) => current!.errors.push({ line: lineNo, reason });
       if (record.length !== CSV_COLUMNS.length) { err(`expected ${CSV_COLUMNS.length} columns, got ${record.length}`); continue; }
       if (!ID_RE.test(receiptId)) { err('receipt_id is missing or has characters other than A-Z a-z 0-9 _ . : -'); continue; }
@@ -163,7 +218,7 @@ export async function importReceiptsCsv(target: ImportTarget, input: Readable, o
       if (opts.onProgress && report.linesRead % progressEvery === 0) progress();
     }
     if (lineNo === 0) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', 'The file is empty.');
-    if (current && !existing.has(current.id)) await finish(current);
+    if (current) await finish(current);
     await flush();
   } catch (e) {
     if (e === CANCELLED) {
