@@ -8,7 +8,8 @@ import type { ImportedReceipt } from './imported-receipt.js';
  * one parameter and are unpacked by `json_each`, so each statement is prepared once and stays in
  * the writer's statement cache (a multi-row VALUES list sized by the chunk was a new statement,
  * parsed and bound value by value, for every chunk, and pushed the tills' statements out of the
- * cache), and binding costs one string instead of thousands of values on the server's thread.
+ * cache), and binding costs one string instead of thousands of values on the server's thread
+ * (the parse worker wrote the JSON: imported-receipt.ts).
  */
 const STORED_AMONG = 'SELECT id FROM receipts WHERE id IN (SELECT value FROM json_each(?))';
 const INSERT_RECEIPTS = `INSERT INTO receipts (id, store_id, customer_id, kind, store_time, total_minor, created_at, local_date)
@@ -42,8 +43,8 @@ export class ImportedReceiptsRepository {
       const toWrite = found.size === 0 ? receipts : receipts.filter((r) => !found.has(r.id));
       await before(tx, toWrite);
       if (toWrite.length > 0) {
-        await tx.run(INSERT_RECEIPTS, [storeId, createdAt, JSON.stringify(toWrite.map((r) => [r.id, r.customerId, r.storeTime, r.totalMinor, r.localDate]))]);
-        await tx.run(INSERT_LINES, [JSON.stringify(toWrite.flatMap((r) => r.lines.map((l) => [r.id, l.lineNo, l.productId, l.quantity, l.unitPrice, l.discount, l.quantity * l.unitPrice - l.discount])))]);
+        await tx.run(INSERT_RECEIPTS, [storeId, createdAt, `[${toWrite.map((r) => r.receiptRow).join(',')}]`]);
+        await tx.run(INSERT_LINES, [`[${toWrite.map((r) => r.lineRows).join(',')}]`]);
       }
       // What the read cache holds of these shoppers' receipts goes at commit (as a till's receipt does).
       for (const id of new Set(toWrite.map((r) => r.customerId))) {

@@ -50,7 +50,7 @@ export function importRoutes({ purchases, jobs, guard, storeId, timeZone, spoolD
       const initial: ImportProgress = { linesRead: 0, receiptsImported: 0, rowsRejected: 0, seconds: 0 };
       const job = await jobs.start<ImportProgress, ImportReport>('receipts-import', initial, ({ signal, progress }) =>
         purchases.importCsv(createReadStream(file, { highWaterMark: SPOOL_READ_BYTES }), {
-          storeId, timeZone, maxListed: req.query.maxListed, chunkMs: JOB_CHUNK_MS, batchLines: JOB_MAX_CHUNK_LINES, progressEvery: 2_000, signal, onProgress: progress,
+          storeId, timeZone, maxListed: req.query.maxListed, chunkMs: JOB_CHUNK_MS, batchLines: JOB_MAX_CHUNK_LINES, signal, onProgress: progress,
         }),
       { label: req.query.name, cleanup: () => rmSync(file, { force: true }) });
       return reply.status(202).send(job as ImportJob);
