@@ -38,7 +38,9 @@ export function parseInWorker(input: Readable, data: ParseWorkerInput): ReceiptP
   };
   worker.on('message', (m: FromParser) => {
     if (m.t === 'need') {
-      chunks.next().then((r) => send(r.done ? { t: 'eof' } : { t: 'bytes', chunk: r.value as Uint8Array | string }), fail);
+      chunks.next().then((r) => send(r.done ? { t: 'eof' } : { t: 'bytes', chunk: r.value as Uint8Array | string }),
+        // An upload cut off or a file that cannot be read: the file is unusable, as an unreadable CSV is.
+        (err: Error) => fail(new InvalidFile(`The file cannot be read: ${String(err.message).slice(0, 200)}`)));
     } else if (m.t === 'parcel') {
       waiting?.resolve(m);
       waiting = null;

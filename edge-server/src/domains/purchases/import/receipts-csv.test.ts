@@ -73,6 +73,9 @@ describe('CSV import of historical receipts', () => {
     await expect(t.services.purchases.importCsv(Readable.from(['id,when\nx,y']), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
     await expect(t.services.purchases.importCsv(Readable.from(['']), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
     await expect(t.services.purchases.importCsv(Readable.from([`${HEADER}\nh1,2026-01-05T02:30:00Z,cust-1,"p-milk,2,349,0`]), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
+    // An upload cut off half-way: the file is unusable, nothing of it written.
+    const cut = new Readable({ read() { this.push(`${HEADER}\nh1,2026-01-05T02:30:00Z,cust-1,p-milk,2,349,0\n`); this.destroy(new Error('connection reset')); } });
+    await expect(t.services.purchases.importCsv(cut, opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
     expect(await t.count('receipts')).toBe(0);
   });
 });
