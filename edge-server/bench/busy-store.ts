@@ -15,9 +15,17 @@
  * nothing else running, measured first). One JSON line per scenario with pass/fail per goal.
  *
  *   npm run bench -- --only busy [--seconds 15] [--rate 50] [--receipts-per-s 20] [--import-lines 100000] [--scenarios a,b,c,d,e]
+ *
+ * `--store <json>`: a store prepared once (`prepareStore`'s JSON, 20 kiosks / 200 screens / 10
+ * zones unless --kiosks etc. say otherwise), copied for this run, instead of seeding a new one.
+ * `--server-trace <dir>`: the server runs with bench/import-trace.mjs preloaded (its writes, import
+ * chunks, event-loop delay and a CPU profile, written into <dir> when it exits); the scenarios' windows go to
+ * <dir>/windows.jsonl (summarize with bench/import-trace-summary.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
@@ -25,7 +33,7 @@ import { io, type Socket } from 'socket.io-client';
 import { encodeHidPosReports } from '../src/platform/scanner/index.js';
 import { spawnEdgeServer } from '../src/test-support/server-process.js';
 import { CSV_COLUMNS } from '../src/domains/purchases/index.js';
-import { prepareStore } from './prepare-store.js';
+import { prepareStore, type BenchStore } from './prepare-store.js';
 import { emit, percentiles } from './report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,12 +44,20 @@ const SECONDS = num('--seconds', 15), WARMUP_S = num('--warmup', 3), RATE = num(
 const KIOSKS = num('--kiosks', 20), SCREENS = num('--screens', 200), ZONES = num('--zones', 10);
 const RECEIPTS_PER_S = num('--receipts-per-s', 20), IMPORT_LINES = num('--import-lines', 100_000);
 const SCENARIOS = str('--scenarios', 'a,b,c,d,e').split(',');
+const STORE_FILE = str('--store', ''), TRACE_DIR = str('--server-trace', '');
 const GOAL = { scanP99Ms: 50, floorRatio: 3, tillP99Ms: 100, importShare: 0.5 };
 const round = (x: number) => Math.round(x * 100) / 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ── The store, the server, the floor ────────────────────────────────────────────────────────
-const store = await prepareStore(KIOSKS, SCREENS, ZONES);
+const store = STORE_FILE ? copiedStore(STORE_FILE) : await prepareStore(KIOSKS, SCREENS, ZONES);
+/** A prepared store's files copied into a fresh temp folder (the run writes to them and removes them). */
+function copiedStore(file: string): BenchStore {
+  const prepared = JSON.parse(readFileSync(file, 'utf8')) as BenchStore;
+  const dataDir = mkdtempSync(join(tmpdir(), 'vitrina-bench-'));
+  cpSync(prepared.dataDir, dataDir, { recursive: true });
+  return { ...prepared, dataDir };
+}
 const admin = (JSON.parse(readFileSync(`${store.dataDir}/demo.json`, 'utf8')) as { admin: { username: string; password: string } }).admin;
 const scanners = store.zones.flatMap((z) => z.kiosks.map((k) => ({ kioskId: k.id, path: `sim:${k.id}`, layout: 'hid-pos' })));
 const server = await spawnEdgeServer({
@@ -50,6 +66,10 @@ const server = await spawnEdgeServer({
     VITRINA_SECRET: store.secret, SCANNER_SIMULATOR: 'true', SCANNERS: JSON.stringify(scanners), TAKEOVER_MS: '5000', SCAN_RATE_PER_KIOSK: '1000',
     // Training only when scenario (d) asks for it, and short: the bench measures what it does to scans.
     TRAINING_ON_FIRST_START: 'false', TRAINING_EPOCHS: '2',
+    ...(TRACE_DIR ? {
+      VITRINA_SERVER_TRACE_DIR: TRACE_DIR,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${fileURLToPath(new URL('./import-trace.mjs', import.meta.url))}`,
+    } : {}),
   },
   quiet: true,
   timeoutMs: 300_000,
@@ -167,9 +187,15 @@ function importCsv(prefix: string, lines: number) {
 }
 
 let importSeq = 0;
+const nextImportCsv = (lines: number) => importCsv(`busy-imp-${process.pid}-${importSeq++}`, lines);
+/**
+ * Files written before a scenario starts: building a 100k-line CSV takes this process's thread
+ * for a while, which would delay the sockets' timestamps of the real server and the floor alike.
+ */
+const readyCsvs: string[] = [];
 /** One import through the API as a background job, polled until it ends; lines and wall seconds. */
 async function importOnce(lines: number) {
-  const body = importCsv(`busy-imp-${process.pid}-${importSeq++}`, lines);
+  const body = readyCsvs.shift() ?? nextImportCsv(lines);
   const t0 = performance.now();
   const started = await fetch(`${base}/api/v1/imports/receipts/jobs`, { method: 'POST', headers: { 'content-type': 'text/csv', ...staffAuth }, body });
   if (started.status !== 202) throw new Error(`import job refused: ${started.status} ${await started.text()}`);
@@ -198,6 +224,7 @@ await sleep(1500);
 // The idle import rate: the same import with nothing else running.
 const idleImport = SCENARIOS.includes('c') ? await importOnce(IMPORT_LINES) : null;
 const idleLinesPerS = idleImport ? idleImport.lines / idleImport.seconds : null;
+if (TRACE_DIR && idleImport) appendFileSync(join(TRACE_DIR, 'windows.jsonl'), `${JSON.stringify({ scenario: 'idle-import', from: Date.now() - idleImport.seconds * 1000, to: Date.now() })}\n`);
 
 const results: Array<Record<string, unknown>> = [];
 let allPass = true;
@@ -214,6 +241,9 @@ for (const name of SCENARIOS) {
   const imported = { lines: 0, seconds: 0, runs: 0, failed: 0 };
   if (name !== 'a') stops.push(atRate(RECEIPTS_PER_S, postReceipt));
   if (name === 'c') {
+    // As many files as the scenario can import at the idle rate, and one more.
+    const expected = Math.ceil(((SECONDS + 5) * (idleLinesPerS ?? 0)) / IMPORT_LINES) + 1;
+    for (let i = 0; i < Math.min(expected, 20); i++) readyCsvs.push(nextImportCsv(IMPORT_LINES));
     background = (async () => {
       while (!stopImports) {
         // A refused or failed import is counted (and fails the goal), not fatal to the run.
@@ -230,10 +260,12 @@ for (const name of SCENARIOS) {
   if (name === 'e') children.push(hog = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
   await sleep(500);
   scenario = idx;
+  const windowFrom = Date.now();
   const load1Before = loadavg()[0]!;
   stops.push(atRate(RATE, scan));
   await sleep(SECONDS * 1000);
   scenario = -1;
+  if (TRACE_DIR) appendFileSync(join(TRACE_DIR, 'windows.jsonl'), `${JSON.stringify({ scenario: name, from: windowFrom, to: Date.now() })}\n`);
   for (const stop of stops) stop();
   const stillTraining = name === 'd' ? await trainingRunning() : null;
   stopImports = true;

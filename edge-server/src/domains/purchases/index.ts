@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { CustomersService } from '../customers/index.js';
 import { PurchasesRepository } from './repository.js';
 import { PurchasesService } from './service.js';
+import { ImportedReceiptsRepository } from './import/import-repository.js';
 
 export { PurchasesService } from './service.js';
 export type { ReceiptRow, ReceiptLineRow } from './repository.js';
@@ -15,5 +16,5 @@ export { CSV_COLUMNS, type ImportOptions } from './import/receipts-csv.js';
 export { importRoutes } from './import/routes.js';
 
 export function createPurchases(db: Database, deps: { timeZone: string; catalog: Catalog; customers: CustomersService; events: EventBus<DomainEvents> }): PurchasesService {
-  return new PurchasesService(new PurchasesRepository(db, deps.timeZone), deps);
+  return new PurchasesService(new PurchasesRepository(db, deps.timeZone), deps, new ImportedReceiptsRepository(db));
 }

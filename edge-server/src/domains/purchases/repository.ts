@@ -1,5 +1,4 @@
-import type { Database, Queryable, SqlValue, WritePriority } from '../../platform/db/database.js';
-import type { ImportedReceipt } from './import/imported-receipt.js';
+import type { Database, Queryable, SqlValue } from '../../platform/db/database.js';
 import { cachedRead, forgetCached, memoInTx } from '../../platform/db/tx-memo.js';
 
 /** Net spend of one store-local day (returns negative). */
@@ -64,20 +63,6 @@ export class PurchasesRepository {
         l.net_minor ?? l.quantity * l.unit_price_minor - l.discount_minor - (l.promo_discount_minor ?? 0), l.points_earned ?? 0, l.points_redeemed ?? 0, l.original_line_no ?? null]));
   }
 
-  /** Historical receipts from an import, whole, in one transaction of multi-row INSERTs. */
-  /** `first` runs inside the batch's transaction before the rows (placeholder products the lines reference). */
-  async insertImported(receipts: readonly ImportedReceipt[], storeId: string, first?: (tx: Queryable) => Promise<unknown>, priority: WritePriority = 'interactive') {
-    const createdAt = new Date().toISOString();
-    await this.db.transaction(async (tx) => {
-      await first?.(tx);
-      await this.insertRows(tx, 'INSERT INTO receipts (id, store_id, customer_id, kind, store_time, total_minor, created_at, local_date) VALUES ',
-        receipts.map((r) => [r.id, storeId, r.customerId, 'sale', r.storeTime, r.totalMinor, createdAt, r.localDate]));
-      await this.insertRows(tx, 'INSERT INTO receipt_lines (receipt_id, line_no, product_id, quantity, unit_price_minor, discount_minor, net_minor) VALUES ',
-        receipts.flatMap((r) => r.lines.map((l) => [r.id, l.lineNo, l.productId, l.quantity, l.unitPrice, l.discount, l.quantity * l.unitPrice - l.discount])));
-      for (const id of new Set(receipts.map((r) => r.customerId))) if (id) this.forgetShopper(tx, id);
-    }, { priority });
-  }
-
   /** Which of these receipt ids are stored already. */
   async existingAmong(ids: readonly string[]) {
     const out = new Set<string>();
@@ -87,10 +72,6 @@ export class PurchasesRepository {
       for (const r of await this.db.all<{ id: string }>(`SELECT id FROM receipts WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk)) out.add(r.id);
     }
     return out;
-  }
-
-  existingIds() {
-    return this.db.all<{ id: string }>('SELECT id FROM receipts').then((rows) => new Set(rows.map((r) => r.id)));
   }
 
   /** Multi-row INSERTs, chunked under SQLite's bound-parameter limit. */

@@ -7,6 +7,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { CustomersService } from '../customers/index.js';
 import type { HistorySource } from './history-source.js';
 import { importReceiptsCsv, type ImportOptions } from './import/receipts-csv.js';
+import type { ImportedReceiptsRepository } from './import/import-repository.js';
 import type { PurchasesRepository, ReceiptLineRow, ReceiptRow } from './repository.js';
 
 /**
@@ -18,6 +19,7 @@ export class PurchasesService implements HistorySource {
   constructor(
     private readonly repo: PurchasesRepository,
     private readonly deps: { catalog: Pick<Catalog, 'allIds' | 'ensurePlaceholders'>; customers: Pick<CustomersService, 'activeIds'>; events: EventBus<DomainEvents> },
+    private readonly imported: ImportedReceiptsRepository,
   ) {}
 
   insertReceiptIn(tx: Queryable, receipt: ReceiptRow, lines: ReceiptLineRow[]) {
@@ -75,9 +77,8 @@ export class PurchasesService implements HistorySource {
     const report = await importReceiptsCsv({
       knownProductIds: async () => new Set(await this.deps.catalog.allIds()),
       activeCustomerIds: async () => new Set(await this.deps.customers.activeIds()),
-      existingReceiptIds: () => this.repo.existingIds(),
-      // Bulk lane: a till's receipt or a scan's write runs between two batches, never behind the file.
-      insertBatch: (receipts, storeId, newProductIds) => this.repo.insertImported(receipts, storeId, (tx) => this.deps.catalog.ensurePlaceholders(tx, newProductIds), 'bulk'),
+      // Bulk lane: a till's receipt or a scan's write runs between two chunks, never behind the file.
+      writeChunk: (receipts, ids, storeId, newProductIds) => this.imported.writeChunk(receipts, ids, storeId, (tx, written) => this.deps.catalog.ensurePlaceholders(tx, newProductIds(written))),
     }, input, opts);
     if (report.receiptsImported > 0) this.deps.events.publish('purchases:changed', { receipts: report.receiptsImported, source: 'import' });
     return report;

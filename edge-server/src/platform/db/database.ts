@@ -5,6 +5,7 @@ import { inBulkWork } from './bulk-work.js';
 import { StatementCache } from './statement-cache.js';
 import { ReadCache } from './read-cache.js';
 import { Checkpointer } from './checkpointer.js';
+import { writeTrace, type WriteTrace } from './write-trace.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 
@@ -262,8 +263,18 @@ export class Database implements Queryable {
 
   private serialize<T>(asked: WritePriority, job: () => Promise<T>): Promise<T> {
     const priority = inBulkWork.getStore() ? 'bulk' : asked;
+    // Traced only while a bench listens (write-trace.ts): how long each write waited and ran.
+    const traced = writeTrace.hasSubscribers ? performance.now() : null;
+    const run = traced === null ? job : async () => {
+      const started = performance.now();
+      try {
+        return await job();
+      } finally {
+        writeTrace.publish({ lane: priority, waitedMs: started - traced, ranMs: performance.now() - started } satisfies WriteTrace);
+      }
+    };
     return new Promise<T>((resolve, reject) => {
-      this.lanes[priority].push(() => Promise.resolve().then(job).then(resolve, reject));
+      this.lanes[priority].push(() => Promise.resolve().then(run).then(resolve, reject));
       if (!this.writing) this.startWriting();
     });
   }

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import type { ErrorCode, MembersImportReport } from '@vitrina/contracts';
 import type { Database, Queryable } from '../../platform/db/database.js';
+import { nextChunkSize } from '../../platform/db/bulk-work.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import { newId, nowIso } from '../../shared/ids.js';
 import type { CardsService } from '../../domains/cards/index.js';
@@ -20,8 +21,13 @@ export interface MembersImportDeps {
 export interface MembersImportOptions {
   /** How many rejected rows to list in the report (all are counted). */
   maxListed?: number;
-  /** Members per transaction. */
+  /** Members per transaction (with `chunkMs`: at most). */
   batchSize?: number;
+  /**
+   * Background imports: how long one batch's transaction may hold the writer (ms); the next
+   * batch's size follows how long the last one took (`nextChunkSize`, platform/db/bulk-work.ts).
+   */
+  chunkMs?: number;
   onProgress?: (p: { rowsRead: number; membersImported: number; rowsRejected: number; seconds: number }) => void;
   progressEvery?: number;
   /**
@@ -40,6 +46,9 @@ const CANCELLED = Symbol('members import cancelled');
  * and tills' writes queued meanwhile go first between two batches (platform/db).
  */
 const BULK = { priority: 'bulk' } as const;
+/** A background import's first batch (before it knows how fast the writer is) and its smallest. */
+const FIRST_BATCH_MEMBERS = 50;
+const MIN_BATCH_MEMBERS = 10;
 
 type Ready = MemberCandidate & { importRef: string; customerId: string };
 
@@ -71,7 +80,8 @@ export class MembersImport {
     const started = Date.now();
     const now = new Date();
     const maxListed = opts.maxListed ?? 1000;
-    const batchSize = opts.batchSize ?? 10_000;
+    const maxBatch = opts.batchSize ?? 10_000;
+    let batchSize = opts.chunkMs ? Math.min(maxBatch, FIRST_BATCH_MEMBERS) : maxBatch;
     const progressEvery = opts.progressEvery ?? 10_000;
     const report: MembersImportReport = { rowsRead: 0, membersImported: 0, membersSkippedExisting: 0, identifiersImported: 0, openingPointsCredited: 0, rowsRejected: 0, rejected: [], seconds: 0 };
     const reject = (line: number, externalId: string | null, code: ErrorCode, reason: string) => {
@@ -88,7 +98,8 @@ export class MembersImport {
       if (opts.signal?.aborted) throw CANCELLED;
       const rows = batch;
       batch = [];
-      await this.writeBatch(rows, report, reject);
+      const heldMs = await this.writeBatch(rows, report, reject);
+      if (opts.chunkMs && heldMs !== null) batchSize = nextChunkSize(rows.length, heldMs, opts.chunkMs, { min: MIN_BATCH_MEMBERS, max: maxBatch });
     };
 
     // A record csv-parse cannot read (a stray quote, …) is rejected on its own; the file goes on.
@@ -150,8 +161,11 @@ export class MembersImport {
     return report;
   }
 
-  /** Skips members imported before, rejects identifiers someone holds, writes the rest in one transaction. */
-  private async writeBatch(rows: Ready[], report: MembersImportReport, reject: (line: number, externalId: string | null, code: ErrorCode, reason: string) => void) {
+  /**
+   * Skips members imported before, rejects identifiers someone holds, writes the rest in one
+   * transaction; answers how long that transaction held the writer (null: nothing written in one).
+   */
+  private async writeBatch(rows: Ready[], report: MembersImportReport, reject: (line: number, externalId: string | null, code: ErrorCode, reason: string) => void): Promise<number | null> {
     const known = await this.d.customers.existingImportRefs(rows.map((r) => r.importRef));
     const fresh = rows.filter((r) => !known.has(r.importRef));
     report.membersSkippedExisting += rows.length - fresh.length;
@@ -162,10 +176,15 @@ export class MembersImport {
       if (!held) ready.push(r);
       else reject(r.line, r.externalId, 'VITRINA_ERR_CONFLICT', `${held.kind === 'email' ? `e-mail ${held.hint}` : `${held.kind === 'phone' ? 'phone' : 'card'} ending ${held.last4}`} is already registered to another member`);
     }
-    if (ready.length === 0) return;
+    if (ready.length === 0) return null;
     try {
-      await this.d.db.transaction((tx) => this.writeIn(tx, ready), BULK);
+      let began = 0;
+      await this.d.db.transaction((tx) => {
+        began = performance.now();
+        return this.writeIn(tx, ready);
+      }, BULK);
       this.count(ready, report);
+      return performance.now() - began;
     } catch {
       // Something changed since the checks (a kiosk enrolled one of these cards meanwhile) or a
       // row breaks a constraint: write row by row so only the rows at fault are rejected.
@@ -178,6 +197,7 @@ export class MembersImport {
           reject(r.line, r.externalId, code, code === 'VITRINA_ERR_CONFLICT' ? 'a card, phone or e-mail of this row was registered to another member during the import' : 'the row could not be written');
         }
       }
+      return null;
     }
   }
 

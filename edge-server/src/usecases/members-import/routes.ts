@@ -12,11 +12,12 @@ import { MembersImport } from './import-members.js';
 /** A members file of a few million rows fits; bigger ones go through `npm run import -- members`. */
 const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 /**
- * Members per transaction in a background import: each member writes about eight rows (member,
- * identifiers, consent records, opening balance), so a batch holds the writer for tens of ms at
- * most, and the tills' and scans' writes queued meanwhile go first after it (the bulk lane).
+ * A background import's batch holds the writer about this long (each member writes about eight
+ * rows: member, identifiers, consent records, opening balance; the batch's size adapts, up to
+ * JOB_MAX_BATCH_MEMBERS), and the tills' and scans' writes queued meanwhile go first after it (the bulk lane).
  */
-const JOB_BATCH_MEMBERS = 500;
+const JOB_CHUNK_MS = 4;
+const JOB_MAX_BATCH_MEMBERS = 500;
 /** A job reads its file in small chunks: csv-parse handles a chunk's rows without yielding to the scans. */
 const SPOOL_READ_BYTES = 16 * 1024;
 
@@ -46,7 +47,7 @@ export function membersImportRoutes({ membersImport, jobs, guard, spoolDir }: Me
       const initial: MembersImportProgress = { rowsRead: 0, membersImported: 0, rowsRejected: 0, seconds: 0 };
       const job = await jobs.start<MembersImportProgress, MembersImportReport>('members-import', initial, ({ signal, progress }) =>
         membersImport.importCsv(createReadStream(file, { highWaterMark: SPOOL_READ_BYTES }), {
-          maxListed: req.query.maxListed, batchSize: JOB_BATCH_MEMBERS, progressEvery: JOB_BATCH_MEMBERS, signal, onProgress: progress,
+          maxListed: req.query.maxListed, batchSize: JOB_MAX_BATCH_MEMBERS, chunkMs: JOB_CHUNK_MS, progressEvery: JOB_MAX_BATCH_MEMBERS, signal, onProgress: progress,
         }),
       { label: req.query.name, cleanup: () => rmSync(file, { force: true }), stored: MembersImport.withoutExternalIds });
       return reply.status(202).send(job as MembersImportJob);

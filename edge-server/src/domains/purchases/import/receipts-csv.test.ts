@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../../test-support/build.js';
 import { seedLoyaltyStore } from '../../../test-support/loyalty-store.js';
+import { nextChunkLines } from './receipts-csv.js';
 
 const HEADER = 'receipt_id,store_time,customer_id,product_id,quantity,unit_price_minor,discount_minor';
 const opts = { storeId: 'test', timeZone: 'America/New_York', batchLines: 3 };
@@ -72,6 +73,34 @@ describe('CSV import of historical receipts', () => {
     await expect(t.services.purchases.importCsv(Readable.from(['id,when\nx,y']), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
     await expect(t.services.purchases.importCsv(Readable.from(['']), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
     await expect(t.services.purchases.importCsv(Readable.from([`${HEADER}\nh1,2026-01-05T02:30:00Z,cust-1,"p-milk,2,349,0`]), opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
+    // An upload cut off half-way: the file is unusable, nothing of it written.
+    const cut = new Readable({ read() { this.push(`${HEADER}\nh1,2026-01-05T02:30:00Z,cust-1,p-milk,2,349,0\n`); this.destroy(new Error('connection reset')); } });
+    await expect(t.services.purchases.importCsv(cut, opts)).rejects.toMatchObject({ code: 'VITRINA_ERR_IMPORT_INVALID' });
     expect(await t.count('receipts')).toBe(0);
+  });
+});
+
+describe('chunk sizing of a background import', () => {
+  it('scales the next chunk towards the target writer time, at most doubling or halving, within bounds', () => {
+    expect(nextChunkLines(1000, 8, 4, 5000)).toBe(500); // twice too long: half the lines
+    expect(nextChunkLines(1000, 3, 4, 5000)).toBe(1333);
+    expect(nextChunkLines(1000, 40, 4, 5000)).toBe(500); // ten times too long: no more than halved at once
+    expect(nextChunkLines(1000, 0, 4, 5000)).toBe(2000); // a free writer: no more than doubled at once
+    expect(nextChunkLines(4000, 1, 4, 5000)).toBe(5000);
+    expect(nextChunkLines(60, 100, 4, 5000)).toBe(50);
+  });
+
+  it('a background import writes small chunks, and still imports everything and skips what is stored', async () => {
+    const t = await setup();
+    const csv = [HEADER, ...Array.from({ length: 400 }, (_, i) => `c${i},2026-01-05T12:00:00Z,cust-1,p-milk,1,349,0`)].join('\n');
+    const chunks: number[] = [];
+    const report = await t.services.purchases.importCsv(Readable.from([csv]), { ...opts, batchLines: 5000, chunkMs: 4, onProgress: (p) => chunks.push(p.receiptsImported) });
+    expect(report).toMatchObject({ receiptsImported: 400, rowsRejected: 0 });
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks[0]).toBeLessThanOrEqual(250);
+    expect(await t.count('receipts')).toBe(400);
+    // A receipt a till committed meanwhile is skipped like any stored one, not a failed chunk.
+    const again = await t.services.purchases.importCsv(Readable.from([`${csv}\nc400,2026-01-05T12:00:00Z,cust-1,p-milk,1,349,0`]), { ...opts, chunkMs: 4 });
+    expect(again).toMatchObject({ receiptsImported: 1, receiptsSkippedExisting: 400, rowsRejected: 0 });
   });
 });

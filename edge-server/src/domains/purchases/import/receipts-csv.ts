@@ -1,10 +1,13 @@
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import type { ImportReport } from '@vitrina/contracts';
 import { RECEIPT_LIMITS } from '@vitrina/contracts';
+import { nextChunkSize } from '../../../platform/db/bulk-work.js';
 import { VitrinaError } from '../../../platform/errors/vitrina-error.js';
-import { localDateOf } from '../../../shared/calendar.js';
 import type { ImportedReceipt } from './imported-receipt.js';
+import { importChunkTrace, type ImportChunkTrace } from './import-trace.js';
+import { InvalidFile, parseInWorker, type Parcel } from './parse-in-worker.js';
+
+export { CSV_COLUMNS } from './receipt-rows.js';
 
 /**
  * Streams a CSV of historical sale lines into receipts and receipt_lines.
@@ -12,169 +15,135 @@ import type { ImportedReceipt } from './imported-receipt.js';
  *   receipt_id,store_time,customer_id,product_id,quantity,unit_price_minor,discount_minor
  *
  * One row per line; the rows of a receipt are contiguous. A product id the catalogue does not
- * know is created as a placeholder product flagged for review, in the batch's transaction. A receipt with any bad row is
- * rejected whole (every bad row listed with its reason), so no partial receipt is written;
- * receipts already in the database are skipped, which makes re-running an import safe.
- * Rows are inserted in batches, each batch one transaction of multi-row INSERTs. History
- * earns no points: the program starts at go-live (the demo seed posts through the receipt
- * service instead when it wants points and tiers).
+ * know is created as a placeholder product flagged for review, in the chunk's transaction. A
+ * receipt with any bad row is rejected whole (every bad row listed with its reason), so no
+ * partial receipt is written; receipts already in the database are skipped, which makes
+ * re-running an import safe (each chunk asks which of its receipt ids are stored, inside its own
+ * transaction: no read of every receipt id at the start). History earns no points: the program
+ * starts at go-live (the demo seed posts through the receipt service instead when it wants
+ * points and tiers).
+ *
+ * The file is parsed and every row checked in a worker thread (parse-worker.ts, receipt-rows.ts);
+ * the server's thread hands it the file's chunks, and writes the receipts it gets back in
+ * chunks, each chunk one transaction in the bulk lane, while the worker parses the next one.
+ * With `chunkMs` a chunk's size follows how long the last one held the writer.
  */
-
-export const CSV_COLUMNS = ['receipt_id', 'store_time', 'customer_id', 'product_id', 'quantity', 'unit_price_minor', 'discount_minor'] as const;
-const ID_RE = /^[A-Za-z0-9_.:-]{1,64}$/;
-const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const INT_RE = /^-?\d{1,15}$/;
 
 export interface ImportOptions {
   storeId: string;
   timeZone: string;
-  /** Lines per transaction. */
+  /** Lines per transaction (with `chunkMs`: at most). */
   batchLines?: number;
+  /**
+   * Background imports: how long one chunk may hold the writer (ms). Each chunk's line count is
+   * the last one's scaled by how far its transaction was from this, so a busy or slow machine
+   * gets smaller chunks and the tills' and scans' writes never wait behind more than about this.
+   */
+  chunkMs?: number;
   /** How many rejected rows to list in the report (all are counted). */
   maxListed?: number;
+  /** Called after each chunk committed. */
   onProgress?: (p: { linesRead: number; receiptsImported: number; rowsRejected: number; seconds: number }) => void;
-  progressEvery?: number;
   /**
-   * Stops the import between two batches: the batches already committed stay (each is whole, and
+   * Stops the import between two chunks: the chunks already committed stay (each is whole, and
    * a re-run skips their receipts), the rest of the file is not read; the report says `cancelled`.
    */
   signal?: AbortSignal;
-}
-
-interface Pending {
-  id: string;
-  storeTime: string;
-  customerId: string | null;
-  rows: Array<{ line: number; productId: string; quantity: number; unitPrice: number; discount: number }>;
-  errors: Array<{ line: number; reason: string }>;
-  firstLine: number;
-}
-
-function parseInt10(s: string | undefined): number | null {
-  return s !== undefined && INT_RE.test(s.trim()) ? Number(s.trim()) : null;
 }
 
 /** What an import checks rows against and writes to; the purchases service provides it. */
 export interface ImportTarget {
   knownProductIds(): Promise<Set<string>>;
   activeCustomerIds(): Promise<Set<string>>;
-  existingReceiptIds(): Promise<Set<string>>;
   /**
-   * Writes a batch of whole receipts in one transaction; `newProductIds` (ids the catalogue did
-   * not know) become placeholder products flagged for review in that same transaction.
+   * One chunk in one transaction: finds which of `ids` are stored already, and writes the
+   * receipts of `receipts` that are not, whole; the product ids `newProductIds(written)` names
+   * (ids the catalogue did not know) become placeholder products flagged for review in that same
+   * transaction. Answers the stored ids and how long the transaction held the writer.
    */
-  insertBatch(receipts: readonly ImportedReceipt[], storeId: string, newProductIds: readonly string[]): Promise<void>;
+  writeChunk(receipts: readonly ImportedReceipt[], ids: readonly string[], storeId: string,
+    newProductIds: (written: readonly ImportedReceipt[]) => string[]): Promise<{ stored: Set<string>; heldMs: number }>;
 }
 
-/** Thrown inside the import when its signal aborts; never leaves it. */
-const CANCELLED = Symbol('import cancelled');
+/** A background import's first chunk, before it knows how fast the writer is. */
+const FIRST_CHUNK_LINES = 250;
+/** A chunk never shrinks below this (a transaction's fixed cost would dominate). */
+const MIN_CHUNK_LINES = 50;
+
+/** The next chunk's lines: the last chunk's scaled towards `targetMs` (platform/db/bulk-work.ts). */
+export function nextChunkLines(lines: number, heldMs: number, targetMs: number, maxLines: number) {
+  return nextChunkSize(lines, heldMs, targetMs, { min: MIN_CHUNK_LINES, max: maxLines });
+}
 
 export async function importReceiptsCsv(target: ImportTarget, input: Readable, opts: ImportOptions): Promise<ImportReport> {
   const started = Date.now();
-  const [products, customers, existing] = await Promise.all([target.knownProductIds(), target.activeCustomerIds(), target.existingReceiptIds()]);
+  const [products, customers] = await Promise.all([target.knownProductIds(), target.activeCustomerIds()]);
   const report: ImportReport = { linesRead: 0, receiptsImported: 0, linesImported: 0, receiptsSkippedExisting: 0, rowsRejected: 0, rejected: [], seconds: 0 };
   const maxListed = opts.maxListed ?? 1000;
   const batchLines = opts.batchLines ?? 20_000;
-  const progressEvery = opts.progressEvery ?? 100_000;
-  const seen = new Set<string>();
-  let batch: ImportedReceipt[] = [];
-  let batchSize = 0;
-  let current: Pending | null = null;
+  let chunkLines = opts.chunkMs ? Math.min(batchLines, FIRST_CHUNK_LINES) : batchLines;
+  /** Ids this run wrote: found stored later, they are this file's own (a repeated receipt), not a skip. */
+  const writtenHere = new Set<string>();
+  /** Stored ids counted as skipped (once each, however many runs of rows name them). */
+  const skipped = new Set<string>();
 
   const reject = (line: number, receiptId: string | null, reason: string) => {
     report.rowsRejected++;
     if (report.rejected.length < maxListed) report.rejected.push({ line, receiptId, reason });
   };
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const toWrite = batch;
-    batch = [];
-    batchSize = 0;
-    if (opts.signal?.aborted) throw CANCELLED;
-    const newProducts = [...new Set(toWrite.flatMap((r) => r.lines.map((l) => l.productId)))].filter((id) => !products.has(id));
-    await target.insertBatch(toWrite, opts.storeId, newProducts);
-    for (const id of newProducts) products.add(id);
-    report.receiptsImported += toWrite.length;
-    report.linesImported += toWrite.reduce((s, r) => s + r.lines.length, 0);
-    progress();
-  };
-  const progress = () => opts.onProgress?.({ linesRead: report.linesRead, receiptsImported: report.receiptsImported, rowsRejected: report.rowsRejected, seconds: (Date.now() - started) / 1000 });
-  const finish = async (p: Pending) => {
-    if (p.errors.length > 0) {
-      const bad = new Set(p.errors.map((e) => e.line));
-      const all = [...p.errors, ...p.rows.filter((r) => !bad.has(r.line)).map((r) => ({ line: r.line, reason: `receipt ${p.id} has an invalid row` }))];
-      for (const e of all.sort((a, b) => a.line - b.line)) reject(e.line, p.id || null, e.reason);
-      return;
+  const write = async ({ receipts: chunk, linesRead }: Parcel) => {
+    const good = chunk.flatMap((c) => (c.receipt ? [c.receipt] : []));
+    const ids = [...new Set(chunk.filter((c) => c.checkable).map((c) => c.id))];
+    let created: string[] = [];
+    const newProductIds = (written: readonly ImportedReceipt[]) => (created = [...new Set(written.flatMap((r) => r.unknownProducts))].filter((id) => !products.has(id)));
+    const writeStarted = performance.now();
+    const { stored, heldMs } = chunk.length > 0 ? await target.writeChunk(good, ids, opts.storeId, newProductIds) : { stored: new Set<string>(), heldMs: 0 };
+    for (const id of created) products.add(id);
+    for (const c of chunk) {
+      if (stored.has(c.id) && !writtenHere.has(c.id)) {
+        if (!skipped.has(c.id)) report.receiptsSkippedExisting++;
+        skipped.add(c.id);
+      } else if (c.rejects) {
+        for (const e of c.rejects) reject(e.line, c.id || null, e.reason);
+      } else if (c.receipt) {
+        writtenHere.add(c.id);
+        report.receiptsImported++;
+        report.linesImported += c.receipt.lineCount;
+      }
     }
-    let total = 0;
-    for (const r of p.rows) total += r.quantity * r.unitPrice - r.discount;
-    if (total > RECEIPT_LIMITS.maxReceiptMinor) {
-      for (const r of p.rows) reject(r.line, p.id, 'receipt total out of range');
-      return;
-    }
-    batch.push({
-      id: p.id, storeTime: p.storeTime, customerId: p.customerId, localDate: localDateOf(opts.timeZone, p.storeTime), totalMinor: total,
-      lines: p.rows.map((r, i) => ({ lineNo: i + 1, productId: r.productId, quantity: r.quantity, unitPrice: r.unitPrice, discount: r.discount })),
-    });
-    batchSize += p.rows.length;
-    if (batchSize >= batchLines) await flush();
+    report.linesRead = linesRead;
+    const lines = chunk.reduce((s, c) => s + c.fileLines, 0);
+    if (importChunkTrace.hasSubscribers) importChunkTrace.publish({ lines, receipts: good.length, writeMs: performance.now() - writeStarted, heldMs } satisfies ImportChunkTrace);
+    if (opts.chunkMs && good.length > 0) chunkLines = nextChunkLines(lines, heldMs, opts.chunkMs, batchLines);
+    opts.onProgress?.({ linesRead: report.linesRead, receiptsImported: report.receiptsImported, rowsRejected: report.rowsRejected, seconds: (Date.now() - started) / 1000 });
   };
 
-  const parser = input.pipe(parse({ relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }));
-  let lineNo = 0;
+  const parser = parseInWorker(input, {
+    timeZone: opts.timeZone,
+    limits: { ...RECEIPT_LIMITS },
+    knownProducts: [...products].join('\n'),
+    activeCustomers: [...customers].join('\n'),
+  });
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      lineNo++;
-      if (lineNo === 1) {
-        if (record.join(',').toLowerCase() !== CSV_COLUMNS.join(',')) {
-          throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', `The header must be: ${CSV_COLUMNS.join(',')}`);
-        }
-        continue;
+    // The worker parses the next parcel while this thread writes the last one.
+    // A parcel asked for and never awaited (cancelled, or a write failed) must not reject unhandled.
+    const ask = () => { const p = parser.next(chunkLines); p.catch(() => undefined); return p; };
+    let coming = ask();
+    for (;;) {
+      const parcel = await coming;
+      if (!parcel.end) coming = ask();
+      if (opts.signal?.aborted) {
+        report.cancelled = true;
+        break;
       }
-      report.linesRead++;
-      const [receiptId = '', storeTime = '', customerId = '', productId = '', q, price, disc] = record;
-      if (!current || current.id !== receiptId) {
-        if (current && !existing.has(current.id)) await finish(current);
-        current = { id: receiptId, storeTime, customerId: customerId || null, rows: [], errors: [], firstLine: lineNo };
-        if (ID_RE.test(receiptId)) {
-          if (existing.has(receiptId)) { if (!seen.has(receiptId)) report.receiptsSkippedExisting++; }
-          else if (seen.has(receiptId)) current.errors.push({ line: lineNo, reason: `receipt ${receiptId} appears again after other receipts (its rows must be contiguous)` });
-          seen.add(receiptId);
-        }
-      }
-      if (existing.has(receiptId)) continue;
-      const err = (reason: string) => current!.errors.push({ line: lineNo, reason });
-      if (record.length !== CSV_COLUMNS.length) { err(`expected ${CSV_COLUMNS.length} columns, got ${record.length}`); continue; }
-      if (!ID_RE.test(receiptId)) { err('receipt_id is missing or has characters other than A-Z a-z 0-9 _ . : -'); continue; }
-      if (!INSTANT_RE.test(storeTime) || Number.isNaN(Date.parse(storeTime))) { err(`store_time "${storeTime.slice(0, 40)}" is not an ISO-8601 instant`); continue; }
-      if (storeTime !== current.storeTime || (customerId || null) !== current.customerId) { err('rows of one receipt disagree on store_time or customer_id'); continue; }
-      if (customerId && !customers.has(customerId)) { err(`unknown customer ${customerId.slice(0, 64)}`); continue; }
-      // An unknown product is not refused: it becomes a placeholder for review (nothing from the till is lost).
-      if (!ID_RE.test(productId)) { err('product_id is missing or has characters other than A-Z a-z 0-9 _ . : -'); continue; }
-      const quantity = parseInt10(q);
-      const unitPrice = parseInt10(price);
-      const discount = disc === '' ? 0 : parseInt10(disc);
-      if (quantity === null || unitPrice === null || discount === null) { err('quantity, unit_price_minor and discount_minor must be integers'); continue; }
-      if (quantity <= 0) { err('quantity must be positive (returns are posted against their receipt, not imported)'); continue; }
-      if (quantity > RECEIPT_LIMITS.maxQuantity || unitPrice < 0 || unitPrice > RECEIPT_LIMITS.maxUnitPriceMinor) { err('quantity or unit price out of range'); continue; }
-      if (discount < 0 || discount > quantity * unitPrice) { err('discount_minor must be between 0 and the line amount'); continue; }
-      if (current.rows.length >= RECEIPT_LIMITS.maxLines) { err(`a receipt has at most ${RECEIPT_LIMITS.maxLines} lines`); continue; }
-      current.rows.push({ line: lineNo, productId, quantity, unitPrice, discount });
-      if (opts.onProgress && report.linesRead % progressEvery === 0) progress();
+      await write(parcel);
+      if (parcel.end) break;
     }
-    if (lineNo === 0) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', 'The file is empty.');
-    if (current && !existing.has(current.id)) await finish(current);
-    await flush();
   } catch (e) {
-    if (e === CANCELLED) {
-      input.destroy();
-      report.cancelled = true;
-      report.seconds = (Date.now() - started) / 1000;
-      return report;
-    }
-    if (e instanceof VitrinaError) throw e;
-    // csv-parse errors (an unclosed quote, …) make the rest of the file unreadable.
-    throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', `The CSV cannot be read after line ${lineNo}: ${(e as Error).message.slice(0, 200)}`);
+    if (e instanceof InvalidFile) throw new VitrinaError('VITRINA_ERR_IMPORT_INVALID', e.message);
+    throw e;
+  } finally {
+    await parser.stop();
   }
   report.seconds = (Date.now() - started) / 1000;
   return report;

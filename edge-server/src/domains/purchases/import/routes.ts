@@ -11,10 +11,12 @@ import type { PurchasesService } from '../service.js';
 
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 /**
- * Lines per transaction in a background import: a batch holds the writer for a few ms, and the
- * tills' and scans' writes queued meanwhile go first after it (the bulk lane in platform/db).
+ * A background import's chunk holds the writer about this long (its line count adapts, up to
+ * JOB_MAX_CHUNK_LINES): the tills' and scans' writes queued meanwhile go first after it (the bulk
+ * lane in platform/db), so none waits behind more than a few ms of import.
  */
-const JOB_BATCH_LINES = 2_000;
+const JOB_CHUNK_MS = 4;
+const JOB_MAX_CHUNK_LINES = 5_000;
 /**
  * A job reads its file in small chunks: csv-parse handles a chunk's rows in one go without
  * yielding, so a 64 KB chunk would hold the event loop (and the scans waiting on it) longer.
@@ -48,7 +50,7 @@ export function importRoutes({ purchases, jobs, guard, storeId, timeZone, spoolD
       const initial: ImportProgress = { linesRead: 0, receiptsImported: 0, rowsRejected: 0, seconds: 0 };
       const job = await jobs.start<ImportProgress, ImportReport>('receipts-import', initial, ({ signal, progress }) =>
         purchases.importCsv(createReadStream(file, { highWaterMark: SPOOL_READ_BYTES }), {
-          storeId, timeZone, maxListed: req.query.maxListed, batchLines: JOB_BATCH_LINES, progressEvery: JOB_BATCH_LINES, signal, onProgress: progress,
+          storeId, timeZone, maxListed: req.query.maxListed, chunkMs: JOB_CHUNK_MS, batchLines: JOB_MAX_CHUNK_LINES, signal, onProgress: progress,
         }),
       { label: req.query.name, cleanup: () => rmSync(file, { force: true }) });
       return reply.status(202).send(job as ImportJob);

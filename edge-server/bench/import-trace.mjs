@@ -1,0 +1,38 @@
+/**
+ * Preloaded into the edge server by `bench/busy-store.ts --server-trace <dir>` (NODE_OPTIONS
+ * `--import`): records, with the wall clock, every write through the database's queue
+ * (`vitrina:db:write`: lane, wait, hold), every chunk a receipts import commits
+ * (`vitrina:import:chunk`) and the main thread's event-loop delay per second
+ * (`monitorEventLoopDelay`), and writes them to `<dir>/server-trace.jsonl` when the process
+ * exits, with a CPU profile of the whole process (`<dir>/server.cpuprofile`: `--cpu-prof` is not
+ * allowed in NODE_OPTIONS, so the inspector's profiler, whose in-process calls answer
+ * synchronously). `bench/import-trace-summary.ts` cuts the trace into the bench's scenario windows;
+ * `bench/cpu-profile-summary.ts` reads the profile.
+ */
+import { subscribe } from 'node:diagnostics_channel';
+import { writeFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Session } from 'node:inspector';
+
+const dir = process.env.VITRINA_SERVER_TRACE_DIR;
+if (dir) {
+  const records = [];
+  subscribe('vitrina:db:write', (w) => records.push({ t: Date.now(), k: 'write', ...w }));
+  subscribe('vitrina:import:chunk', (c) => records.push({ t: Date.now(), k: 'chunk', ...c }));
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const tick = setInterval(() => {
+    records.push({ t: Date.now(), k: 'loop', p50Ms: loop.percentile(50) / 1e6, p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 });
+    loop.reset();
+  }, 1000);
+  tick.unref();
+  const session = new Session();
+  session.connect();
+  session.post('Profiler.enable');
+  session.post('Profiler.setSamplingInterval', { interval: 1000 });
+  session.post('Profiler.start');
+  process.on('exit', () => {
+    writeFileSync(`${dir}/server-trace.jsonl`, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    session.post('Profiler.stop', (err, result) => { if (!err) writeFileSync(`${dir}/server.cpuprofile`, JSON.stringify(result.profile)); });
+  });
+}
