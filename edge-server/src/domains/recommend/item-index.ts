@@ -2,11 +2,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /**
  * The item ids of a refreshed StoreAggregates on their way from the build worker to the server's
- * thread. Structured-cloning them as they are costs the receiving thread dearly: on the demo
- * store (11,688 items) deserialising the `index` Map took 45–104 ms and the `itemIds` array
- * 10–16 ms of the server's event loop, at every refresh (bench/profiles/training.md). So the
- * worker sends the ids as one string (one flat copy) and the server splits it and rebuilds the
- * id → index map in slices, letting scans and tills run between them.
+ * thread. Structured-cloned as an array and an id → index `Map`, they were deserialised in one
+ * block on the server's thread: 21–62 ms for the demo store's 11,688 items, 49–161 ms for 20k,
+ * 308–521 ms for 100k (min–median, load 22; bench/refresh-handover.ts). So the worker sends
+ * the ids as one string and the server splits it (one short block) and rebuilds the map a
+ * slice per turn of the event loop, letting scans and tills run between slices: the longest
+ * block is then 11–26 / 12–53 / 134–178 ms (the split, or a garbage collection in a slice).
  */
 
 /** The separator of the packed ids: a product id never holds a NUL; if one did, the ids go as an array. */

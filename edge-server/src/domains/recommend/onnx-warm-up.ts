@@ -13,12 +13,13 @@ export const WARM_UP_MODEL = Buffer.from(
 let warm: Promise<void> | null = null;
 
 /**
- * The first `InferenceSession.create` in a process initialises onnxruntime itself and holds
- * the event loop for 150–330 ms on this 2-core box (later sessions: about 2 ms). A store that
- * serves a baseline until its first promoted model would pay that in the middle of the day,
- * at the hot swap, with every till and scan waiting (bench/profiles/training.md). So the
- * recommender pays it once at boot, before the server listens, with this throwaway model.
- * Best effort: a failure here shows up again, with its reason, when a real model loads.
+ * The first `InferenceSession.create` in a process starts onnxruntime itself: 0.3–1.5 s of wall
+ * time on this 2-core box (later sessions: about 2 ms), and in plain-node scripts it held the
+ * event loop 140–330 ms in 7 of 9 tries (in the server's tsx import path, 17 tries showed no
+ * block: loop max 0–45 ms; bench/refresh-handover.ts, bench/profiles/training.md). A store
+ * that serves a baseline until its first promoted model would pay it at that hot swap,
+ * mid-day, so the recommender pays it once at boot, before the server listens, with this
+ * throwaway model. Best effort: a failure shows up again, with its reason, when a real model loads.
  */
 export function warmUpOnnxRuntime(): Promise<void> {
   warm ??= (async () => {
