@@ -56,8 +56,8 @@ export function runTrainingProcess(job: TrainJob, opts: RunOptions): TrainingRun
 
 /**
  * Judges a chain model in a child process the same way (gate-job.ts): reading every receipt and
- * scoring the held-out shoppers through two models is seconds of CPU, which in the server's own
- * process would have held its event loop (scans and tills) for all of it.
+ * scoring the held-out shoppers through two models grows with the store's history, and in the
+ * server's own process all of it ran on the event loop that scans and tills need.
  */
 export function runChainGateProcess(job: ChainGateJob, opts: RunOptions): TrainingRun {
   return runJobProcess(GATE_ENTRY, job, opts);

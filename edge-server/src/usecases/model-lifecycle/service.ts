@@ -115,7 +115,7 @@ export class ModelLifecycle {
       dbFile: this.opts.dbFile, artifactDir, version: model.version, sha256: model.sha256, incumbent, seed: this.opts.seed ?? 42,
       margin: this.opts.margin ?? 2, minCustomers: this.opts.minCustomers, label: this.opts.label,
     };
-    // Reading every receipt and scoring the held-out shoppers twice is seconds of CPU: off the event loop.
+    // Reading every receipt and scoring the held-out shoppers twice grows with the history: off the event loop.
     let record: DecisionRecord;
     if (this.opts.runGate) {
       this.gateRun = this.opts.runGate(job, { memoryMb: this.opts.memoryMb, onPhase: () => undefined });
