@@ -2,16 +2,17 @@
  * A diagnostic preload for finding stalls (bench/profiles/training.md): load it into every Node
  * process of a bench run with
  *
- *   NODE_OPTIONS="--import $PWD/edge-server/bench/refresh-stall-probe.mjs" npm run bench -- --only busy --scenarios a,d
+ *   NODE_OPTIONS="--import $PWD/edge-server/bench/refresh-stall-probe.mjs" npx tsx edge-server/bench/busy-store.ts --scenarios b,d --seconds 20 2> probe.log
  *
- * and it writes JSON lines to stderr, each with `t` (wall-clock ms, comparable across processes):
- * - in the edge server: event-loop stalls (a 5 ms timer late by ≥ STALL_MS), every till receipt
- *   (POST /api/v1/receipts) slower than SLOW_MS with its start and end, worker threads started
- *   and ended, child processes forked, and a per-second event-loop p99 / max while anything is slow;
- * - in the training child: its start (after its module loading), every phase message it sends,
- *   and its exit.
- * It changes nothing the server does; in any other process it does nothing.
- * Plain JavaScript so it loads before tsx.
+ * and the edge server writes JSON lines to stderr, each with `t` (wall-clock ms): event-loop
+ * stalls (a 5 ms timer late by ≥ PROBE_STALL_MS, default 40) and each second's loop p99/max when
+ * it had one; every till receipt (POST /api/v1/receipts) and every SQLite call slower than
+ * PROBE_SLOW_MS (default 100) with its start; worker threads started, answering and ended;
+ * child processes forked (the training child), each message they send (phases, the decision)
+ * and the nice value of each of their threads. The training child logs its own start and exit
+ * too, but its stderr goes to the server (run-training.ts keeps the tail for errors). It changes
+ * nothing the server does; in any other process it does nothing. Plain JavaScript so it loads
+ * before tsx.
  */
 import { isMainThread } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
