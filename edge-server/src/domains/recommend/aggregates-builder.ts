@@ -5,6 +5,7 @@ import { threadId, Worker } from 'node:worker_threads';
 import { fromTransferable, StreamingAggregatesBuilder, type AggregateOptions, type StoreAggregates } from '@vitrina/models/features';
 import type { HistorySource } from '../purchases/index.js';
 import type { FromWorker, WorkerInput } from './aggregates-protocol.js';
+import { indexInSlices, unpackItemIds } from './item-index.js';
 
 /** Built aggregates and the thread that built them (health shows it; 0 is the main thread). */
 export interface BuiltAggregates {
@@ -64,15 +65,18 @@ export function buildInWorker(dbFile: string, opts: WorkerBuildOptions = {}): Ag
     timer.unref();
     worker.on('message', (msg: FromWorker) => {
       if (msg.type === 'failed') return fail(new Error(`aggregate build failed in the worker: ${msg.message}`));
-      try {
-        const agg = fromTransferable(msg.payload);
-        settled = true;
-        clearTimeout(timer);
-        resolve({ agg, threadId: msg.threadId });
-      } catch (err) {
-        fail(err instanceof Error ? err : new Error(String(err)));
-      }
+      // The worker's part is done: it may go (its exit no longer fails the build), the timeout with it.
+      clearTimeout(timer);
+      worker.removeAllListeners('exit');
       void worker.terminate();
+      restore(msg).then(
+        (agg) => {
+          if (settled) return;
+          settled = true;
+          resolve({ agg, threadId: msg.threadId });
+        },
+        (err: unknown) => fail(err instanceof Error ? err : new Error(String(err))),
+      );
     });
     worker.on('error', (err) => fail(new Error(`aggregate worker crashed: ${err.message}`, { cause: err })));
     worker.on('exit', (code) => fail(new Error(`aggregate worker exited (code ${code}) before finishing`)));
@@ -83,6 +87,18 @@ export function buildInWorker(dbFile: string, opts: WorkerBuildOptions = {}): Ag
       await worker.terminate();
     },
   };
+}
+
+/**
+ * The worker's answer as StoreAggregates: the typed arrays are the transferred ones; the item ids
+ * arrive packed and the id → index map is rebuilt in slices (item-index.ts), so taking a
+ * refresh never holds the event loop for long however many items the store sells. The result
+ * is one object, swapped in by the caller with one assignment.
+ */
+async function restore(msg: Extract<FromWorker, { type: 'done' }>): Promise<StoreAggregates> {
+  const itemIds = unpackItemIds(msg.itemIds, msg.items);
+  const index = await indexInSlices(itemIds);
+  return fromTransferable({ ...msg.payload, fields: { ...msg.payload.fields, itemIds, index } });
 }
 
 /**

@@ -14,5 +14,16 @@ export interface WorkerInput {
 
 /** The only message a worker sends: the finished aggregates (typed arrays transferred), or why it failed. */
 export type FromWorker =
-  | { type: 'done'; payload: TransferableAggregates; readMs: number; buildMs: number; baskets: number; threadId: number }
+  | {
+      type: 'done';
+      /** The aggregates without `itemIds` and `index`: those come as `itemIds` (item-index.ts). */
+      payload: TransferableAggregates;
+      /** The item ids packed into one string (an array if an id held the separator); the server rebuilds `index` from them. */
+      itemIds: string | string[];
+      items: number;
+      readMs: number;
+      buildMs: number;
+      baskets: number;
+      threadId: number;
+    }
   | { type: 'failed'; message: string };

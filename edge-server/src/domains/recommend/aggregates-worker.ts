@@ -12,6 +12,7 @@ import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { StreamingAggregatesBuilder, toTransferable } from '@vitrina/models/features';
 import { readHistorySnapshot } from '../purchases/index.js';
 import type { FromWorker, WorkerInput } from './aggregates-protocol.js';
+import { packItemIds } from './item-index.js';
 
 const port = parentPort!;
 const input = workerData as WorkerInput;
@@ -33,8 +34,15 @@ async function build(): Promise<void> {
     builder.add({ customerId: b.customerId, basketId: '', t: Date.parse(b.at), items: b.productIds });
   }
   const read = performance.now();
-  const moved = toTransferable(builder.finish());
-  const reply: FromWorker = { type: 'done', payload: moved.payload, readMs: read - started, buildMs: performance.now() - read, baskets, threadId };
+  const agg = builder.finish();
+  const moved = toTransferable(agg);
+  // The id → index map and the id array are not cloned: the server rebuilds them in slices (item-index.ts).
+  delete moved.payload.fields.index;
+  delete moved.payload.fields.itemIds;
+  const reply: FromWorker = {
+    type: 'done', payload: moved.payload, itemIds: packItemIds(agg.itemIds), items: agg.itemIds.length,
+    readMs: read - started, buildMs: performance.now() - read, baskets, threadId,
+  };
   port.postMessage(reply, moved.transfer);
 }
 

@@ -6,6 +6,7 @@ import * as ort from 'onnxruntime-node';
 import { FEATURE_CONTRACT, type HistoryBasket, type StoreAggregates } from '@vitrina/models/features';
 import type { RankerChoice } from '@vitrina/models/ranker-choice';
 import { BaselineRanker } from './baseline-ranker.js';
+import { warmUpOnnxRuntime } from './onnx-warm-up.js';
 import type { HistorySource } from '../purchases/index.js';
 
 export interface ModelHealth {
@@ -68,6 +69,8 @@ export class ModelAdapter {
    */
   static async open(dir: string | null, opts: { watch?: boolean; history: HistorySource }): Promise<ModelAdapter> {
     const adapter = new ModelAdapter(dir, opts.history);
+    // onnxruntime's one-time start-up happens now, not at the first hot swap (onnx-warm-up.ts).
+    await warmUpOnnxRuntime();
     if (dir) await adapter.reload();
     if (dir && opts.watch) adapter.watchDir();
     return adapter;

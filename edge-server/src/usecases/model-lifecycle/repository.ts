@@ -32,6 +32,8 @@ export class DecisionsRepository {
         served.kind === 'model' ? served.artifactDir : null, served.kind === 'model' ? served.sha256 : null,
         d.customers, d.baskets, d.dataWindow.from, d.dataWindow.to, d.reason, JSON.stringify(d),
       ],
+      // Background work: a till's receipt queued at the same moment commits first.
+      { priority: 'bulk' },
     );
     return lastID;
   }

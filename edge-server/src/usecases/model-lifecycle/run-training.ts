@@ -28,7 +28,21 @@ export interface TrainingRun {
   kill(): void;
 }
 
-const ENTRY = fileURLToPath(new URL('./train-job.ts', import.meta.url));
+/** What the chain-gate child needs (gate-job.ts): the chain model is already written to `artifactDir`. */
+export interface ChainGateJob {
+  dbFile: string;
+  artifactDir: string;
+  version: string;
+  sha256: string;
+  incumbent: RankerChoice | null;
+  seed: number;
+  margin: number;
+  minCustomers: number;
+  label: string;
+}
+
+const TRAIN_ENTRY = fileURLToPath(new URL('./train-job.ts', import.meta.url));
+const GATE_ENTRY = fileURLToPath(new URL('./gate-job.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
 /**
@@ -37,7 +51,20 @@ const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
  * on a 2-core box). It resolves with the decision, or rejects with why the run failed.
  */
 export function runTrainingProcess(job: TrainJob, opts: RunOptions): TrainingRun {
-  const child = fork(ENTRY, [JSON.stringify(job)], {
+  return runJobProcess(TRAIN_ENTRY, job, opts);
+}
+
+/**
+ * Judges a chain model in a child process the same way (gate-job.ts): reading every receipt and
+ * scoring the held-out shoppers through two models grows with the store's history, and in the
+ * server's own process all of it ran on the event loop that scans and tills need.
+ */
+export function runChainGateProcess(job: ChainGateJob, opts: RunOptions): TrainingRun {
+  return runJobProcess(GATE_ENTRY, job, opts);
+}
+
+function runJobProcess(entry: string, job: TrainJob | ChainGateJob, opts: RunOptions): TrainingRun {
+  const child = fork(entry, [JSON.stringify(job)], {
     cwd: REPO_ROOT,
     execArgv: ['--import', 'tsx', `--max-old-space-size=${opts.memoryMb}`],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -5,9 +5,9 @@ import { DEFAULT_BASELINE, isBaselineName, type DecisionRecord, type RankerChoic
 import type { Recommender } from '../../domains/recommend/index.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { DecisionsRepository, TrainingTrigger } from './repository.js';
-import type { RunOptions, TrainJob, TrainingRun } from './run-training.js';
+import type { ChainGateJob, RunOptions, TrainJob, TrainingRun } from './run-training.js';
 import { nextRunAt } from './schedule.js';
-import { judgeChainModel, type ChainModelArtifact } from './chain-gate.js';
+import { gateChainArtifact, writeChainArtifact, type ChainModelArtifact } from './chain-gate.js';
 
 export interface ModelLifecycleOptions {
   /** The store's SQLite file (the child reads it read-only); null for an in-memory database: no training. */
@@ -28,6 +28,8 @@ export interface ModelLifecycleOptions {
   /** Paired standard errors a candidate must clear (see models/src/lifecycle). */
   margin?: number;
   run: (job: TrainJob, opts: RunOptions) => TrainingRun;
+  /** Where a chain model is judged: a child process in the server (runChainGateProcess); absent, in this process. */
+  runGate?: (job: ChainGateJob, opts: RunOptions) => TrainingRun;
   log: { info(obj: unknown, msg: string): void; warn(obj: unknown, msg: string): void; error(obj: unknown, msg: string): void };
 }
 
@@ -46,6 +48,8 @@ export class ModelLifecycle {
   private timer: NodeJS.Timeout | null = null;
   private nextAt: Date | null = null;
   private stopped = false;
+  /** A chain model being judged in its child process (stop() ends it). */
+  private gateRun: TrainingRun | null = null;
 
   constructor(
     private readonly repo: DecisionsRepository,
@@ -106,10 +110,23 @@ export class ModelLifecycle {
     await this.whenIdle();
     if (!this.opts.dbFile) throw new VitrinaError('VITRINA_ERR_CONFLICT', 'An in-memory store database cannot judge a chain model.');
     const incumbent = (await this.repo.served()) ?? this.pinnedChoice();
-    const record = await judgeChainModel(model, {
-      dbFile: this.opts.dbFile, artifactRoot: this.opts.artifactRoot, incumbent, seed: this.opts.seed ?? 42, margin: this.opts.margin ?? 2,
-      minCustomers: this.opts.minCustomers, label: this.opts.label,
-    });
+    const artifactDir = writeChainArtifact(model, this.opts.artifactRoot);
+    const job: ChainGateJob = {
+      dbFile: this.opts.dbFile, artifactDir, version: model.version, sha256: model.sha256, incumbent, seed: this.opts.seed ?? 42,
+      margin: this.opts.margin ?? 2, minCustomers: this.opts.minCustomers, label: this.opts.label,
+    };
+    // Reading every receipt and scoring the held-out shoppers twice grows with the history: off the event loop.
+    let record: DecisionRecord;
+    if (this.opts.runGate) {
+      this.gateRun = this.opts.runGate(job, { memoryMb: this.opts.memoryMb, onPhase: () => undefined });
+      try {
+        record = await this.gateRun.done;
+      } finally {
+        this.gateRun = null;
+      }
+    } else {
+      record = await gateChainArtifact(job);
+    }
     await this.repo.insert('chain', record);
     const health = record.outcome === 'promoted' ? await this.recommend.useRanker(record.served) : this.recommend.health();
     this.opts.log.info({ outcome: record.outcome, served: health.version, status: health.status }, `chain model decision: ${record.reason}`);
@@ -120,6 +137,7 @@ export class ModelLifecycle {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.running?.run?.kill();
+    this.gateRun?.kill();
     await this.running?.done;
   }
 
