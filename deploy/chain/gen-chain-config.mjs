@@ -109,6 +109,9 @@ jetstream {
   store_dir: ${q(join(dir, 'data', 'hub'))}
 }
 authorization {
+  # Seconds a client has to finish its CONNECT: nats-server's default (2 s) timed clients out on
+  # a loaded 2-core box, and every refusal costs the store a retry with back-off.
+  timeout: 10
   users: [
 ${users.join(',\n')}
   ]
@@ -136,6 +139,7 @@ jetstream {
   store_dir: ${q(join(dir, 'data', store.id))}
 }
 authorization {
+  timeout: 10
   users: [
     { nkey: ${q(store.nkey)} }
   ]

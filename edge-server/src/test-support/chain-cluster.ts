@@ -28,8 +28,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Waits until `check` resolves truthy (polling); throws with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | false | null | undefined> | T | false | null | undefined, timeoutMs = 60_000, everyMs = 100): Promise<T> {
+/** Waits until `check` resolves truthy (polling); throws with `what` after `timeoutMs` (an upper bound for a stuck test on a loaded machine). */
+export async function waitFor<T>(what: string, check: () => Promise<T | false | null | undefined> | T | false | null | undefined, timeoutMs = 180_000, everyMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastErr: unknown;
   for (;;) {
@@ -170,7 +170,7 @@ export async function startChainCluster(stores: readonly { id: string; region?: 
     hq,
     async stopLeaf(id, hard = false) { await byId(id).leaf.stop(hard ? 'SIGKILL' : 'SIGTERM'); },
     async startLeaf(id) { const s = byId(id); s.leaf = startNats(s.conf, logs); },
-    async waitLinked(id, timeoutMs = 60_000) {
+    async waitLinked(id, timeoutMs = 180_000) {
       const s = byId(id);
       await waitFor(`store ${id}'s leaf to reach the hub`, async () => {
         const nc = await connect({ servers: s.url, timeout: 1_000, ...s.clientAuth });
