@@ -78,6 +78,21 @@ export class ReadCache {
     for (const key of this.entries.keys()) if (key.endsWith(suffix)) this.entries.delete(key);
   }
 
+  /** `PRAGMA data_version` of the writer connection when a transaction last trusted the cache. */
+  private writerVersion: number | null | undefined = undefined;
+
+  /**
+   * A transaction read the writer connection's `PRAGMA data_version` (it moves only when another
+   * connection commits): true when it is the one seen last, so the cache still is the database.
+   * Otherwise (or the first time: what was cached before is unknown) the cache is cleared.
+   */
+  sameWriterSince(version: number | null): boolean {
+    if (version !== null && version === this.writerVersion) return true;
+    this.writerVersion = version;
+    this.clear();
+    return false;
+  }
+
   /** Another process wrote to the database: nothing cached can be trusted. */
   clear() {
     this.generation++;
