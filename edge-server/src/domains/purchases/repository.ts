@@ -192,7 +192,7 @@ export class PurchasesRepository {
     return cachedRead(q, `purchases.spends:${customerId}`, () => q.all<DaySpend>(
       'SELECT COALESCE(local_date, substr(store_time, 1, 10)) AS date, SUM(total_minor) AS netMinor FROM receipts WHERE customer_id = ? GROUP BY 1 ORDER BY 1',
       [customerId],
-    ), { copyForTx: (days) => days.map((d) => ({ ...d })) }); // rememberInserted changes the transaction's copy in place
+    ));
   }
 
   /** A customer's receipts with their lines, for a data export. */

@@ -271,7 +271,9 @@ export class ReceiptsService {
   }
 
   private async postIn(tx: Queryable, input: ServiceReceiptInput, p: Prepared): Promise<ReceiptResult> {
-    const existing = await this.deps.purchases.receiptById(tx, input.receiptId);
+    // The settings' read checks, beside the idempotency read, whether the read cache may answer
+    // this transaction (PRAGMA data_version): both statements in one trip to the writer's thread.
+    const [existing] = await Promise.all([this.deps.purchases.receiptById(tx, input.receiptId), this.deps.loyalty.settings(tx)]);
     if (existing) {
       if (existing.request_hash === p.requestHash && existing.result_json) return JSON.parse(existing.result_json) as ReceiptResult;
       throw new VitrinaError('VITRINA_ERR_CONFLICT', `Receipt "${input.receiptId}" was already posted with different content.`);

@@ -34,12 +34,11 @@ type Product = Awaited<ReturnType<ReceiptDeps['catalog']['products']>> extends R
  * Only reads: a rejected sale has cost the writer nothing.
  */
 export async function readAheadOfSale(db: Queryable, deps: ReceiptDeps, input: SaleReceiptInput, customerId: string | null, day: string) {
-  const { loyalty } = deps;
   const [products] = await Promise.all([
     deps.catalog.products(db, input.lines.map((l) => l.productId)),
-    loyalty.settings(db).then((settings) => loyalty.earnRules(db, settings, 100)),
-    deps.promotions.context(db, customerId, day, new Set()),
-    customerId ? Promise.all([loyalty.tierAt(db, customerId, day), loyalty.stateAt(db, customerId, day), deps.purchases.hasSale(db, customerId)]) : null,
+    deps.loyalty.readAhead(customerId),
+    deps.promotions.readAhead(customerId, day),
+    customerId ? deps.purchases.hasSale(db, customerId) : null,
   ]);
   return products;
 }
