@@ -151,7 +151,7 @@ export async function composeServices({ config, secret, log, background = config
   // Use cases
   const receipts = createCheckout(db, {
     purchases, catalog, loyalty, promotions, codes, campaigns, referrals, cards, customers, giftCards, events: bus,
-    storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE,
+    storeId: config.STORE_ID, timeZone: config.STORE_TIME_ZONE, log,
   });
   const scan = new ScanService({
     cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: proofOfPlay.recordingTakeovers(realtime, log), metrics,

@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
-import { cachedRead, forgetCached, forgetInTx, forgetShopperCached, memoInTx } from '../../platform/db/tx-memo.js';
+import { cachedRead, forgetCached, forgetInTx, forgetShopperCached } from '../../platform/db/tx-memo.js';
 
 export interface CustomerRow {
   id: string;
@@ -49,6 +49,12 @@ function values(row: CustomerRow) {
   ];
 }
 
+/** A shopper's row changed: the transaction's memo now, the database's cache at commit (`birthDate` reads it inside transactions). */
+function forgetRow(tx: Queryable, id: string) {
+  forgetInTx(tx, `customers.row:${id}`);
+  forgetCached(tx, `customers.row:${id}`);
+}
+
 export class CustomersRepository {
   constructor(private readonly db: Database) {}
 
@@ -59,7 +65,7 @@ export class CustomersRepository {
 
   async insert(tx: Queryable, row: CustomerRow) {
     await tx.run(`INSERT INTO customers (${COLUMNS}) VALUES (${Array(PER_ROW).fill('?').join(', ')})`, values(row));
-    forgetCached(tx, `customers.row:${row.id}`);
+    forgetRow(tx, row.id);
   }
 
   /** Many rows in as few statements as the parameter limit allows (bulk imports). */
@@ -69,7 +75,7 @@ export class CustomersRepository {
       const chunk = rows.slice(i, i + per);
       const tuple = `(${Array(PER_ROW).fill('?').join(', ')})`;
       await tx.run(`INSERT INTO customers (${COLUMNS}) VALUES ${chunk.map(() => tuple).join(', ')}`, chunk.flatMap(values));
-      for (const r of chunk) forgetCached(tx, `customers.row:${r.id}`);
+      for (const r of chunk) forgetRow(tx, r.id);
     }
   }
 
@@ -145,7 +151,7 @@ export class CustomersRepository {
   async setNameKeys(tx: Queryable, rows: ReadonlyArray<{ id: string; first_name: string | null; last_name: string | null }>) {
     for (const r of rows) {
       await tx.run('UPDATE customers SET first_name_key = ?, last_name_key = ? WHERE id = ?', [nameKey(r.first_name), nameKey(r.last_name), r.id]);
-      forgetCached(tx, `customers.row:${r.id}`);
+      forgetRow(tx, r.id);
     }
   }
 
@@ -161,7 +167,7 @@ export class CustomersRepository {
    * what stops a re-run of an old import file from bringing the member back.
    */
   async erase(tx: Queryable, customerId: string, at: string) {
-    forgetInTx(tx, `customers.birth-date:${customerId}`);
+    forgetInTx(tx, `customers.row:${customerId}`);
     await tx.run('DELETE FROM consent_records WHERE customer_id = ?', [customerId]);
     await tx.run(
       `UPDATE customers SET first_name = NULL, last_name = NULL, first_name_key = NULL, last_name_key = NULL, birth_date = NULL,
@@ -177,7 +183,7 @@ export class CustomersRepository {
     await tx.run('UPDATE customers SET consent_program = ?, consent_marketing = ?, consent_profiling = ?, consents_updated_at = ? WHERE id = ? AND erased_at IS NULL', [
       c.program ? 1 : 0, c.marketing ? 1 : 0, c.profiling ? 1 : 0, at, customerId,
     ]);
-    forgetCached(tx, `customers.row:${customerId}`);
+    forgetRow(tx, customerId);
   }
 
   /** Ids of customers who are not erased (bulk imports check against them). */
@@ -185,9 +191,13 @@ export class CustomersRepository {
     return this.db.all<{ id: string }>('SELECT id FROM customers WHERE erased_at IS NULL').then((rows) => rows.map((r) => r.id));
   }
 
-  /** Read once per transaction: posting receipts never changes a birth date. */
-  birthDate(q: Queryable, id: string) {
-    return memoInTx(q, `customers.birth-date:${id}`, () => q.get<{ birth_date: string | null }>('SELECT birth_date FROM customers WHERE id = ?', [id]).then((r) => r?.birth_date ?? null));
+  /**
+   * From the shopper's row, as `byId` keeps it (read-cache.ts): a till's receipt reads no row for
+   * its birthday check. Inside a transaction that wrote the row, read afresh (tx-memo.ts).
+   */
+  async birthDate(q: Queryable, id: string) {
+    const row = await cachedRead(q, `customers.row:${id}`, () => q.get<CustomerRow>('SELECT * FROM customers WHERE id = ?', [id]));
+    return row?.birth_date ?? null;
   }
 
   count() {

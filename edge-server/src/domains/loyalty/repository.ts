@@ -112,7 +112,8 @@ export class LoyaltyRepository {
 
   /** A customer's ledger in replay order (store time, then id), with each entry's local day. */
   entries(q: Queryable, customerId: string): Promise<StoredEntry[]> {
-    return cachedRead(q, `loyalty.entries:${customerId}`, () => this.readEntries(q, customerId));
+    // Copied into a transaction's memo: `insert` below appends to it (write-through).
+    return cachedRead(q, `loyalty.entries:${customerId}`, () => this.readEntries(q, customerId), { copyForTx: (rows) => [...rows] });
   }
 
   private async readEntries(q: Queryable, customerId: string): Promise<StoredEntry[]> {
@@ -136,6 +137,10 @@ export class LoyaltyRepository {
   }
 
   async insert(q: Queryable, e: NewLedgerEntry): Promise<number> {
+    // Inside a transaction, the shopper's committed ledger comes into its memo from the cache
+    // first (no statement when the receipt read it ahead): written through below, a balance
+    // after this entry then needs no read on the writer.
+    if (q.memo && !q.memo.has(`loyalty.entries:${e.customerId}`) && q.cache?.peek(`loyalty.entries:${e.customerId}`) !== undefined) await this.entries(q, e.customerId);
     const r = await q.run(
       `INSERT INTO points_ledger (store_id, customer_id, kind, points, idempotency_key, at, available_on, expires_on, lot_id, receipt_id, note)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -59,8 +59,9 @@ export class LoyaltyService implements LoyaltyReader {
 
   async tierAt(q: Queryable, customerId: string, day: string): Promise<TierStatus> {
     const [settings, tiers, spends] = await Promise.all([this.repo.settings(q), this.repo.tiers(q), this.deps.spendsByDay(q, customerId)]);
-    // Inside a transaction the spends may be updated in place by its own receipts: computed afresh.
-    if (q.afterCommit) return tierStatus(tiers, spends, day, settings.tierWindowDays, settings.tierReviewMonthDay);
+    // Inside a transaction the spends may be the transaction's own, updated in place by its
+    // receipts: computed afresh. The committed rows from the read cache are never mutated.
+    if (q.afterCommit && !q.cache?.isShared(spends)) return tierStatus(tiers, spends, day, settings.tierWindowDays, settings.tierReviewMonthDay);
     // Outside one, the same cached rows give the same status: computed once per day for them
     // (the scan asks twice, for the greeting and for tier-restricted offers).
     let byInputs = this.tierMemo.get(spends);
@@ -72,6 +73,19 @@ export class LoyaltyService implements LoyaltyReader {
       byInputs.byDay.set(day, status);
     }
     return status;
+  }
+
+  /**
+   * What a receipt's pricing and earning read — settings, tiers, earn rules, the shopper's ledger
+   * and spends — loaded into the database's cache on the reader, computing nothing: the receipt's
+   * transaction then reads them from memory (platform/db/tx-memo.ts `cachedRead`).
+   */
+  async readAhead(customerId: string | null): Promise<void> {
+    const q = this.db;
+    await Promise.all([
+      this.repo.settings(q).then((s) => this.repo.earnRules(q, s, 100)), this.repo.tiers(q),
+      ...(customerId ? [this.repo.entries(q, customerId), this.deps.spendsByDay(q, customerId)] : []),
+    ]);
   }
 
   /** Tier statuses by the (cached, never mutated) rows they were computed from; gone with those rows. */

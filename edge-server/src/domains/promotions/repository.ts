@@ -1,6 +1,6 @@
 import type { PromotionDefinition } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
-import { cachedRead, forgetCached, forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
+import { cachedRead, forgetCached, forgetInTx } from '../../platform/db/tx-memo.js';
 import type { OfferRow } from '../offers/index.js';
 
 export interface PromotionRow {
@@ -33,23 +33,29 @@ export type ClippedOfferRow = OfferRow;
 export const CAMPAIGNS_MEMO = 'promotions.campaigns';
 /** Cache area of offer redemption counts, per shopper (`offerUsage`); any redemption forgets the area. */
 const OFFER_USAGE = 'promotions.offer-usage:';
+/** Cache area of promotion use counts, per shopper (`usage`); any use forgets the area (totals count every shopper). */
+const PROMOTION_USAGE = 'promotions.uses:';
+/** Cache area of the promotions live on a day (`liveOn`); any promotion write forgets the area. */
+const LIVE = 'promotions.live:';
 /** A shopper's campaign arms (`campaign_assignments`), forgotten by the campaigns repository when it assigns. */
 export const ARMS = 'promotions.arms:';
 
 export class PromotionsRepository {
   async insert(q: Queryable, id: string, def: PromotionDefinition, at: string, origin: PromotionRow['origin'] = 'store') {
-    forgetInTx(q, 'promotions.live:');
+    forgetInTx(q, LIVE);
     await q.run('INSERT INTO promotions (id, name, status, starts_on, ends_on, campaign_id, definition, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
       id, def.name, 'live', def.conditions.startsOn, def.conditions.endsOn, def.campaignId ?? null, JSON.stringify(def), at, origin,
     ]);
+    forgetCached(q, LIVE);
   }
 
   /** Replaces a promotion's definition (a chain promotion edited at head office); its uses stay. */
   async replaceDefinition(q: Queryable, id: string, def: PromotionDefinition) {
-    forgetInTx(q, 'promotions.live:');
+    forgetInTx(q, LIVE);
     await q.run('UPDATE promotions SET name = ?, starts_on = ?, ends_on = ?, campaign_id = ?, definition = ? WHERE id = ?', [
       def.name, def.conditions.startsOn, def.conditions.endsOn, def.campaignId ?? null, JSON.stringify(def), id,
     ]);
+    forgetCached(q, LIVE);
   }
 
   byId(q: Queryable, id: string) {
@@ -61,17 +67,31 @@ export class PromotionsRepository {
   }
 
   async setStatus(q: Queryable, id: string, status: PromotionRow['status']) {
-    forgetInTx(q, 'promotions.live:');
-    return (await q.run('UPDATE promotions SET status = ? WHERE id = ?', [status, id])).changes > 0;
+    forgetInTx(q, LIVE);
+    const changed = (await q.run('UPDATE promotions SET status = ? WHERE id = ?', [status, id])).changes > 0;
+    forgetCached(q, LIVE);
+    return changed;
   }
 
-  /** Promotions live on a store-local day (inclusive end day). */
+  /** Promotions live on a store-local day (inclusive end day); kept between receipts (read-cache.ts). */
   liveOn(q: Queryable, day: string) {
-    return memoInTx(q, `promotions.live:${day}`, () => q.all<PromotionRow>("SELECT * FROM promotions WHERE status = 'live' AND starts_on <= ? AND ends_on >= ? ORDER BY id", [day, day]));
+    return cachedRead(q, `${LIVE}${day}`, () => q.all<PromotionRow>("SELECT * FROM promotions WHERE status = 'live' AND starts_on <= ? AND ends_on >= ? ORDER BY id", [day, day]));
   }
 
-  /** Uses per promotion: in total, by one customer, and discount money given. */
-  async usage(q: Queryable, ids: readonly string[], customerId: string | null) {
+  /**
+   * Uses per promotion: in total, by one customer, and discount money given. A shopper's counts
+   * are kept for the list of promotions they were read for (the live ones change rarely); any
+   * use forgets every shopper's, since totals count them all.
+   */
+  async usage(q: Queryable, ids: readonly string[], customerId: string | null): Promise<ReadonlyMap<string, { uses: number; customerUses: number; discountMinor: number }>> {
+    if (!customerId || ids.length === 0) return this.readUsage(q, ids, customerId);
+    const signature = ids.join(',');
+    const cached = await cachedRead(q, `${PROMOTION_USAGE}${customerId}`, async () => ({ signature, usage: await this.readUsage(q, ids, customerId) }));
+    if (cached.signature === signature) return cached.usage;
+    return this.readUsage(q, ids, customerId);
+  }
+
+  private async readUsage(q: Queryable, ids: readonly string[], customerId: string | null) {
     const out = new Map<string, { uses: number; customerUses: number; discountMinor: number }>();
     if (ids.length === 0) return out;
     const marks = ids.map(() => '?').join(',');
@@ -92,6 +112,7 @@ export class PromotionsRepository {
       `INSERT INTO promotion_uses (promotion_id, receipt_id, customer_id, discount_minor, points, at) VALUES ${uses.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
       uses.flatMap((u) => [u.promotionId, u.receiptId, u.customerId, u.discountMinor, u.points, u.at]),
     );
+    forgetCached(q, PROMOTION_USAGE);
   }
 
   segmentsOf(q: Queryable, customerId: string) {
@@ -111,7 +132,7 @@ export class PromotionsRepository {
   async openGrants(q: Queryable, customerId: string, day: string) {
     // All of the customer's unused grants, read once per transaction and filtered by day here:
     // a batch of history spans many days.
-    const unused = await memoInTx(q, `promotions.grants:${customerId}`, () => q.all<{ id: number; promotion_id: string; valid_from: string; valid_to: string }>(
+    const unused = await cachedRead(q, `promotions.grants:${customerId}`, () => q.all<{ id: number; promotion_id: string; valid_from: string; valid_to: string }>(
       'SELECT id, promotion_id, valid_from, valid_to FROM promotion_grants WHERE customer_id = ? AND used_receipt_id IS NULL ORDER BY id',
       [customerId],
     ));
@@ -137,6 +158,7 @@ export class PromotionsRepository {
       'INSERT OR IGNORE INTO promotion_grants (promotion_id, customer_id, source, source_key, valid_from, valid_to, granted_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       [g.promotionId, g.customerId, g.source, g.sourceKey, g.validFrom, g.validTo, g.at],
     );
+    forgetCached(q, `promotions.grants:${g.customerId}`);
     return r.changes > 0;
   }
 
@@ -146,23 +168,27 @@ export class PromotionsRepository {
     const segments = await q.run('DELETE FROM segment_members WHERE customer_id = ?', [customerId]);
     const grants = await q.run('DELETE FROM promotion_grants WHERE customer_id = ? AND used_receipt_id IS NULL', [customerId]);
     forgetCached(q, `promotions.segments:${customerId}`);
+    forgetCached(q, `promotions.grants:${customerId}`);
     return segments.changes + grants.changes;
   }
 
   /** Deletes an unused grant by its source key; true when one was withdrawn. */
   async withdrawGrant(q: Queryable, sourceKey: string) {
     forgetInTx(q, 'promotions.grants:');
-    return (await q.run('DELETE FROM promotion_grants WHERE source_key = ? AND used_receipt_id IS NULL', [sourceKey])).changes > 0;
+    const withdrawn = (await q.run('DELETE FROM promotion_grants WHERE source_key = ? AND used_receipt_id IS NULL', [sourceKey])).changes > 0;
+    forgetCached(q, 'promotions.grants:'); // whose it was is not known here
+    return withdrawn;
   }
 
   async useGrant(q: Queryable, grantId: number, receiptId: string) {
     forgetInTx(q, 'promotions.grants:');
     await q.run('UPDATE promotion_grants SET used_receipt_id = ? WHERE id = ? AND used_receipt_id IS NULL', [receiptId, grantId]);
+    forgetCached(q, 'promotions.grants:'); // whose it was is not known here
   }
 
   /** Offers this customer has already redeemed (a clipped offer applies once). */
   redeemedOfferIds(q: Queryable, customerId: string) {
-    return memoInTx(q, `promotions.redeemed:${customerId}`, () =>
+    return cachedRead(q, `promotions.redeemed:${customerId}`, () =>
       q.all<{ offer_id: string }>("SELECT offer_id FROM offer_instances WHERE customer_id = ? AND state = 'redeemed'", [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id))));
   }
 
@@ -176,6 +202,7 @@ export class PromotionsRepository {
       [r.offerId, r.customerId, r.campaignId, r.at, r.at, r.receiptId, r.discountMinor, r.points],
     );
     forgetCached(q, OFFER_USAGE); // an offer's total uses count every shopper's redemptions
+    forgetCached(q, `promotions.redeemed:${r.customerId}`);
   }
 
   /**

@@ -51,6 +51,19 @@ function offerAsPromotion(o: OfferRow, customerId: string, usage: EnginePromotio
   return { id: `${OFFER_PREFIX}${o.id}`, def, usage };
 }
 
+/** Definitions parsed once per list of live rows (the read cache shares one list between receipts; nobody mutates it). */
+const parsedDefs = new WeakMap<readonly PromotionRow[], Array<{ id: string; def: PromotionDefinition }>>();
+function definitionsOf(rows: readonly PromotionRow[]) {
+  let defs = parsedDefs.get(rows);
+  if (!defs) parsedDefs.set(rows, (defs = rows.map((r) => ({ id: r.id, def: JSON.parse(r.definition) as PromotionDefinition }))));
+  return defs;
+}
+
+/** The definitions of the rows whose campaign, if any, is live (in the rows' order). */
+function liveDefinitions(rows: readonly PromotionRow[], campaigns: ReadonlyMap<string, { status: string }>) {
+  return definitionsOf(rows).filter((_, i) => { const r = rows[i]!; return !r.campaign_id || campaigns.get(r.campaign_id)?.status === 'live'; });
+}
+
 function hasLimits(def: PromotionDefinition): boolean {
   const l = def.limits;
   return l.maxUses !== undefined || l.maxUsesPerCustomer !== undefined || l.budgetMinor !== undefined;
@@ -227,13 +240,27 @@ export class PromotionsService {
     return this.repo.forgetCustomer(tx, customerId);
   }
 
+  /**
+   * What `context` reads for a receipt — live promotions, campaigns, their uses; the shopper's
+   * segments, grants, redeemed offers and arms — loaded into the database's cache on the reader
+   * ahead of the receipt's transaction, which then reads them from memory (tx-memo.ts). The
+   * shopper's clipped offers are the offers domain's, read in the transaction.
+   */
+  async readAhead(customerId: string | null, day: string): Promise<void> {
+    const q = this.db;
+    const [rows, campaigns] = await Promise.all([this.repo.liveOn(q, day), this.repo.campaignsById(q)]);
+    await Promise.all([
+      this.repo.usage(q, liveDefinitions(rows, campaigns).filter((d) => hasLimits(d.def)).map((d) => d.id), customerId),
+      ...(customerId ? [this.repo.segmentsOf(q, customerId), this.repo.openGrants(q, customerId, day), this.repo.redeemedOfferIds(q, customerId), this.repo.assignedArms(q, customerId)] : []),
+    ]);
+  }
+
   async context(tx: Queryable, customerId: string | null, day: string, presented: ReadonlySet<string>): Promise<ReceiptPromotionContext> {
     const rows = await this.repo.liveOn(tx, day);
     const campaigns = await this.repo.campaignsById(tx);
-    const live = rows.filter((r) => !r.campaign_id || campaigns.get(r.campaign_id)?.status === 'live');
     // Uses are counted only for promotions with a limit: counting every use of every live
     // promotion at every receipt grows with the store's history and nothing reads it.
-    const defs = live.map((r) => ({ id: r.id, def: JSON.parse(r.definition) as PromotionDefinition }));
+    const defs = liveDefinitions(rows, campaigns);
     const usage = await this.repo.usage(tx, defs.filter((d) => hasLimits(d.def)).map((d) => d.id), customerId);
     const promotions: EnginePromotion[] = defs.map((d) => ({ ...d, usage: usage.get(d.id) ?? { uses: 0, customerUses: 0, discountMinor: 0 } }));
     const unlocked = new Set(presented);

@@ -227,7 +227,6 @@ export class Database implements Queryable {
   }
 
   private closed = false;
-  private dataVersion: number | null = null;
   private versionCheckedAt = 0;
 
   /**
@@ -240,9 +239,7 @@ export class Database implements Queryable {
     if (now - this.versionCheckedAt < 1000 || this.closed) return;
     this.versionCheckedAt = now;
     this.writer.get<{ data_version: number }>('PRAGMA data_version').then((r) => {
-      const version = r?.data_version ?? null;
-      if (this.dataVersion !== null && version !== this.dataVersion) this.cache.clear();
-      this.dataVersion = version;
+      this.cache.noteWriterVersion(r?.data_version ?? null);
     }, () => undefined);
   }
 

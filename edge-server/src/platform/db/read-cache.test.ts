@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from './database.js';
+import { Database, type Queryable } from './database.js';
 import { ReadCache } from './read-cache.js';
 import { cachedRead, forgetCached } from './tx-memo.js';
 
@@ -81,5 +81,67 @@ describe('the database read cache', () => {
     onTestFinished(() => other.close());
     await other.run('UPDATE t SET v = 20 WHERE id = 1');
     await vi.waitFor(async () => expect(await readV(db)).toBe(20), { timeout: 10_000, interval: 200 });
+  });
+
+  describe('inside a transaction (a till receipt reads committed rows without the writer)', () => {
+    /** readV with a counter of the statements it ran (the load), through any Queryable. */
+    function countingRead() {
+      let loads = 0;
+      const read = (q: Queryable) => cachedRead(q, 't.v:1', async () => { loads++; return (await q.get<{ v: number }>('SELECT v FROM t WHERE id = 1'))?.v; });
+      return { read, loads: () => loads };
+    }
+
+    it('answers from the cache until the transaction writes the row, then reads its own write', async () => {
+      const { db } = await tempDb();
+      const { read, loads } = countingRead();
+      expect(await read(db)).toBe(10); // cached
+      const loadsBefore = loads();
+      const seen = await db.transaction(async (tx) => {
+        const before = await read(tx);
+        const loadsInside = loads() - loadsBefore;
+        await writeV(tx, 11);
+        return { before, loadsInside, after: await read(tx) };
+      });
+      expect(seen).toEqual({ before: 10, loadsInside: 0, after: 11 }); // the first read in the transaction ran no statement
+      expect(loads() - loadsBefore).toBe(1);
+      expect(await read(db)).toBe(11); // forgotten at commit
+    });
+
+    it('a write before a savepoint that rolled back still hides the cached row', async () => {
+      const { db } = await tempDb();
+      const { read } = countingRead();
+      expect(await read(db)).toBe(10);
+      const after = await db.transaction(async (tx) => {
+        await writeV(tx, 11);
+        await tx.savepoint(async () => { throw new Error('one bad receipt'); }).catch(() => undefined); // clears the memo
+        return read(tx);
+      });
+      expect(after).toBe(11);
+    });
+
+    it('does not trust the cache once another connection committed (PRAGMA data_version)', async () => {
+      const { db, file } = await tempDb();
+      const { read } = countingRead();
+      expect(await read(db)).toBe(10);
+      expect(await db.transaction((tx) => read(tx))).toBe(10);
+      const other = await Database.open(file);
+      onTestFinished(() => other.close());
+      await other.run('UPDATE t SET v = 20 WHERE id = 1');
+      expect(await db.transaction((tx) => read(tx))).toBe(20); // not the 10 still cached a moment ago
+    });
+
+    it('copies a row list into the transaction for write-through, leaving the cached one as it was', async () => {
+      const { db } = await tempDb();
+      const list = (q: Queryable) => cachedRead(q, 't.list', async () => (await q.all<{ v: number }>('SELECT v FROM t')).map((r) => r.v), { copyForTx: (xs) => [...xs] });
+      const cached = await list(db);
+      await db.transaction(async (tx) => {
+        const mine = await list(tx);
+        expect(mine).not.toBe(cached);
+        mine.push(99); // as a repository's write-through would
+        expect(await list(tx)).toEqual([10, 99]);
+      });
+      expect(cached).toEqual([10]);
+      expect(await list(db)).toBe(cached);
+    });
   });
 });

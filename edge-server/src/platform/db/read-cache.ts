@@ -10,6 +10,8 @@
  */
 export class ReadCache {
   private readonly entries = new Map<string, unknown>();
+  /** Every value ever kept: shared, never mutated, so what is computed from one may be kept by its identity. */
+  private readonly kept = new WeakSet<object>();
   private readonly loading = new Map<string, { generation: number; promise: Promise<unknown> }>();
   /** Bumped by every forget: a load that saw another generation end is not kept. */
   private generation = 0;
@@ -78,13 +80,42 @@ export class ReadCache {
     for (const key of this.entries.keys()) if (key.endsWith(suffix)) this.entries.delete(key);
   }
 
+  /** The writer connection's `PRAGMA data_version` as last seen: it moves only when another connection commits. */
+  private writerVersion: number | null = null;
+
+  /**
+   * The database read the writer's `data_version` (at most once a second, from cache reads; the
+   * first reading comes before anything is cached): when it moved, another process wrote.
+   */
+  noteWriterVersion(version: number | null) {
+    if (this.writerVersion !== null && version !== this.writerVersion) this.clear();
+    this.writerVersion = version;
+  }
+
+  /**
+   * A transaction read `data_version` on the writer (it holds the write lock): true when it is
+   * the one seen last, so the cache still is the database. Otherwise the cache is cleared.
+   */
+  sameWriterSince(version: number | null): boolean {
+    if (version !== null && version === this.writerVersion) return true;
+    this.noteWriterVersion(version);
+    this.clear(); // also when no version was seen yet: what is cached cannot be vouched for
+    return false;
+  }
+
   /** Another process wrote to the database: nothing cached can be trusted. */
   clear() {
     this.generation++;
     this.entries.clear();
   }
 
+  /** Whether `value` is one this cache kept (shared and never mutated, unlike a transaction's own copy). */
+  isShared(value: unknown): boolean {
+    return typeof value === 'object' && value !== null && this.kept.has(value);
+  }
+
   private keep(key: string, value: unknown) {
+    if (typeof value === 'object' && value !== null) this.kept.add(value);
     this.entries.set(key, value);
     if (this.entries.size > this.maxEntries) {
       const [oldest] = this.entries.keys();

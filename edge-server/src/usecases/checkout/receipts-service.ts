@@ -11,7 +11,7 @@ import type { DomainEvents } from '../../shared/domain-events.js';
 import type { CardsService } from '../../domains/cards/index.js';
 import type { Customer, CustomersService } from '../../domains/customers/index.js';
 import { postReturnIn } from './return.js';
-import { checkSaleLines, postSaleIn } from './sale.js';
+import { checkSaleLines, postSaleIn, readAheadOfSale, type SaleContext } from './sale.js';
 
 /** A sale as the demo seed or a trusted caller posts it: the customer by id instead of a card. */
 export type SaleWithCustomer = SaleReceiptInput & { customerId?: string };
@@ -58,6 +58,10 @@ interface Prepared {
   localMinute: number;
   customerId: string | null;
   earnsPoints: boolean;
+  /** The receipt id was found stored already (a retry: the transaction answers the first result). */
+  posted: boolean;
+  /** The lines' products, read ahead of the transaction (readAheadOfSale). */
+  products?: SaleContext['products'];
 }
 
 function canonical(value: unknown): string {
@@ -66,6 +70,21 @@ function canonical(value: unknown): string {
     return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/**
+ * Where one posted receipt's time went, in ms: reads ahead of the transaction (card, shopper,
+ * what pricing needs), waiting for the one writer, and the transaction itself (BEGIN … COMMIT).
+ */
+export interface ReceiptTimings {
+  readMs: number;
+  writerWaitMs: number;
+  txMs: number;
+}
+
+/** The few logger methods checkout uses (pino's). */
+export interface CheckoutLog {
+  debug(obj: object, msg: string): void;
 }
 
 /** See ReceiptsService.admitFor. */
@@ -93,7 +112,11 @@ export class ReceiptsService {
     private readonly deps: ReceiptDeps,
     private readonly lookup: CustomerLookup,
     private readonly events: EventBus<DomainEvents>,
+    private readonly log?: CheckoutLog,
   ) {}
+
+  /** Called with every posted receipt's timings (bench/till-profile.ts finds the till's tail with it). */
+  observe: ((t: ReceiptTimings & { receiptId: string }) => void) | null = null;
 
   /**
    * `actor` is the staff member posting from the till (the route passes it): manual markups and
@@ -103,8 +126,18 @@ export class ReceiptsService {
     checkManualRole(input, actor);
     const release = this.admitFor(shopperKeyOf(input));
     try {
+      const t0 = performance.now();
       const prepared = await this.prepare(input);
-      const result = await this.db.transaction((tx) => this.postIn(tx, input, prepared));
+      if (input.kind === 'sale' && !prepared.posted) prepared.products = await readAheadOfSale(this.db, this.deps, input, prepared.customerId, prepared.day);
+      const queued = performance.now();
+      let started = queued;
+      const result = await this.db.transaction((tx) => {
+        started = performance.now();
+        return this.postIn(tx, input, prepared);
+      });
+      const t: ReceiptTimings = { readMs: queued - t0, writerWaitMs: started - queued, txMs: performance.now() - started };
+      this.log?.debug({ receiptId: input.receiptId, ...t }, 'receipt posted');
+      this.observe?.({ receiptId: input.receiptId, ...t });
       this.events.publish('purchases:changed', { receipts: 1, source: 'till' });
       return result;
     } finally {
@@ -182,9 +215,10 @@ export class ReceiptsService {
     checkManualRole(input, actor);
     const probe = { ...input, receiptId: `quote-${randomUUID()}` };
     const p = await this.prepare(probe);
+    const products = await readAheadOfSale(this.db, this.deps, probe, p.customerId, p.day);
     let quoted: ReceiptResult | null = null;
     await this.db.transaction(async (tx) => {
-      quoted = await postSaleIn(tx, this.deps, probe, { receiptId: probe.receiptId, at: p.at, day: p.day, localMinute: p.localMinute, requestHash: p.requestHash, customerId: p.customerId, earnsPoints: p.earnsPoints });
+      quoted = await postSaleIn(tx, this.deps, probe, { receiptId: probe.receiptId, at: p.at, day: p.day, localMinute: p.localMinute, requestHash: p.requestHash, customerId: p.customerId, earnsPoints: p.earnsPoints, products });
       throw ROLLBACK;
     }).catch((err: unknown) => { if (err !== ROLLBACK) throw err; });
     return { ...quoted!, receiptId: input.receiptId };
@@ -219,8 +253,10 @@ export class ReceiptsService {
     const day = localDateOf(this.deps.timeZone, at);
     let customerId: string | null = null;
     let earnsPoints = false;
+    let posted = false;
     if (input.kind === 'sale') {
       const existing = batch ? batch.existing.has(input.receiptId) : await this.deps.purchases.receiptById(this.db, input.receiptId);
+      posted = !!existing;
       if (!existing) {
         checkSaleLines(input);
         const byId = 'customerId' in input ? input.customerId : undefined;
@@ -231,17 +267,19 @@ export class ReceiptsService {
         }
       }
     }
-    return { requestHash, at: at.toISOString(), day, localMinute: storeMinuteOfDay(this.deps.timeZone, at), customerId, earnsPoints };
+    return { requestHash, at: at.toISOString(), day, localMinute: storeMinuteOfDay(this.deps.timeZone, at), customerId, earnsPoints, posted };
   }
 
   private async postIn(tx: Queryable, input: ServiceReceiptInput, p: Prepared): Promise<ReceiptResult> {
-    const existing = await this.deps.purchases.receiptById(tx, input.receiptId);
+    // The settings' read checks, beside the idempotency read, whether the read cache may answer
+    // this transaction (PRAGMA data_version): both statements in one trip to the writer's thread.
+    const [existing] = await Promise.all([this.deps.purchases.receiptById(tx, input.receiptId), this.deps.loyalty.settings(tx)]);
     if (existing) {
       if (existing.request_hash === p.requestHash && existing.result_json) return JSON.parse(existing.result_json) as ReceiptResult;
       throw new VitrinaError('VITRINA_ERR_CONFLICT', `Receipt "${input.receiptId}" was already posted with different content.`);
     }
     const ctx = { receiptId: input.receiptId, at: p.at, day: p.day, requestHash: p.requestHash };
     if (input.kind === 'return') return postReturnIn(tx, this.deps, input, ctx);
-    return postSaleIn(tx, this.deps, input, { ...ctx, localMinute: p.localMinute, customerId: p.customerId, earnsPoints: p.earnsPoints });
+    return postSaleIn(tx, this.deps, input, { ...ctx, localMinute: p.localMinute, customerId: p.customerId, earnsPoints: p.earnsPoints, ...(p.products ? { products: p.products } : {}) });
   }
 }

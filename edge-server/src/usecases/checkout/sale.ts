@@ -18,6 +18,29 @@ export interface SaleContext {
   requestHash: string;
   /** Minutes since local midnight of the receipt (promotion time windows). */
   localMinute: number;
+  /** The lines' products as read ahead of the transaction (readAheadOfSale); absent: read in it. */
+  products?: ReadonlyMap<string, Product>;
+}
+
+type Product = Awaited<ReturnType<ReceiptDeps['catalog']['products']>> extends ReadonlyMap<string, infer P> ? P : never;
+
+/**
+ * What a sale reads, read ahead of its transaction, on the reader and in parallel: the shopper's
+ * ledger, spends, first sale, segments, grants, arms; the program's settings, tiers, earn rules,
+ * live promotions and their uses. They land in the database's cache, and the transaction reads
+ * them from there (`cachedRead` in platform/db/tx-memo.ts: committed rows it has not written),
+ * so the one writer is held for a receipt's writes, not for a dozen reads. Returns the lines'
+ * products, which the transaction takes as they are (it reads only those the catalogue lacks).
+ * Only reads: a rejected sale has cost the writer nothing.
+ */
+export async function readAheadOfSale(db: Queryable, deps: ReceiptDeps, input: SaleReceiptInput, customerId: string | null, day: string) {
+  const [products] = await Promise.all([
+    deps.catalog.products(db, input.lines.map((l) => l.productId)),
+    deps.loyalty.readAhead(customerId),
+    deps.promotions.readAhead(customerId, day),
+    customerId ? deps.purchases.hasSale(db, customerId) : null,
+  ]);
+  return products;
 }
 
 /** Validates what can be checked without the database: quantities, discounts, overflow. */
@@ -79,7 +102,7 @@ function applyManual(input: SaleReceiptInput, nets: number[]) {
 /** Posts a sale inside the caller's transaction: promotions, points tender, earn, receipt rows. */
 export async function postSaleIn(tx: Queryable, deps: ReceiptDeps, input: SaleReceiptInput, ctx: SaleContext): Promise<ReceiptResult> {
   const { loyalty, promotions, codes, purchases } = deps;
-  let products = await deps.catalog.products(tx, input.lines.map((l) => l.productId));
+  let products = ctx.products ?? await deps.catalog.products(tx, input.lines.map((l) => l.productId));
   // A product the catalogue does not know yet is sold anyway: a placeholder (flagged for review
   // in the console) is created in this transaction, so nothing the till rang up is lost.
   const unknown = input.lines.map((l) => l.productId).filter((id) => !products.has(id));
