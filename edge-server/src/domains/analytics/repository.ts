@@ -1,4 +1,5 @@
 import type { Database, Queryable, SqlValue } from '../../platform/db/database.js';
+import { WriteBatcher } from '../../platform/db/write-batcher.js';
 
 export interface EventInput {
   type: string;
@@ -8,58 +9,35 @@ export interface EventInput {
   payload?: Record<string, unknown>;
 }
 
-/** Events waiting for the next flush, and who waits for their commit. */
-interface PendingEvents {
-  rows: SqlValue[][];
-  settle: Array<{ resolve: () => void; reject: (err: unknown) => void }>;
-}
-
 /** A flush writes at most this many events in one statement (7 parameters each, far under SQLite's limit). */
 const MAX_BATCH = 200;
 
 export class EventsRepository {
-  private pending: PendingEvents = { rows: [], settle: [] };
-  private timer: NodeJS.Timeout | null = null;
+  private readonly batch: WriteBatcher<SqlValue[]>;
 
   /**
    * `flushMs`: how long appended events may wait so that the events of several scans share one
-   * write (one statement in the writer's queue instead of one per scan); 0 writes each append at once.
+   * write (one statement in the writer's queue instead of one per scan); 0: the end of the tick.
    */
-  constructor(private readonly db: Database, private readonly storeId: string, private readonly flushMs = 50) {}
+  constructor(private readonly db: Database, private readonly storeId: string, flushMs = 50) {
+    this.batch = new WriteBatcher((rows) => this.db.run(
+      `INSERT INTO events (store_id, type, at, device_id, customer_id, session_id, payload) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flat(),
+    ), { maxRows: MAX_BATCH, delayMs: flushMs });
+  }
 
   /**
    * Appends events atomically (a scan writes several at once). They are batched with other
-   * appends for up to `flushMs` (or until MAX_BATCH events wait) and written in one statement;
-   * the promise settles when that statement has committed.
+   * appends (write-batcher.ts) and written in one statement; the promise settles when that
+   * statement has committed.
    */
   append(events: EventInput[], at = new Date().toISOString()): Promise<void> {
-    if (events.length === 0) return Promise.resolve();
-    const rows = events.map((e): SqlValue[] => [this.storeId, e.type, at, e.deviceId ?? null, e.customerId ?? null, e.sessionId ?? null, JSON.stringify(e.payload ?? {})]);
-    const committed = new Promise<void>((resolve, reject) => {
-      this.pending.rows.push(...rows);
-      this.pending.settle.push({ resolve, reject });
-    });
-    if (this.flushMs === 0 || this.pending.rows.length >= MAX_BATCH) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.flushMs).unref();
-    return committed;
+    return this.batch.append(events.map((e): SqlValue[] => [this.storeId, e.type, at, e.deviceId ?? null, e.customerId ?? null, e.sessionId ?? null, JSON.stringify(e.payload ?? {})]));
   }
 
   /** Writes what waits now (graceful shutdown calls it before the database closes). */
-  async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const { rows, settle } = this.pending;
-    if (rows.length === 0) return;
-    this.pending = { rows: [], settle: [] };
-    try {
-      for (let i = 0; i < rows.length; i += MAX_BATCH) {
-        const chunk = rows.slice(i, i + MAX_BATCH);
-        await this.db.run(`INSERT INTO events (store_id, type, at, device_id, customer_id, session_id, payload) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, chunk.flat());
-      }
-      for (const s of settle) s.resolve();
-    } catch (err) {
-      for (const s of settle) s.reject(err);
-    }
+  flush(): Promise<void> {
+    return this.batch.flush();
   }
 
   /** A customer's events for a data export (type and time only). */
@@ -70,7 +48,7 @@ export class EventsRepository {
   /** Erasure: the customer's events stay for counts but no longer name anyone. */
   async forgetCustomerIn(q: Queryable, customerId: string) {
     // Events still waiting for their flush must not name the person either.
-    for (const row of this.pending.rows) if (row[4] === customerId) row[4] = null;
+    for (const row of this.batch.pendingRows()) if (row[4] === customerId) row[4] = null;
     return (await q.run('UPDATE events SET customer_id = NULL WHERE customer_id = ?', [customerId])).changes;
   }
 

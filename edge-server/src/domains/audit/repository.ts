@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/database.js';
+import { WriteBatcher } from '../../platform/db/write-batcher.js';
 
 export interface AuditRow {
   id: number;
@@ -41,13 +42,19 @@ function where(f: AuditFilter): { sql: string; params: string[] } {
 
 /** The audit_log table: append-only (no update or delete here). */
 export class AuditRepository {
-  constructor(private readonly db: Database) {}
+  /** Audit rows of concurrent requests share one write (write-batcher.ts); each request still awaits its own. */
+  private readonly batch: WriteBatcher<Omit<AuditRow, 'id'>>;
 
-  async insert(row: Omit<AuditRow, 'id'>) {
-    await this.db.run(
-      'INSERT INTO audit_log (at, day, user_id, username, method, route_id, area, path, target_id, status, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      [row.at, row.day, row.user_id, row.username, row.method, row.route_id, row.area, row.path, row.target_id, row.status, row.summary],
-    );
+  constructor(private readonly db: Database) {
+    this.batch = new WriteBatcher((rows) => this.db.run(
+      `INSERT INTO audit_log (at, day, user_id, username, method, route_id, area, path, target_id, status, summary) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flatMap((r) => [r.at, r.day, r.user_id, r.username, r.method, r.route_id, r.area, r.path, r.target_id, r.status, r.summary]),
+    ), { maxRows: 80 });
+  }
+
+  /** Resolves once the row is committed. */
+  insert(row: Omit<AuditRow, 'id'>): Promise<void> {
+    return this.batch.append([row]);
   }
 
   /** Newest first, `limit` rows with an id below `before`. */

@@ -1,4 +1,5 @@
-import type { Database } from '../../platform/db/database.js';
+import type { Database, SqlValue } from '../../platform/db/database.js';
+import { WriteBatcher } from '../../platform/db/write-batcher.js';
 
 export interface PlayRow {
   id: string;
@@ -48,9 +49,15 @@ export class ProofOfPlayRepository {
     }, { priority: 'bulk' });
   }
 
-  async takeoverSent(takeoverId: string, zoneId: string, sentAt: string, day: string): Promise<void> {
-    await this.db.run('INSERT INTO takeovers_sent (takeover_id, zone_id, sent_at, day) VALUES (?, ?, ?, ?) ON CONFLICT(takeover_id) DO NOTHING', [takeoverId, zoneId, sentAt, day]);
+  /** Resolves once committed; the takeovers of concurrent scans share one write (write-batcher.ts). */
+  takeoverSent(takeoverId: string, zoneId: string, sentAt: string, day: string): Promise<void> {
+    return this.takeovers.append([[takeoverId, zoneId, sentAt, day]]);
   }
+
+  private readonly takeovers = new WriteBatcher<SqlValue[]>((rows) => this.db.run(
+    `INSERT INTO takeovers_sent (takeover_id, zone_id, sent_at, day) VALUES ${rows.map(() => '(?, ?, ?, ?)').join(', ')} ON CONFLICT(takeover_id) DO NOTHING`,
+    rows.flat(),
+  ), { maxRows: 200 });
 
   private where(f: ReportFilter): { sql: string; params: string[] } {
     return f.zoneId === null
