@@ -1,7 +1,7 @@
 import { loadSources } from './sources.js';
 import { failAndExit, parseCliArgs } from './args.js';
 import { EVAL_DEFAULTS, evaluateSplit, METHODS, type Method, type SplitResult } from '../eval/evaluate.js';
-import { meanMetrics, METRIC_NAMES } from '../eval/metrics.js';
+import { METRIC_NAMES } from '../eval/metrics.js';
 import { REPEAT_EXPLORE_NAMES } from '../eval/repeat-explore.js';
 import { summariseMethods, type MethodSummary } from '../eval/summary.js';
 import { skipLines } from '../data/skip-report.js';
@@ -22,23 +22,31 @@ async function main(): Promise<void> {
     results.push(r);
     // Each split's own table as it finishes (stderr), so a long run shows its figures early.
     if (!args.json && sources.splits.length > 1) for (const line of methodTable(summariseMethods([r.perUser], METHODS, 'Model'))) console.error(`  ${line}`);
-    if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}; held-out ndcg@10 mlp ${r.selection.mlp.toFixed(4)} vs best baseline ${r.selection.best} ${r.selection.baselines[r.selection.best].toFixed(4)} (paired se ${r.selection.se.toFixed(4)}; gp-tie ${r.selection.gpTie.toFixed(4)}) on ${r.selection.users} users → ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}; mlp alone on test r@10 ${r.mlpAlone['recall@10'].toFixed(4)} ndcg@10 ${r.mlpAlone['ndcg@10'].toFixed(4)}`);
+    if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}; held-out ndcg@10 mlp ${r.selection.mlp.toFixed(4)} vs best baseline ${r.selection.best} ${r.selection.baselines[r.selection.best].toFixed(4)} (paired se ${r.selection.se.toFixed(4)}; gp-tie ${r.selection.gpTie.toFixed(4)}) on ${r.selection.users} users → exported ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}`);
+    if (!args.json) console.error(`  served: ${servedName(r)} — ${r.served.reason} (validation users)`);
   }
   const avg = summariseMethods(results.map((r) => r.perUser), METHODS, 'Model');
-  const mlpAlone = meanMetrics(results.map((r) => r.mlpAlone));
+  // Served − each baseline on the test users: how far the gate's choice is from every baseline.
+  const servedVs = summariseMethods(results.map((r) => r.perUser), METHODS, 'Served');
+  const baselines = METHODS.filter((m) => m !== 'Model' && m !== 'Served');
+  const bestBaseline = baselines.reduce((a, b) => (avg[b]['ndcg@10'] > avg[a]['ndcg@10'] ? b : a));
   const candidateRecall = results.reduce((s, r) => s + r.candidateRecall, 0) / results.length;
   const trainSeconds = results.reduce((s, r) => s + r.trainSeconds, 0) / results.length;
   const meta = { dataset: sources.label, splits: results.length, testUsers: results.map((r) => r.testUsers), skipped: sources.skipped, skipExamples: sources.skipExamples };
   if (args.json) {
     for (const m of METHODS) {
-      const extra = m === 'Model' ? { candidateRecall, trainSecondsPerSplit: trainSeconds, kinds: results.map((r) => r.modelKind), selections: results.map((r) => r.selection), mlpAlone } : {};
+      const extra =
+        m === 'Model' ? { candidateRecall, trainSecondsPerSplit: trainSeconds, kinds: results.map((r) => r.modelKind), selections: results.map((r) => r.selection) }
+        : m === 'Served' ? { served: results.map(servedName), reasons: results.map((r) => r.served.reason), bestBaseline, vsBaselines: Object.fromEntries(baselines.map((b) => [b, servedVs[b].paired])) }
+        : {};
       console.log(JSON.stringify({ method: m, ...avg[m], ...extra, ...meta }));
     }
     return;
   }
   console.log(`dataset ${sources.label}, ${results.length} split(s), mean over splits, test users ${meta.testUsers.join('/')}`);
   for (const line of methodTable(avg)) console.log(line);
-  console.log(`mlp alone (before selection): r@10 ${mlpAlone['recall@10'].toFixed(4)} ndcg@10 ${mlpAlone['ndcg@10'].toFixed(4)}; exported: ${results.map((r) => r.modelKind).join(', ')}`);
+  const vsBest = servedVs[bestBaseline].paired;
+  console.log(`served (gate on validation users): ${results.map(servedName).join(', ')}; served − ${bestBaseline} (best baseline on test): r@10 ${signed(vsBest['recall@10'].mean)} (${vsBest['recall@10'].se.toFixed(4)}), ndcg@10 ${signed(vsBest['ndcg@10'].mean)} (${vsBest['ndcg@10'].se.toFixed(4)})`);
   console.log(`model candidate recall ${candidateRecall.toFixed(4)}; training ${trainSeconds.toFixed(1)} s per split; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   for (const line of skipLines(sources.skipped, sources.skipExamples)) console.log(line);
 }
@@ -47,13 +55,21 @@ async function main(): Promise<void> {
 function methodTable(avg: Record<Method, MethodSummary>): string[] {
   const cols = [...METRIC_NAMES, ...REPEAT_EXPLORE_NAMES.filter((n) => n.endsWith('@10'))];
   const lines = [['method'.padEnd(20), ...cols.map((n) => n.padStart(9)), '  model − method (paired se): r@10, ndcg@10'].join(' ')];
-  const signed = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(4);
   for (const m of METHODS) {
     const p = avg[m].paired;
     const vs = m === 'Model' ? '' : `  ${signed(p['recall@10'].mean)} (${p['recall@10'].se.toFixed(4)}), ${signed(p['ndcg@10'].mean)} (${p['ndcg@10'].se.toFixed(4)})`;
     lines.push([m.padEnd(20), ...cols.map((n) => avg[m][n].toFixed(4).padStart(9))].join(' ') + vs);
   }
   return lines;
+}
+
+/** The gate's choice: the exported candidate (the MLP, or the baseline its selection fell back to) or a named baseline. */
+function servedName(r: SplitResult): string {
+  return r.served.choice === 'candidate' ? (r.modelKind === 'mlp' ? 'Model' : `exported ${r.modelKind}`) : r.served.choice;
+}
+
+function signed(x: number): string {
+  return (x >= 0 ? '+' : '') + x.toFixed(4);
 }
 
 main().catch(failAndExit);

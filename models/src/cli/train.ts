@@ -104,6 +104,8 @@ async function main(): Promise<void> {
     training: { data: prepared.label, users: prepared.trainUsers, valUsers: valSet.users.length, seed, epochs: opts.epochs, bestEpoch: trained.bestEpoch, seconds },
     metrics: {
       valNdcg10CandidatesMlp: trained.valNdcg10,
+      // The weights averaged over the second half's epochs (kept instead of the best epoch when higher; bestEpoch 0 then).
+      ...(trained.averagedNdcg10 !== undefined ? { valNdcg10CandidatesAveraged: trained.averagedNdcg10 } : {}),
       selectionUsers: chosen.selection.users,
       selectionNdcg10Mlp: chosen.selection.mlp,
       selectionNdcg10GpTie: chosen.selection.gpTie,

@@ -10,9 +10,21 @@ import { TRAIN_DEFAULTS, type TrainOptions } from '../train/train-ranker.js';
 import { exportOnnx } from '../train/onnx-export.js';
 import { OnnxScorer } from '../train/onnx-scorer.js';
 import { trainAndSelect, type Selection } from '../train/select.js';
+import { chooseServed, type ServedChoice } from '../lifecycle/serving-rule.js';
+import { DEFAULT_BASELINE, type BaselineName } from '../lifecycle/ranker-choice.js';
+import type { ExampleSet } from './examples.js';
 
-export const METHODS = ['G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+popTies', 'TIFU-KNN', 'Model'] as const;
+/**
+ * `Model` is the trained MLP itself (through ONNX, the serving path); `Served` is what a store
+ * would serve after its gate (`lifecycle/serving-rule.ts`), decided on the validation users —
+ * never on the test users these rows measure.
+ */
+export const METHODS = ['G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+popTies', 'TIFU-KNN', 'Model', 'Served'] as const;
 export type Method = (typeof METHODS)[number];
+const BASELINE_METHODS = ['G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+popTies', 'TIFU-KNN'] as const satisfies readonly (Method & BaselineName)[];
+
+/** Paired standard errors by which the served ranker must lead (the store gate's default). */
+export const SERVE_MARGIN = 2;
 
 export interface EvalOptions {
   maxCandidates: number;
@@ -29,8 +41,8 @@ export interface SplitResult {
   methods: Record<Method, MetricRow>;
   /** Per test user (same order for every method): the rows behind `methods`, for paired tests and repeat/explore recall. */
   perUser: Record<Method, UserRow[]>;
-  /** The trained MLP on the test users even when the selection exported a baseline instead (for the report). */
-  mlpAlone: MetricRow;
+  /** What the gate chose on the validation users: the exported candidate (`modelKind`) or a named baseline, and why. */
+  served: { choice: ServedChoice; reason: string; users: number };
   candidateRecall: number;
   trainSeconds: number;
   bestEpoch: number;
@@ -61,49 +73,73 @@ export function rankCandidates(candidates: readonly string[], scores: Float32Arr
  */
 export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DEFAULTS): Promise<SplitResult> {
   const test = ds.test.map((id) => ds.users.get(id)!);
-  const rows: Record<Method, UserRow[]> = Object.fromEntries(METHODS.map((m) => [m, []])) as unknown as Record<Method, UserRow[]>;
-  const score = (ranked: string[], u: SequenceUser): UserRow => ({ ...userMetrics(ranked, u.future), ...repeatExploreRecall(ranked, u.future, u.history) });
-  const popRank = new Map(ds.popRanking.map((id, r) => [id, r]));
+  const val = ds.val.map((id) => ds.users.get(id)!);
+  const rows = {} as Record<Method, UserRow[]>;
   const tifu = new TifuKnn(ds.train.map((id) => ds.users.get(id)!.history));
-  for (const u of test) {
-    rows['G-TopFreq'].push(score(gTopFreq(ds.popRanking, K), u));
-    rows['P-TopFreq'].push(score(pTopFreq(u.history), u));
-    rows['GP-TopFreq'].push(score(gpTopFreq(u.history, ds.popRanking), u));
-    rows['GP-TopFreq+popTies'].push(score(gpTopFreqPopTies(u.history, popRank, ds.popRanking), u));
-    rows['TIFU-KNN'].push(score(tifu.rank(u.history, ds.popRanking, K), u));
-  }
+  Object.assign(rows, baselineUserRows(ds, test, tifu));
   const started = Date.now();
   const full = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
   const trainSet = buildTrainExamples(ds, opts.folds, opts.maxCandidates, {}, opts.cuts);
-  const valSet = buildExamples(ds.val.map((id) => ds.users.get(id)!), () => full, opts.maxCandidates);
+  const valSet = buildExamples(val, () => full, opts.maxCandidates);
   const chosen = await trainAndSelect(trainSet, valSet, opts.train, heldOutExamples(ds, ds.train, opts.maxCandidates));
   const trained = chosen.trained;
+  trained.ranker.dispose();
   const trainSeconds = (Date.now() - started) / 1000;
   const testSet = buildExamples(test, () => full, opts.maxCandidates);
-  const M = opts.maxCandidates;
-  const mlpScores = trained.ranker.predict(testSet.features, test.length * M);
-  trained.ranker.dispose();
-  const mlpAlone = meanMetrics(test.map((u, r) => userMetrics(rankCandidates(testSet.candidates[r]!, mlpScores.subarray(r * M, (r + 1) * M), ds.popRanking), u.future)));
-  const scorer = await OnnxScorer.fromBytes(exportOnnx(chosen.weights, `eval ${ds.name}`));
-  for (let r = 0; r < test.length; r++) {
-    const n = testSet.candidates[r]!.length;
-    const scores = await scorer.score(testSet.features.subarray(r * M * FEATURE_COUNT, (r * M + n) * FEATURE_COUNT), n);
-    rows.Model.push(score(rankCandidates(testSet.candidates[r]!, scores, ds.popRanking), test[r]!));
-  }
-  await scorer.close();
+  // The exported ranker (the MLP, or the baseline the selection fell back to) and the MLP itself.
+  const exported = exportOnnx(chosen.weights, `eval ${ds.name}`);
+  const exportedRows = await onnxUserRows(exported, testSet, test, ds.popRanking);
+  rows.Model = chosen.kind === 'mlp' ? exportedRows : await onnxUserRows(exportOnnx(trained.weights, `eval ${ds.name} mlp`), testSet, test, ds.popRanking);
+  // The store's gate on the validation users: the exported ranker against every baseline.
+  const valBaselines = baselineUserRows(ds, val, tifu);
+  const gate = chooseServed(await onnxUserRows(exported, valSet, val, ds.popRanking), valBaselines, DEFAULT_BASELINE, SERVE_MARGIN);
+  rows.Served = gate.served === 'candidate' ? exportedRows : rows[gate.served];
   const methods = Object.fromEntries(METHODS.map((m) => [m, meanMetrics(rows[m])])) as Record<Method, MetricRow>;
   return {
     name: ds.name,
     testUsers: test.length,
     methods,
     perUser: rows,
-    mlpAlone,
+    served: { choice: gate.served, reason: gate.reason, users: val.length },
     candidateRecall: candidateRecall(testSet, test.map((u: SequenceUser) => u.future)),
     trainSeconds,
     bestEpoch: trained.bestEpoch,
     modelKind: chosen.kind,
     selection: chosen.selection,
   };
+}
+
+const userRow = (ranked: string[], u: SequenceUser): UserRow => ({ ...userMetrics(ranked, u.future), ...repeatExploreRecall(ranked, u.future, u.history) });
+
+/** Every baseline's per-user rows on `users` (TIFU-KNN's neighbours: the train users). */
+function baselineUserRows(ds: EvalDataset, users: readonly SequenceUser[], tifu: TifuKnn): Record<BaselineName, UserRow[]> {
+  const popRank = new Map(ds.popRanking.map((id, r) => [id, r]));
+  const out = Object.fromEntries(BASELINE_METHODS.map((m) => [m, [] as UserRow[]])) as Record<BaselineName, UserRow[]>;
+  for (const u of users) {
+    out['G-TopFreq'].push(userRow(gTopFreq(ds.popRanking, K), u));
+    out['P-TopFreq'].push(userRow(pTopFreq(u.history), u));
+    out['GP-TopFreq'].push(userRow(gpTopFreq(u.history, ds.popRanking), u));
+    out['GP-TopFreq+popTies'].push(userRow(gpTopFreqPopTies(u.history, popRank, ds.popRanking), u));
+    out['TIFU-KNN'].push(userRow(tifu.rank(u.history, ds.popRanking, K), u));
+  }
+  return out;
+}
+
+/** Per-user rows of an ONNX ranker over the set's candidates, scored through onnxruntime as the server scores. */
+async function onnxUserRows(onnx: Uint8Array, set: ExampleSet, users: readonly SequenceUser[], popRanking: readonly string[]): Promise<UserRow[]> {
+  const scorer = await OnnxScorer.fromBytes(onnx);
+  const M = set.maxCandidates;
+  const out: UserRow[] = [];
+  try {
+    for (let r = 0; r < users.length; r++) {
+      const n = set.candidates[r]!.length;
+      const scores = await scorer.score(set.features.subarray(r * M * FEATURE_COUNT, (r * M + n) * FEATURE_COUNT), n);
+      out.push(userRow(rankCandidates(set.candidates[r]!, scores, popRanking), users[r]!));
+    }
+  } finally {
+    await scorer.close();
+  }
+  return out;
 }
 
 export function averageSplits(results: SplitResult[]): Record<Method, MetricRow> {

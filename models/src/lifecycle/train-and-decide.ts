@@ -11,7 +11,8 @@ import { exportOnnx } from '../train/onnx-export.js';
 import { manifestFeatureContract, writeArtifact, type ModelManifest } from '../train/artifact.js';
 import { meanInterval, pairedComparison } from './paired.js';
 import { baselineRows, modelRows } from './per-user-metrics.js';
-import { BASELINES, DEFAULT_BASELINE, describeChoice, type BaselineName, type DecisionRecord, type MethodResult, type RankerChoice } from './ranker-choice.js';
+import { chooseBaseline } from './serving-rule.js';
+import { BASELINES, DEFAULT_BASELINE, describeChoice, type DecisionRecord, type MethodResult, type RankerChoice } from './ranker-choice.js';
 
 export interface LifecycleOptions {
   /** Seed of the customer split (and of training): the same data gives the same decision. */
@@ -126,24 +127,6 @@ export async function trainAndDecide(baskets: Basket[], incumbent: Incumbent | n
     ...base, finishedAt: new Date().toISOString(), methods, outcome: 'baseline', candidate, served: strongestChoice,
     reason: `${refused}: serving ${strongest} (${baselineWhy})`,
   };
-}
-
-/**
- * Which baseline serves when no model does: the one serving now (the default before any
- * decision) unless another is significantly better on the same shoppers; then the best of
- * those. Baselines are held to the same paired test as models, so a store does not flip
- * between near-equal baselines (or to a non-personal one) on noise.
- */
-function chooseBaseline(rows: Record<BaselineName, MetricRow[]>, current: BaselineName, margin: number): { strongest: BaselineName; why: string } {
-  const ndcg = (name: BaselineName) => rows[name].map((r) => r['ndcg@10']);
-  let best: { name: BaselineName; diff: number; se: number } | null = null;
-  for (const name of BASELINES) {
-    if (name === current) continue;
-    const c = pairedComparison(ndcg(name), ndcg(current));
-    if (c.z > margin && (!best || c.diff > best.diff)) best = { name, diff: c.diff, se: c.se };
-  }
-  if (!best) return { strongest: current, why: `no baseline beats it by ${margin} paired SE` };
-  return { strongest: best.name, why: `ahead of ${current} by ${signed(best.diff)} ± ${best.se.toFixed(4)} NDCG@10` };
 }
 
 function signed(x: number): string {

@@ -27,6 +27,8 @@ export interface TrainResult {
   bestEpoch: number;
   valNdcg10: number;
   epochs: { epoch: number; loss: number; valNdcg10: number }[];
+  /** Validation NDCG@10 of the weights averaged over the second half of the epochs (kept when it beats the best epoch). */
+  averagedNdcg10?: number;
 }
 
 /** Per-user NDCG@10 over candidates (IDCG over the whole target) — the selection metric. */
@@ -66,8 +68,10 @@ export async function trainRanker(train: ExampleSet, val: ExampleSet, opts: Trai
 
 /**
  * Listwise training (softmax cross-entropy over each user's candidate list, the target spread
- * evenly over the items they bought), Adam, seeded init and sampling; the epoch with the best
- * validation NDCG@10 is kept.
+ * evenly over the items they bought), Adam, seeded init and sampling. Kept: the epoch with the
+ * best validation NDCG@10, or the mean of the weights after each epoch of the second half
+ * (stochastic weight averaging) when that scores higher on the validation users — the average
+ * smooths the epoch-to-epoch wobble that picking one epoch on validation users rides on.
  */
 async function trainOne(train: ExampleSet, val: ExampleSet, opts: TrainOptions): Promise<TrainResult> {
   await ensureBackend();
@@ -87,6 +91,7 @@ async function trainOne(train: ExampleSet, val: ExampleSet, opts: TrainOptions):
   bar?.start(opts.epochs * steps, 0, { epoch: 1, loss: '-', val: '-' });
   const log: TrainResult['epochs'] = [];
   let best = { ndcg: -1, epoch: 0, weights: ranker.weights() };
+  const averaged = new WeightAverage();
   const x = new Float32Array(opts.batchUsers * S * F), y = new Float32Array(opts.batchUsers * S), m = new Float32Array(opts.batchUsers * S);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = usable.length - 1; i > 0; i--) {
@@ -129,9 +134,42 @@ async function trainOne(train: ExampleSet, val: ExampleSet, opts: TrainOptions):
     log.push({ epoch, loss: lossSum / steps, valNdcg10: ndcg });
     bar?.update({ val: ndcg.toFixed(4) });
     if (ndcg > best.ndcg) best = { ndcg, epoch, weights: ranker.weights() };
+    if (epoch > opts.epochs / 2) averaged.add(ranker.weights());
   }
   bar?.stop();
   optimizer.dispose();
+  let averagedNdcg10: number | undefined;
+  if (averaged.count > 1) {
+    const mean = averaged.mean();
+    ranker.setWeights(mean);
+    averagedNdcg10 = candidateNdcg10(val, ranker.predict(val.features, val.users.length * val.maxCandidates));
+    // bestEpoch 0 marks the averaged weights.
+    if (averagedNdcg10 > best.ndcg) best = { ndcg: averagedNdcg10, epoch: 0, weights: mean };
+  }
   ranker.setWeights(best.weights);
-  return { weights: best.weights, ranker, bestEpoch: best.epoch, valNdcg10: best.ndcg, epochs: log };
+  return { weights: best.weights, ranker, bestEpoch: best.epoch, valNdcg10: best.ndcg, epochs: log, averagedNdcg10 };
+}
+
+/** Running sum of MLP weights (same shapes each time), for stochastic weight averaging. */
+class WeightAverage {
+  count = 0;
+  private sum: RankerWeights | null = null;
+
+  add(w: RankerWeights): void {
+    this.count++;
+    if (!this.sum) {
+      this.sum = { mean: w.mean, std: w.std, layers: w.layers.map((l) => ({ ...l, w: l.w.slice(), b: l.b.slice() })) };
+      return;
+    }
+    this.sum.layers.forEach((l, k) => {
+      const src = w.layers[k]!;
+      for (let i = 0; i < l.w.length; i++) l.w[i]! += src.w[i]!;
+      for (let i = 0; i < l.b.length; i++) l.b[i]! += src.b[i]!;
+    });
+  }
+
+  mean(): RankerWeights {
+    const s = this.sum!;
+    return { mean: s.mean, std: s.std, layers: s.layers.map((l) => ({ ...l, w: l.w.map((v) => v / this.count), b: l.b.map((v) => v / this.count) })) };
+  }
 }
