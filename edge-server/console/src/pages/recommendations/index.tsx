@@ -115,7 +115,7 @@ function DecisionRow({ d }: { d: ModelDecision }) {
           to: d.dataWindow.to ? formatDateTime(d.dataWindow.to) : '—',
         })}
         {d.split && ` · ${t('recommendations.split', { train: formatCount(d.split.train), test: formatCount(d.split.test), seed: d.split.seed })}`}
-        {d.candidate && ` · ${t('recommendations.candidate', { kind: d.candidate.kind, epoch: d.candidate.bestEpoch, seconds: d.candidate.trainSeconds.toFixed(0), sha: d.candidate.sha256.slice(0, 12) })}`}
+        {d.candidate && ` · ${t(d.candidate.bestEpoch === 0 ? 'recommendations.candidateAveraged' : 'recommendations.candidate', { kind: d.candidate.kind, epoch: d.candidate.bestEpoch, seconds: d.candidate.trainSeconds.toFixed(0), sha: d.candidate.sha256.slice(0, 12) })}`}
       </p>
       {d.methods.length > 0 && <MethodsTable methods={d.methods} />}
     </article>
