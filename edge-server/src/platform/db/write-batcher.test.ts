@@ -42,9 +42,15 @@ describe('WriteBatcher (group commit on a real SQLite file)', () => {
     const { batcher, statements } = batcherOn(db);
     // The writer is busy with a long transaction: the first batch waits behind it.
     let release!: () => void;
-    const busy = db.transaction(() => new Promise<void>((r) => (release = r)));
+    let began!: () => void;
+    const inside = new Promise<void>((r) => (began = r));
+    const busy = db.transaction(() => {
+      began();
+      return new Promise<void>((r) => (release = r));
+    });
+    await inside;
     const first = batcher.append([1]);
-    await new Promise((r) => setImmediate(r));
+    while (statements.length === 0) await new Promise((r) => setImmediate(r)); // the first batch is queued on the writer
     const later = Array.from({ length: 30 }, (_, i) => batcher.append([100 + i]));
     release();
     await Promise.all([busy, first, ...later]);
