@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { threadId, Worker } from 'node:worker_threads';
+import { threadId } from 'node:worker_threads';
 import { fromTransferable, StreamingAggregatesBuilder, type AggregateOptions, type StoreAggregates } from '@vitrina/models/features';
 import type { HistorySource } from '../purchases/index.js';
 import type { FromWorker, WorkerInput } from './aggregates-protocol.js';
 import { indexInSlices, unpackItemIds } from './item-index.js';
+import { startWorker } from '../../platform/worker/start-worker.js';
 
 /** Built aggregates and the thread that built them (health shows it; 0 is the main thread). */
 export interface BuiltAggregates {
@@ -49,7 +47,7 @@ const WORKER_FILE = new URL(`./aggregates-worker${import.meta.url.endsWith('.ts'
  */
 export function buildInWorker(dbFile: string, opts: WorkerBuildOptions = {}): AggregatesBuild {
   const input: WorkerInput = { dbFile, options: opts.aggregates ?? {}, niceness: opts.niceness ?? DEFAULT_NICENESS, ...(opts.pageSize ? { pageSize: opts.pageSize } : {}) };
-  const worker = startWorker(opts.entry ?? WORKER_FILE, input, opts.memoryMb);
+  const worker = startWorker(opts.entry ?? WORKER_FILE, input, opts.memoryMb ? { maxOldGenerationSizeMb: opts.memoryMb } : undefined);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_BUILD_TIMEOUT_MS;
   let settled = false;
   let timer: NodeJS.Timeout | undefined;
@@ -116,23 +114,3 @@ export function buildOnMainThread(history: HistorySource, opts: WorkerBuildOptio
   return { result, stop: async () => undefined };
 }
 
-/**
- * The sources are TypeScript run by tsx. Node 20 resolves a worker's entry file before any
- * `--import` loader of the worker is in place, so a .ts entry is loaded through tsx's
- * `tsImport` from a tiny CommonJS bootstrap instead.
- */
-function startWorker(entry: URL, input: WorkerInput, memoryMb: number | undefined): Worker {
-  const limits = memoryMb ? { resourceLimits: { maxOldGenerationSizeMb: memoryMb } } : {};
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: input, ...limits });
-  const tsx = tsxEsmApi();
-  const boot = `const { workerData } = require('node:worker_threads');
-import(workerData.boot.tsx).then((api) => api.tsImport(workerData.boot.file, workerData.boot.file));`;
-  return new Worker(boot, { eval: true, workerData: { ...input, boot: { tsx, file: entry.href } }, ...limits });
-}
-
-/** tsx's ESM API (`tsImport`), by the package's own exports map: require.resolve would give its CommonJS build. */
-function tsxEsmApi(): string {
-  const pkgFile = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return new URL(pkg.exports['./esm/api']!.import.default, pathToFileURL(pkgFile)).href;
-}

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../../platform/worker/start-worker.js';
 import type { ParsedReceipt } from './imported-receipt.js';
 import type { FromParser, ParseWorkerInput, ToParser } from './parse-protocol.js';
 
@@ -61,23 +58,4 @@ export function parseInWorker(input: Readable, data: ParseWorkerInput): ReceiptP
       await worker.terminate();
     },
   };
-}
-
-/**
- * The sources are TypeScript run by tsx. Node 20 resolves a worker's entry file before any
- * `--import` loader of the worker is in place, so a .ts entry is loaded through tsx's
- * `tsImport` from a tiny CommonJS bootstrap instead (as domains/recommend/aggregates-builder.ts does).
- */
-function startWorker(entry: URL, data: ParseWorkerInput): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data });
-  const boot = `const { workerData } = require('node:worker_threads');
-import(workerData.boot.tsx).then((api) => api.tsImport(workerData.boot.file, workerData.boot.file));`;
-  return new Worker(boot, { eval: true, workerData: { ...data, boot: { tsx: tsxEsmApi(), file: entry.href } } });
-}
-
-/** tsx's ESM API (`tsImport`), by the package's own exports map: require.resolve would give its CommonJS build. */
-function tsxEsmApi(): string {
-  const pkgFile = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return new URL(pkg.exports['./esm/api']!.import.default, pathToFileURL(pkgFile)).href;
 }
