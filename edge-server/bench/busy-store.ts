@@ -12,7 +12,8 @@
  *
  * Goals: scan p99 ≤ 50 ms and ≤ 3× the floor's p99 in every scenario; till receipt p99 ≤ 100 ms
  * in (b)–(e); import throughput in (c) ≥ 50 % of the idle import rate (the same import with
- * nothing else running, measured first). One JSON line per scenario with pass/fail per goal.
+ * nothing else running, measured first). One JSON line per scenario with pass/fail per goal, and
+ * `cpu_share`: the cores the server, the floor and the load generator (this process) used.
  *
  *   npm run bench -- --only busy [--seconds 15] [--rate 50] [--receipts-per-s 20] [--import-lines 100000] [--scenarios a,b,c,d,e]
  *
@@ -45,6 +46,8 @@ const KIOSKS = num('--kiosks', 20), SCREENS = num('--screens', 200), ZONES = num
 const RECEIPTS_PER_S = num('--receipts-per-s', 20), IMPORT_LINES = num('--import-lines', 100_000);
 const SCENARIOS = str('--scenarios', 'a,b,c,d,e').split(',');
 const STORE_FILE = str('--store', ''), TRACE_DIR = str('--server-trace', '');
+/** `--server-node-options '<flags>'`: node flags for the server process only (e.g. GC sizes, to compare). */
+const SERVER_NODE_OPTIONS = str('--server-node-options', '');
 const GOAL = { scanP99Ms: 50, floorRatio: 3, tillP99Ms: 100, importShare: 0.5 };
 const round = (x: number) => Math.round(x * 100) / 100;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -66,9 +69,9 @@ const server = await spawnEdgeServer({
     VITRINA_SECRET: store.secret, SCANNER_SIMULATOR: 'true', SCANNERS: JSON.stringify(scanners), TAKEOVER_MS: '5000', SCAN_RATE_PER_KIOSK: '1000',
     // Training only when scenario (d) asks for it, and short: the bench measures what it does to scans.
     TRAINING_ON_FIRST_START: 'false', TRAINING_EPOCHS: '2',
-    ...(TRACE_DIR ? {
+    ...(TRACE_DIR || SERVER_NODE_OPTIONS ? {
       VITRINA_SERVER_TRACE_DIR: TRACE_DIR,
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${fileURLToPath(new URL('./import-trace.mjs', import.meta.url))}`,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS ?? '', SERVER_NODE_OPTIONS, TRACE_DIR ? `--import ${fileURLToPath(new URL('./import-trace.mjs', import.meta.url))}` : ''].join(' '),
     } : {}),
   },
   quiet: true,
@@ -210,6 +213,28 @@ async function importOnce(lines: number) {
   }
 }
 
+/**
+ * CPU seconds used so far by the server, the floor and this process (the load generator: its
+ * 440 sockets receive every emit of both servers). On 2 cores the three share what (e)'s hog
+ * leaves; printed per scenario as shares of one core so a slow scenario shows who had the CPU.
+ */
+function cpuSeconds() {
+  const ticks = (pid: number | undefined) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ 100)
+    } catch {
+      return null; // not Linux, or gone
+    }
+  };
+  const own = process.cpuUsage();
+  return { server: ticks(server.child.pid), floor: ticks(floorChild.pid), loadGenerator: (own.user + own.system) / 1e6 };
+}
+function cpuShares(before: ReturnType<typeof cpuSeconds>, after: ReturnType<typeof cpuSeconds>, seconds: number) {
+  const share = (a: number | null, b: number | null) => (a === null || b === null ? null : round((b - a) / seconds));
+  return { server: share(before.server, after.server), floor: share(before.floor, after.floor), load_generator: share(before.loadGenerator, after.loadGenerator) };
+}
+
 async function trainingRunning() {
   const state = (await (await fetch(`${base}/api/v1/recommendations`, { headers: staffAuth })).json()) as { training: { running: boolean } };
   return state.training.running;
@@ -262,9 +287,11 @@ for (const name of SCENARIOS) {
   scenario = idx;
   const windowFrom = Date.now();
   const load1Before = loadavg()[0]!;
+  const cpuBefore = cpuSeconds();
   stops.push(atRate(RATE, scan));
   await sleep(SECONDS * 1000);
   scenario = -1;
+  const cpu = cpuShares(cpuBefore, cpuSeconds(), SECONDS);
   if (TRACE_DIR) appendFileSync(join(TRACE_DIR, 'windows.jsonl'), `${JSON.stringify({ scenario: name, from: windowFrom, to: Date.now() })}\n`);
   for (const stop of stops) stop();
   const stillTraining = name === 'd' ? await trainingRunning() : null;
@@ -296,6 +323,7 @@ for (const name of SCENARIOS) {
     ...(name === 'a' ? {} : { receipts: tillMs[idx]!.length, receipts_failed: tillFailed[idx], till_p50_ms: t.p50_ms, till_p99_ms: t.p99_ms, till_max_ms: t.max_ms }),
     ...(name === 'c' ? { imports: imported.runs, imports_failed: imported.failed, import_lines_per_s: importRate && Math.round(importRate), idle_import_lines_per_s: idleLinesPerS && Math.round(idleLinesPerS), import_share_of_idle: importRate && idleLinesPerS ? round(importRate / idleLinesPerS) : null } : {}),
     ...(name === 'd' ? { training_still_running_at_end: stillTraining } : {}),
+    cpu_share: cpu,
     goals, pass,
   };
   results.push(row);

@@ -42,3 +42,43 @@ process.stdout.write(`profile ${file}: ${(total / 1000).toFixed(0)} ms sampled\n
 for (const [a, us] of [...byArea].sort((x, y) => y[1] - x[1]).slice(0, top)) process.stdout.write(`${pct(us)}  ${a}\n`);
 process.stdout.write('\nby function (self time)\n');
 for (const [f, us] of [...byFn].sort((x, y) => y[1] - x[1]).slice(0, top)) process.stdout.write(`${pct(us)}  ${f}\n`);
+
+// `--long-tasks <ms>`: stretches of the main thread without an idle sample lasting at least <ms>
+// (a till's transaction waits for every one of them between two statements), each with when it
+// ran (wall clock, when the profile knows its start) and the functions that held it longest.
+if (process.argv.includes('--long-tasks')) {
+  const minMs = Number(process.argv[process.argv.indexOf('--long-tasks') + 1]);
+  const nodeById = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const ours = (id: number) => {
+    // The innermost frame of our own code (edge-server/src, models) on the sample's stack.
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const f = nodeById.get(cur)!.callFrame;
+      if (/\/(edge-server\/src|models\/src)\//.test(f.url)) return `${f.functionName || '(anonymous)'} ${areaOf(f.url, f.functionName)}:${f.lineNumber + 1}`;
+    }
+    const f = nodeById.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${areaOf(f.url, f.functionName)}`;
+  };
+  let t = profile.startTime, runStart = -1, runUs = 0;
+  const runFns = new Map<string, number>();
+  const tasks: Array<{ atUs: number; ms: number; fns: Array<[string, number]> }> = [];
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i] ?? 0;
+    const idle = nodeById.get(id)!.callFrame.functionName === '(idle)';
+    if (idle) {
+      if (runStart >= 0 && runUs / 1000 >= minMs) tasks.push({ atUs: runStart, ms: runUs / 1000, fns: [...runFns].sort((a, b) => b[1] - a[1]).slice(0, 4) });
+      runStart = -1; runUs = 0; runFns.clear();
+      return;
+    }
+    if (runStart < 0) runStart = t;
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    runUs += us;
+    const fn = ours(id);
+    runFns.set(fn, (runFns.get(fn) ?? 0) + us);
+  });
+  process.stdout.write(`\nlong tasks (≥ ${minMs} ms without an idle sample): ${tasks.length}\n`);
+  for (const task of tasks.sort((a, b) => b.ms - a.ms).slice(0, top)) {
+    process.stdout.write(`${task.ms.toFixed(1).padStart(7)} ms at +${((task.atUs - profile.startTime) / 1e6).toFixed(1)} s: ${task.fns.map(([f, us]) => `${f} ${(us / 1000).toFixed(1)}`).join(' | ')}\n`);
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * The floor for the busy-store bench: a bare Fastify route that emits to socket.io rooms, in its
- * own process, with no database and no domain work. What a scan costs above this is the scan
+ * own process at the server's CPU niceness, with no database and no domain work. What a scan costs above this is the scan
  * path's own cost; what this costs under a scenario is what the machine itself adds.
  *
  * Devices connect to /kiosk or /signage with `auth: { room }`; POST /emit { kioskId, zoneId }
@@ -9,6 +9,10 @@
  */
 import Fastify from 'fastify';
 import { Server } from 'socket.io';
+import { SERVER_NICENESS, setProcessNiceness } from '../src/platform/process/niceness.js';
+
+// The edge server's own priority (it sets it at start): the floor is the same process class.
+setProcessNiceness(SERVER_NICENESS);
 
 const app = Fastify({ logger: false });
 const io = new Server({ serveClient: false });

@@ -2,7 +2,8 @@
  * Preloaded into the edge server by `bench/busy-store.ts --server-trace <dir>` (NODE_OPTIONS
  * `--import`): records, with the wall clock, every write through the database's queue
  * (`vitrina:db:write`: lane, wait, hold), every chunk a receipts import commits
- * (`vitrina:import:chunk`) and the main thread's event-loop delay per second
+ * (`vitrina:import:chunk`), every till receipt's timings (`vitrina:till:receipt`) and its time
+ * in the server (node's `http.server.*` channels), and the main thread's event-loop delay per second
  * (`monitorEventLoopDelay`), and writes them to `<dir>/server-trace.jsonl` when the process
  * exits, with a CPU profile of the whole process (`<dir>/server.cpuprofile`: `--cpu-prof` is not
  * allowed in NODE_OPTIONS, so the inspector's profiler, whose in-process calls answer
@@ -19,6 +20,14 @@ if (dir) {
   const records = [];
   subscribe('vitrina:db:write', (w) => records.push({ t: Date.now(), k: 'write', ...w }));
   subscribe('vitrina:import:chunk', (c) => records.push({ t: Date.now(), k: 'chunk', ...c }));
+  subscribe('vitrina:till:receipt', (r) => records.push({ t: Date.now(), k: 'receipt', ...r }));
+  // A till's receipt from the request's first byte to its answer's last, inside the server.
+  const started = new WeakMap();
+  subscribe('http.server.request.start', ({ request }) => { if (request.method === 'POST' && request.url === '/api/v1/receipts') started.set(request, performance.now()); });
+  subscribe('http.server.response.finish', ({ request }) => {
+    const t0 = started.get(request);
+    if (t0 !== undefined) records.push({ t: Date.now(), k: 'till-http', ms: performance.now() - t0 });
+  });
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const tick = setInterval(() => {

@@ -11,6 +11,7 @@ import { demoBanner, type DemoFile } from './demo-banner.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveHeadOffice } from './roles/headoffice/index.js';
+import { setProcessNiceness } from './platform/process/niceness.js';
 
 /** The process entry: logger, config, demo seed, listen, graceful shutdown. */
 async function main() {
@@ -26,6 +27,8 @@ async function main() {
   }
   // The same codebase as the chain's head office: its own database, API and console pages.
   if (config.ROLE === 'headoffice') return serveHeadOffice(config, (accounts) => ensureFirstAdmin(accounts, config.DATA_DIR));
+  // Before the server starts threads of its own: they inherit it (the store box's other work must not delay a scan).
+  const priority = setProcessNiceness(config.SERVER_NICENESS);
   const secret = loadSecret(config);
   // The demo store is seeded through the store's own services, before the serving app is built, so that
   // everything wired at boot (scanner bindings, model aggregates) sees the seeded store.
@@ -46,6 +49,8 @@ async function main() {
       serializers: { req: requestSerializer },
     },
   });
+  if (priority.ok) app.log.info({ niceness: priority.niceness, threads: priority.threads }, 'process priority set');
+  else app.log.warn({ niceness: priority.niceness, reason: priority.reason }, 'process priority not set (needs root or CAP_SYS_NICE below 0; the systemd unit sets Nice=-5): scans may wait behind other busy work on this box');
   // An empty store (DEMO_SEED=false) gets its first admin, with a temporary password, on its first start.
   const firstAdmin = await ensureFirstAdmin(services.staffAccounts, config.DATA_DIR);
   app.server.requestTimeout = 30_000;

@@ -38,50 +38,123 @@ export function tifuUserVector(history: readonly string[][], p: TifuParams = TIF
   return user;
 }
 
+/**
+ * The neighbour index. Each train user's vector is kept as parallel typed arrays over item
+ * numbers, and a query sums into one dense array, so scoring a shopper costs array arithmetic,
+ * not Map updates: the edge server serves TIFU-KNN per scan when a store's gate picks it. The
+ * k nearest are chosen with a bounded max-heap rather than a sort of every train user. Scores
+ * are exactly those of the plain definition (same neighbours, same summation order, same
+ * first-touch order of the returned Map; `tifu-knn.test.ts` compares against it).
+ */
 export class TifuKnn {
-  private readonly vectors: SparseVector[];
+  private readonly itemIds: string[] = [];
+  private readonly itemNo = new Map<string, number>();
+  private readonly userItems: Int32Array[];
+  private readonly userWeights: Float64Array[];
   private readonly norms: Float64Array;
-  private readonly postings = new Map<string, { user: number[]; w: number[] }>();
+  private readonly postings: Array<{ user: number[]; w: number[] }> = [];
 
   constructor(
     neighbourHistories: readonly (readonly string[][])[],
     private readonly p: TifuParams = TIFU_DEFAULTS,
   ) {
-    this.vectors = neighbourHistories.map((h) => tifuUserVector(h, p));
-    this.norms = new Float64Array(this.vectors.length);
-    this.vectors.forEach((v, u) => {
-      let s = 0;
+    const users = neighbourHistories.length;
+    this.userItems = new Array<Int32Array>(users);
+    this.userWeights = new Array<Float64Array>(users);
+    this.norms = new Float64Array(users);
+    neighbourHistories.forEach((h, u) => {
+      const v = tifuUserVector(h, p);
+      const items = new Int32Array(v.size), weights = new Float64Array(v.size);
+      let s = 0, x = 0;
       for (const [item, w] of v) {
+        const n = this.numberOf(item);
+        items[x] = n;
+        weights[x++] = w;
         s += w * w;
-        let post = this.postings.get(item);
-        if (!post) this.postings.set(item, (post = { user: [], w: [] }));
+        const post = this.postings[n]!;
         post.user.push(u);
         post.w.push(w);
       }
+      this.userItems[u] = items;
+      this.userWeights[u] = weights;
       this.norms[u] = s;
     });
   }
 
+  private numberOf(item: string): number {
+    let n = this.itemNo.get(item);
+    if (n === undefined) {
+      n = this.itemIds.length;
+      this.itemNo.set(item, n);
+      this.itemIds.push(item);
+      this.postings.push({ user: [], w: [] });
+    }
+    return n;
+  }
+
   /** Scores every item with a non-zero score for one user; the caller ranks them. */
   scores(history: readonly string[][]): SparseVector {
+    const { own, sum, touched } = this.sums(history);
+    // Own items first, then each neighbour's new items in order: the plain definition's Map insertion order.
+    const out: SparseVector = new Map();
+    for (const [item, w] of own) {
+      const n = this.itemNo.get(item);
+      out.set(item, n === undefined ? this.p.alpha * w : sum[n]!);
+    }
+    for (const n of touched) out.set(this.itemIds[n]!, sum[n]!);
+    return out;
+  }
+
+  /** The scores of `items` alone (0 for an item nobody near bought): what a server ranking candidates needs, without the Map. */
+  scoreItems(history: readonly string[][], items: readonly string[]): Float64Array {
+    const { own, sum } = this.sums(history);
+    return Float64Array.from(items, (item) => {
+      const n = this.itemNo.get(item);
+      if (n !== undefined) return sum[n]!;
+      const w = own.get(item);
+      return w === undefined ? 0 : this.p.alpha * w;
+    });
+  }
+
+  /**
+   * α·own + (1−α)·mean of the k nearest users' vectors, per item number, summed own first and
+   * then neighbour by neighbour; `touched`: the item numbers the neighbours added, first touch first.
+   */
+  private sums(history: readonly string[][]) {
     const own = tifuUserVector(history, this.p);
-    const dot = new Float64Array(this.vectors.length);
+    const users = this.norms.length;
+    const dot = new Float64Array(users);
     let ownNorm = 0;
     for (const [item, w] of own) {
       ownNorm += w * w;
-      const post = this.postings.get(item);
-      if (!post) continue;
+      const n = this.itemNo.get(item);
+      if (n === undefined) continue;
+      const post = this.postings[n]!;
       for (let x = 0; x < post.user.length; x++) dot[post.user[x]!]! += w * post.w[x]!;
     }
-    const dist = new Float64Array(this.vectors.length);
-    for (let u = 0; u < dist.length; u++) dist[u] = ownNorm + this.norms[u]! - 2 * dot[u]!;
-    const order = Array.from(dist.keys()).sort((a, b) => dist[a]! - dist[b]! || a - b);
-    const k = Math.min(this.p.k, order.length);
-    const out: SparseVector = new Map();
-    for (const [item, w] of own) out.set(item, this.p.alpha * w);
-    const nw = (1 - this.p.alpha) / Math.max(1, k);
-    for (let x = 0; x < k; x++) for (const [item, w] of this.vectors[order[x]!]!) out.set(item, (out.get(item) ?? 0) + nw * w);
-    return out;
+    const nearest = nearestK(users, Math.min(this.p.k, users), (u) => ownNorm + this.norms[u]! - 2 * dot[u]!);
+    const sum = new Float64Array(this.itemIds.length);
+    const seen = new Uint8Array(this.itemIds.length);
+    const touched: number[] = [];
+    for (const [item, w] of own) {
+      const n = this.itemNo.get(item);
+      if (n === undefined) continue;
+      sum[n] = this.p.alpha * w;
+      seen[n] = 1;
+    }
+    const nw = (1 - this.p.alpha) / Math.max(1, nearest.length);
+    for (const u of nearest) {
+      const items = this.userItems[u]!, weights = this.userWeights[u]!;
+      for (let x = 0; x < items.length; x++) {
+        const n = items[x]!;
+        if (!seen[n]) {
+          seen[n] = 1;
+          touched.push(n);
+        }
+        sum[n] = sum[n]! + nw * weights[x]!;
+      }
+    }
+    return { own, sum, touched };
   }
 
   rank(history: readonly string[][], popRanking: readonly string[], upTo: number): string[] {
@@ -96,4 +169,50 @@ export class TifuKnn {
     }
     return ranked;
   }
+}
+
+/**
+ * The k users with the smallest distance, ties to the lower index, in that order: what sorting
+ * every user by (distance, index) and taking the first k gives, with a max-heap of k entries.
+ */
+export function nearestK(users: number, k: number, distance: (u: number) => number): number[] {
+  if (k <= 0) return [];
+  const heapU = new Int32Array(k), heapD = new Float64Array(k);
+  let size = 0;
+  // a after b in the order (distance, index)
+  const after = (da: number, ua: number, db: number, ub: number) => da > db || (da === db && ua > ub);
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1, r = l + 1;
+      let top = i;
+      if (l < size && after(heapD[l]!, heapU[l]!, heapD[top]!, heapU[top]!)) top = l;
+      if (r < size && after(heapD[r]!, heapU[r]!, heapD[top]!, heapU[top]!)) top = r;
+      if (top === i) return;
+      [heapU[i], heapU[top]] = [heapU[top]!, heapU[i]!];
+      [heapD[i], heapD[top]] = [heapD[top]!, heapD[i]!];
+      i = top;
+    }
+  };
+  for (let u = 0; u < users; u++) {
+    const d = distance(u);
+    if (size < k) {
+      let i = size++;
+      heapU[i] = u;
+      heapD[i] = d;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!after(heapD[i]!, heapU[i]!, heapD[parent]!, heapU[parent]!)) break;
+        [heapU[i], heapU[parent]] = [heapU[parent]!, heapU[i]!];
+        [heapD[i], heapD[parent]] = [heapD[parent]!, heapD[i]!];
+        i = parent;
+      }
+    } else if (after(heapD[0]!, heapU[0]!, d, u)) {
+      heapU[0] = u;
+      heapD[0] = d;
+      down(0);
+    }
+  }
+  const order = Array.from(heapU.subarray(0, size));
+  const dist = new Map(order.map((u, i) => [u, heapD[i]!]));
+  return order.sort((a, b) => dist.get(a)! - dist.get(b)! || a - b);
 }

@@ -47,9 +47,9 @@ export class BaselineRanker {
         });
       }
       case 'TIFU-KNN': {
-        const s = this.tifu?.scores(history.map((b) => [...b.items])) ?? new Map<string, number>();
+        const s = this.tifu?.scoreItems(history.map((b) => [...b.items]), candidates) ?? new Float64Array(candidates.length);
         // TIFU scores are at most 1; popularity (× 1e-3) only orders the items it left unscored.
-        return Float32Array.from(candidates, (id) => (s.get(id) ?? 0) + 1e-3 * pop(id));
+        return Float32Array.from(candidates, (id, i) => s[i]! + 1e-3 * pop(id));
       }
       default:
         return fallbackScores(history, agg, candidates);

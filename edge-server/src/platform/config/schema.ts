@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import type { StoreLocaleTag } from '@vitrina/contracts';
+import { SERVER_NICENESS } from '../process/niceness.js';
 
 /** Environment of the edge server, validated once at boot. Defaults run the demo store. */
 export const ConfigSchema = Type.Object({
@@ -36,6 +37,12 @@ export const ConfigSchema = Type.Object({
    * trained on its own receipts, or a baseline (usecases/model-lifecycle).
    */
   MODEL_DIR: Type.String({ default: '' }),
+  /**
+   * CPU niceness of the server process, every thread (platform/process/niceness.ts): below the
+   * box's other work so scans and tills never wait behind a busy core. Needs root or
+   * CAP_SYS_NICE below 0 (the systemd unit sets it itself); refused, the server warns and runs on.
+   */
+  SERVER_NICENESS: Type.Integer({ minimum: -20, maximum: 19, default: SERVER_NICENESS }),
   /** Store-local hour (0–23) of the nightly training on the store's own receipts; -1 turns the schedule off. */
   TRAINING_HOUR: Type.Integer({ minimum: -1, maximum: 23, default: 3 }),
   /**

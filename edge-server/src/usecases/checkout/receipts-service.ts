@@ -12,6 +12,7 @@ import type { CardsService } from '../../domains/cards/index.js';
 import type { Customer, CustomersService } from '../../domains/customers/index.js';
 import { postReturnIn } from './return.js';
 import { checkSaleLines, postSaleIn, readAheadOfSale, type SaleContext } from './sale.js';
+import { receiptTrace, type ReceiptTrace } from './receipt-trace.js';
 
 /** A sale as the demo seed or a trusted caller posts it: the customer by id instead of a card. */
 export type SaleWithCustomer = SaleReceiptInput & { customerId?: string };
@@ -138,6 +139,7 @@ export class ReceiptsService {
       const t: ReceiptTimings = { readMs: queued - t0, writerWaitMs: started - queued, txMs: performance.now() - started };
       this.log?.debug({ receiptId: input.receiptId, ...t }, 'receipt posted');
       this.observe?.({ receiptId: input.receiptId, ...t });
+      if (receiptTrace.hasSubscribers) receiptTrace.publish({ receiptId: input.receiptId, ...t } satisfies ReceiptTrace);
       this.events.publish('purchases:changed', { receipts: 1, source: 'till' });
       return result;
     } finally {

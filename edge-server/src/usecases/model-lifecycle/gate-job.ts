@@ -4,13 +4,15 @@
  * written to its folder, on the store's own receipts (chain-gate.ts `gateChainArtifact`) and
  * sends the decision back. It never writes the database; the server records the decision.
  */
-import type { ChainGateJob, JobMessage } from './run-training.js';
+import { JOB_NICENESS, type ChainGateJob, type JobMessage } from './run-training.js';
+import { setProcessNiceness } from '../../platform/process/niceness.js';
 import { gateChainArtifact } from './chain-gate.js';
 
 function send(msg: JobMessage): Promise<void> {
   return new Promise((resolve) => (process.send ? process.send(msg, () => resolve()) : resolve()));
 }
 
+setProcessNiceness(JOB_NICENESS);
 const job = JSON.parse(process.argv[2] ?? '{}') as ChainGateJob;
 send({ type: 'phase', phase: 'judging the chain model' })
   .then(() => gateChainArtifact(job))

@@ -41,6 +41,13 @@ export interface ChainGateJob {
   label: string;
 }
 
+/**
+ * The jobs' niceness: the parent sets the child's main thread at once, and the job sets every
+ * thread of its own at its start (`setProcessNiceness`: a child of a server at -5 inherits -5
+ * in the V8 and libuv threads that exist before its first line runs).
+ */
+export const JOB_NICENESS = 15;
+
 const TRAIN_ENTRY = fileURLToPath(new URL('./train-job.ts', import.meta.url));
 const GATE_ENTRY = fileURLToPath(new URL('./gate-job.ts', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -70,7 +77,7 @@ function runJobProcess(entry: string, job: TrainJob | ChainGateJob, opts: RunOpt
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   try {
-    if (child.pid) setPriority(child.pid, 15);
+    if (child.pid) setPriority(child.pid, JOB_NICENESS);
   } catch {
     // Lowering priority is best effort (some containers refuse it).
   }

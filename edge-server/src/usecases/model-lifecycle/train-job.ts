@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSqliteHistory, trainAndDecide, type Incumbent } from '@vitrina/models';
-import type { TrainJob, JobMessage } from './run-training.js';
+import { JOB_NICENESS, type TrainJob, type JobMessage } from './run-training.js';
+import { setProcessNiceness } from '../../platform/process/niceness.js';
 
 function send(msg: JobMessage): Promise<void> {
   return new Promise((resolve) => (process.send ? process.send(msg, () => resolve()) : resolve()));
@@ -35,6 +36,7 @@ async function main(job: TrainJob): Promise<void> {
   await send({ type: 'decision', record });
 }
 
+setProcessNiceness(JOB_NICENESS);
 const job = JSON.parse(process.argv[2] ?? '{}') as TrainJob;
 main(job)
   .then(() => process.exit(0))
