@@ -8,7 +8,8 @@
  *   (c) (b) + 100k-line receipt imports through the API (background jobs), back to back
  *   (d) (b) + a model training run (POST /api/v1/recommendations/train: a child process
  *       reading the store's receipts, then the aggregate refresh of the model it serves)
- *   (e) (b) + one core kept busy by a CPU-bound child process
+ *   (e) (b) + one core kept busy by a CPU-bound child process (niceness 0, as another program on
+ *       the box: the server and the floor run at SERVER_NICENESS, -5; this load generator at 0)
  *
  * Goals: scan p99 ≤ 50 ms and ≤ 3× the floor's p99 in every scenario; till receipt p99 ≤ 100 ms
  * in (b)–(e); import throughput in (c) ≥ 50 % of the idle import rate (the same import with
@@ -235,9 +236,11 @@ function cpuShares(before: ReturnType<typeof cpuSeconds>, after: ReturnType<type
   return { server: share(before.server, after.server), floor: share(before.floor, after.floor), load_generator: share(before.loadGenerator, after.loadGenerator) };
 }
 
+async function recommendationsState() {
+  return (await (await fetch(`${base}/api/v1/recommendations`, { headers: staffAuth })).json()) as { training: { running: boolean }; serving: { ranker: string | null } };
+}
 async function trainingRunning() {
-  const state = (await (await fetch(`${base}/api/v1/recommendations`, { headers: staffAuth })).json()) as { training: { running: boolean } };
-  return state.training.running;
+  return (await recommendationsState()).training.running;
 }
 
 // ── Scenarios ────────────────────────────────────────────────────────────────────────────────
@@ -305,6 +308,8 @@ for (const name of SCENARIOS) {
   // The next scenario starts on a machine without this one's training.
   if (name === 'd') for (let i = 0; i < 180 && (await trainingRunning()); i++) await sleep(1000);
 
+  // What serves from here on: (d)'s decision decides what every later scan ranks with.
+  const servingAfter = (await recommendationsState()).serving.ranker;
   const s = percentiles(scanMs[idx]!), f = percentiles(floorMs[idx]!), t = percentiles(tillMs[idx]!);
   const ratio = s.p99_ms !== null && f.p99_ms ? round(s.p99_ms / f.p99_ms) : null;
   const goals: Record<string, boolean> = {
@@ -323,6 +328,7 @@ for (const name of SCENARIOS) {
     ...(name === 'a' ? {} : { receipts: tillMs[idx]!.length, receipts_failed: tillFailed[idx], till_p50_ms: t.p50_ms, till_p99_ms: t.p99_ms, till_max_ms: t.max_ms }),
     ...(name === 'c' ? { imports: imported.runs, imports_failed: imported.failed, import_lines_per_s: importRate && Math.round(importRate), idle_import_lines_per_s: idleLinesPerS && Math.round(idleLinesPerS), import_share_of_idle: importRate && idleLinesPerS ? round(importRate / idleLinesPerS) : null } : {}),
     ...(name === 'd' ? { training_still_running_at_end: stillTraining } : {}),
+    serving: servingAfter,
     cpu_share: cpu,
     goals, pass,
   };
