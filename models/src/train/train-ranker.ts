@@ -29,7 +29,7 @@ export interface TrainOptions {
 
 export type RankingLoss = 'softmax' | 'lambdarank' | 'softmax+lambdarank';
 
-export const TRAIN_DEFAULTS: TrainOptions = { hidden: [32, 16], epochs: 12, learningRate: 0.003, batchUsers: 128, listSize: 96, seed: 7, progress: true };
+export const TRAIN_DEFAULTS: TrainOptions = { hidden: [64, 32], epochs: 12, learningRate: 0.003, batchUsers: 128, listSize: 96, seed: 7, progress: true };
 
 export interface TrainResult {
   weights: RankerWeights;
