@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     results.push(r);
     // Each split's own table as it finishes (stderr), so a long run shows its figures early.
     if (!args.json && sources.splits.length > 1) for (const line of methodTable(summariseMethods([r.perUser], METHODS, 'Model'))) console.error(`  ${line}`);
+    // With --json the split's figures go to stderr as one JSON line, so a run stopped early still leaves them.
+    if (args.json) console.error(JSON.stringify({ split: r.name, testUsers: r.testUsers, methods: r.methods, served: servedName(r), bestEpoch: r.bestEpoch, modelKind: r.modelKind, selection: r.selection, candidateRecall: r.candidateRecall, trainSeconds: r.trainSeconds }));
     if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}; held-out ndcg@10 mlp ${r.selection.mlp.toFixed(4)} vs best baseline ${r.selection.best} ${r.selection.baselines[r.selection.best].toFixed(4)} (paired se ${r.selection.se.toFixed(4)}; gp-tie ${r.selection.gpTie.toFixed(4)}) on ${r.selection.users} users → exported ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}`);
     if (!args.json) console.error(`  served: ${servedName(r)} — ${r.served.reason} (validation users)`);
   }

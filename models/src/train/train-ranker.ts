@@ -17,9 +17,19 @@ export interface TrainOptions {
   progress: boolean;
   /** MLPs trained with seeds seed, seed + 1000, …; their mean is the ranker (exported as one wider MLP). Default 1. */
   ensemble?: number;
+  /**
+   * 'softmax' (default): listwise softmax cross-entropy. 'lambdarank': pairwise logistic loss on
+   * (bought, not bought) pairs weighted by the |ΔNDCG| of swapping them at the current ranks.
+   * 'softmax+lambdarank': the sum of both.
+   */
+  loss?: RankingLoss;
+  /** Truncation of the ΔNDCG weights (10: NDCG@10; 0: the whole list). */
+  lambdaK?: number;
 }
 
-export const TRAIN_DEFAULTS: TrainOptions = { hidden: [32, 16], epochs: 12, learningRate: 0.003, batchUsers: 128, listSize: 96, seed: 7, progress: true };
+export type RankingLoss = 'softmax' | 'lambdarank' | 'softmax+lambdarank';
+
+export const TRAIN_DEFAULTS: TrainOptions = { hidden: [64, 32], epochs: 12, learningRate: 0.003, batchUsers: 128, listSize: 96, seed: 7, progress: true };
 
 export interface TrainResult {
   weights: RankerWeights;
@@ -29,6 +39,12 @@ export interface TrainResult {
   epochs: { epoch: number; loss: number; valNdcg10: number }[];
   /** Validation NDCG@10 of the weights averaged over the second half of the epochs (kept when it beats the best epoch). */
   averagedNdcg10?: number;
+}
+
+/** Features per candidate row of a set (FEATURE_COUNT for every set the package builds). */
+function featureWidth(set: ExampleSet): number {
+  const rows = set.users.length * set.maxCandidates;
+  return rows > 0 ? set.features.length / rows : FEATURE_COUNT;
 }
 
 /** Per-user NDCG@10 over candidates (IDCG over the whole target) — the selection metric. */
@@ -60,7 +76,7 @@ export async function trainRanker(train: ExampleSet, val: ExampleSet, opts: Trai
   for (let e = 0; e < k; e++) members.push(await trainOne(train, val, { ...opts, seed: opts.seed + 1000 * e }));
   for (const m of members) m.ranker.dispose();
   const weights = mergeEnsemble(members.map((m) => m.weights));
-  const ranker = new MlpRanker(FEATURE_COUNT, opts.hidden.map((h) => h * k), weights.mean, weights.std, opts.seed);
+  const ranker = new MlpRanker(featureWidth(train), opts.hidden.map((h) => h * k), weights.mean, weights.std, opts.seed);
   ranker.setWeights(weights);
   const valNdcg10 = candidateNdcg10(val, ranker.predict(val.features, val.users.length * val.maxCandidates));
   return { weights, ranker, bestEpoch: Math.max(...members.map((m) => m.bestEpoch)), valNdcg10, epochs: members.flatMap((m) => m.epochs) };
@@ -75,7 +91,7 @@ export async function trainRanker(train: ExampleSet, val: ExampleSet, opts: Trai
  */
 async function trainOne(train: ExampleSet, val: ExampleSet, opts: TrainOptions): Promise<TrainResult> {
   await ensureBackend();
-  const F = FEATURE_COUNT, M = train.maxCandidates, S = opts.listSize;
+  const F = featureWidth(train), M = train.maxCandidates, S = opts.listSize;
   const { mean, std } = featureMoments(train.features, train.mask, F);
   const ranker = new MlpRanker(F, opts.hidden, mean, std, opts.seed);
   const optimizer = tf.train.adam(opts.learningRate);
@@ -93,6 +109,8 @@ async function trainOne(train: ExampleSet, val: ExampleSet, opts: TrainOptions):
   let best = { ndcg: -1, epoch: 0, weights: ranker.weights() };
   const averaged = new WeightAverage();
   const x = new Float32Array(opts.batchUsers * S * F), y = new Float32Array(opts.batchUsers * S), m = new Float32Array(opts.batchUsers * S);
+  const lossKind = opts.loss ?? 'softmax';
+  const pairWeights = lossKind === 'softmax' ? null : new Float32Array(opts.batchUsers * S * S);
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     for (let i = usable.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -118,13 +136,25 @@ async function trainOne(train: ExampleSet, val: ExampleSet, opts: TrainOptions):
         });
       });
       const B = batch.length;
+      // ΔNDCG weights from the current scores (a forward pass outside the gradient).
+      if (pairWeights) lambdaPairWeights(ranker.predict(x.subarray(0, B * S * F), B * S), y, m, B, S, opts.lambdaK ?? 10, pairWeights);
       const loss = optimizer.minimize(() => tf.tidy(() => {
         const logits = tf.reshape(ranker.forward(tf.tensor2d(x.subarray(0, B * S * F), [B * S, F])), [B, S]);
-        const mask = tf.tensor2d(m.subarray(0, B * S), [B, S]);
-        const labels = tf.tensor2d(y.subarray(0, B * S), [B, S]);
-        const masked = tf.add(logits, tf.mul(tf.sub(1, mask), -1e4));
-        const target = tf.div(labels, tf.sum(labels, 1, true));
-        return tf.neg(tf.mean(tf.sum(tf.mul(target, tf.logSoftmax(masked)), 1))) as tf.Scalar;
+        let total: tf.Scalar = tf.scalar(0);
+        if (lossKind !== 'lambdarank') {
+          const mask = tf.tensor2d(m.subarray(0, B * S), [B, S]);
+          const labels = tf.tensor2d(y.subarray(0, B * S), [B, S]);
+          const masked = tf.add(logits, tf.mul(tf.sub(1, mask), -1e4));
+          const target = tf.div(labels, tf.sum(labels, 1, true));
+          total = tf.add(total, tf.neg(tf.mean(tf.sum(tf.mul(target, tf.logSoftmax(masked)), 1))));
+        }
+        if (pairWeights) {
+          // softplus(−(s_i − s_j)) = −log σ(s_i − s_j) for bought i over not-bought j, weighted.
+          const diff = tf.sub(tf.expandDims(logits, 2), tf.expandDims(logits, 1));
+          const w = tf.tensor3d(pairWeights.subarray(0, B * S * S), [B, S, S]);
+          total = tf.add(total, tf.div(tf.sum(tf.mul(w, tf.softplus(tf.neg(diff)))), B));
+        }
+        return total;
       }), true, ranker.vars.flatMap((v) => [v.w, v.b]));
       lossSum += (await loss!.data())[0]!;
       loss!.dispose();
@@ -148,6 +178,28 @@ async function trainOne(train: ExampleSet, val: ExampleSet, opts: TrainOptions):
   }
   ranker.setWeights(best.weights);
   return { weights: best.weights, ranker, bestEpoch: best.epoch, valNdcg10: best.ndcg, epochs: log, averagedNdcg10 };
+}
+
+/**
+ * LambdaRank weights for one batch: for each user, every (bought i, not bought j) pair of their
+ * list gets |ΔNDCG@k| of swapping i and j at the current ranks, over the user's ideal DCG@k
+ * (IDCG over the bought items in the list); other pairs 0. out[b, i, j], B × S × S.
+ */
+export function lambdaPairWeights(scores: Float32Array, labels: Float32Array, mask: Float32Array, B: number, S: number, k: number, out: Float32Array): void {
+  out.fill(0, 0, B * S * S);
+  const gain = (r: number) => (k > 0 && r >= k ? 0 : 1 / Math.log2(r + 2));
+  const rank = new Int32Array(S);
+  for (let b = 0; b < B; b++) {
+    const slots: number[] = [];
+    for (let i = 0; i < S; i++) if (mask[b * S + i]) slots.push(i);
+    slots.sort((p, q) => scores[b * S + q]! - scores[b * S + p]! || p - q);
+    slots.forEach((i, r) => (rank[i] = r));
+    const pos = slots.filter((i) => labels[b * S + i]), neg = slots.filter((i) => !labels[b * S + i]);
+    let idcg = 0;
+    for (let r = 0; r < pos.length; r++) idcg += gain(r);
+    if (idcg === 0) continue;
+    for (const i of pos) for (const j of neg) out[(b * S + i) * S + j] = Math.abs(gain(rank[i]!) - gain(rank[j]!)) / idcg;
+  }
 }
 
 /** Running sum of MLP weights (same shapes each time), for stochastic weight averaging. */
