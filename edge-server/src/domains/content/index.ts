@@ -10,7 +10,8 @@ import { ContentService } from './service.js';
 import { SignageService, type SignageDeps } from './signage-service.js';
 
 export { ContentService } from './service.js';
-export { SignageService, SNAPSHOT_HORIZON_MS, playlistLayout, type MediaLookup, type MediaFacts } from './signage-service.js';
+export { SignageService, SNAPSHOT_HORIZON_MS, type MediaLookup, type MediaFacts } from './signage-service.js';
+export { playlistLayout } from './signage-layouts.js';
 export { BOARD_OFFERS_MAX } from './boards.js';
 export { mediaLookupFrom } from './media-lookup.js';
 export { defaultPlaylistItems, type ProgramFacts } from './default-playlist.js';
