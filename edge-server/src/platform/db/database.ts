@@ -5,7 +5,7 @@ import { inBulkWork } from './bulk-work.js';
 import { StatementCache } from './statement-cache.js';
 import { ReadCache } from './read-cache.js';
 import { Checkpointer } from './checkpointer.js';
-import { writeTrace, type WriteTrace } from './write-trace.js';
+import { writeCaller, writeTrace, type WriteTrace } from './write-trace.js';
 
 export type SqlValue = string | number | bigint | null | Buffer;
 
@@ -127,8 +127,11 @@ export class Database implements Queryable {
     private readonly checkpointer: Checkpointer | null,
   ) {}
 
-  /** `checkpointIntervalMs`: how often checkpointer.ts runs (tests stretch it to see a commit leave the WAL alone). */
-  static async open(file: string, opts: { checkpointIntervalMs?: number } = {}): Promise<Database> {
+  /**
+   * `checkpointIntervalMs`: how often checkpointer.ts runs (tests stretch it to see a commit leave
+   * the WAL alone); `walTruncateFrames`: the WAL length the checkpointer restarts (tests lower it).
+   */
+  static async open(file: string, opts: { checkpointIntervalMs?: number; walTruncateFrames?: number } = {}): Promise<Database> {
     if (file !== ':memory:') {
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       // Created owner-only before SQLite opens it: SQLite gives the -wal and -shm files the
@@ -142,11 +145,11 @@ export class Database implements Queryable {
     await writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA secure_delete = FAST;');
     if (file === ':memory:') return new Database(file, writer, writer, null);
     ownerOnlySqliteFiles(file);
-    // Commits never checkpoint (checkpointer.ts does, from its own connection); a WAL that a
-    // long read let grow is cut back to 64 MiB when it restarts.
-    await writer.exec(`PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = ${64 * 1024 * 1024};`);
+    // Commits never checkpoint, and never cut the WAL file's size: checkpointer.ts does both, from
+    // its own connection.
+    await writer.exec('PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = -1;');
     const reader = await openConnection(file, sqlite3.OPEN_READONLY);
-    return new Database(file, writer, reader, await Checkpointer.open(file, opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS));
+    return new Database(file, writer, reader, await Checkpointer.open(file, opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS, opts.walTruncateFrames));
   }
 
   /** Runs `fn` alone on the writer connection inside BEGIN IMMEDIATE … COMMIT (ROLLBACK on throw). */
@@ -262,12 +265,13 @@ export class Database implements Queryable {
     const priority = inBulkWork.getStore() ? 'bulk' : asked;
     // Traced only while a bench listens (write-trace.ts): how long each write waited and ran.
     const traced = writeTrace.hasSubscribers ? performance.now() : null;
+    const caller = traced === null ? '' : writeCaller(new Error().stack);
     const run = traced === null ? job : async () => {
       const started = performance.now();
       try {
         return await job();
       } finally {
-        writeTrace.publish({ lane: priority, waitedMs: started - traced, ranMs: performance.now() - started } satisfies WriteTrace);
+        writeTrace.publish({ lane: priority, waitedMs: started - traced, ranMs: performance.now() - started, caller } satisfies WriteTrace);
       }
     };
     return new Promise<T>((resolve, reject) => {
