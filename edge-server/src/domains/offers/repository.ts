@@ -1,5 +1,5 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
-import { cachedRead, forgetCached, forgetInTx, memoInTx } from '../../platform/db/tx-memo.js';
+import { cachedRead, forgetCached } from '../../platform/db/tx-memo.js';
 import type { DiscountKind } from '@vitrina/contracts';
 
 /** An offer row as stored: a discount on one product for a period, optionally of a campaign. */
@@ -42,6 +42,9 @@ export interface NewOffer {
 
 const COLUMNS = 'o.id, o.product_id, o.title, o.discount_kind, o.discount_value, o.starts_on, o.ends_on, o.campaign_id, o.segment, o.tier_ids, o.max_uses, o.budget_minor';
 
+/** Read-cache keys of a shopper's live clipped offers: `offers.clipped:<customerId>`. */
+const CLIPPED_LIVE_AREA = 'offers.clipped:';
+
 /** The only place with SQL for offers and clipped_offers. */
 export class OffersRepository {
   constructor(private readonly db: Database) {}
@@ -53,6 +56,7 @@ export class OffersRepository {
       [o.id, o.productId, o.title, o.kind, o.value, o.startsOn, o.endsOn, o.campaignId ?? null, o.sourceRef ?? null,
         o.rules?.segment ?? null, o.rules?.tierIds ? JSON.stringify(o.rules.tierIds) : null, o.rules?.maxUses ?? null, o.rules?.budgetMinor ?? null],
     );
+    forgetCached(q, CLIPPED_LIVE_AREA);
   }
 
   /** A campaign's offers with where they came from (`source_ref`) and status: the chain's down-flow syncs them. */
@@ -68,10 +72,12 @@ export class OffersRepository {
       [o.productId, o.title, o.kind, o.value, o.startsOn, o.endsOn,
         o.rules?.segment ?? null, o.rules?.tierIds ? JSON.stringify(o.rules.tierIds) : null, o.rules?.maxUses ?? null, o.rules?.budgetMinor ?? null, o.id],
     );
+    forgetCached(q, CLIPPED_LIVE_AREA);
   }
 
   async setStatus(q: Queryable, id: string, status: 'live' | 'paused' | 'ended') {
     await q.run('UPDATE offers SET status = ? WHERE id = ?', [status, id]);
+    forgetCached(q, CLIPPED_LIVE_AREA);
   }
 
   /** Offers live on `day` (store-local date, inclusive end day). */
@@ -81,10 +87,10 @@ export class OffersRepository {
 
   /** Offers this customer clipped that are live on `day`. */
   async clippedLive(q: Queryable, customerId: string, day: string) {
-    // All of the customer's live clipped offers, read once per transaction and filtered by day
-    // here (a batch of history spans many days). Clips are written outside transactions, so
-    // none can land while a transaction holds this.
-    const clipped = await memoInTx(q, `offers.clipped:${customerId}`, () => q.all<OfferRow>(
+    // All of the customer's live clipped offers, kept in the read cache (a till's sale reads them
+    // ahead, so its transaction does not) and filtered by day here (a batch of history spans many
+    // days). Forgotten by a clip, by erasure, and by any write to an offer (its status joins).
+    const clipped = await cachedRead(q, `${CLIPPED_LIVE_AREA}${customerId}`, () => q.all<OfferRow>(
       `SELECT ${COLUMNS} FROM clipped_offers c JOIN offers o ON o.id = c.offer_id WHERE c.customer_id = ? AND o.status = 'live' ORDER BY o.id`,
       [customerId],
     ));
@@ -112,11 +118,12 @@ export class OffersRepository {
   async clip(customerId: string, offerId: string, at: string) {
     await this.db.run('INSERT INTO clipped_offers (customer_id, offer_id, clipped_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [customerId, offerId, at]);
     forgetCached(this.db, `offers.clipped-ids:${customerId}`);
+    forgetCached(this.db, `${CLIPPED_LIVE_AREA}${customerId}`);
   }
 
   async forgetClipsOf(q: Queryable, customerId: string) {
-    forgetInTx(q, `offers.clipped:${customerId}`);
     await q.run('DELETE FROM clipped_offers WHERE customer_id = ?', [customerId]);
+    forgetCached(q, `${CLIPPED_LIVE_AREA}${customerId}`);
     forgetCached(q, `offers.clipped-ids:${customerId}`);
   }
 }

@@ -242,16 +242,16 @@ export class PromotionsService {
 
   /**
    * What `context` reads for a receipt — live promotions, campaigns, their uses; the shopper's
-   * segments, grants, redeemed offers and arms — loaded into the database's cache on the reader
-   * ahead of the receipt's transaction, which then reads them from memory (tx-memo.ts). The
-   * shopper's clipped offers are the offers domain's, read in the transaction.
+   * segments, grants, redeemed offers, arms and clipped offers (the offers domain's) — loaded into
+   * the database's cache on the reader ahead of the receipt's transaction, which then reads them
+   * from memory (tx-memo.ts).
    */
   async readAhead(customerId: string | null, day: string): Promise<void> {
     const q = this.db;
     const [rows, campaigns] = await Promise.all([this.repo.liveOn(q, day), this.repo.campaignsById(q)]);
     await Promise.all([
       this.repo.usage(q, liveDefinitions(rows, campaigns).filter((d) => hasLimits(d.def)).map((d) => d.id), customerId),
-      ...(customerId ? [this.repo.segmentsOf(q, customerId), this.repo.openGrants(q, customerId, day), this.repo.redeemedOfferIds(q, customerId), this.repo.assignedArms(q, customerId)] : []),
+      ...(customerId ? [this.repo.segmentsOf(q, customerId), this.repo.openGrants(q, customerId, day), this.repo.redeemedOfferIds(q, customerId), this.repo.assignedArms(q, customerId), this.deps.offers.clippedLiveIn(q, customerId, day)] : []),
     ]);
   }
 

@@ -86,6 +86,24 @@ describe('the scan path after every kind of write', () => {
     expect(withoutProfiling.personalized).toBe(false);
   });
 
+  it("a till's sale applies a clipped offer from the cache, and never one that ended after it was cached", async () => {
+    const s = await store();
+    const offerDiscount = (r: { promotions?: Array<{ promotionId: string; discountMinor: number }> }) =>
+      (r.promotions ?? []).filter((p) => p.promotionId.includes('off-p-milk')).reduce((sum, p) => sum + p.discountMinor, 0);
+    const clipMilk = async (card: string) => {
+      const session = await s.scan(card);
+      await s.services.scan.clip(s.kiosk.id, session.sessionId, 'off-p-milk');
+      // A sale without milk reads the shopper's clipped offers ahead (into the cache).
+      await s.services.receipts.post(sale(card, [['p-coffee', 1, 1299]], { storeTime: s.now() }));
+    };
+    await clipMilk(s.cards[0]!);
+    expect(offerDiscount(await s.services.receipts.post(sale(s.cards[0]!, [['p-milk', 1, 1000]], { storeTime: s.now() })))).toBe(100);
+
+    await clipMilk(s.cards[1]!);
+    await s.services.db.transaction((tx) => s.services.offers.endIn(tx, 'off-p-milk'));
+    expect(offerDiscount(await s.services.receipts.post(sale(s.cards[1]!, [['p-milk', 1, 1000]], { storeTime: s.now() })))).toBe(0);
+  });
+
   it('erasure drops the shopper from every cache', async () => {
     const s = await store();
     const card = s.cards[2]!;
