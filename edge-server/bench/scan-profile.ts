@@ -14,12 +14,12 @@
  * and campaigns stay cached): the first scan of a shopper whose rows are not in the cache (a
  * first visit, or the first scan after one of their receipts), lifecycle writes included.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
+import { readFileSync, rmSync } from 'node:fs';
 import { pino } from 'pino';
 import { composeServices } from '../src/compose.js';
 import { loadConfig } from '../src/platform/config/load.js';
 import { prepareStore, type BenchStore } from './prepare-store.js';
+import { measurePerCall } from './per-call.js';
 import { emit, percentiles } from './report.js';
 
 const SCANS = process.argv.includes('--scans') ? Number(process.argv[process.argv.indexOf('--scans') + 1]) : 3000;
@@ -38,36 +38,12 @@ const scan = (i: number) => app.scan.identify(kiosk, demo.cards[(i * 7) % demo.c
 const cold = process.argv.includes('--cold');
 const profileFile = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1]! : null;
 for (let i = 0; i < 300; i++) await scan(i); // warm-up: JIT, statement cache, SQLite pages
-const session = profileFile ? new Session() : null;
-if (session) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-}
-const times: number[] = [];
-const cpuTimes: number[] = [];
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-for (let i = 0; i < SCANS; i++) {
-  if (cold) for (const key of app.db.cache.keys()) if (key.includes(':')) app.db.cache.forget(key); // per-shopper keys are `area:id`
-  const c = process.cpuUsage();
-  const s = performance.now();
-  await scan(i);
-  times.push(performance.now() - s);
-  const used = process.cpuUsage(c);
-  cpuTimes.push((used.user + used.system) / 1000);
-}
-const wall = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-if (session) {
-  const { profile } = await session.post('Profiler.stop');
-  writeFileSync(profileFile!, JSON.stringify(profile));
-  session.disconnect();
-}
-const cpuP50 = [...cpuTimes].sort((a, b) => a - b)[Math.floor(cpuTimes.length / 2)]!;
+// --cold: per-shopper keys are `area:id`; the store's settings, tiers and campaigns stay cached.
+const forgetShoppers = () => { for (const key of app.db.cache.keys()) if (key.includes(':')) app.db.cache.forget(key); };
+const m = await measurePerCall(SCANS, scan, profileFile, cold ? forgetShoppers : undefined);
 emit({
-  bench: 'scan_profile', scans: SCANS, cold, ...percentiles(times),
-  cpu_ms_per_scan_p50: Math.round(cpuP50 * 100) / 100, cpu_ms_per_scan: Math.round(((cpu.user + cpu.system) / 1000 / SCANS) * 100) / 100, wall_ms_per_scan: Math.round((wall / SCANS) * 100) / 100,
+  bench: 'scan_profile', scans: SCANS, cold, ...percentiles(m.times),
+  cpu_ms_per_scan_p50: Math.round(m.cpuP50Ms * 100) / 100, cpu_ms_per_scan: Math.round((m.cpuMs / SCANS) * 100) / 100, wall_ms_per_scan: Math.round((m.wallMs / SCANS) * 100) / 100,
 });
 await app.close();
 if (!storeArg) rmSync(demo.dataDir, { recursive: true, force: true });

@@ -24,14 +24,13 @@
  * The prepared store is copied to a temp folder first, so every run starts from the same rows
  * (before/after runs alternate on the same data).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Session } from 'node:inspector/promises';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config/load.js';
-import type { Queryable } from '../src/platform/db/database.js';
 import type { BenchStore } from './prepare-store.js';
+import { countStatements, measurePerCall, printStatements } from './per-call.js';
 import { emit, percentiles } from './report.js';
 
 const num = (name: string, d: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : d);
@@ -67,66 +66,17 @@ const RECEIPTS = num('--receipts', 1000);
 if (process.argv.includes('--busy')) {
   await busy(num('--busy', 20), num('--rate', 50), num('--receipts-per-s', 20));
 } else if (process.argv.includes('--statements')) {
-  const counts = new Map<string, { n: number; rows: number }>();
-  type Method = 'get' | 'all' | 'run';
-  const counted = (target: Queryable, prefix: string) => {
-    const wrap = (m: Method) => async (sql: string, params?: unknown) => {
-      const result: unknown = await (target[m] as (s: string, p?: unknown) => Promise<unknown>).call(target, sql, params);
-      const key = `${prefix}${m} ${sql.replace(/\s+/g, ' ').slice(0, 150)}`;
-      const c = counts.get(key) ?? { n: 0, rows: 0 };
-      c.n++;
-      c.rows += Array.isArray(result) ? result.length : result ? 1 : 0;
-      counts.set(key, c);
-      return result;
-    };
-    return { get: wrap('get'), all: wrap('all'), run: wrap('run') };
-  };
-  const db = services.db;
-  Object.assign(db, counted({ get: db.get.bind(db), all: db.all.bind(db), run: db.run.bind(db) } as unknown as Queryable, ''));
-  const transaction = db.transaction.bind(db);
-  Object.assign(db, {
-    transaction: (fn: (tx: Queryable) => Promise<unknown>, opts?: Parameters<typeof transaction>[1]) => transaction((tx) => fn(Object.assign(Object.create(tx) as Queryable, counted(tx, 'TX '))), opts),
-  });
+  const counts = countStatements(services.db, 150);
   for (let i = 0; i < RECEIPTS; i++) await postReceipt();
   await services.eventLog.flush();
-  let total = 0, inTx = 0;
-  for (const [sql, c] of [...counts].sort((a, b) => b[1].n - a[1].n)) {
-    total += c.n;
-    if (sql.startsWith('TX ')) inTx += c.n;
-    process.stdout.write(`${(c.n / RECEIPTS).toFixed(2).padStart(6)} per receipt ${(c.rows / c.n).toFixed(1).padStart(7)} rows  ${sql}\n`);
-  }
-  process.stdout.write(`${(total / RECEIPTS).toFixed(2)} statements per receipt, ${(inTx / RECEIPTS).toFixed(2)} inside the transaction (BEGIN/COMMIT not counted)\n`);
+  printStatements(counts, RECEIPTS, 'receipt');
 } else {
   const profileFile = process.argv.includes('--profile') ? process.argv[process.argv.indexOf('--profile') + 1]! : null;
-  const session = profileFile ? new Session() : null;
-  if (session) {
-    session.connect();
-    await session.post('Profiler.enable');
-    await session.post('Profiler.start');
-  }
-  const times: number[] = [], cpuTimes: number[] = [];
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < RECEIPTS; i++) {
-    const c = process.cpuUsage();
-    const s = performance.now();
-    await postReceipt();
-    times.push(performance.now() - s);
-    const used = process.cpuUsage(c);
-    cpuTimes.push((used.user + used.system) / 1000);
-  }
-  const wall = performance.now() - t0;
-  const cpu = process.cpuUsage(cpu0);
-  if (session) {
-    const { profile } = await session.post('Profiler.stop');
-    writeFileSync(profileFile!, JSON.stringify(profile));
-    session.disconnect();
-  }
-  const cpuP50 = [...cpuTimes].sort((a, b) => a - b)[Math.floor(cpuTimes.length / 2)]!;
+  const m = await measurePerCall(RECEIPTS, postReceipt, profileFile);
   emit({
-    bench: 'till_profile', receipts: RECEIPTS, ...percentiles(times),
-    cpu_ms_per_receipt_p50: Math.round(cpuP50 * 100) / 100, cpu_ms_per_receipt: Math.round(((cpu.user + cpu.system) / 1000 / RECEIPTS) * 100) / 100,
-    wall_ms_per_receipt: Math.round((wall / RECEIPTS) * 100) / 100,
+    bench: 'till_profile', receipts: RECEIPTS, ...percentiles(m.times),
+    cpu_ms_per_receipt_p50: Math.round(m.cpuP50Ms * 100) / 100, cpu_ms_per_receipt: Math.round((m.cpuMs / RECEIPTS) * 100) / 100,
+    wall_ms_per_receipt: Math.round((m.wallMs / RECEIPTS) * 100) / 100,
   });
 }
 await app.close();
