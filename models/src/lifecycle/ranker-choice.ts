@@ -17,11 +17,19 @@ export function isBaselineName(name: unknown): name is BaselineName {
 
 /** What a store serves: its own promoted ONNX model, or a named baseline. */
 export type RankerChoice =
-  | { kind: 'model'; version: string; artifactDir: string; sha256: string }
+  | {
+      kind: 'model'; version: string; artifactDir: string; sha256: string;
+      /**
+       * Repeat-first ranking (features/repeat-first.ts): own items bought in at least this many
+       * baskets first, in GP-ties order, then the model's order. Absent: the model's order.
+       */
+      repeatFirst?: number;
+    }
   | { kind: 'baseline'; name: BaselineName };
 
 export function describeChoice(c: RankerChoice): string {
-  return c.kind === 'model' ? `model ${c.version}` : `baseline ${c.name}`;
+  if (c.kind === 'baseline') return `baseline ${c.name}`;
+  return c.repeatFirst === undefined ? `model ${c.version}` : `model ${c.version} (repeat-first, own items bought ${c.repeatFirst}+ times first)`;
 }
 
 export interface MethodResult {

@@ -29,6 +29,8 @@ interface Manifest {
 interface Loaded {
   session: ort.InferenceSession;
   version: string;
+  /** Repeat-first threshold the decision serves this model with (models' features/repeat-first.ts); null: the model's order. */
+  repeatFirst: number | null;
   inFlight: number;
   retired: boolean;
 }
@@ -53,6 +55,8 @@ export class ModelAdapter {
   private debounce: NodeJS.Timeout | null = null;
   private loading: Promise<ModelHealth>;
   private readonly baseline: BaselineRanker;
+  /** The ranking mode of the model the last decision chose, attached to it when it loads. */
+  private wantedRepeatFirst: number | null = null;
 
   private constructor(
     private dir: string | null,
@@ -89,6 +93,7 @@ export class ModelAdapter {
     this.loading = this.loading.then(async () => {
       if (choice.kind === 'model') {
         this.dir = choice.artifactDir;
+        this.wantedRepeatFirst = choice.repeatFirst ?? null;
         return this.load();
       }
       await this.baseline.use(choice.name);
@@ -112,15 +117,19 @@ export class ModelAdapter {
     return this.loading;
   }
 
-  /** Scores rows with the current model; null when no valid model is loaded. */
-  async score(features: Float32Array, rows: number): Promise<Float32Array | null> {
+  /**
+   * Scores rows with the current model, with the ranking mode it is served in (read from the
+   * same loaded model, so a hot swap mid-scan cannot pair one model's scores with another's
+   * mode); null when no valid model is loaded.
+   */
+  async score(features: Float32Array, rows: number): Promise<{ scores: Float32Array; repeatFirst: number | null } | null> {
     const model = this.current;
     if (!model) return null;
-    if (rows === 0) return new Float32Array(0);
+    if (rows === 0) return { scores: new Float32Array(0), repeatFirst: model.repeatFirst };
     model.inFlight++;
     try {
       const out = await model.session.run({ input: new ort.Tensor('float32', features, [rows, F]) });
-      return out.score!.data as Float32Array;
+      return { scores: out.score!.data as Float32Array, repeatFirst: model.repeatFirst };
     } finally {
       model.inFlight--;
       if (model.retired && model.inFlight === 0) void model.session.release();
@@ -208,6 +217,6 @@ export class ModelAdapter {
       await session.release();
       throw err instanceof ModelInvalid ? err : new ModelInvalid(`model.onnx fails on a probe row: ${(err as Error).message}`);
     }
-    return { session, version: manifest.modelVersion, inFlight: 0, retired: false };
+    return { session, version: manifest.modelVersion, repeatFirst: this.wantedRepeatFirst, inFlight: 0, retired: false };
   }
 }
