@@ -4,7 +4,7 @@ import { gTopFreq, gpTopFreq, gpTopFreqPopTies, pTopFreq } from './baselines.js'
 import { TifuKnn } from './tifu-knn.js';
 import { meanMetrics, userMetrics, type MetricRow } from './metrics.js';
 import { K, onnxScores, rowsOfMode, describeMode, type RankingMode } from './scored-rows.js';
-import { REPEAT_FIRST_COUNTS } from '../features/repeat-first.js';
+import { REPEAT_FIRST_MODES, type RepeatFirstOptions } from '../features/repeat-first.js';
 import { repeatExploreRecall } from './repeat-explore.js';
 import type { UserRow } from './summary.js';
 import { aggregateBaskets, buildExamples, buildTrainExamples, candidateRecall, heldOutExamples } from './examples.js';
@@ -28,9 +28,6 @@ const BASELINE_METHODS = ['G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+po
 /** Paired standard errors by which the served ranker must lead (the store gate's default). */
 export const SERVE_MARGIN = 2;
 
-/** Repeat-block caps compared on the validation users only (reported, not served). */
-const VALIDATION_CAPS = [6] as const;
-
 export interface EvalOptions {
   maxCandidates: number;
   folds: number;
@@ -51,8 +48,12 @@ export interface SplitResult {
    * own order, the MLP repeat-first (`mode`), or a named baseline, and why.
    */
   served: { choice: ServedChoice; mode: RankingMode; reason: string; users: number };
-  /** Repeat-first's threshold chosen on the validation users, and every mode's validation NDCG@10. */
-  repeatFirst: { minCount: number; validationNdcg10: Record<string, number> };
+  /**
+   * Repeat-first's threshold chosen on the validation users, and every mode's validation NDCG@10.
+   * `testDiagnostic`: every threshold's per-user test NDCG@10 and Recall@10 minus GP-ties' —
+   * reported to explain the choice, never used to make it.
+   */
+  repeatFirst: { mode: RepeatFirstOptions; validationNdcg10: Record<string, number>; testDiagnostic: Record<string, { ndcg10: number[]; recall10: number[] }> };
   candidateRecall: number;
   trainSeconds: number;
   bestEpoch: number;
@@ -90,18 +91,20 @@ export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DE
   const [valExported, testExported] = [await onnxScores(exported, valSet, val.length), await onnxScores(exported, testSet, test.length)];
   const [valMlp, testMlp] = chosen.kind === 'mlp' ? [valExported, testExported] : [await onnxScores(mlpOnnx, valSet, val.length), await onnxScores(mlpOnnx, testSet, test.length)];
   rows.Model = rowsOfMode(testSet, test, testMlp, ds.popRanking, null);
-  // Repeat-first: c on the validation users (the MLP's fill); caps are compared there only.
-  const repeatModes = REPEAT_FIRST_COUNTS.map((c) => ({ mode: { minCount: c } as RankingMode, rows: rowsOfMode(valSet, val, valMlp, ds.popRanking, { minCount: c }) }));
+  // Repeat-first: the mode (c, cap) chosen on the validation users; the MLP ranks the fill.
+  const repeatModes = REPEAT_FIRST_MODES.map((mode) => ({ mode: mode as RankingMode, rows: rowsOfMode(valSet, val, valMlp, ds.popRanking, mode) }));
   const bestRepeat = chooseMode(repeatModes);
   const validationNdcg10: Record<string, number> = {};
   const meanNdcg = (r: readonly MetricRow[]) => meanMetrics(r as MetricRow[])['ndcg@10'];
   validationNdcg10['model order'] = meanNdcg(rowsOfMode(valSet, val, valMlp, ds.popRanking, null));
   for (const m of repeatModes) validationNdcg10[describeMode(m.mode)] = meanNdcg(m.rows);
-  for (const cap of VALIDATION_CAPS) {
-    const mode = { minCount: bestRepeat.mode!.minCount, maxRepeat: cap };
-    validationNdcg10[describeMode(mode)] = meanNdcg(rowsOfMode(valSet, val, valMlp, ds.popRanking, mode));
-  }
   rows['Model, repeat-first'] = rowsOfMode(testSet, test, testMlp, ds.popRanking, bestRepeat.mode);
+  const testDiagnostic: SplitResult['repeatFirst']['testDiagnostic'] = {};
+  for (const mode of REPEAT_FIRST_MODES) {
+    const r = rowsOfMode(testSet, test, testMlp, ds.popRanking, mode);
+    const gp = rows['GP-TopFreq+popTies'];
+    testDiagnostic[describeMode(mode)] = { ndcg10: r.map((x, u) => x['ndcg@10'] - gp[u]!['ndcg@10']), recall10: r.map((x, u) => x['recall@10'] - gp[u]!['recall@10']) };
+  }
   // The store's gate on the validation users: the exported ranker in its own order or the MLP
   // repeat-first (whichever is ahead there), against every baseline.
   const valBaselines = baselineUserRows(ds, val, tifu);
@@ -117,7 +120,7 @@ export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DE
     methods,
     perUser: rows,
     served: { choice: gate.served, mode: gate.served === 'candidate' ? candidate.mode : null, reason: gate.reason, users: val.length },
-    repeatFirst: { minCount: bestRepeat.mode!.minCount, validationNdcg10 },
+    repeatFirst: { mode: bestRepeat.mode!, validationNdcg10, testDiagnostic },
     candidateRecall: candidateRecall(testSet, test.map((u: SequenceUser) => u.future)),
     trainSeconds,
     bestEpoch: trained.bestEpoch,

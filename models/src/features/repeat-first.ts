@@ -13,8 +13,15 @@ import type { StoreAggregates } from './aggregates.js';
  * removes the second. Where `minCount` is chosen: on validation users (lifecycle/serving-rule.ts).
  */
 
-/** The thresholds the gate tries, besides the plain model order (∞). */
-export const REPEAT_FIRST_COUNTS = [1, 2, 3] as const;
+/**
+ * The modes the gate tries besides the plain model order (c = ∞): thresholds c = 1, 2, 3, and
+ * c = 1 with the repeat block capped at 4, 6 or 8 items (GP-ties' top k, then the model's picks
+ * — on shoppers with many own items c = 1 alone never reaches the fill within the top 10).
+ */
+export const REPEAT_FIRST_MODES: readonly RepeatFirstOptions[] = [
+  { minCount: 1 }, { minCount: 2 }, { minCount: 3 },
+  { minCount: 1, maxRepeat: 4 }, { minCount: 1, maxRepeat: 6 }, { minCount: 1, maxRepeat: 8 },
+];
 
 /** In how many of the shopper's baskets each of their items appears (an item counts once per basket). */
 export function ownBasketCounts(history: readonly { items: readonly string[] }[]): Map<string, number> {

@@ -4,7 +4,7 @@ import { buildProtocolDataset } from '../data/sequences.js';
 import { aggregateBaskets } from '../eval/examples.js';
 import { meanInterval, pairedComparison } from './paired.js';
 import { baselineRows, modelRows } from './per-user-metrics.js';
-import { DEFAULT_BASELINE, describeChoice, type DecisionRecord, type MethodResult, type RankerChoice } from './ranker-choice.js';
+import { DEFAULT_BASELINE, describeChoice, modeOfChoice, type DecisionRecord, type MethodResult, type RankerChoice } from './ranker-choice.js';
 import type { Incumbent } from './train-and-decide.js';
 
 /** A model trained elsewhere (head office, on every store's receipts), already on this store's disk. */
@@ -55,7 +55,7 @@ export async function gateExternalModel(baskets: Basket[], external: ExternalMod
   const agg = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
   const incumbentOnnx = current.kind === 'model' ? incumbent?.onnx : undefined;
   // The served model is measured in the mode it serves in (its own order or repeat-first); the chain model in its own order.
-  const incumbentMode = current.kind === 'model' && current.repeatFirst !== undefined ? { minCount: current.repeatFirst } : null;
+  const incumbentMode = modeOfChoice(current);
   const contenders = [{ onnx: external.onnx, mode: null }, ...(incumbentOnnx ? [{ onnx: incumbentOnnx, mode: incumbentMode }] : [])];
   const [externalRows, incumbentModelRows] = await modelRows(ds, test, agg, contenders, MAX_CANDIDATES);
   const incumbentRows = incumbentModelRows ?? baselineRows(ds, test)[current.kind === 'baseline' ? current.name : DEFAULT_BASELINE];

@@ -24,12 +24,21 @@ export type RankerChoice =
        * baskets first, in GP-ties order, then the model's order. Absent: the model's order.
        */
       repeatFirst?: number;
+      /** With `repeatFirst`: at most this many items in the repeat block. Absent: no cap. */
+      repeatCap?: number;
     }
   | { kind: 'baseline'; name: BaselineName };
 
 export function describeChoice(c: RankerChoice): string {
   if (c.kind === 'baseline') return `baseline ${c.name}`;
-  return c.repeatFirst === undefined ? `model ${c.version}` : `model ${c.version} (repeat-first, own items bought ${c.repeatFirst}+ times first)`;
+  if (c.repeatFirst === undefined) return `model ${c.version}`;
+  return `model ${c.version} (repeat-first: own items bought ${c.repeatFirst}+ times first${c.repeatCap === undefined ? '' : `, at most ${c.repeatCap}`})`;
+}
+
+/** The repeat-first mode a served model choice asks for (null: the model's own order). */
+export function modeOfChoice(c: RankerChoice): { minCount: number; maxRepeat?: number } | null {
+  if (c.kind !== 'model' || c.repeatFirst === undefined) return null;
+  return c.repeatCap === undefined ? { minCount: c.repeatFirst } : { minCount: c.repeatFirst, maxRepeat: c.repeatCap };
 }
 
 export interface MethodResult {

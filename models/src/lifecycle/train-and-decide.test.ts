@@ -36,7 +36,7 @@ describe('trainAndDecide (real training, real onnxruntime)', () => {
     expect(d.outcome).toBe('promoted');
     expect(d.served).toMatchObject({ kind: 'model', repeatFirst: 3 });
     expect(d.candidate!.kind).toBe('mlp, repeat-first c=3');
-    expect(d.reason).toMatch(/^ranking mode repeat-first c=3 chosen on 24 validation shoppers \(NDCG@10 [\w-]+ 0\.\d+, repeat-first c=1 0\.\d+, repeat-first c=2 0\.\d+, repeat-first c=3 0\.\d+\); candidate NDCG@10/);
+    expect(d.reason).toMatch(/^ranking mode repeat-first c=3 chosen on 24 validation shoppers \(NDCG@10 [\w-]+ 0\.\d+, repeat-first c=1 0\.\d+, repeat-first c=2 0\.\d+, repeat-first c=3 0\.\d+, repeat-first c=1 cap 4 0\.\d+, repeat-first c=1 cap 6 0\.\d+, repeat-first c=1 cap 8 0\.\d+\); candidate NDCG@10/);
     for (const m of d.methods.slice(1)) expect(m.candidateGain!.diff).toBeGreaterThan(2 * m.candidateGain!.se);
   });
 

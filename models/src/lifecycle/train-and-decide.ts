@@ -12,9 +12,9 @@ import { manifestFeatureContract, writeArtifact, type ModelManifest } from '../t
 import { meanInterval, pairedComparison } from './paired.js';
 import { baselineRows, modelRows } from './per-user-metrics.js';
 import { chooseBaseline, chooseMode } from './serving-rule.js';
-import { REPEAT_FIRST_COUNTS } from '../features/repeat-first.js';
+import { REPEAT_FIRST_MODES } from '../features/repeat-first.js';
 import { describeMode, type RankingMode } from '../eval/scored-rows.js';
-import { BASELINES, DEFAULT_BASELINE, describeChoice, type DecisionRecord, type MethodResult, type RankerChoice } from './ranker-choice.js';
+import { BASELINES, DEFAULT_BASELINE, describeChoice, modeOfChoice, type DecisionRecord, type MethodResult, type RankerChoice } from './ranker-choice.js';
 
 export interface LifecycleOptions {
   /** Seed of the customer split (and of training): the same data gives the same decision. */
@@ -85,13 +85,13 @@ export async function trainAndDecide(baskets: Basket[], incumbent: Incumbent | n
   const exported = exportOnnx(chosen.weights, `vitrina ranker ${stamp}-${opts.label}-${chosen.kind}`);
   const mlpOnnx = chosen.kind === 'mlp' ? exported : exportOnnx(chosen.trained.weights, `vitrina ranker ${stamp}-${opts.label}-mlp`);
   const val = ds.val.map((id) => ds.users.get(id)!);
-  const modeOptions = [{ onnx: exported, mode: null as RankingMode }, ...REPEAT_FIRST_COUNTS.map((c) => ({ onnx: mlpOnnx, mode: { minCount: c } as RankingMode }))];
+  const modeOptions = [{ onnx: exported, mode: null as RankingMode }, ...REPEAT_FIRST_MODES.map((m) => ({ onnx: mlpOnnx, mode: m as RankingMode }))];
   const valRows = await modelRows(ds, val, full, modeOptions, M);
   const picked = chooseMode(modeOptions.map((o, k) => ({ mode: o, rows: valRows[k]! })));
   const mode = picked.mode.mode;
   const onnx = picked.mode.onnx;
   const kind = mode ? `mlp, ${describeMode(mode)}` : chosen.kind;
-  const version = `${stamp}-${opts.label}-${mode ? `mlp-rf${mode.minCount}` : chosen.kind}`;
+  const version = `${stamp}-${opts.label}-${mode ? `mlp-rf${mode.minCount}${mode.maxRepeat === undefined ? '' : `k${mode.maxRepeat}`}` : chosen.kind}`;
   const sha256 = createHash('sha256').update(onnx).digest('hex');
   const modeWhy = `ranking mode ${describeMode(mode)} chosen on ${val.length} validation shoppers (NDCG@10 ${modeOptions.map((o, k) => `${o.mode ? describeMode(o.mode) : chosen.kind} ${fmt(meanInterval(valRows[k]!.map((r) => r['ndcg@10'])).mean)}`).join(', ')})`;
 
@@ -99,7 +99,7 @@ export async function trainAndDecide(baskets: Basket[], incumbent: Incumbent | n
   const test = ds.test.map((id) => ds.users.get(id)!);
   const baselines = baselineRows(ds, test);
   const withIncumbent = incumbent?.choice.kind === 'model' && incumbent.onnx;
-  const incumbentMode = incumbent?.choice.kind === 'model' && incumbent.choice.repeatFirst !== undefined ? { minCount: incumbent.choice.repeatFirst } : null;
+  const incumbentMode = incumbent ? modeOfChoice(incumbent.choice) : null;
   const scored = [{ onnx, mode }, ...(withIncumbent ? [{ onnx: incumbent.onnx!, mode: incumbentMode }] : [])];
   const [candidateRows, incumbentRows] = await modelRows(ds, test, full, scored, M);
   const cand = candidateRows!;
@@ -118,7 +118,7 @@ export async function trainAndDecide(baskets: Basket[], incumbent: Incumbent | n
     candidate.artifactDir = dir;
     return {
       ...base, finishedAt: new Date().toISOString(), methods, outcome: 'promoted', candidate,
-      served: { kind: 'model', version, artifactDir: dir, sha256, ...(mode ? { repeatFirst: mode.minCount } : {}) },
+      served: { kind: 'model', version, artifactDir: dir, sha256, ...(mode ? { repeatFirst: mode.minCount, ...(mode.maxRepeat === undefined ? {} : { repeatCap: mode.maxRepeat }) } : {}) },
       reason: `${modeWhy}; candidate NDCG@10 ${fmt(candNdcg.mean)} beats every contender by more than ${opts.margin} paired SE (smallest lead: ${weakestLead.name}, +${fmt(weakestLead.candidateGain!.diff)} ± ${fmt(weakestLead.candidateGain!.se)})`,
     };
   }

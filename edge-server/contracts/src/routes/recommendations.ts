@@ -14,6 +14,8 @@ export const RankerChoice = Type.Union([
     kind: Type.Literal('model'), version: Type.String(), artifactDir: Type.String(), sha256: Type.String(),
     /** Repeat-first ranking: own items bought in at least this many baskets first (GP-ties order), then the model's order. Absent: the model's order. */
     repeatFirst: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** With repeatFirst: at most this many own items in the repeat block. */
+    repeatCap: Type.Optional(Type.Integer({ minimum: 1 })),
   }),
   Type.Object({ kind: Type.Literal('baseline'), name: Type.String() }),
 ]);

@@ -4,7 +4,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { FEATURE_CONTRACT, type HistoryBasket, type StoreAggregates } from '@vitrina/models/features';
-import type { RankerChoice } from '@vitrina/models/ranker-choice';
+import { modeOfChoice, type RankerChoice } from '@vitrina/models/ranker-choice';
+import type { RepeatFirstOptions } from '@vitrina/models/features';
 import { BaselineRanker } from './baseline-ranker.js';
 import { warmUpOnnxRuntime } from './onnx-warm-up.js';
 import type { HistorySource } from '../purchases/index.js';
@@ -29,8 +30,8 @@ interface Manifest {
 interface Loaded {
   session: ort.InferenceSession;
   version: string;
-  /** Repeat-first threshold the decision serves this model with (models' features/repeat-first.ts); null: the model's order. */
-  repeatFirst: number | null;
+  /** The repeat-first mode the decision serves this model in (models' features/repeat-first.ts); null: the model's order. */
+  repeatFirst: RepeatFirstOptions | null;
   inFlight: number;
   retired: boolean;
 }
@@ -56,7 +57,7 @@ export class ModelAdapter {
   private loading: Promise<ModelHealth>;
   private readonly baseline: BaselineRanker;
   /** The ranking mode of the model the last decision chose, attached to it when it loads. */
-  private wantedRepeatFirst: number | null = null;
+  private wantedRepeatFirst: RepeatFirstOptions | null = null;
 
   private constructor(
     private dir: string | null,
@@ -93,7 +94,7 @@ export class ModelAdapter {
     this.loading = this.loading.then(async () => {
       if (choice.kind === 'model') {
         this.dir = choice.artifactDir;
-        this.wantedRepeatFirst = choice.repeatFirst ?? null;
+        this.wantedRepeatFirst = modeOfChoice(choice);
         return this.load();
       }
       await this.baseline.use(choice.name);
@@ -122,7 +123,7 @@ export class ModelAdapter {
    * same loaded model, so a hot swap mid-scan cannot pair one model's scores with another's
    * mode); null when no valid model is loaded.
    */
-  async score(features: Float32Array, rows: number): Promise<{ scores: Float32Array; repeatFirst: number | null } | null> {
+  async score(features: Float32Array, rows: number): Promise<{ scores: Float32Array; repeatFirst: RepeatFirstOptions | null } | null> {
     const model = this.current;
     if (!model) return null;
     if (rows === 0) return { scores: new Float32Array(0), repeatFirst: model.repeatFirst };

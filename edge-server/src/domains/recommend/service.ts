@@ -127,7 +127,7 @@ export class RecommendService {
       ? this.model.scoreWithoutModel(history, agg, built.candidates)
       : scored.repeatFirst === null
         ? scored.scores
-        : repeatFirstScores(built.candidates, scored.scores, history, agg, { minCount: scored.repeatFirst });
+        : repeatFirstScores(built.candidates, scored.scores, history, agg, scored.repeatFirst);
     const ranked: Ranked = built.candidates.map((productId, k) => ({ productId, score: scores[k]! }));
     ranked.sort((a, b) => b.score - a.score);
     return withUnknownLast(ranked, opts.candidates).slice(0, opts.limit);

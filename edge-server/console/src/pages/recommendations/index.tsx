@@ -107,7 +107,7 @@ function DecisionRow({ d }: { d: ModelDecision }) {
         </span>
         {d.served.kind === 'model' && (
           <span data-testid="ranking-mode">
-            {t('recommendations.mode', { mode: d.served.repeatFirst === undefined ? t('recommendations.modeModel') : t('recommendations.modeRepeatFirst', { c: d.served.repeatFirst }) })}
+            {t('recommendations.mode', { mode: d.served.repeatFirst === undefined ? t('recommendations.modeModel') : t(d.served.repeatCap === undefined ? 'recommendations.modeRepeatFirst' : 'recommendations.modeRepeatFirstCapped', { c: d.served.repeatFirst, cap: d.served.repeatCap }) })}
           </span>
         )}
       </header>
