@@ -3,8 +3,9 @@ import { failAndExit, parseCliArgs } from './args.js';
 import { EVAL_DEFAULTS, evaluateSplit, METHODS, type Method, type SplitResult } from '../eval/evaluate.js';
 import { METRIC_NAMES } from '../eval/metrics.js';
 import { REPEAT_EXPLORE_NAMES } from '../eval/repeat-explore.js';
-import { summariseMethods, type MethodSummary } from '../eval/summary.js';
+import { meanSe, summariseMethods, type MeanSe, type MethodSummary } from '../eval/summary.js';
 import { skipLines } from '../data/skip-report.js';
+import { describeMode } from '../eval/scored-rows.js';
 
 /**
  * npm run eval -- [--dataset tafeng|completejourney | --input file | --from-db path] [--json]
@@ -23,14 +24,16 @@ async function main(): Promise<void> {
     // Each split's own table as it finishes (stderr), so a long run shows its figures early.
     if (!args.json && sources.splits.length > 1) for (const line of methodTable(summariseMethods([r.perUser], METHODS, 'Model'))) console.error(`  ${line}`);
     // With --json the split's figures go to stderr as one JSON line, so a run stopped early still leaves them.
-    if (args.json) console.error(JSON.stringify({ split: r.name, testUsers: r.testUsers, methods: r.methods, served: servedName(r), bestEpoch: r.bestEpoch, modelKind: r.modelKind, selection: r.selection, candidateRecall: r.candidateRecall, trainSeconds: r.trainSeconds }));
+    if (args.json) console.error(JSON.stringify({ split: r.name, testUsers: r.testUsers, methods: r.methods, served: servedName(r), repeatFirst: { mode: describeMode(r.repeatFirst.mode), validationNdcg10: r.repeatFirst.validationNdcg10 }, bestEpoch: r.bestEpoch, modelKind: r.modelKind, selection: r.selection, candidateRecall: r.candidateRecall, trainSeconds: r.trainSeconds }));
     if (!args.json) console.error(`  model: trained in ${r.trainSeconds.toFixed(1)} s (best epoch ${r.bestEpoch}; held-out ndcg@10 mlp ${r.selection.mlp.toFixed(4)} vs best baseline ${r.selection.best} ${r.selection.baselines[r.selection.best].toFixed(4)} (paired se ${r.selection.se.toFixed(4)}; gp-tie ${r.selection.gpTie.toFixed(4)}) on ${r.selection.users} users → exported ${r.modelKind}), candidate recall ${r.candidateRecall.toFixed(4)}`);
+    if (!args.json) console.error(`  ${describeMode(r.repeatFirst.mode)} chosen on validation; validation ndcg@10 ${Object.entries(r.repeatFirst.validationNdcg10).map(([k, v]) => `${k} ${v.toFixed(4)}`).join(', ')}`);
     if (!args.json) console.error(`  served: ${servedName(r)} — ${r.served.reason} (validation users)`);
   }
   const avg = summariseMethods(results.map((r) => r.perUser), METHODS, 'Model');
-  // Served − each baseline on the test users: how far the gate's choice is from every baseline.
+  // Served (and repeat-first) − each baseline on the test users: how far each is from every baseline.
   const servedVs = summariseMethods(results.map((r) => r.perUser), METHODS, 'Served');
-  const baselines = METHODS.filter((m) => m !== 'Model' && m !== 'Served');
+  const repeatFirstVs = summariseMethods(results.map((r) => r.perUser), METHODS, 'Model, repeat-first');
+  const baselines = METHODS.filter((m) => m !== 'Model' && m !== 'Model, repeat-first' && m !== 'Served');
   const bestBaseline = baselines.reduce((a, b) => (avg[b]['ndcg@10'] > avg[a]['ndcg@10'] ? b : a));
   const candidateRecall = results.reduce((s, r) => s + r.candidateRecall, 0) / results.length;
   const trainSeconds = results.reduce((s, r) => s + r.trainSeconds, 0) / results.length;
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
     for (const m of METHODS) {
       const extra =
         m === 'Model' ? { candidateRecall, trainSecondsPerSplit: trainSeconds, kinds: results.map((r) => r.modelKind), selections: results.map((r) => r.selection) }
+        : m === 'Model, repeat-first' ? { modes: results.map((r) => describeMode(r.repeatFirst.mode)), validationNdcg10: results.map((r) => r.repeatFirst.validationNdcg10), vsBaselines: Object.fromEntries(baselines.map((b) => [b, repeatFirstVs[b].paired])), testDiagnosticVsGpTies: testDiagnostic(results) }
         : m === 'Served' ? { served: results.map(servedName), reasons: results.map((r) => r.served.reason), bestBaseline, vsBaselines: Object.fromEntries(baselines.map((b) => [b, servedVs[b].paired])) }
         : {};
       console.log(JSON.stringify({ method: m, ...avg[m], ...extra, ...meta }));
@@ -49,6 +53,9 @@ async function main(): Promise<void> {
   for (const line of methodTable(avg)) console.log(line);
   const vsBest = servedVs[bestBaseline].paired;
   console.log(`served (gate on validation users): ${results.map(servedName).join(', ')}; served − ${bestBaseline} (best baseline on test): r@10 ${signed(vsBest['recall@10'].mean)} (${vsBest['recall@10'].se.toFixed(4)}), ndcg@10 ${signed(vsBest['ndcg@10'].mean)} (${vsBest['ndcg@10'].se.toFixed(4)})`);
+  for (const [mode, d] of Object.entries(testDiagnostic(results))) console.log(`  diagnostic (test users, not used to choose): ${mode} − GP-TopFreq+popTies: r@10 ${signed(d['recall@10'].mean)} (${d['recall@10'].se.toFixed(4)}), ndcg@10 ${signed(d['ndcg@10'].mean)} (${d['ndcg@10'].se.toFixed(4)})`);
+  const rfVs = repeatFirstVs['GP-TopFreq+popTies'].paired;
+  console.log(`repeat-first (mode chosen on validation: ${results.map((r) => describeMode(r.repeatFirst.mode)).join(', ')}) − GP-TopFreq+popTies: r@10 ${signed(rfVs['recall@10'].mean)} (${rfVs['recall@10'].se.toFixed(4)}), ndcg@10 ${signed(rfVs['ndcg@10'].mean)} (${rfVs['ndcg@10'].se.toFixed(4)})`);
   console.log(`model candidate recall ${candidateRecall.toFixed(4)}; training ${trainSeconds.toFixed(1)} s per split; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   for (const line of skipLines(sources.skipped, sources.skipExamples)) console.log(line);
 }
@@ -67,7 +74,18 @@ function methodTable(avg: Record<Method, MethodSummary>): string[] {
 
 /** The gate's choice: the exported candidate (the MLP, or the baseline its selection fell back to) or a named baseline. */
 function servedName(r: SplitResult): string {
-  return r.served.choice === 'candidate' ? (r.modelKind === 'mlp' ? 'Model' : `exported ${r.modelKind}`) : r.served.choice;
+  if (r.served.choice !== 'candidate') return r.served.choice;
+  if (r.served.mode) return `Model, ${describeMode(r.served.mode)}`;
+  return r.modelKind === 'mlp' ? 'Model' : `exported ${r.modelKind}`;
+}
+
+/** Every repeat-first threshold minus GP-ties on the test users, pooled over the splits (a diagnostic: c is chosen on validation users). */
+function testDiagnostic(results: readonly SplitResult[]): Record<string, { 'recall@10': MeanSe; 'ndcg@10': MeanSe }> {
+  const modes = Object.keys(results[0]?.repeatFirst.testDiagnostic ?? {});
+  return Object.fromEntries(modes.map((mode) => {
+    const pooled = (key: 'ndcg10' | 'recall10') => { const { mean, se } = meanSe(results.flatMap((r) => r.repeatFirst.testDiagnostic[mode]![key])); return { mean, se }; };
+    return [mode, { 'recall@10': pooled('recall10'), 'ndcg@10': pooled('ndcg10') }];
+  }));
 }
 
 function signed(x: number): string {

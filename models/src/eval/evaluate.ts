@@ -1,25 +1,27 @@
-import { StoreAggregates, FEATURE_COUNT } from '../features/index.js';
+import { StoreAggregates } from '../features/index.js';
 import type { EvalDataset, SequenceUser } from '../data/types.js';
 import { gTopFreq, gpTopFreq, gpTopFreqPopTies, pTopFreq } from './baselines.js';
 import { TifuKnn } from './tifu-knn.js';
 import { meanMetrics, userMetrics, type MetricRow } from './metrics.js';
+import { K, onnxScores, rowsOfMode, describeMode, type RankingMode } from './scored-rows.js';
+import { REPEAT_FIRST_MODES, type RepeatFirstOptions } from '../features/repeat-first.js';
 import { repeatExploreRecall } from './repeat-explore.js';
 import type { UserRow } from './summary.js';
 import { aggregateBaskets, buildExamples, buildTrainExamples, candidateRecall, heldOutExamples } from './examples.js';
 import { TRAIN_DEFAULTS, type TrainOptions } from '../train/train-ranker.js';
 import { exportOnnx } from '../train/onnx-export.js';
-import { OnnxScorer } from '../train/onnx-scorer.js';
 import { trainAndSelect, type Selection } from '../train/select.js';
-import { chooseServed, type ServedChoice } from '../lifecycle/serving-rule.js';
+import { chooseMode, chooseServed, type ServedChoice } from '../lifecycle/serving-rule.js';
 import { DEFAULT_BASELINE, type BaselineName } from '../lifecycle/ranker-choice.js';
-import type { ExampleSet } from './examples.js';
 
 /**
- * `Model` is the trained MLP itself (through ONNX, the serving path); `Served` is what a store
- * would serve after its gate (`lifecycle/serving-rule.ts`), decided on the validation users —
- * never on the test users these rows measure.
+ * `Model` is the trained MLP itself (through ONNX, the serving path); `Model, repeat-first` is
+ * the same MLP ranking only the fill after the shopper's own items bought in ≥ c baskets
+ * (features/repeat-first.ts), c chosen on the validation users; `Served` is what a store would
+ * serve after its gate (`lifecycle/serving-rule.ts`), decided on the validation users — never
+ * on the test users these rows measure.
  */
-export const METHODS = ['G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+popTies', 'TIFU-KNN', 'Model', 'Served'] as const;
+export const METHODS = ['G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+popTies', 'TIFU-KNN', 'Model', 'Model, repeat-first', 'Served'] as const;
 export type Method = (typeof METHODS)[number];
 const BASELINE_METHODS = ['G-TopFreq', 'P-TopFreq', 'GP-TopFreq', 'GP-TopFreq+popTies', 'TIFU-KNN'] as const satisfies readonly (Method & BaselineName)[];
 
@@ -41,8 +43,17 @@ export interface SplitResult {
   methods: Record<Method, MetricRow>;
   /** Per test user (same order for every method): the rows behind `methods`, for paired tests and repeat/explore recall. */
   perUser: Record<Method, UserRow[]>;
-  /** What the gate chose on the validation users: the exported candidate (`modelKind`) or a named baseline, and why. */
-  served: { choice: ServedChoice; reason: string; users: number };
+  /**
+   * What the gate chose on the validation users: the exported candidate (`modelKind`) in its
+   * own order, the MLP repeat-first (`mode`), or a named baseline, and why.
+   */
+  served: { choice: ServedChoice; mode: RankingMode; reason: string; users: number };
+  /**
+   * Repeat-first's threshold chosen on the validation users, and every mode's validation NDCG@10.
+   * `testDiagnostic`: every threshold's per-user test NDCG@10 and Recall@10 minus GP-ties' —
+   * reported to explain the choice, never used to make it.
+   */
+  repeatFirst: { mode: RepeatFirstOptions; validationNdcg10: Record<string, number>; testDiagnostic: Record<string, { ndcg10: number[]; recall10: number[] }> };
   candidateRecall: number;
   trainSeconds: number;
   bestEpoch: number;
@@ -50,20 +61,7 @@ export interface SplitResult {
   selection: Selection['selection'];
 }
 
-/** Ranking depth every metric needs (@10 and @20). */
-export const K = 20;
-
-/** Candidates by score, then the popularity ranking, so every method ranks over all items. */
-export function rankCandidates(candidates: readonly string[], scores: Float32Array, popRanking: readonly string[]): string[] {
-  const order = candidates.map((_, k) => k).sort((a, b) => scores[b]! - scores[a]! || a - b);
-  const out = order.slice(0, K).map((k) => candidates[k]!);
-  const seen = new Set(out);
-  for (const id of popRanking) {
-    if (out.length >= K) break;
-    if (!seen.has(id)) out.push(id);
-  }
-  return out;
-}
+export { K, rankCandidates } from './scored-rows.js';
 
 /**
  * One split of the protocol: baselines and the model on the same test users. The model is
@@ -86,21 +84,43 @@ export async function evaluateSplit(ds: EvalDataset, opts: EvalOptions = EVAL_DE
   trained.ranker.dispose();
   const trainSeconds = (Date.now() - started) / 1000;
   const testSet = buildExamples(test, () => full, opts.maxCandidates);
-  // The exported ranker (the MLP, or the baseline the selection fell back to) and the MLP itself.
+  // The exported ranker (the MLP, or the baseline the selection fell back to) and the MLP itself,
+  // each scored once per user set; every ranking mode reorders those scores.
   const exported = exportOnnx(chosen.weights, `eval ${ds.name}`);
-  const exportedRows = await onnxUserRows(exported, testSet, test, ds.popRanking);
-  rows.Model = chosen.kind === 'mlp' ? exportedRows : await onnxUserRows(exportOnnx(trained.weights, `eval ${ds.name} mlp`), testSet, test, ds.popRanking);
-  // The store's gate on the validation users: the exported ranker against every baseline.
+  const mlpOnnx = chosen.kind === 'mlp' ? exported : exportOnnx(trained.weights, `eval ${ds.name} mlp`);
+  const [valExported, testExported] = [await onnxScores(exported, valSet, val.length), await onnxScores(exported, testSet, test.length)];
+  const [valMlp, testMlp] = chosen.kind === 'mlp' ? [valExported, testExported] : [await onnxScores(mlpOnnx, valSet, val.length), await onnxScores(mlpOnnx, testSet, test.length)];
+  rows.Model = rowsOfMode(testSet, test, testMlp, ds.popRanking, null);
+  // Repeat-first: the mode (c, cap) chosen on the validation users; the MLP ranks the fill.
+  const repeatModes = REPEAT_FIRST_MODES.map((mode) => ({ mode: mode as RankingMode, rows: rowsOfMode(valSet, val, valMlp, ds.popRanking, mode) }));
+  const bestRepeat = chooseMode(repeatModes);
+  const validationNdcg10: Record<string, number> = {};
+  const meanNdcg = (r: readonly MetricRow[]) => meanMetrics(r as MetricRow[])['ndcg@10'];
+  validationNdcg10['model order'] = meanNdcg(rowsOfMode(valSet, val, valMlp, ds.popRanking, null));
+  for (const m of repeatModes) validationNdcg10[describeMode(m.mode)] = meanNdcg(m.rows);
+  rows['Model, repeat-first'] = rowsOfMode(testSet, test, testMlp, ds.popRanking, bestRepeat.mode);
+  const testDiagnostic: SplitResult['repeatFirst']['testDiagnostic'] = {};
+  for (const mode of REPEAT_FIRST_MODES) {
+    const r = rowsOfMode(testSet, test, testMlp, ds.popRanking, mode);
+    const gp = rows['GP-TopFreq+popTies'];
+    testDiagnostic[describeMode(mode)] = { ndcg10: r.map((x, u) => x['ndcg@10'] - gp[u]!['ndcg@10']), recall10: r.map((x, u) => x['recall@10'] - gp[u]!['recall@10']) };
+  }
+  // The store's gate on the validation users: the exported ranker in its own order or the MLP
+  // repeat-first (whichever is ahead there), against every baseline.
   const valBaselines = baselineUserRows(ds, val, tifu);
-  const gate = chooseServed(await onnxUserRows(exported, valSet, val, ds.popRanking), valBaselines, DEFAULT_BASELINE, SERVE_MARGIN);
-  rows.Served = gate.served === 'candidate' ? exportedRows : rows[gate.served];
+  const exportedVal = rowsOfMode(valSet, val, valExported, ds.popRanking, null);
+  validationNdcg10[`exported ${chosen.kind}`] = meanNdcg(exportedVal);
+  const candidate = chooseMode([{ mode: null as RankingMode, rows: exportedVal }, bestRepeat]);
+  const gate = chooseServed(candidate.rows as MetricRow[], valBaselines, DEFAULT_BASELINE, SERVE_MARGIN);
+  rows.Served = gate.served !== 'candidate' ? rows[gate.served] : candidate.mode ? rows['Model, repeat-first'] : rowsOfMode(testSet, test, testExported, ds.popRanking, null);
   const methods = Object.fromEntries(METHODS.map((m) => [m, meanMetrics(rows[m])])) as Record<Method, MetricRow>;
   return {
     name: ds.name,
     testUsers: test.length,
     methods,
     perUser: rows,
-    served: { choice: gate.served, reason: gate.reason, users: val.length },
+    served: { choice: gate.served, mode: gate.served === 'candidate' ? candidate.mode : null, reason: gate.reason, users: val.length },
+    repeatFirst: { mode: bestRepeat.mode!, validationNdcg10, testDiagnostic },
     candidateRecall: candidateRecall(testSet, test.map((u: SequenceUser) => u.future)),
     trainSeconds,
     bestEpoch: trained.bestEpoch,
@@ -121,23 +141,6 @@ function baselineUserRows(ds: EvalDataset, users: readonly SequenceUser[], tifu:
     out['GP-TopFreq'].push(userRow(gpTopFreq(u.history, ds.popRanking), u));
     out['GP-TopFreq+popTies'].push(userRow(gpTopFreqPopTies(u.history, popRank, ds.popRanking), u));
     out['TIFU-KNN'].push(userRow(tifu.rank(u.history, ds.popRanking, K), u));
-  }
-  return out;
-}
-
-/** Per-user rows of an ONNX ranker over the set's candidates, scored through onnxruntime as the server scores. */
-async function onnxUserRows(onnx: Uint8Array, set: ExampleSet, users: readonly SequenceUser[], popRanking: readonly string[]): Promise<UserRow[]> {
-  const scorer = await OnnxScorer.fromBytes(onnx);
-  const M = set.maxCandidates;
-  const out: UserRow[] = [];
-  try {
-    for (let r = 0; r < users.length; r++) {
-      const n = set.candidates[r]!.length;
-      const scores = await scorer.score(set.features.subarray(r * M * FEATURE_COUNT, (r * M + n) * FEATURE_COUNT), n);
-      out.push(userRow(rankCandidates(set.candidates[r]!, scores, popRanking), users[r]!));
-    }
-  } finally {
-    await scorer.close();
   }
   return out;
 }

@@ -5,3 +5,4 @@ export { buildCandidateFeatures, type HistoryBasket, type CandidateOptions, type
 export { fallbackScores, popularItems } from './fallback.js';
 export { toTransferable, fromTransferable, type TransferableAggregates } from './aggregates-transfer.js';
 export { StreamingAggregatesBuilder } from './aggregates-stream.js';
+export { REPEAT_FIRST_MODES, ownBasketCounts, repeatFirstOrder, repeatFirstScores, type RepeatFirstOptions } from './repeat-first.js';

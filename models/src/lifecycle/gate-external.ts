@@ -4,7 +4,7 @@ import { buildProtocolDataset } from '../data/sequences.js';
 import { aggregateBaskets } from '../eval/examples.js';
 import { meanInterval, pairedComparison } from './paired.js';
 import { baselineRows, modelRows } from './per-user-metrics.js';
-import { DEFAULT_BASELINE, describeChoice, type DecisionRecord, type MethodResult, type RankerChoice } from './ranker-choice.js';
+import { DEFAULT_BASELINE, describeChoice, modeOfChoice, type DecisionRecord, type MethodResult, type RankerChoice } from './ranker-choice.js';
 import type { Incumbent } from './train-and-decide.js';
 
 /** A model trained elsewhere (head office, on every store's receipts), already on this store's disk. */
@@ -54,7 +54,10 @@ export async function gateExternalModel(baskets: Basket[], external: ExternalMod
   const test = ds.test.map((id) => ds.users.get(id)!);
   const agg = StoreAggregates.build(aggregateBaskets(ds, new Set(ds.train)));
   const incumbentOnnx = current.kind === 'model' ? incumbent?.onnx : undefined;
-  const [externalRows, incumbentModelRows] = await modelRows(ds, test, agg, incumbentOnnx ? [external.onnx, incumbentOnnx] : [external.onnx], MAX_CANDIDATES);
+  // The served model is measured in the mode it serves in (its own order or repeat-first); the chain model in its own order.
+  const incumbentMode = modeOfChoice(current);
+  const contenders = [{ onnx: external.onnx, mode: null }, ...(incumbentOnnx ? [{ onnx: incumbentOnnx, mode: incumbentMode }] : [])];
+  const [externalRows, incumbentModelRows] = await modelRows(ds, test, agg, contenders, MAX_CANDIDATES);
   const incumbentRows = incumbentModelRows ?? baselineRows(ds, test)[current.kind === 'baseline' ? current.name : DEFAULT_BASELINE];
   const ndcg = (rows: typeof incumbentRows) => rows.map((r) => r['ndcg@10']);
   const gain = pairedComparison(ndcg(externalRows!), ndcg(incumbentRows));

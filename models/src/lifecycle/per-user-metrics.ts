@@ -1,11 +1,10 @@
-import { FEATURE_COUNT, type StoreAggregates } from '../features/index.js';
+import type { StoreAggregates } from '../features/index.js';
 import type { EvalDataset, SequenceUser } from '../data/types.js';
 import { gTopFreq, gpTopFreq, gpTopFreqPopTies, pTopFreq } from '../eval/baselines.js';
 import { TifuKnn } from '../eval/tifu-knn.js';
 import { userMetrics, type MetricRow } from '../eval/metrics.js';
 import { buildExamples } from '../eval/examples.js';
-import { K, rankCandidates } from '../eval/evaluate.js';
-import { OnnxScorer } from '../train/onnx-scorer.js';
+import { K, onnxScores, rowsOfMode, type RankingMode } from '../eval/scored-rows.js';
 import type { BaselineName } from './ranker-choice.js';
 
 
@@ -25,27 +24,17 @@ export function baselineRows(ds: EvalDataset, test: readonly SequenceUser[]): Re
 }
 
 /**
- * Per-user metric rows of ONNX models (candidate, incumbent) on the test users, scored through
- * onnxruntime as the server scores them: candidates by score, then the popularity ranking.
+ * Per-user metric rows of ONNX models (candidate, incumbent) on `users`, scored through
+ * onnxruntime as the server scores them, each in its ranking mode (its own order, or
+ * repeat-first); a model listed twice is scored once.
  */
-export async function modelRows(ds: EvalDataset, test: readonly SequenceUser[], agg: StoreAggregates, models: readonly Uint8Array[], maxCandidates: number): Promise<MetricRow[][]> {
-  const set = buildExamples(test, () => agg, maxCandidates);
+export async function modelRows(ds: EvalDataset, users: readonly SequenceUser[], agg: StoreAggregates, models: readonly { onnx: Uint8Array; mode: RankingMode }[], maxCandidates: number): Promise<MetricRow[][]> {
+  const set = buildExamples(users, () => agg, maxCandidates);
+  const scored = new Map<Uint8Array, Float32Array[]>();
   const out: MetricRow[][] = [];
-  for (const bytes of models) {
-    const scorer = await OnnxScorer.fromBytes(bytes);
-    const rows: MetricRow[] = [];
-    try {
-      for (let r = 0; r < test.length; r++) {
-        const candidates = set.candidates[r]!;
-        const n = candidates.length;
-        const start = r * maxCandidates * FEATURE_COUNT;
-        const scores = await scorer.score(set.features.subarray(start, start + n * FEATURE_COUNT), n);
-        rows.push(userMetrics(rankCandidates(candidates, scores, ds.popRanking), test[r]!.future));
-      }
-    } finally {
-      await scorer.close();
-    }
-    out.push(rows);
+  for (const { onnx, mode } of models) {
+    if (!scored.has(onnx)) scored.set(onnx, await onnxScores(onnx, set, users.length));
+    out.push(rowsOfMode(set, users, scored.get(onnx)!, ds.popRanking, mode));
   }
   return out;
 }

@@ -17,11 +17,28 @@ export function isBaselineName(name: unknown): name is BaselineName {
 
 /** What a store serves: its own promoted ONNX model, or a named baseline. */
 export type RankerChoice =
-  | { kind: 'model'; version: string; artifactDir: string; sha256: string }
+  | {
+      kind: 'model'; version: string; artifactDir: string; sha256: string;
+      /**
+       * Repeat-first ranking (features/repeat-first.ts): own items bought in at least this many
+       * baskets first, in GP-ties order, then the model's order. Absent: the model's order.
+       */
+      repeatFirst?: number;
+      /** With `repeatFirst`: at most this many items in the repeat block. Absent: no cap. */
+      repeatCap?: number;
+    }
   | { kind: 'baseline'; name: BaselineName };
 
 export function describeChoice(c: RankerChoice): string {
-  return c.kind === 'model' ? `model ${c.version}` : `baseline ${c.name}`;
+  if (c.kind === 'baseline') return `baseline ${c.name}`;
+  if (c.repeatFirst === undefined) return `model ${c.version}`;
+  return `model ${c.version} (repeat-first: own items bought ${c.repeatFirst}+ times first${c.repeatCap === undefined ? '' : `, at most ${c.repeatCap}`})`;
+}
+
+/** The repeat-first mode a served model choice asks for (null: the model's own order). */
+export function modeOfChoice(c: RankerChoice): { minCount: number; maxRepeat?: number } | null {
+  if (c.kind !== 'model' || c.repeatFirst === undefined) return null;
+  return c.repeatCap === undefined ? { minCount: c.repeatFirst } : { minCount: c.repeatFirst, maxRepeat: c.repeatCap };
 }
 
 export interface MethodResult {

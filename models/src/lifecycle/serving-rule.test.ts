@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricRow } from '../eval/metrics.js';
-import { chooseServed } from './serving-rule.js';
+import { chooseMode, chooseServed } from './serving-rule.js';
 import { BASELINES, type BaselineName } from './ranker-choice.js';
 
 /** Rows whose NDCG@10 is `base` plus a little per-user noise, so paired differences have a spread. */
@@ -33,5 +33,17 @@ describe('chooseServed (the store gate the eval\'s Served row applies on validat
   it('switches to another baseline only when it is significantly ahead of the default', () => {
     const b = baselines({ 'GP-TopFreq+popTies': 0.2, 'TIFU-KNN': 0.3 });
     expect(chooseServed(rows(0.25, 400, 0.05, 9), b, 'GP-TopFreq+popTies', 2).served).toBe('TIFU-KNN');
+  });
+});
+
+describe('chooseMode (the candidate\'s ranking mode, picked on validation users)', () => {
+  it('picks the mode with the highest mean NDCG@10', () => {
+    const picked = chooseMode([{ mode: 'model order', rows: rows(0.2) }, { mode: 'c=1', rows: rows(0.25) }, { mode: 'c=2', rows: rows(0.3) }, { mode: 'c=3', rows: rows(0.28) }]);
+    expect(picked.mode).toBe('c=2');
+    expect(picked.ndcg10).toBeCloseTo(0.3, 2);
+  });
+
+  it('keeps the earlier mode (the plain model) on a tie', () => {
+    expect(chooseMode([{ mode: 'model order', rows: rows(0.2) }, { mode: 'c=1', rows: rows(0.2) }]).mode).toBe('model order');
   });
 });

@@ -54,3 +54,26 @@ export function chooseServed(candidate: readonly MetricRow[], baselines: Record<
   const { strongest, why } = chooseBaseline(baselines, current, margin);
   return { served: strongest, reason: `candidate not ${margin} paired SE ahead (${leadText}): ${strongest} (${why})` };
 }
+
+/** One ranking mode of the trained candidate, with its per-user rows on the validation users. */
+export interface ModeRows<M> {
+  mode: M;
+  rows: readonly MetricRow[];
+}
+
+/**
+ * The candidate's ranking mode (its own order, or repeat-first with the threshold c): the one
+ * with the highest mean NDCG@10 on the **validation** users, ties to the earlier entry (list the
+ * plain model first). The gate then holds the chosen mode to the same paired test as any
+ * candidate; measuring it on the same validation users it was picked on flatters it slightly,
+ * which the 2-SE margin absorbs (the eval's test rows show the unflattered figure).
+ */
+export function chooseMode<M>(modes: readonly ModeRows<M>[]): ModeRows<M> & { ndcg10: number } {
+  const mean = (rows: readonly MetricRow[]) => rows.reduce((s, r) => s + r['ndcg@10'], 0) / Math.max(1, rows.length);
+  let best = { ...modes[0]!, ndcg10: mean(modes[0]!.rows) };
+  for (const m of modes.slice(1)) {
+    const v = mean(m.rows);
+    if (v > best.ndcg10) best = { ...m, ndcg10: v };
+  }
+  return best;
+}

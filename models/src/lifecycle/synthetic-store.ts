@@ -10,8 +10,11 @@ export interface SyntheticStoreOptions {
    * nothing learned can beat it by much). 'sequence': shoppers walk a shared chain of items,
    * each basket holding the previous basket's newer item and the next one, which only the
    * store-wide "bought next after" signal predicts (a learned ranker wins clearly).
+   * 'repeat-sequence': both at once — every shopper rebuys their staples and also walks the
+   * chain; own frequency gets the staples, the chain's next item is new to the shopper, so
+   * repeat-first ranking (staples first, the learned ranker's pick after) wins.
    */
-  pattern: 'repeat' | 'sequence';
+  pattern: 'repeat' | 'sequence' | 'repeat-sequence';
   seed: number;
   /** First basket's time (epoch ms); baskets are a week apart. */
   start?: number;
@@ -33,9 +36,8 @@ export function syntheticStoreBaskets(opts: SyntheticStoreOptions): Basket[] {
     const staples = Array.from({ length: 4 }, () => Math.floor(rnd() * (CHAIN + NOISE)));
     for (let b = 0; b < opts.basketsPerCustomer; b++) {
       const items = new Set<string>();
-      if (opts.pattern === 'repeat') {
-        for (const s of staples) if (rnd() < 0.9) items.add(item(s));
-      } else {
+      if (opts.pattern !== 'sequence') for (const s of staples) if (rnd() < 0.9) items.add(item(s));
+      if (opts.pattern !== 'repeat') {
         items.add(item((offset + b) % CHAIN));
         items.add(item((offset + b + 1) % CHAIN));
       }

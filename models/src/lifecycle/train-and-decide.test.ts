@@ -27,6 +27,19 @@ describe('trainAndDecide (real training, real onnxruntime)', () => {
     expect(d.dataWindow.from).toBe('2026-01-05T00:00:00.000Z');
   });
 
+  it('promotes the MLP repeat-first where shoppers rebuy staples and also explore, with c chosen on validation shoppers', async () => {
+    // Staples (own count 5–6) are what own frequency gets right; the chain's next item is new to
+    // the shopper and only the learned ranker finds it; items of the chain bought before (count 2)
+    // are not bought again, so c = 3 (staples only in the repeat block) is the mode that wins.
+    const baskets = syntheticStoreBaskets({ customers: 300, basketsPerCustomer: 7, pattern: 'repeat-sequence', seed: 4 });
+    const d = await trainAndDecide(baskets, null, opts());
+    expect(d.outcome).toBe('promoted');
+    expect(d.served).toMatchObject({ kind: 'model', repeatFirst: 3 });
+    expect(d.candidate!.kind).toBe('mlp, repeat-first c=3');
+    expect(d.reason).toMatch(/^ranking mode repeat-first c=3 chosen on 24 validation shoppers \(NDCG@10 [\w-]+ 0\.\d+, repeat-first c=1 0\.\d+, repeat-first c=2 0\.\d+, repeat-first c=3 0\.\d+, repeat-first c=1 cap 4 0\.\d+, repeat-first c=1 cap 6 0\.\d+, repeat-first c=1 cap 8 0\.\d+\); candidate NDCG@10/);
+    for (const m of d.methods.slice(1)) expect(m.candidateGain!.diff).toBeGreaterThan(2 * m.candidateGain!.se);
+  });
+
   it('refuses a candidate that is not ahead of the strongest baseline, and serves that baseline', async () => {
     const baskets = syntheticStoreBaskets({ customers: 300, basketsPerCustomer: 7, pattern: 'repeat', seed: 2 });
     const d = await trainAndDecide(baskets, null, opts());

@@ -11,8 +11,10 @@ import { exportOnnx } from '../train/onnx-export.js';
 import { manifestFeatureContract, writeArtifact, type ModelManifest } from '../train/artifact.js';
 import { meanInterval, pairedComparison } from './paired.js';
 import { baselineRows, modelRows } from './per-user-metrics.js';
-import { chooseBaseline } from './serving-rule.js';
-import { BASELINES, DEFAULT_BASELINE, describeChoice, type DecisionRecord, type MethodResult, type RankerChoice } from './ranker-choice.js';
+import { chooseBaseline, chooseMode } from './serving-rule.js';
+import { REPEAT_FIRST_MODES } from '../features/repeat-first.js';
+import { describeMode, type RankingMode } from '../eval/scored-rows.js';
+import { BASELINES, DEFAULT_BASELINE, describeChoice, modeOfChoice, type DecisionRecord, type MethodResult, type RankerChoice } from './ranker-choice.js';
 
 export interface LifecycleOptions {
   /** Seed of the customer split (and of training): the same data gives the same decision. */
@@ -77,15 +79,29 @@ export async function trainAndDecide(baskets: Basket[], incumbent: Incumbent | n
   const chosen = await trainAndSelect(trainSet, valSet, trainOpts);
   chosen.trained.ranker.dispose();
   const trainSeconds = (Date.now() - trainStarted) / 1000;
-  const version = `${startedAt.slice(0, 19).replace(/[-:T]/g, '')}-${opts.label}-${chosen.kind}`;
-  const onnx = exportOnnx(chosen.weights, `vitrina ranker ${version}`);
+  // The candidate's ranking mode, chosen on the validation users (never the held-out ones the
+  // gate measures): the exported ranker in its own order, or the MLP repeat-first with c.
+  const stamp = startedAt.slice(0, 19).replace(/[-:T]/g, '');
+  const exported = exportOnnx(chosen.weights, `vitrina ranker ${stamp}-${opts.label}-${chosen.kind}`);
+  const mlpOnnx = chosen.kind === 'mlp' ? exported : exportOnnx(chosen.trained.weights, `vitrina ranker ${stamp}-${opts.label}-mlp`);
+  const val = ds.val.map((id) => ds.users.get(id)!);
+  const modeOptions = [{ onnx: exported, mode: null as RankingMode }, ...REPEAT_FIRST_MODES.map((m) => ({ onnx: mlpOnnx, mode: m as RankingMode }))];
+  const valRows = await modelRows(ds, val, full, modeOptions, M);
+  const picked = chooseMode(modeOptions.map((o, k) => ({ mode: o, rows: valRows[k]! })));
+  const mode = picked.mode.mode;
+  const onnx = picked.mode.onnx;
+  const kind = mode ? `mlp, ${describeMode(mode)}` : chosen.kind;
+  const version = `${stamp}-${opts.label}-${mode ? `mlp-rf${mode.minCount}${mode.maxRepeat === undefined ? '' : `k${mode.maxRepeat}`}` : chosen.kind}`;
   const sha256 = createHash('sha256').update(onnx).digest('hex');
+  const modeWhy = `ranking mode ${describeMode(mode)} chosen on ${val.length} validation shoppers (NDCG@10 ${modeOptions.map((o, k) => `${o.mode ? describeMode(o.mode) : chosen.kind} ${fmt(meanInterval(valRows[k]!.map((r) => r['ndcg@10'])).mean)}`).join(', ')})`;
 
   opts.onPhase?.('evaluating');
   const test = ds.test.map((id) => ds.users.get(id)!);
   const baselines = baselineRows(ds, test);
   const withIncumbent = incumbent?.choice.kind === 'model' && incumbent.onnx;
-  const [candidateRows, incumbentRows] = await modelRows(ds, test, full, withIncumbent ? [onnx, incumbent.onnx!] : [onnx], M);
+  const incumbentMode = incumbent ? modeOfChoice(incumbent.choice) : null;
+  const scored = [{ onnx, mode }, ...(withIncumbent ? [{ onnx: incumbent.onnx!, mode: incumbentMode }] : [])];
+  const [candidateRows, incumbentRows] = await modelRows(ds, test, full, scored, M);
   const cand = candidateRows!;
   const candNdcg = ndcg10(cand);
   const methods: MethodResult[] = [result('candidate', 'candidate', cand)];
@@ -93,23 +109,22 @@ export async function trainAndDecide(baskets: Basket[], incumbent: Incumbent | n
   if (incumbentRows && incumbent?.choice.kind === 'model') methods.push(result(`served ${incumbent.choice.version}`, 'incumbent', incumbentRows, cand));
 
   opts.onPhase?.('deciding');
-  const candidate = { version, kind: chosen.kind, bestEpoch: chosen.trained.bestEpoch, trainSeconds, sha256, artifactDir: null as string | null };
+  const candidate = { version, kind, bestEpoch: chosen.trained.bestEpoch, trainSeconds, sha256, artifactDir: null as string | null };
   const contenders = methods.filter((m) => m.role !== 'candidate');
   const weakestLead = contenders.reduce((w, m) => (m.candidateGain!.z < w.candidateGain!.z ? m : w));
-  const fmt = (x: number) => x.toFixed(4);
   if (weakestLead.candidateGain!.z > opts.margin) {
     const dir = join(opts.artifactRoot, version);
-    writeArtifact(dir, onnx, manifestOf(version, chosen.kind, trainOpts, ds, onnx, sha256, trainSeconds, chosen.trained.bestEpoch, M, methods));
+    writeArtifact(dir, onnx, manifestOf(version, mode ? 'mlp' : chosen.kind, trainOpts, ds, onnx, sha256, trainSeconds, chosen.trained.bestEpoch, M, methods));
     candidate.artifactDir = dir;
     return {
       ...base, finishedAt: new Date().toISOString(), methods, outcome: 'promoted', candidate,
-      served: { kind: 'model', version, artifactDir: dir, sha256 },
-      reason: `candidate NDCG@10 ${fmt(candNdcg.mean)} beats every contender by more than ${opts.margin} paired SE (smallest lead: ${weakestLead.name}, +${fmt(weakestLead.candidateGain!.diff)} ± ${fmt(weakestLead.candidateGain!.se)})`,
+      served: { kind: 'model', version, artifactDir: dir, sha256, ...(mode ? { repeatFirst: mode.minCount, ...(mode.maxRepeat === undefined ? {} : { repeatCap: mode.maxRepeat }) } : {}) },
+      reason: `${modeWhy}; candidate NDCG@10 ${fmt(candNdcg.mean)} beats every contender by more than ${opts.margin} paired SE (smallest lead: ${weakestLead.name}, +${fmt(weakestLead.candidateGain!.diff)} ± ${fmt(weakestLead.candidateGain!.se)})`,
     };
   }
   const { strongest, why: baselineWhy } = chooseBaseline(baselines, incumbent?.choice.kind === 'baseline' ? incumbent.choice.name : DEFAULT_BASELINE, opts.margin);
   const strongestChoice: RankerChoice = { kind: 'baseline', name: strongest };
-  const refused = `candidate not ahead of ${weakestLead.name} by ${opts.margin} paired SE (${signed(weakestLead.candidateGain!.diff)} ± ${fmt(weakestLead.candidateGain!.se)} NDCG@10)`;
+  const refused = `${modeWhy}; candidate not ahead of ${weakestLead.name} by ${opts.margin} paired SE (${signed(weakestLead.candidateGain!.diff)} ± ${fmt(weakestLead.candidateGain!.se)} NDCG@10)`;
   if (incumbentRows && incumbent?.choice.kind === 'model') {
     const vsBaseline = pairedComparison(baselines[strongest].map((r) => r['ndcg@10']), incumbentRows.map((r) => r['ndcg@10']));
     if (vsBaseline.z <= opts.margin) {
@@ -128,6 +143,8 @@ export async function trainAndDecide(baskets: Basket[], incumbent: Incumbent | n
     reason: `${refused}: serving ${strongest} (${baselineWhy})`,
   };
 }
+
+const fmt = (x: number) => x.toFixed(4);
 
 function signed(x: number): string {
   return `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;

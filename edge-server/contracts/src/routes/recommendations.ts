@@ -10,7 +10,13 @@ export const MetricInterval = Type.Object({ mean: Type.Number(), lo: Type.Number
 
 /** What the store serves: its own promoted model, or a named baseline. */
 export const RankerChoice = Type.Union([
-  Type.Object({ kind: Type.Literal('model'), version: Type.String(), artifactDir: Type.String(), sha256: Type.String() }),
+  Type.Object({
+    kind: Type.Literal('model'), version: Type.String(), artifactDir: Type.String(), sha256: Type.String(),
+    /** Repeat-first ranking: own items bought in at least this many baskets first (GP-ties order), then the model's order. Absent: the model's order. */
+    repeatFirst: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** With repeatFirst: at most this many own items in the repeat block. */
+    repeatCap: Type.Optional(Type.Integer({ minimum: 1 })),
+  }),
   Type.Object({ kind: Type.Literal('baseline'), name: Type.String() }),
 ]);
 export type RankerChoice = Static<typeof RankerChoice>;

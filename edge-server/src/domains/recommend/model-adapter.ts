@@ -4,7 +4,8 @@ import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { FEATURE_CONTRACT, type HistoryBasket, type StoreAggregates } from '@vitrina/models/features';
-import type { RankerChoice } from '@vitrina/models/ranker-choice';
+import { modeOfChoice, type RankerChoice } from '@vitrina/models/ranker-choice';
+import type { RepeatFirstOptions } from '@vitrina/models/features';
 import { BaselineRanker } from './baseline-ranker.js';
 import { warmUpOnnxRuntime } from './onnx-warm-up.js';
 import type { HistorySource } from '../purchases/index.js';
@@ -29,6 +30,8 @@ interface Manifest {
 interface Loaded {
   session: ort.InferenceSession;
   version: string;
+  /** The repeat-first mode the decision serves this model in (models' features/repeat-first.ts); null: the model's order. */
+  repeatFirst: RepeatFirstOptions | null;
   inFlight: number;
   retired: boolean;
 }
@@ -53,6 +56,8 @@ export class ModelAdapter {
   private debounce: NodeJS.Timeout | null = null;
   private loading: Promise<ModelHealth>;
   private readonly baseline: BaselineRanker;
+  /** The ranking mode of the model the last decision chose, attached to it when it loads. */
+  private wantedRepeatFirst: RepeatFirstOptions | null = null;
 
   private constructor(
     private dir: string | null,
@@ -89,6 +94,7 @@ export class ModelAdapter {
     this.loading = this.loading.then(async () => {
       if (choice.kind === 'model') {
         this.dir = choice.artifactDir;
+        this.wantedRepeatFirst = modeOfChoice(choice);
         return this.load();
       }
       await this.baseline.use(choice.name);
@@ -112,15 +118,19 @@ export class ModelAdapter {
     return this.loading;
   }
 
-  /** Scores rows with the current model; null when no valid model is loaded. */
-  async score(features: Float32Array, rows: number): Promise<Float32Array | null> {
+  /**
+   * Scores rows with the current model, with the ranking mode it is served in (read from the
+   * same loaded model, so a hot swap mid-scan cannot pair one model's scores with another's
+   * mode); null when no valid model is loaded.
+   */
+  async score(features: Float32Array, rows: number): Promise<{ scores: Float32Array; repeatFirst: RepeatFirstOptions | null } | null> {
     const model = this.current;
     if (!model) return null;
-    if (rows === 0) return new Float32Array(0);
+    if (rows === 0) return { scores: new Float32Array(0), repeatFirst: model.repeatFirst };
     model.inFlight++;
     try {
       const out = await model.session.run({ input: new ort.Tensor('float32', features, [rows, F]) });
-      return out.score!.data as Float32Array;
+      return { scores: out.score!.data as Float32Array, repeatFirst: model.repeatFirst };
     } finally {
       model.inFlight--;
       if (model.retired && model.inFlight === 0) void model.session.release();
@@ -208,6 +218,6 @@ export class ModelAdapter {
       await session.release();
       throw err instanceof ModelInvalid ? err : new ModelInvalid(`model.onnx fails on a probe row: ${(err as Error).message}`);
     }
-    return { session, version: manifest.modelVersion, inFlight: 0, retired: false };
+    return { session, version: manifest.modelVersion, repeatFirst: this.wantedRepeatFirst, inFlight: 0, retired: false };
   }
 }

@@ -1,4 +1,4 @@
-import { buildCandidateFeatures, popularItems, type AggregateOptions, type AggregateStats, type StoreAggregates } from '@vitrina/models/features';
+import { buildCandidateFeatures, popularItems, repeatFirstScores, type AggregateOptions, type AggregateStats, type StoreAggregates } from '@vitrina/models/features';
 import type { HistorySource } from '../purchases/index.js';
 import type { RankerChoice } from '@vitrina/models/ranker-choice';
 import { buildInWorker, buildOnMainThread, type AggregatesBuild, type BuiltAggregates } from './aggregates-builder.js';
@@ -121,7 +121,13 @@ export class RecommendService {
     if (!opts.personalized) return nonPersonal(agg, opts);
     const history = (await this.opts.history.basketsOf(customerId)).map((b) => ({ t: Date.parse(b.at), items: b.productIds }));
     const built = buildCandidateFeatures(history, agg, { maxCandidates: this.opts.maxCandidates ?? 300, ...(opts.candidates ? { only: opts.candidates } : {}) });
-    const scores = (await this.model.score(built.features, built.candidates.length)) ?? this.model.scoreWithoutModel(history, agg, built.candidates);
+    const scored = await this.model.score(built.features, built.candidates.length);
+    // Repeat-first (the decision's mode): a re-sort of the scores already computed, no extra reads.
+    const scores = !scored
+      ? this.model.scoreWithoutModel(history, agg, built.candidates)
+      : scored.repeatFirst === null
+        ? scored.scores
+        : repeatFirstScores(built.candidates, scored.scores, history, agg, scored.repeatFirst);
     const ranked: Ranked = built.candidates.map((productId, k) => ({ productId, score: scores[k]! }));
     ranked.sort((a, b) => b.score - a.score);
     return withUnknownLast(ranked, opts.candidates).slice(0, opts.limit);

@@ -9,9 +9,9 @@ import { insertStoreReceipts } from '../../test-support/store-receipts.js';
 /** Few epochs and a modest store keep a real training run (child process, tfjs, onnxruntime) to seconds. */
 const FAST = { TRAINING_EPOCHS: 6, TRAINING_MIN_CUSTOMERS: 100 };
 
-async function storeWith(pattern: 'sequence' | 'repeat', customers: number, overrides = {}) {
+async function storeWith(pattern: 'sequence' | 'repeat' | 'repeat-sequence', customers: number, overrides = {}, seed = 11) {
   const t = await build({ ...FAST, ...overrides });
-  await insertStoreReceipts(t.services, syntheticStoreBaskets({ customers, basketsPerCustomer: 7, pattern, seed: 11 }));
+  await insertStoreReceipts(t.services, syntheticStoreBaskets({ customers, basketsPerCustomer: 7, pattern, seed }));
   await t.services.recommend.refreshAggregates();
   return t;
 }
@@ -80,6 +80,34 @@ describe('model lifecycle (real SQLite store, real training in a child process)'
     const own = new Set((await t.services.purchases.basketsOf('c0001')).flatMap((b) => b.productIds).filter((p) => Number(p.slice(1)) < 60));
     const top = await t.services.recommend.rank('c0001', { limit: 1, personalized: true });
     expect(own.has(top[0]!.productId)).toBe(true);
+  });
+
+  it('promotes the repeat-first mode where shoppers rebuy their staples, and every scan ranks with it', async () => {
+    // Shoppers rebuy four staples and also walk a chain of items new to them (models' synthetic store).
+    const t = await storeWith('repeat-sequence', 300, {}, 4);
+    t.services.modelLifecycle.trainNow();
+    await t.services.modelLifecycle.whenIdle();
+    const { decisions: [d], serving } = await stateOf(t);
+    expect(d).toMatchObject({ outcome: 'promoted', served: { kind: 'model', repeatFirst: 3 } });
+    expect(d!.reason).toMatch(/^ranking mode repeat-first c=3 chosen on \d+ validation shoppers/);
+    expect(serving).toEqual({ status: 'loaded', ranker: d!.candidate!.version, reason: null });
+
+    // Served: each shopper's items bought in 3+ baskets lead, by own count (GP-ties' repeat
+    // block), and the model's picks follow. The same artifact in its own order does not do that.
+    const repeatBlockLeads = async (customerId: string) => {
+      const count = new Map<string, number>();
+      for (const b of await t.services.purchases.basketsOf(customerId)) for (const p of new Set(b.productIds)) count.set(p, (count.get(p) ?? 0) + 1);
+      const staples = [...count.values()].filter((n) => n >= 3).length;
+      const counts = (await t.services.recommend.rank(customerId, { limit: 10, personalized: true })).map((r) => count.get(r.productId) ?? 0);
+      const head = counts.slice(0, staples);
+      return head.every((n, k) => n >= 3 && (k === 0 || n <= head[k - 1]!)) && counts.slice(staples).every((n) => n < 3);
+    };
+    const shoppers = Array.from({ length: 40 }, (_, k) => `c${String(k).padStart(4, '0')}`);
+    for (const c of shoppers) expect(await repeatBlockLeads(c)).toBe(true);
+    const served = d!.served.kind === 'model' ? d!.served : null;
+    await t.services.recommend.useRanker({ kind: 'model', version: served!.version, artifactDir: served!.artifactDir, sha256: served!.sha256 });
+    const plain = await Promise.all(shoppers.map(repeatBlockLeads));
+    expect(plain.filter((ok) => !ok).length).toBeGreaterThan(0);
   });
 
   it('a store with too little history trains nothing and serves the default baseline, never a model from elsewhere', async () => {

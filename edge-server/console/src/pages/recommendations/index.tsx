@@ -105,6 +105,11 @@ function DecisionRow({ d }: { d: ModelDecision }) {
         <span>
           {t('recommendations.serves')} <code>{served}</code>
         </span>
+        {d.served.kind === 'model' && (
+          <span data-testid="ranking-mode">
+            {t('recommendations.mode', { mode: d.served.repeatFirst === undefined ? t('recommendations.modeModel') : t(d.served.repeatCap === undefined ? 'recommendations.modeRepeatFirst' : 'recommendations.modeRepeatFirstCapped', { c: d.served.repeatFirst, cap: d.served.repeatCap }) })}
+          </span>
+        )}
       </header>
       <p class={style.reason}>{d.reason}</p>
       <p class="muted">
