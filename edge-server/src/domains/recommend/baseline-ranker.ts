@@ -1,4 +1,4 @@
-import { fallbackScores, type HistoryBasket, type StoreAggregates } from '@vitrina/models/features';
+import { fallbackScores, ownBasketCounts, type HistoryBasket, type StoreAggregates } from '@vitrina/models/features';
 import { DEFAULT_BASELINE, type BaselineName } from '@vitrina/models/ranker-choice';
 import { TifuKnn } from '@vitrina/models/tifu-knn';
 import type { HistorySource } from '../purchases/index.js';
@@ -37,7 +37,7 @@ export class BaselineRanker {
       case 'P-TopFreq':
       case 'GP-TopFreq': {
         // Own count, ties in first-seen order; GP pads with popularity, P leaves the rest at 0.
-        const own = ownCounts(history);
+        const own = ownBasketCounts(history);
         const firstSeen = new Map([...own.keys()].map((id, k) => [id, k]));
         const padded = this.current === 'GP-TopFreq';
         return Float32Array.from(candidates, (id) => {
@@ -65,10 +65,4 @@ export class BaselineRanker {
     }
     return new TifuKnn([...byCustomer.values()].map((l) => l.sort((a, b) => a.t - b.t).map((b) => b.items)));
   }
-}
-
-function ownCounts(history: readonly HistoryBasket[]): Map<string, number> {
-  const own = new Map<string, number>();
-  for (const basket of history) for (const id of new Set(basket.items)) own.set(id, (own.get(id) ?? 0) + 1);
-  return own;
 }
