@@ -43,6 +43,20 @@ describe('TifuKnn', () => {
     }
   });
 
+  it('built in slices (TifuKnn.build), scores exactly as built at once, and lets the event loop run between slices', async () => {
+    const train = randomHistories(5, 300, 120);
+    let turns = 0;
+    let ticking = true;
+    const tick = () => { turns++; if (ticking) setImmediate(tick); };
+    setImmediate(tick);
+    const sliced = await TifuKnn.build(train, TIFU_DEFAULTS, 16);
+    ticking = false;
+    // 300 neighbours, 16 a slice: 18 turns of the loop the build gave away.
+    expect(turns).toBeGreaterThanOrEqual(18);
+    const whole = new TifuKnn(train);
+    for (const query of randomHistories(6, 20, 130)) expect([...sliced.scores(query).entries()]).toEqual([...whole.scores(query).entries()]);
+  });
+
   it('takes the k nearest users by distance, ties to the lower index, in that order', () => {
     const d = [5, 1, 3, 1, 9, 0, 3];
     expect(nearestK(d.length, 4, (u) => d[u]!)).toEqual([5, 1, 3, 2]);

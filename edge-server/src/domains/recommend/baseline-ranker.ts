@@ -63,6 +63,7 @@ export class BaselineRanker {
       list.push({ t: Date.parse(b.at), items: b.productIds });
       byCustomer.set(b.customerId, list);
     }
-    return new TifuKnn([...byCustomer.values()].map((l) => l.sort((a, b) => a.t - b.t).map((b) => b.items)));
+    // Built in slices with a turn of the event loop between them: scans go on meanwhile.
+    return TifuKnn.build([...byCustomer.values()].map((l) => l.sort((a, b) => a.t - b.t).map((b) => b.items)));
   }
 }
