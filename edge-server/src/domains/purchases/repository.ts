@@ -8,6 +8,7 @@ export interface DaySpend {
 }
 import { localDateOf } from '../../shared/calendar.js';
 import { basketsByCustomer } from './history-repository.js';
+import { readHistorySnapshot } from './history-snapshot.js';
 
 export interface ReceiptRow {
   id: string;
@@ -163,9 +164,14 @@ export class PurchasesRepository {
     return rows.map((r) => ({ basketId: r.id, at: r.store_time, productIds: r.products.split('\u001f') }));
   }
 
-  /** Every customer's sale baskets, grouped by customer, in pages (the one history query: history-repository.ts). */
+  /**
+   * Every customer's sale baskets, grouped by customer, in pages (the one history query:
+   * history-repository.ts). From a file-backed store through a read-only connection of its own
+   * (one snapshot, history-snapshot.ts): a long read (TIFU-KNN's index over every shopper) never
+   * holds the server's reader, which tills and scans read through.
+   */
   allBaskets(pageSize = 5000) {
-    return basketsByCustomer(this.db, pageSize);
+    return this.db.file === ':memory:' ? basketsByCustomer(this.db, pageSize) : readHistorySnapshot(this.db.file, pageSize);
   }
 
   /** Net spend per store-local day (returns negative), oldest first: what tiers are earned by. */
