@@ -51,7 +51,7 @@ describe('checkpoints off the commit path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrina-ckpt-'));
     const file = join(dir, 'test.sqlite');
     const wal = () => statSync(`${file}-wal`).size;
-    const db = await Database.open(file, { checkpointIntervalMs: 3_600_000, walTruncateFrames: 1000 });
+    const db = await Database.open(file, { checkpointIntervalMs: 3_600_000, walRestartFrames: 1000 });
     onTestFinished(async () => {
       await db.close();
       rmSync(dir, { recursive: true, force: true });

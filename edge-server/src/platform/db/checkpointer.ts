@@ -5,6 +5,9 @@ import { checkpointTrace, type CheckpointTrace } from './write-trace.js';
 /** A WAL this long (4 KiB pages: 64 MiB) is restarted once all copied (see the class comment). */
 export const RESTART_WAL_FRAMES = 16_384;
 
+/** About one WAL frame on disk (a 4 KiB page and its header): a file this many frames long is "long". */
+const WAL_FRAME_BYTES = 4096;
+
 /** Rounds in a row with nothing committed before a long WAL file is truncated. */
 export const QUIET_ROUNDS_BEFORE_TRIM = 10;
 
@@ -76,7 +79,7 @@ export class Checkpointer {
       this.quietRounds = passive.log === this.lastFrames ? this.quietRounds + 1 : 0;
       this.lastFrames = passive.log;
       if (passive.log >= this.restartFrames) await this.step('RESTART');
-      else if (this.quietRounds >= QUIET_ROUNDS_BEFORE_TRIM && walFileBytes(this.walFile) > this.restartFrames * 4096) await this.step('TRUNCATE');
+      else if (this.quietRounds >= QUIET_ROUNDS_BEFORE_TRIM && walFileBytes(this.walFile) > this.restartFrames * WAL_FRAME_BYTES) await this.step('TRUNCATE');
     })().finally(() => (this.running = null));
     return this.running;
   }

@@ -129,9 +129,9 @@ export class Database implements Queryable {
 
   /**
    * `checkpointIntervalMs`: how often checkpointer.ts runs (tests stretch it to see a commit leave
-   * the WAL alone); `walTruncateFrames`: the WAL length the checkpointer restarts (tests lower it).
+   * the WAL alone); `walRestartFrames`: the WAL length the checkpointer restarts (tests lower it).
    */
-  static async open(file: string, opts: { checkpointIntervalMs?: number; walTruncateFrames?: number } = {}): Promise<Database> {
+  static async open(file: string, opts: { checkpointIntervalMs?: number; walRestartFrames?: number } = {}): Promise<Database> {
     if (file !== ':memory:') {
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
       // Created owner-only before SQLite opens it: SQLite gives the -wal and -shm files the
@@ -149,7 +149,7 @@ export class Database implements Queryable {
     // its own connection.
     await writer.exec('PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = -1;');
     const reader = await openConnection(file, sqlite3.OPEN_READONLY);
-    return new Database(file, writer, reader, await Checkpointer.open(file, opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS, opts.walTruncateFrames));
+    return new Database(file, writer, reader, await Checkpointer.open(file, opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS, opts.walRestartFrames));
   }
 
   /** Runs `fn` alone on the writer connection inside BEGIN IMMEDIATE … COMMIT (ROLLBACK on throw). */
