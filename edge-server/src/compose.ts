@@ -36,7 +36,7 @@ import { MembersImport } from './usecases/members-import/index.js';
 import { startHousekeeping, startNightlySegments } from './usecases/housekeeping/index.js';
 import { createChainSync } from './usecases/chain-sync/index.js';
 import type { ModelManifest } from '@vitrina/models';
-import { KioskCardService, ScanService } from './usecases/scan/index.js';
+import { KioskCardService, ScanService, shopperPrefetch } from './usecases/scan/index.js';
 import { dataPath } from './platform/config/data-path.js';
 
 export interface ComposeOptions {
@@ -156,6 +156,7 @@ export async function composeServices({ config, secret, log, background = config
   const scan = new ScanService({
     cards, customers, loyalty, offers, campaigns, recommend, eventLog, referrals, push: proofOfPlay.recordingTakeovers(realtime, log), metrics,
     history: { hasPurchases: (id) => purchases.hasSale(db, id) },
+    prefetch: shopperPrefetch(db, [customers, purchases, loyalty, offers, promotions]),
     timeZone: config.STORE_TIME_ZONE, takeoverMs: config.TAKEOVER_MS, scanRatePerKiosk: config.SCAN_RATE_PER_KIOSK, log,
   });
   const kioskCard = new KioskCardService({

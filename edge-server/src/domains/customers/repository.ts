@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { cachedRead, forgetCached, forgetInTx, forgetShopperCached } from '../../platform/db/tx-memo.js';
+import { readJson, type JsonRead } from '../../platform/db/json-read.js';
 
 export interface CustomerRow {
   id: string;
@@ -49,6 +50,17 @@ function values(row: CustomerRow) {
   ];
 }
 
+/** The shopper's row (undefined when there is none), as one JSON read (platform/db/json-read.ts). */
+export function customerRowRead(id: string): JsonRead<CustomerRow | undefined> {
+  const fields = COLUMNS.split(', ').map((c) => `'${c}', ${c}`).join(', ');
+  return {
+    key: `customers.row:${id}`,
+    sql: `(SELECT json_object(${fields}) FROM customers WHERE id = ?)`,
+    params: [id],
+    parse: (v) => (typeof v === 'string' ? JSON.parse(v) as CustomerRow : undefined),
+  };
+}
+
 /** A shopper's row changed: the transaction's memo now, the database's cache at commit (`birthDate` reads it inside transactions). */
 function forgetRow(tx: Queryable, id: string) {
   forgetInTx(tx, `customers.row:${id}`);
@@ -60,7 +72,8 @@ export class CustomersRepository {
 
   /** Kept in the database's cache (the scan and loyalty both ask whether the shopper exists); every write of a row forgets it. */
   byId(id: string) {
-    return cachedRead(this.db, `customers.row:${id}`, () => this.db.get<CustomerRow>('SELECT * FROM customers WHERE id = ?', [id]));
+    const read = customerRowRead(id);
+    return cachedRead(this.db, read.key, () => readJson(this.db, read));
   }
 
   async insert(tx: Queryable, row: CustomerRow) {
@@ -196,7 +209,8 @@ export class CustomersRepository {
    * its birthday check. Inside a transaction that wrote the row, read afresh (tx-memo.ts).
    */
   async birthDate(q: Queryable, id: string) {
-    const row = await cachedRead(q, `customers.row:${id}`, () => q.get<CustomerRow>('SELECT * FROM customers WHERE id = ?', [id]));
+    const read = customerRowRead(id);
+    const row = await cachedRead(q, read.key, () => readJson(q, read));
     return row?.birth_date ?? null;
   }
 

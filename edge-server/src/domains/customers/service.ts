@@ -1,6 +1,7 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { VitrinaError } from '../../platform/errors/vitrina-error.js';
-import { nameKey, type ConsentRecord, type ConsentSource, type CustomerRow, type CustomersRepository } from './repository.js';
+import { customerRowRead, nameKey, type ConsentRecord, type ConsentSource, type CustomerRow, type CustomersRepository } from './repository.js';
+import type { JsonRead } from '../../platform/db/json-read.js';
 
 export interface Customer {
   id: string;
@@ -33,6 +34,11 @@ export function consentRecordsOf(c: Consents, textVersion: string, at: string, s
  */
 export class CustomersService {
   constructor(private readonly db: Database, private readonly repo: CustomersRepository) {}
+
+  /** The reads of this shopper's rows a scan makes, to be made as one statement (platform/db/json-read.ts). */
+  shopperReads(customerId: string): Array<JsonRead<unknown>> {
+    return [customerRowRead(customerId)];
+  }
 
   /** A customer who exists and has not been erased. */
   async isActive(id: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type { EarnRuleConfig, LoyaltySettings, TierConfig } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { cachedRead, forgetCached, forgetInTx } from '../../platform/db/tx-memo.js';
+import { jsonArray, readJson, type JsonRead } from '../../platform/db/json-read.js';
 import { localDateOf } from '../../shared/calendar.js';
 import type { EarnRules } from './earn.js';
 import type { LedgerEntry, LedgerKind } from './ledger.js';
@@ -17,6 +18,8 @@ interface LedgerRow {
   receipt_id: string | null;
   idempotency_key: string;
 }
+
+const LEDGER_COLUMNS: ReadonlyArray<keyof LedgerRow> = ['id', 'kind', 'points', 'at', 'available_on', 'expires_on', 'lot_id', 'receipt_id', 'idempotency_key'];
 
 /** A ledger entry as read back, in replay order (store time, then id). */
 export type StoredEntry = LedgerEntry & { at: string; receiptId: string | null; idempotencyKey: string };
@@ -113,18 +116,22 @@ export class LoyaltyRepository {
   /** A customer's ledger in replay order (store time, then id), with each entry's local day. */
   entries(q: Queryable, customerId: string): Promise<StoredEntry[]> {
     // Copied into a transaction's memo: `insert` below appends to it (write-through).
-    return cachedRead(q, `loyalty.entries:${customerId}`, () => this.readEntries(q, customerId), { copyForTx: (rows) => [...rows] });
+    const read = this.entriesRead(customerId);
+    return cachedRead(q, read.key, () => readJson(q, read), { copyForTx: (rows) => [...rows] });
   }
 
-  private async readEntries(q: Queryable, customerId: string): Promise<StoredEntry[]> {
-    const rows = await q.all<LedgerRow>(
-      'SELECT id, kind, points, at, available_on, expires_on, lot_id, receipt_id, idempotency_key FROM points_ledger WHERE customer_id = ? ORDER BY at, id',
-      [customerId],
-    );
-    return rows.map((r) => ({
-      id: r.id, kind: r.kind, points: r.points, at: r.at, localDate: localDateOf(this.timeZone, r.at),
-      availableOn: r.available_on, expiresOn: r.expires_on, lotId: r.lot_id, receiptId: r.receipt_id, idempotencyKey: r.idempotency_key,
-    }));
+  /** A shopper's ledger in replay order, as one JSON read (platform/db/json-read.ts). */
+  entriesRead(customerId: string): JsonRead<StoredEntry[]> {
+    const fields = LEDGER_COLUMNS.map((c) => `'${c}', ${c}`).join(', ');
+    return {
+      key: `loyalty.entries:${customerId}`,
+      sql: `(SELECT json_group_array(json_object(${fields}) ORDER BY at, id) FROM points_ledger WHERE customer_id = ?)`,
+      params: [customerId],
+      parse: (v) => jsonArray<LedgerRow>(v).map((r) => ({
+        id: r.id, kind: r.kind, points: r.points, at: r.at, localDate: localDateOf(this.timeZone, r.at),
+        availableOn: r.available_on, expiresOn: r.expires_on, lotId: r.lot_id, receiptId: r.receipt_id, idempotencyKey: r.idempotency_key,
+      })),
+    };
   }
 
   byKey(q: Queryable, key: string) {

@@ -7,6 +7,7 @@ import { expiringWithin, replay, type PointsState } from './ledger.js';
 import type { LoyaltyRepository, NewLedgerEntry } from './repository.js';
 import { tierStatus, type DaySpend, type Tier, type TierStatus } from './tiers.js';
 import type { CustomersService } from '../customers/index.js';
+import type { JsonRead } from '../../platform/db/json-read.js';
 
 /** What the kiosk greeting needs from the loyalty program. */
 export interface LoyaltySummary {
@@ -40,6 +41,11 @@ export class LoyaltyService implements LoyaltyReader {
       spendsByDay(q: Queryable, customerId: string): Promise<DaySpend[]>;
     },
   ) {}
+
+  /** The reads of this shopper's rows a scan makes, to be made as one statement (platform/db/json-read.ts). */
+  shopperReads(customerId: string): Array<JsonRead<unknown>> {
+    return [this.repo.entriesRead(customerId)];
+  }
 
   private customerExists(id: string) {
     return this.deps.customers.isActive(id);

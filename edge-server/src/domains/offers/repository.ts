@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { cachedRead, forgetCached } from '../../platform/db/tx-memo.js';
+import { jsonArray, readJson, type JsonRead } from '../../platform/db/json-read.js';
 import type { DiscountKind } from '@vitrina/contracts';
 
 /** An offer row as stored: a discount on one product for a period, optionally of a campaign. */
@@ -46,6 +47,16 @@ const COLUMNS = 'o.id, o.product_id, o.title, o.discount_kind, o.discount_value,
 const CLIPPED_LIVE_AREA = 'offers.clipped:';
 
 /** The only place with SQL for offers and clipped_offers. */
+/** The ids of every offer the shopper clipped, as one JSON read (platform/db/json-read.ts). */
+export function clippedIdsRead(customerId: string): JsonRead<ReadonlySet<string>> {
+  return {
+    key: `offers.clipped-ids:${customerId}`,
+    sql: '(SELECT json_group_array(offer_id) FROM clipped_offers WHERE customer_id = ?)',
+    params: [customerId],
+    parse: (v) => new Set(jsonArray<string>(v)),
+  };
+}
+
 export class OffersRepository {
   constructor(private readonly db: Database) {}
 
@@ -108,7 +119,8 @@ export class OffersRepository {
   }
 
   clippedBy(customerId: string): Promise<ReadonlySet<string>> {
-    return cachedRead(this.db, `offers.clipped-ids:${customerId}`, () => this.db.all<{ offer_id: string }>('SELECT offer_id FROM clipped_offers WHERE customer_id = ?', [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id))));
+    const read = clippedIdsRead(customerId);
+    return cachedRead(this.db, read.key, () => readJson(this.db, read));
   }
 
   clipsOf(customerId: string) {

@@ -5,7 +5,8 @@ import { VitrinaError } from '../../platform/errors/vitrina-error.js';
 import type { Catalog, ProductDisplay } from '../catalog/index.js';
 import { displayNameOf, imageUrlOf } from './display-name.js';
 import { mayShow } from './policy.js';
-import type { NewOffer, OfferRow, OffersRepository } from './repository.js';
+import { clippedIdsRead, type NewOffer, type OfferRow, type OffersRepository } from './repository.js';
+import type { JsonRead } from '../../platform/db/json-read.js';
 
 export interface RankedProduct {
   productId: string;
@@ -74,6 +75,11 @@ export class OffersService {
     /** The store's wording of discounts (language, currency); the demo store's when absent. */
     private readonly discountFormat: Partial<DiscountTextFormat> = {},
   ) {}
+
+  /** The reads of this shopper's rows a scan makes, to be made as one statement (platform/db/json-read.ts). */
+  shopperReads(customerId: string): Array<JsonRead<unknown>> {
+    return [clippedIdsRead(customerId)];
+  }
 
   /** Live offers, cached briefly: the scan path reads them on every scan. */
   async live(today: string): Promise<LiveOffer[]> {

@@ -1,6 +1,7 @@
 import type { PromotionDefinition } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { cachedRead, forgetCached, forgetInTx } from '../../platform/db/tx-memo.js';
+import { jsonArray, readJson, type JsonRead } from '../../platform/db/json-read.js';
 import type { OfferRow } from '../offers/index.js';
 
 export interface PromotionRow {
@@ -39,6 +40,26 @@ const PROMOTION_USAGE = 'promotions.uses:';
 const LIVE = 'promotions.live:';
 /** A shopper's campaign arms (`campaign_assignments`), forgotten by the campaigns repository when it assigns. */
 export const ARMS = 'promotions.arms:';
+
+/** The segments the shopper is in, as one JSON read (platform/db/json-read.ts). */
+export function segmentsRead(customerId: string): JsonRead<ReadonlySet<string>> {
+  return {
+    key: `promotions.segments:${customerId}`,
+    sql: '(SELECT json_group_array(segment) FROM segment_members WHERE customer_id = ?)',
+    params: [customerId],
+    parse: (v) => new Set(jsonArray<string>(v)),
+  };
+}
+
+/** The arm the shopper was assigned in each campaign (campaign → arm), as one JSON read. */
+export function armsRead(customerId: string): JsonRead<ReadonlyMap<string, 'treatment' | 'control'>> {
+  return {
+    key: `${ARMS}${customerId}`,
+    sql: '(SELECT json_group_array(json_array(campaign_id, arm)) FROM campaign_assignments WHERE customer_id = ?)',
+    params: [customerId],
+    parse: (v) => new Map(jsonArray<[string, 'treatment' | 'control']>(v)),
+  };
+}
 
 export class PromotionsRepository {
   async insert(q: Queryable, id: string, def: PromotionDefinition, at: string, origin: PromotionRow['origin'] = 'store') {
@@ -116,8 +137,8 @@ export class PromotionsRepository {
   }
 
   segmentsOf(q: Queryable, customerId: string) {
-    return cachedRead(q, `promotions.segments:${customerId}`, () =>
-      q.all<{ segment: string }>('SELECT segment FROM segment_members WHERE customer_id = ?', [customerId]).then((r) => new Set(r.map((x) => x.segment))));
+    const read = segmentsRead(customerId);
+    return cachedRead(q, read.key, () => readJson(q, read));
   }
 
   async replaceSegment(q: Queryable, segment: string, customerIds: readonly string[]) {
@@ -235,8 +256,8 @@ export class PromotionsRepository {
 
   /** The arms this shopper was assigned (campaign → arm): kept even when a campaign's holdout share changes later. */
   assignedArms(q: Queryable, customerId: string) {
-    return cachedRead(q, `${ARMS}${customerId}`, () => q.all<{ campaign_id: string; arm: 'treatment' | 'control' }>('SELECT campaign_id, arm FROM campaign_assignments WHERE customer_id = ?', [customerId])
-      .then((rows) => new Map(rows.map((r) => [r.campaign_id, r.arm]))));
+    const read = armsRead(customerId);
+    return cachedRead(q, read.key, () => readJson(q, read));
   }
 
   campaignsById(q: Queryable) {

@@ -7,7 +7,8 @@ import { assignedArm } from './campaigns/holdout.js';
 import { discountOf, type AppliedPromotion, type EngineContext, type EnginePromotion } from './engine.js';
 import { eligibility, minuteOf } from './eligibility.js';
 import { contradictionOf, productsOfRule } from './rules.js';
-import type { ClippedOfferRow, PromotionRow, PromotionsRepository, PromotionUse } from './repository.js';
+import { armsRead, segmentsRead, type ClippedOfferRow, type PromotionRow, type PromotionsRepository, type PromotionUse } from './repository.js';
+import type { JsonRead } from '../../platform/db/json-read.js';
 import type { Catalog } from '../catalog/index.js';
 import type { CustomersService } from '../customers/index.js';
 import type { LiveOffer, OfferPrice, OfferRow, OffersService } from '../offers/index.js';
@@ -16,7 +17,7 @@ import type { LiveOffer, OfferPrice, OfferRow, OffersService } from '../offers/i
 export interface ReceiptPromotionContext {
   promotions: EnginePromotion[];
   unlocked: Set<string>;
-  segments: Set<string>;
+  segments: ReadonlySet<string>;
   armOf(campaignId: string): 'treatment' | 'control';
   /** promotion id → grant consumed when it applies. */
   grantIds: Map<string, number>;
@@ -84,6 +85,11 @@ export class PromotionsService {
       shopper: { tierOf(q: Queryable, customerId: string, day: string): Promise<string | null>; pointValueMinor(q: Queryable): Promise<number> };
     },
   ) {}
+
+  /** The reads of this shopper's rows a scan makes, to be made as one statement (platform/db/json-read.ts). */
+  shopperReads(customerId: string): Array<JsonRead<unknown>> {
+    return [segmentsRead(customerId), armsRead(customerId)];
+  }
 
   /** The store's today (store time zone); campaign sweeps refuse later days. */
   today(at: Date = new Date()): string {
@@ -266,7 +272,7 @@ export class PromotionsService {
     const unlocked = new Set(presented);
     const grantIds = new Map<string, number>();
     const offers = new Map<string, ClippedOfferRow>();
-    let segments = new Set<string>();
+    let segments: ReadonlySet<string> = new Set<string>();
     if (customerId) {
       segments = await this.repo.segmentsOf(tx, customerId);
       for (const g of await this.repo.openGrants(tx, customerId, day)) {

@@ -1,5 +1,6 @@
 import type { Database, Queryable, SqlValue } from '../../platform/db/database.js';
 import { cachedRead, forgetCached, memoInTx } from '../../platform/db/tx-memo.js';
+import { jsonArray, readJson, type JsonRead } from '../../platform/db/json-read.js';
 
 /** Net spend of one store-local day (returns negative). */
 export interface DaySpend {
@@ -45,6 +46,40 @@ export interface ReceiptLineRow {
 const MAX_PARAMS = 30_000;
 
 /** The only place with SQL for receipts and receipt_lines. */
+/** Whether the shopper has any sale (first-purchase rewards; a scan without one shows what is popular). */
+export function hasSaleRead(customerId: string): JsonRead<boolean> {
+  return {
+    key: `purchases.has-sale:${customerId}`,
+    sql: "(SELECT EXISTS (SELECT 1 FROM receipts WHERE customer_id = ? AND kind = 'sale'))",
+    params: [customerId],
+    parse: (v) => v === 1,
+  };
+}
+
+/** The shopper's sale baskets, oldest first, with the products in each (what a ranking reads). */
+export function basketsRead(customerId: string): JsonRead<Array<{ basketId: string; at: string; productIds: string[] }>> {
+  return {
+    key: `purchases.baskets:${customerId}`,
+    sql: `(SELECT json_group_array(json_array(id, store_time, products) ORDER BY store_time, id) FROM (
+            SELECT r.id, r.store_time, GROUP_CONCAT(l.product_id, char(31)) AS products
+              FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
+             WHERE r.customer_id = ? AND r.kind = 'sale' GROUP BY r.id))`,
+    params: [customerId],
+    parse: (v) => jsonArray<[string, string, string]>(v).map(([basketId, at, products]) => ({ basketId, at, productIds: products.split('\u001f') })),
+  };
+}
+
+/** Net spend per store-local day (returns negative), oldest first: what tiers are earned by. */
+export function spendsRead(customerId: string): JsonRead<DaySpend[]> {
+  return {
+    key: `purchases.spends:${customerId}`,
+    sql: `(SELECT json_group_array(json_object('date', date, 'netMinor', netMinor) ORDER BY date) FROM (
+            SELECT COALESCE(local_date, substr(store_time, 1, 10)) AS date, SUM(total_minor) AS netMinor FROM receipts WHERE customer_id = ? GROUP BY 1))`,
+    params: [customerId],
+    parse: (v) => jsonArray<DaySpend>(v),
+  };
+}
+
 export class PurchasesRepository {
   constructor(private readonly db: Database, private readonly timeZone = 'UTC') {}
 
@@ -141,27 +176,18 @@ export class PurchasesRepository {
 
   /** Whether a customer has any sale before this one (first-purchase rewards). */
   hasSale(q: Queryable, customerId: string) {
-    return cachedRead(q, `purchases.has-sale:${customerId}`, async () => (await q.get("SELECT 1 AS x FROM receipts WHERE customer_id = ? AND kind = 'sale' LIMIT 1", [customerId])) !== undefined);
+    const read = hasSaleRead(customerId);
+    return cachedRead(q, read.key, () => readJson(q, read));
   }
 
   /** A customer's sale baskets, oldest first, with the products in each. */
   async basketsOf(customerId: string) {
-    const baskets = await cachedRead(this.db, `purchases.baskets:${customerId}`, () => this.readBaskets(customerId));
+    const read = basketsRead(customerId);
+    const baskets = await cachedRead(this.db, read.key, () => readJson(this.db, read));
     // One turn of the event loop, as the read would take: answered from memory, a rank() would
     // resolve in microtasks alone, and callers that rank in a loop would never let timers or I/O run.
     await new Promise((resolve) => setImmediate(resolve));
     return baskets;
-  }
-
-  private async readBaskets(customerId: string) {
-    const rows = await this.db.all<{ id: string; store_time: string; products: string }>(
-      `SELECT r.id, r.store_time, GROUP_CONCAT(l.product_id, char(31)) AS products
-         FROM receipts r JOIN receipt_lines l ON l.receipt_id = r.id
-        WHERE r.customer_id = ? AND r.kind = 'sale'
-        GROUP BY r.id ORDER BY r.store_time, r.id`,
-      [customerId],
-    );
-    return rows.map((r) => ({ basketId: r.id, at: r.store_time, productIds: r.products.split('\u001f') }));
   }
 
   /**
@@ -176,10 +202,8 @@ export class PurchasesRepository {
 
   /** Net spend per store-local day (returns negative), oldest first: what tiers are earned by. */
   spendsByDay(q: Queryable, customerId: string): Promise<DaySpend[]> {
-    return cachedRead(q, `purchases.spends:${customerId}`, () => q.all<DaySpend>(
-      'SELECT COALESCE(local_date, substr(store_time, 1, 10)) AS date, SUM(total_minor) AS netMinor FROM receipts WHERE customer_id = ? GROUP BY 1 ORDER BY 1',
-      [customerId],
-    ));
+    const read = spendsRead(customerId);
+    return cachedRead(q, read.key, () => readJson(q, read));
   }
 
   /** A customer's receipts with their lines, for a data export. */

@@ -8,7 +8,8 @@ import type { CustomersService } from '../customers/index.js';
 import type { HistorySource } from './history-source.js';
 import { importReceiptsCsv, type ImportOptions } from './import/receipts-csv.js';
 import type { ImportedReceiptsRepository } from './import/import-repository.js';
-import type { PurchasesRepository, ReceiptLineRow, ReceiptRow } from './repository.js';
+import { basketsRead, hasSaleRead, spendsRead, type PurchasesRepository, type ReceiptLineRow, type ReceiptRow } from './repository.js';
+import type { JsonRead } from '../../platform/db/json-read.js';
 
 /**
  * Receipts and their lines as the store recorded them (owns `receipts` and `receipt_lines`).
@@ -21,6 +22,11 @@ export class PurchasesService implements HistorySource {
     private readonly deps: { catalog: Pick<Catalog, 'allIds' | 'ensurePlaceholders'>; customers: Pick<CustomersService, 'activeIds'>; events: EventBus<DomainEvents> },
     private readonly imported: ImportedReceiptsRepository,
   ) {}
+
+  /** The reads of this shopper's rows a scan makes, to be made as one statement (platform/db/json-read.ts). */
+  shopperReads(customerId: string): Array<JsonRead<unknown>> {
+    return [hasSaleRead(customerId), spendsRead(customerId), basketsRead(customerId)];
+  }
 
   insertReceiptIn(tx: Queryable, receipt: ReceiptRow, lines: ReceiptLineRow[]) {
     return this.repo.insertReceipt(tx, receipt, lines);

@@ -49,6 +49,32 @@ export class ReadCache {
     return promise;
   }
 
+  /**
+   * Loads several keys with one read (json-read.ts's `readTogether`): `load` gets the keys neither
+   * kept nor being read, and answers a value for each. Meanwhile `read()` of any of them shares
+   * this load, and values are kept under the same rule as `read()`'s (not after a forget).
+   */
+  prefill(keys: readonly string[], load: (missing: string[]) => Promise<ReadonlyMap<string, unknown>>): Promise<void> {
+    this.beforeRead();
+    const generation = this.generation;
+    const missing = keys.filter((key) => !this.entries.has(key) && this.loading.get(key)?.generation !== generation);
+    if (missing.length === 0) return Promise.resolve();
+    const all = load(missing);
+    for (const key of missing) {
+      const promise: Promise<unknown> = all.then((values) => {
+        const value = values.get(key);
+        if (generation === this.generation && value !== undefined) this.keep(key, value);
+        return value;
+      }).finally(() => {
+        if (this.loading.get(key)?.promise === promise) this.loading.delete(key);
+      });
+      // A failed load fails its readers (each read's own promise); the prefill's caller sees it below.
+      promise.catch(() => undefined);
+      this.loading.set(key, { generation, promise });
+    }
+    return all.then(() => undefined);
+  }
+
   /** The value kept under `key`, without reading (undefined when none). */
   peek<T>(key: string): T | undefined {
     return this.entries.get(key) as T | undefined;

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { KioskSession } from '@vitrina/contracts';
 import { build } from '../../test-support/build.js';
 import { sale, seedLoyaltyStore } from '../../test-support/loyalty-store.js';
@@ -102,6 +102,22 @@ describe('the scan path after every kind of write', () => {
     await clipMilk(s.cards[1]!);
     await s.services.db.transaction((tx) => s.services.offers.endIn(tx, 'off-p-milk'));
     expect(offerDiscount(await s.services.receipts.post(sale(s.cards[1]!, [['p-milk', 1, 1000]], { storeTime: s.now() })))).toBe(0);
+  });
+
+  it("reads a shopper's own rows on their first scan as one statement, and shows what reading them one by one showed", async () => {
+    const s = await store();
+    const card = s.cards[2]!;
+    await s.services.receipts.post(sale(card, [['p-milk', 2, 500], ['p-bread', 1, 250]], { storeTime: s.now() }));
+    const warm = await scan2(s, card);
+    for (const key of s.services.db.cache.keys()) if (key.includes(':')) s.services.db.cache.forget(key); // the shopper's rows, not the program's
+    const reads = [vi.spyOn(s.services.db, 'get'), vi.spyOn(s.services.db, 'all')];
+    const cold = await s.scan(card);
+    const sqls = reads.flatMap((r) => r.mock.calls.map((c) => c[0]));
+    const ownTables = ['points_ledger', 'receipts', 'clipped_offers', 'segment_members', 'campaign_assignments'];
+    expect(sqls.filter((sql) => ownTables.some((t) => sql.includes(`FROM ${t} `)))).toHaveLength(1);
+    expect({ ...cold, sessionId: warm.sessionId }).toEqual(warm);
+    expect(cold.offersBasis).toBe('picked'); // the baskets and the sale were read
+    expect(cold.pointsBalance).toBeGreaterThan(0); // and the ledger
   });
 
   it('erasure drops the shopper from every cache', async () => {

@@ -31,6 +31,8 @@ export interface ScanDeps {
   recommend: Pick<Recommender, 'rank' | 'modelVersion'>;
   /** Whether the shopper has bought anything yet (purchases): without history the kiosk shows what is popular in the store. */
   history: { hasPurchases(customerId: string): Promise<boolean> };
+  /** Reads the shopper's rows into the read cache as one statement (shopper-prefetch.ts). */
+  prefetch(customerId: string): Promise<void>;
   eventLog: EventLog;
   /** A friend's referral code claimed inside the enrollment's transaction. */
   referrals: Pick<ReferralsService, 'claimIn'>;
@@ -124,11 +126,15 @@ export class ScanService {
   /**
    * The shopper's rows (card, customer, ledger, spends, baskets, clips, segments) and the
    * program's come from the database's read cache (platform/db/read-cache.ts) after the first
-   * scan: each is read once however many domains ask, and again only after a write to it.
+   * scan: each is read once however many domains ask, and again only after a write to it. On the
+   * first scan the shopper's rows are read as one statement (shopper-prefetch.ts).
    */
   private async startSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
     const { d } = this;
     const today = storeDate(d.timeZone);
+    // Started first: the reads below share its one statement. Should it fail, they fail with it
+    // (and report it); the prefetch itself has nothing more to say.
+    d.prefetch(customerId).catch(() => undefined);
     const [customer, summary, offerProducts, hasHistory] = await Promise.all([
       d.customers.get(customerId),
       d.loyalty.summaryOf(customerId),
