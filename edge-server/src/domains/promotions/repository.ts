@@ -33,13 +33,24 @@ export type ClippedOfferRow = OfferRow;
 /** Memo key of the campaigns map for one transaction; campaign writes forget it. */
 export const CAMPAIGNS_MEMO = 'promotions.campaigns';
 /** Cache area of offer redemption counts, per shopper (`offerUsage`); any redemption forgets the area. */
-const OFFER_USAGE = 'promotions.offer-usage:';
+/** Every live offer's redemptions and discount given, store-wide (one key: any redemption changes it). */
+const OFFER_TOTALS = 'promotions.offer-totals';
 /** Cache area of promotion use counts, per shopper (`usage`); any use forgets the area (totals count every shopper). */
 const PROMOTION_USAGE = 'promotions.uses:';
 /** Cache area of the promotions live on a day (`liveOn`); any promotion write forgets the area. */
 const LIVE = 'promotions.live:';
 /** A shopper's campaign arms (`campaign_assignments`), forgotten by the campaigns repository when it assigns. */
 export const ARMS = 'promotions.arms:';
+
+/** The offers the shopper redeemed, as one JSON read (platform/db/json-read.ts). */
+export function redeemedOffersRead(customerId: string): JsonRead<ReadonlySet<string>> {
+  return {
+    key: `promotions.redeemed:${customerId}`,
+    sql: "(SELECT json_group_array(offer_id) FROM offer_instances WHERE customer_id = ? AND state = 'redeemed')",
+    params: [customerId],
+    parse: (v) => new Set(jsonArray<string>(v)),
+  };
+}
 
 /** The segments the shopper is in, as one JSON read (platform/db/json-read.ts). */
 export function segmentsRead(customerId: string): JsonRead<ReadonlySet<string>> {
@@ -209,8 +220,8 @@ export class PromotionsRepository {
 
   /** Offers this customer has already redeemed (a clipped offer applies once). */
   redeemedOfferIds(q: Queryable, customerId: string) {
-    return cachedRead(q, `promotions.redeemed:${customerId}`, () =>
-      q.all<{ offer_id: string }>("SELECT offer_id FROM offer_instances WHERE customer_id = ? AND state = 'redeemed'", [customerId]).then((rows) => new Set(rows.map((r) => r.offer_id))));
+    const read = redeemedOffersRead(customerId);
+    return cachedRead(q, read.key, () => readJson(q, read));
   }
 
   async markOfferRedeemed(q: Queryable, r: { offerId: string; customerId: string; campaignId: string | null; receiptId: string; at: string; discountMinor: number; points: number }) {
@@ -222,34 +233,42 @@ export class PromotionsRepository {
          receipt_id = excluded.receipt_id, discount_minor = excluded.discount_minor, points = excluded.points`,
       [r.offerId, r.customerId, r.campaignId, r.at, r.at, r.receiptId, r.discountMinor, r.points],
     );
-    forgetCached(q, OFFER_USAGE); // an offer's total uses count every shopper's redemptions
+    forgetInTx(q, OFFER_TOTALS);
+    forgetCached(q, OFFER_TOTALS); // an offer's total uses count every shopper's redemptions
     forgetCached(q, `promotions.redeemed:${r.customerId}`);
   }
 
   /**
-   * Redemptions of offers (offer_instances): in total, by one customer, and discount money given
-   * — an offer's caps and budget count them as a promotion's count `promotion_uses`.
+   * Redemptions of offers (offer_instances): in total, by one customer (0 or 1: one instance per
+   * offer and shopper), and discount money given — an offer's caps and budget count them as a
+   * promotion's count `promotion_uses`. The totals are the store's, kept in the read cache until
+   * the next redemption; the shopper's own are their redeemed offers (in a scan's prefetch).
    */
-  async offerUsage(q: Queryable, offerIds: readonly string[], customerId: string | null) {
-    if (!customerId) return this.readOfferUsage(q, offerIds, customerId);
-    // Kept per shopper for the offer list it was read for (the live offers change rarely).
-    const signature = offerIds.join(',');
-    const cached = await cachedRead(q, `${OFFER_USAGE}${customerId}`, async () => ({ signature, usage: await this.readOfferUsage(q, offerIds, customerId) }));
-    if (cached.signature === signature) return cached.usage;
-    return this.readOfferUsage(q, offerIds, customerId);
+  async offerUsage(q: Queryable, offerIds: readonly string[], customerId: string | null): Promise<ReadonlyMap<string, { uses: number; customerUses: number; discountMinor: number }>> {
+    const [totals, mine] = await Promise.all([this.offerTotals(q, offerIds), customerId ? this.redeemedOfferIds(q, customerId) : new Set<string>()]);
+    return new Map(offerIds.map((id) => {
+      const t = totals.get(id);
+      return [id, { uses: t?.uses ?? 0, customerUses: mine.has(id) ? 1 : 0, discountMinor: t?.discountMinor ?? 0 }];
+    }));
   }
 
-  private async readOfferUsage(q: Queryable, offerIds: readonly string[], customerId: string | null): Promise<ReadonlyMap<string, { uses: number; customerUses: number; discountMinor: number }>> {
-    const out = new Map<string, { uses: number; customerUses: number; discountMinor: number }>();
-    for (const id of offerIds) out.set(id, { uses: 0, customerUses: 0, discountMinor: 0 });
+  /** Kept for the offer list it was read for (the live offers change rarely); another list reads afresh. */
+  private async offerTotals(q: Queryable, offerIds: readonly string[]) {
+    const signature = offerIds.join(',');
+    const cached = await cachedRead(q, OFFER_TOTALS, async () => ({ signature, totals: await this.readOfferTotals(q, offerIds) }));
+    return cached.signature === signature ? cached.totals : this.readOfferTotals(q, offerIds);
+  }
+
+  private async readOfferTotals(q: Queryable, offerIds: readonly string[]) {
+    const out = new Map<string, { uses: number; discountMinor: number }>();
     for (let i = 0; i < offerIds.length; i += 500) {
       const chunk = offerIds.slice(i, i + 500);
-      const rows = await q.all<{ offer_id: string; uses: number; customer_uses: number; discount: number | null }>(
-        `SELECT offer_id, COUNT(*) AS uses, SUM(CASE WHEN customer_id = ? THEN 1 ELSE 0 END) AS customer_uses, SUM(discount_minor) AS discount
+      const rows = await q.all<{ offer_id: string; uses: number; discount: number | null }>(
+        `SELECT offer_id, COUNT(*) AS uses, SUM(discount_minor) AS discount
            FROM offer_instances WHERE state = 'redeemed' AND offer_id IN (${chunk.map(() => '?').join(',')}) GROUP BY offer_id`,
-        [customerId ?? '', ...chunk],
+        chunk,
       );
-      for (const r of rows) out.set(r.offer_id, { uses: r.uses, customerUses: r.customer_uses, discountMinor: r.discount ?? 0 });
+      for (const r of rows) out.set(r.offer_id, { uses: r.uses, discountMinor: r.discount ?? 0 });
     }
     return out;
   }

@@ -7,7 +7,7 @@ import { assignedArm } from './campaigns/holdout.js';
 import { discountOf, type AppliedPromotion, type EngineContext, type EnginePromotion } from './engine.js';
 import { eligibility, minuteOf } from './eligibility.js';
 import { contradictionOf, productsOfRule } from './rules.js';
-import { armsRead, segmentsRead, type ClippedOfferRow, type PromotionRow, type PromotionsRepository, type PromotionUse } from './repository.js';
+import { armsRead, redeemedOffersRead, segmentsRead, type ClippedOfferRow, type PromotionRow, type PromotionsRepository, type PromotionUse } from './repository.js';
 import type { JsonRead } from '../../platform/db/json-read.js';
 import type { Catalog } from '../catalog/index.js';
 import type { CustomersService } from '../customers/index.js';
@@ -88,7 +88,7 @@ export class PromotionsService {
 
   /** The reads of this shopper's rows a scan makes, to be made as one statement (platform/db/json-read.ts). */
   shopperReads(customerId: string): Array<JsonRead<unknown>> {
-    return [segmentsRead(customerId), armsRead(customerId)];
+    return [segmentsRead(customerId), armsRead(customerId), redeemedOffersRead(customerId)];
   }
 
   /** The store's today (store time zone); campaign sweeps refuse later days. */
