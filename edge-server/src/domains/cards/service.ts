@@ -105,13 +105,18 @@ export class CardsService {
     return this.hmac(kind, kind === 'phone' ? phoneKey(value, this.phoneRegion) : value);
   }
 
-  async recognize(raw: unknown, source: 'keypad' | 'wedge' | 'scanner'): Promise<Recognition> {
+  /**
+   * `onFound` is called with the card's shopper as soon as the card is read, before their row is
+   * checked: the scan starts reading the shopper's rows there (one statement instead of two).
+   */
+  async recognize(raw: unknown, source: 'keypad' | 'wedge' | 'scanner', opts: { onFound?(customerId: string): void } = {}): Promise<Recognition> {
     const parsed = (source === 'keypad' ? this.parse : this.parseScan)(raw);
     if (!parsed.ok) throw new VitrinaError(parsed.code, parsed.message);
     const hmac = this.hmacOf(parsed.kind, parsed.value);
     const found = (await this.repo.byHmac(hmac)) ?? (source === 'keypad' ? await this.phoneReading(parsed.kind, raw) : undefined);
     if (found) {
       if (found.status === 'blocked') throw new VitrinaError('VITRINA_ERR_CARD_BLOCKED');
+      opts.onFound?.(found.customer_id);
       if (await this.customers.isActive(found.customer_id)) return { status: 'known', customerId: found.customer_id, last4: found.last4 };
     }
     // An unknown card or phone number: the shopper may join with it (a phone gets a virtual card).

@@ -33,8 +33,12 @@ export type ClippedOfferRow = OfferRow;
 /** Memo key of the campaigns map for one transaction; campaign writes forget it. */
 export const CAMPAIGNS_MEMO = 'promotions.campaigns';
 /** Cache area of offer redemption counts, per shopper (`offerUsage`); any redemption forgets the area. */
-/** Every live offer's redemptions and discount given, store-wide (one key: any redemption changes it). */
-const OFFER_TOTALS = 'promotions.offer-totals';
+/**
+ * Offers' redemptions and discount given, store-wide, by the offer list asked for (a shopper's
+ * campaign arms decide which offers they are priced for: a handful of lists). Any redemption
+ * forgets the whole area.
+ */
+const OFFER_TOTALS = 'promotions.offer-totals:';
 /** Cache area of promotion use counts, per shopper (`usage`); any use forgets the area (totals count every shopper). */
 const PROMOTION_USAGE = 'promotions.uses:';
 /** Cache area of the promotions live on a day (`liveOn`); any promotion write forgets the area. */
@@ -252,11 +256,8 @@ export class PromotionsRepository {
     }));
   }
 
-  /** Kept for the offer list it was read for (the live offers change rarely); another list reads afresh. */
-  private async offerTotals(q: Queryable, offerIds: readonly string[]) {
-    const signature = offerIds.join(',');
-    const cached = await cachedRead(q, OFFER_TOTALS, async () => ({ signature, totals: await this.readOfferTotals(q, offerIds) }));
-    return cached.signature === signature ? cached.totals : this.readOfferTotals(q, offerIds);
+  private offerTotals(q: Queryable, offerIds: readonly string[]) {
+    return cachedRead(q, `${OFFER_TOTALS}${offerIds.join(',')}`, () => this.readOfferTotals(q, offerIds));
   }
 
   private async readOfferTotals(q: Queryable, offerIds: readonly string[]) {

@@ -68,7 +68,8 @@ export class ScanService {
   }
 
   private async recognizeAndStart(kiosk: Kiosk, code: unknown, source: Source): Promise<IdentifyResult> {
-    const recognition = await this.d.cards.recognize(code, source);
+    // The shopper's rows are read as soon as the card names them, with their customer row.
+    const recognition = await this.d.cards.recognize(code, source, { onFound: (customerId) => this.prefetch(customerId) });
     if (recognition.status === 'unknown') {
       void this.record([{ type: 'scan', deviceId: kiosk.id, payload: { source, known: false } }]);
       return { status: 'unknown', unknown: { kioskId: kiosk.id, cardLast4: recognition.last4, enrollToken: recognition.enrollToken } };
@@ -132,9 +133,7 @@ export class ScanService {
   private async startSession(kiosk: Kiosk, customerId: string, last4: string, source: Source): Promise<KioskSession> {
     const { d } = this;
     const today = storeDate(d.timeZone);
-    // Started first: the reads below share its one statement. Should it fail, they fail with it
-    // (and report it); the prefetch itself has nothing more to say.
-    d.prefetch(customerId).catch(() => undefined);
+    this.prefetch(customerId); // already in flight or done after a card scan; after an enrollment, now
     const [customer, summary, offerProducts, hasHistory] = await Promise.all([
       d.customers.get(customerId),
       d.loyalty.summaryOf(customerId),
@@ -184,6 +183,14 @@ export class ScanService {
    */
   chooseOffers(customerId: string, ranked: RankedProduct[], today: string) {
     return this.d.offers.selectForSession(customerId, ranked, today, (offers) => this.d.campaigns.filterForSession(customerId, offers, today));
+  }
+
+  /**
+   * The shopper's rows into the read cache as one statement; the reads of the scan share it (and
+   * skip what is cached). Should it fail, they fail with it and report it: nothing more to say here.
+   */
+  private prefetch(customerId: string) {
+    this.d.prefetch(customerId).catch(() => undefined);
   }
 
   /** Events are written after the shopper has been answered; a failed write is logged, never fatal. */
