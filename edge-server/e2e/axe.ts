@@ -44,6 +44,32 @@ ${axeCore.source}
   })(axeSetTimeout, axeClearTimeout);
 })();`;
 
+/** CSS properties whose animation changes the colours axe measures (an entry fade, a tint). */
+const COLOUR_PROPERTIES = ['opacity', 'color', 'backgroundColor', 'background', 'filter'];
+
+/**
+ * axe measures contrast as painted: text in the middle of its entry fade (the kiosk's problem
+ * toast, signage's region fade-in) fails against its half-blended background. Waits until every
+ * finite animation of opacity or colour has finished — a state, not a time; animations of
+ * position only (the takeover's draining bar) and endless ones (the ticker) are left running.
+ * Repeated, as a finished fade may start another.
+ */
+async function settleFades(page: Page) {
+  for (let round = 0; round < 10; round++) {
+    const waited = await page.evaluate(async (colour) => {
+      const fades = document.getAnimations().filter((a) => {
+        if (a.playState !== 'running' || !a.effect) return false;
+        if (!Number.isFinite(Number(a.effect.getComputedTiming().endTime))) return false;
+        const keyframes = a.effect instanceof KeyframeEffect ? a.effect.getKeyframes() : [];
+        return keyframes.some((k) => colour.some((p) => p in k));
+      });
+      await Promise.all(fades.map((a) => a.finished.catch(() => undefined)));
+      return fades.length;
+    }, COLOUR_PROPERTIES);
+    if (waited === 0) return;
+  }
+}
+
 /** Time added to the test's timeout per axe check (an upper bound for a stuck run, not a budget). */
 const AXE_BUDGET_MS = 90_000;
 
@@ -59,6 +85,7 @@ export async function expectAccessible(page: Page, state: string): Promise<AxeCo
   // A full axe run takes seconds, and tens of seconds on a busy 2-core box: each check brings its
   // own time budget rather than eating the test's.
   test.info().setTimeout(test.info().timeout + AXE_BUDGET_MS);
+  await settleFades(page);
   const results = await new AxeBuilder({ page, axeSource: AXE_SOURCE }).disableRules(KIOSK_MODE_DISABLED_RULES).analyze();
   const count = (impact: string) => results.violations.filter((v) => v.impact === impact).length;
   const counts: AxeCounts = { state, critical: count('critical'), serious: count('serious'), moderate: count('moderate'), minor: count('minor') };
