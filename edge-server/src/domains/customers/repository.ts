@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { cachedRead, forgetCached, forgetInTx, forgetShopperCached } from '../../platform/db/tx-memo.js';
-import { readJson, type JsonRead } from '../../platform/db/json-read.js';
+import { jsonFields, readJson, type JsonRead } from '../../platform/db/json-read.js';
 
 export interface CustomerRow {
   id: string;
@@ -50,12 +50,13 @@ function values(row: CustomerRow) {
   ];
 }
 
+const ROW_AS_JSON = `(SELECT json_object(${jsonFields(COLUMNS.split(', '))}) FROM customers WHERE id = ?)`;
+
 /** The shopper's row (undefined when there is none), as one JSON read (platform/db/json-read.ts). */
 export function customerRowRead(id: string): JsonRead<CustomerRow | undefined> {
-  const fields = COLUMNS.split(', ').map((c) => `'${c}', ${c}`).join(', ');
   return {
     key: `customers.row:${id}`,
-    sql: `(SELECT json_object(${fields}) FROM customers WHERE id = ?)`,
+    sql: ROW_AS_JSON,
     params: [id],
     parse: (v) => (typeof v === 'string' ? JSON.parse(v) as CustomerRow : undefined),
   };

@@ -1,7 +1,7 @@
 import type { EarnRuleConfig, LoyaltySettings, TierConfig } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { cachedRead, forgetCached, forgetInTx } from '../../platform/db/tx-memo.js';
-import { jsonArray, readJson, type JsonRead } from '../../platform/db/json-read.js';
+import { jsonArray, jsonFields, readJson, type JsonRead } from '../../platform/db/json-read.js';
 import { localDateOf } from '../../shared/calendar.js';
 import type { EarnRules } from './earn.js';
 import type { LedgerEntry, LedgerKind } from './ledger.js';
@@ -20,6 +20,7 @@ interface LedgerRow {
 }
 
 const LEDGER_COLUMNS: ReadonlyArray<keyof LedgerRow> = ['id', 'kind', 'points', 'at', 'available_on', 'expires_on', 'lot_id', 'receipt_id', 'idempotency_key'];
+const LEDGER_AS_JSON = `(SELECT json_group_array(json_object(${jsonFields(LEDGER_COLUMNS)}) ORDER BY at, id) FROM points_ledger WHERE customer_id = ?)`;
 
 /** A ledger entry as read back, in replay order (store time, then id). */
 export type StoredEntry = LedgerEntry & { at: string; receiptId: string | null; idempotencyKey: string };
@@ -122,10 +123,9 @@ export class LoyaltyRepository {
 
   /** A shopper's ledger in replay order, as one JSON read (platform/db/json-read.ts). */
   entriesRead(customerId: string): JsonRead<StoredEntry[]> {
-    const fields = LEDGER_COLUMNS.map((c) => `'${c}', ${c}`).join(', ');
     return {
       key: `loyalty.entries:${customerId}`,
-      sql: `(SELECT json_group_array(json_object(${fields}) ORDER BY at, id) FROM points_ledger WHERE customer_id = ?)`,
+      sql: LEDGER_AS_JSON,
       params: [customerId],
       parse: (v) => jsonArray<LedgerRow>(v).map((r) => ({
         id: r.id, kind: r.kind, points: r.points, at: r.at, localDate: localDateOf(this.timeZone, r.at),

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from '../../platform/db/database.js';
 import { cachedRead, forgetCached } from '../../platform/db/tx-memo.js';
-import { jsonArray, readJson, type JsonRead } from '../../platform/db/json-read.js';
+import { jsonSetRead, readJson, type JsonRead } from '../../platform/db/json-read.js';
 import type { DiscountKind } from '@vitrina/contracts';
 
 /** An offer row as stored: a discount on one product for a period, optionally of a campaign. */
@@ -49,12 +49,7 @@ const CLIPPED_LIVE_AREA = 'offers.clipped:';
 /** The only place with SQL for offers and clipped_offers. */
 /** The ids of every offer the shopper clipped, as one JSON read (platform/db/json-read.ts). */
 export function clippedIdsRead(customerId: string): JsonRead<ReadonlySet<string>> {
-  return {
-    key: `offers.clipped-ids:${customerId}`,
-    sql: '(SELECT json_group_array(offer_id) FROM clipped_offers WHERE customer_id = ?)',
-    params: [customerId],
-    parse: (v) => new Set(jsonArray<string>(v)),
-  };
+  return jsonSetRead(`offers.clipped-ids:${customerId}`, '(SELECT json_group_array(offer_id) FROM clipped_offers WHERE customer_id = ?)', [customerId]);
 }
 
 export class OffersRepository {

@@ -1,7 +1,7 @@
 import type { PromotionDefinition } from '@vitrina/contracts';
 import type { Queryable } from '../../platform/db/database.js';
 import { cachedRead, forgetCached, forgetInTx } from '../../platform/db/tx-memo.js';
-import { jsonArray, readJson, type JsonRead } from '../../platform/db/json-read.js';
+import { jsonArray, jsonSetRead, readJson, type JsonRead } from '../../platform/db/json-read.js';
 import type { OfferRow } from '../offers/index.js';
 
 export interface PromotionRow {
@@ -48,22 +48,12 @@ export const ARMS = 'promotions.arms:';
 
 /** The offers the shopper redeemed, as one JSON read (platform/db/json-read.ts). */
 export function redeemedOffersRead(customerId: string): JsonRead<ReadonlySet<string>> {
-  return {
-    key: `promotions.redeemed:${customerId}`,
-    sql: "(SELECT json_group_array(offer_id) FROM offer_instances WHERE customer_id = ? AND state = 'redeemed')",
-    params: [customerId],
-    parse: (v) => new Set(jsonArray<string>(v)),
-  };
+  return jsonSetRead(`promotions.redeemed:${customerId}`, "(SELECT json_group_array(offer_id) FROM offer_instances WHERE customer_id = ? AND state = 'redeemed')", [customerId]);
 }
 
 /** The segments the shopper is in, as one JSON read (platform/db/json-read.ts). */
 export function segmentsRead(customerId: string): JsonRead<ReadonlySet<string>> {
-  return {
-    key: `promotions.segments:${customerId}`,
-    sql: '(SELECT json_group_array(segment) FROM segment_members WHERE customer_id = ?)',
-    params: [customerId],
-    parse: (v) => new Set(jsonArray<string>(v)),
-  };
+  return jsonSetRead(`promotions.segments:${customerId}`, '(SELECT json_group_array(segment) FROM segment_members WHERE customer_id = ?)', [customerId]);
 }
 
 /** The arm the shopper was assigned in each campaign (campaign → arm), as one JSON read. */

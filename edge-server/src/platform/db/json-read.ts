@@ -49,3 +49,13 @@ export function readTogether(db: Database, reads: ReadonlyArray<JsonRead<unknown
 export function jsonArray<T>(value: SqlValue): T[] {
   return typeof value === 'string' ? (JSON.parse(value) as T[]) : [];
 }
+
+/** `'a', a, 'b', b` for `json_object(…)`: each column under its own name. */
+export function jsonFields(columns: readonly string[]): string {
+  return columns.map((c) => `'${c}', ${c}`).join(', ');
+}
+
+/** A read of one text column's values as a set (ids, segment names): `sql` yields their `json_group_array`. */
+export function jsonSetRead(key: string, sql: string, params: readonly SqlValue[]): JsonRead<ReadonlySet<string>> {
+  return { key, sql, params, parse: (v) => new Set(jsonArray<string>(v)) };
+}
