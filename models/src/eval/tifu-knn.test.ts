@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../data/random.js';
-import { nearestK, TIFU_DEFAULTS, TifuKnn, tifuUserVector, type SparseVector, type TifuParams } from './tifu-knn.js';
+import { nearestK } from '../features/nearest-k.js';
+import { TIFU_DEFAULTS, TifuKnn, tifuUserVector, type SparseVector, type TifuParams } from './tifu-knn.js';
 
 /** TIFU-KNN written as the definition reads (every user's distance, a full sort, Map sums): what the index must equal. */
 function plainScores(neighbours: readonly (readonly string[][])[], history: readonly string[][], p: TifuParams = TIFU_DEFAULTS): SparseVector {

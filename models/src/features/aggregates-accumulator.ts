@@ -1,5 +1,7 @@
 import { buildNeighbourLists, type NeighbourLists } from './sparse-lists.js';
 import type { AggregateOptions } from './aggregates.js';
+import { DEFAULT_PEER_CAPACITY, PeerPool, type PeerIndex } from './peer-index.js';
+import { tifuBasketWeights } from './tifu-weights.js';
 
 const RECENT_DECAY = 0.5;
 const RECENT_DEPTH = 4;
@@ -31,6 +33,7 @@ export interface AggregateColumns {
   cooc: NeighbourLists;
   trans: NeighbourLists;
   toLast: NeighbourLists;
+  peers: PeerIndex;
   nCustomers: number;
   nBaskets: number;
   recentMass: number;
@@ -101,6 +104,10 @@ export class AggregatesAccumulator {
   private readonly nextOf = ints();
   /** Index of the latest basket of the same customer, or −1 for that latest basket itself. */
   private readonly lastOf = ints();
+  /** Customers' earlier baskets (as TIFU vectors) and latest baskets, for the peer feature. */
+  private readonly peers: PeerPool;
+  /** Per item scratch for one customer's peer vector. */
+  private readonly peerWeight = floats();
   private recentMass = 0;
   private nCustomers = 0;
   private nBaskets = 0;
@@ -109,6 +116,7 @@ export class AggregatesAccumulator {
     this.topN = opts.topN ?? 30;
     this.pairBaskets = opts.pairBasketsPerCustomer ?? 50;
     this.pairItems = opts.pairItemsPerBasket ?? 40;
+    this.peers = new PeerPool(opts.peerCapacity ?? DEFAULT_PEER_CAPACITY);
   }
 
   /** A basket's distinct items as numbers, new items numbered as first seen; undefined if it has none. */
@@ -184,6 +192,7 @@ export class AggregatesAccumulator {
       lastPos[i] = 0;
       inNext[i] = 0;
     }
+    this.addPeer(list);
     const first = Math.max(0, list.length - this.pairBaskets);
     const latest = this.starts.length + (list.length - 1 - first);
     for (let pos = first; pos < list.length; pos++) {
@@ -199,6 +208,29 @@ export class AggregatesAccumulator {
       this.flat.data.set(kept, this.flat.length);
       this.flat.length += kept.length;
     }
+  }
+
+  /**
+   * The customer as a peer: the TIFU vector of their baskets before the latest (at most the
+   * `pairBasketsPerCustomer` before it; older ones weigh < 0.9⁵⁰ anyway) and the latest basket.
+   */
+  private addPeer(list: readonly NumberedBasket[]): void {
+    const latest = list[list.length - 1]!;
+    if (list.length < 2 || !this.peers.wants(latest.t)) return;
+    const first = Math.max(0, list.length - 1 - this.pairBaskets);
+    const weights = tifuBasketWeights(list.length - 1 - first);
+    this.peerWeight.ensure(this.itemIds.length);
+    const w = this.peerWeight.data;
+    const items: number[] = [];
+    for (let pos = first; pos < list.length - 1; pos++) {
+      for (const i of list[pos]!.items) {
+        if (w[i] === 0) items.push(i);
+        w[i]! += weights[pos - first]!;
+      }
+    }
+    const vector = Float32Array.from(items, (i) => w[i]!);
+    for (const i of items) w[i] = 0;
+    this.peers.offer(latest.t, Int32Array.from(items), vector, latest.items);
   }
 
   /**
@@ -261,6 +293,6 @@ export class AggregatesAccumulator {
     const rankAll = new Int32Array(n), rankLast = new Int32Array(n);
     byAll.forEach((i, r) => (rankAll[i] = r));
     byLast.forEach((i, r) => (rankLast[i] = r));
-    return { itemIds: this.itemIds, popAll, popLast, popRecent, buyers, repeatBuyers, selfNextDen, selfNextNum, gapSum, gapCount, lastNew, priorBuyers, rankAll, rankLast, byLast, byAll, cooc, trans, toLast, nCustomers: this.nCustomers, nBaskets: this.nBaskets, recentMass: this.recentMass, meanGap };
+    return { itemIds: this.itemIds, popAll, popLast, popRecent, buyers, repeatBuyers, selfNextDen, selfNextNum, gapSum, gapCount, lastNew, priorBuyers, rankAll, rankLast, byLast, byAll, cooc, trans, toLast, peers: this.peers.build(n), nCustomers: this.nCustomers, nBaskets: this.nBaskets, recentMass: this.recentMass, meanGap };
   }
 }

@@ -1,5 +1,6 @@
 import { AggregatesAccumulator, type AggregateColumns, type NumberedBasket } from './aggregates-accumulator.js';
 import { listBytes, type NeighbourLists } from './sparse-lists.js';
+import { peerIndexBytes, type PeerIndex } from './peer-index.js';
 
 export interface AggregateBasket {
   customerId: string;
@@ -15,6 +16,8 @@ export interface AggregateOptions {
   pairBasketsPerCustomer?: number;
   /** Items of a basket beyond this many are left out of the pair counts (huge baskets). */
   pairItemsPerBasket?: number;
+  /** Customers kept as peers for `knn_last_log` (those with the most recent latest baskets). */
+  peerCapacity?: number;
 }
 
 export interface AggregateStats {
@@ -34,7 +37,7 @@ export interface AggregateStats {
 export class StoreAggregates {
   readonly index: Map<string, number>;
   /** Per-call scratch for feature computation (dense, but O(items), never O(items²)). */
-  readonly scratch: { a: Float32Array; b: Float32Array; c: Float32Array; d: Float32Array; e: Float32Array; f: Float32Array; g: Float32Array; h: Float32Array; k: Float32Array; l: Float32Array; m: Float32Array; last: Int32Array; first: Int32Array; stamp: Int32Array };
+  readonly scratch: { a: Float32Array; b: Float32Array; c: Float32Array; d: Float32Array; e: Float32Array; f: Float32Array; g: Float32Array; h: Float32Array; k: Float32Array; l: Float32Array; m: Float32Array; n: Float32Array; peerDot: Float64Array; last: Int32Array; first: Int32Array; stamp: Int32Array };
 
   private constructor(
     readonly itemIds: string[],
@@ -66,6 +69,8 @@ export class StoreAggregates {
     readonly trans: NeighbourLists,
     /** P(i in the customer's latest basket | j in one of their earlier baskets), top-N per j. */
     readonly toLast: NeighbourLists,
+    /** Customers' earlier baskets and latest basket: the shopper's nearest peers and what they bought last (`peer-index.ts`). */
+    readonly peers: PeerIndex,
     readonly nCustomers: number,
     readonly nBaskets: number,
     readonly recentMass: number,
@@ -77,7 +82,7 @@ export class StoreAggregates {
     this.scratch = {
       a: new Float32Array(n), b: new Float32Array(n), c: new Float32Array(n), d: new Float32Array(n),
       e: new Float32Array(n), f: new Float32Array(n), g: new Float32Array(n), h: new Float32Array(n),
-      k: new Float32Array(n), l: new Float32Array(n), m: new Float32Array(n),
+      k: new Float32Array(n), l: new Float32Array(n), m: new Float32Array(n), n: new Float32Array(n), peerDot: new Float64Array(peers.norms.length),
       last: new Int32Array(n).fill(-1), first: new Int32Array(n).fill(-1), stamp: new Int32Array(n).fill(-1),
     };
   }
@@ -138,12 +143,12 @@ export class StoreAggregates {
 
   /** The one place the positional constructor is called. */
   private static assemble(c: AggregateColumns): StoreAggregates {
-    return new StoreAggregates(c.itemIds, c.popAll, c.popLast, c.popRecent, c.buyers, c.repeatBuyers, c.selfNextDen, c.selfNextNum, c.gapSum, c.gapCount, c.lastNew, c.priorBuyers, c.rankAll, c.rankLast, c.byLast, c.byAll, c.cooc, c.trans, c.toLast, c.nCustomers, c.nBaskets, c.recentMass, c.meanGap);
+    return new StoreAggregates(c.itemIds, c.popAll, c.popLast, c.popRecent, c.buyers, c.repeatBuyers, c.selfNextDen, c.selfNextNum, c.gapSum, c.gapCount, c.lastNew, c.priorBuyers, c.rankAll, c.rankLast, c.byLast, c.byAll, c.cooc, c.trans, c.toLast, c.peers, c.nCustomers, c.nBaskets, c.recentMass, c.meanGap);
   }
 
   stats(): AggregateStats {
     const arrays = [this.popAll, this.popLast, this.popRecent, this.buyers, this.repeatBuyers, this.selfNextDen, this.selfNextNum, this.gapSum, this.gapCount, this.lastNew, this.priorBuyers, this.rankAll, this.rankLast, this.byLast, this.byAll, ...Object.values(this.scratch)];
-    let bytes = arrays.reduce((s, a) => s + a.byteLength, 0) + listBytes(this.cooc) + listBytes(this.trans) + listBytes(this.toLast);
+    let bytes = arrays.reduce((s, a) => s + a.byteLength, 0) + listBytes(this.cooc) + listBytes(this.trans) + listBytes(this.toLast) + peerIndexBytes(this.peers);
     // Item id strings and the id → index map: roughly 2 bytes a character plus ~60 bytes of overhead each.
     for (const id of this.itemIds) bytes += 2 * id.length + 60;
     return { items: this.itemIds.length, customers: this.nCustomers, baskets: this.nBaskets, bytes, memoryMb: Math.round((bytes / 1048576) * 100) / 100 };

@@ -1,6 +1,8 @@
 import { FEATURE_COUNT, F } from './contract.js';
 import type { StoreAggregates } from './aggregates.js';
 import { topByScore } from './sparse-lists.js';
+import { tifuBasketWeights } from './tifu-weights.js';
+import { addPeerLatestShares } from './peer-index.js';
 
 export interface HistoryBasket {
   t: number;
@@ -28,24 +30,8 @@ const NEIGHBOUR_SHARE = 0.3;
 
 const logShare = (count: number, total: number) => Math.log((count + 1) / (total + 1));
 
-/** TIFU-KNN's user vector parameters (Hu et al., SIGIR 2020; the eval's TIFU-KNN baseline uses the same). */
-const TIFU_RB = 0.9, TIFU_RG = 0.7, TIFU_GROUPS = 7;
 /** Weight of the all-items mean gap when smoothing an item's repeat cycle (pseudo-gaps). */
 const CYCLE_PRIOR = 2;
-
-/** TIFU's weight of each history basket: recency within its group × the group's recency. */
-function tifuBasketWeights(n: number): Float64Array {
-  const out = new Float64Array(n);
-  const groups = n < TIFU_GROUPS ? n : TIFU_GROUPS;
-  const q = Math.floor(n / TIFU_GROUPS), r = n % TIFU_GROUPS;
-  let j = 0;
-  for (let g = 0; g < groups; g++) {
-    const size = n < TIFU_GROUPS ? 1 : g >= TIFU_GROUPS - r ? q + 1 : q;
-    const groupWeight = TIFU_RG ** (TIFU_GROUPS - 1 - g) / groups;
-    for (let s = 0; s < size; s++, j++) out[j] = (TIFU_RB ** (n - 1 - j) / size) * groupWeight;
-  }
-  return out;
-}
 
 /**
  * Candidates and their features for one customer, from their chronological history and the
@@ -56,7 +42,7 @@ function tifuBasketWeights(n: number): Float64Array {
 export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: StoreAggregates, opts: CandidateOptions): CandidateFeatures {
   const s = agg.scratch;
   const count = s.a, d09 = s.b, d05 = s.c, cooc = s.d, coocMax = s.e, coocLast = s.f, trans = s.g;
-  const tifu = s.k, transLast = s.l, toLast = s.m;
+  const tifu = s.k, transLast = s.l, toLast = s.m, peerShare = s.n;
   const lastIdx = s.last, firstIdx = s.first, stamp = s.stamp;
   const tifuW = tifuBasketWeights(history.length);
   const n = history.length;
@@ -116,6 +102,9 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
       toLast[i]! += w * agg.toLast.probs[p]!;
     }
   }
+  // The nearest peers' latest baskets (own items carry their TIFU weight in `tifu`).
+  const peerTouched: number[] = [];
+  addPeerLatestShares(agg.peers, own, tifu, s.peerDot, peerShare, peerTouched);
   // Candidate selection.
   const max = opts.maxCandidates;
   const chosen: number[] = [];
@@ -191,6 +180,7 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
     features[o + F.pop_last_new_log] = logShare(agg.lastNew[i]!, agg.nCustomers);
     features[o + F.to_last_score] = toLast[i]!;
     features[o + F.last_repeat_rate] = (agg.popLast[i]! - agg.lastNew[i]! + 1) / (agg.priorBuyers[i]! + 2);
+    features[o + F.knn_last_log] = Math.log(0.001 + peerShare[i]!);
   });
   const candidates = chosen.map((i) => agg.itemIds[i]!);
   // Reset the scratch for the next call (only the entries this call touched).
@@ -200,6 +190,7 @@ export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: S
   for (const i of reached) {
     cooc[i] = 0; coocMax[i] = 0; coocLast[i] = 0; trans[i] = 0; transLast[i] = 0; toLast[i] = 0; s.h[i] = 0; stamp[i] = -1;
   }
+  for (const i of peerTouched) peerShare[i] = 0;
   for (const i of chosen) stamp[i] = -1;
   return { candidates, features };
 }

@@ -6,7 +6,7 @@
  * Per candidate item i of a customer with n history baskets (oldest first):
  */
 export const FEATURE_CONTRACT = {
-  version: 'f3',
+  version: 'f4',
   names: [
     'own_share', //               baskets containing i / n
     'own_count_log', //           log1p(baskets containing i)
@@ -41,6 +41,8 @@ export const FEATURE_CONTRACT = {
     'pop_last_new_log', //        log share of customers whose latest basket has i as an item new to them
     'to_last_score', //           Σ_j w_j·P(i ∈ a shopper's latest basket | j in an earlier one), w as cooc_score
     'last_repeat_rate', //        (customers whose latest basket repeats i + 1) / (customers who bought i before their latest basket + 2)
+    // f4: user-kNN — what the shoppers most like this one bought on their latest visit
+    'knn_last_log', //            log(0.001 + share of the 300 nearest peers (TIFU vectors of their earlier baskets) whose latest basket has i)
   ],
 } as const;
 

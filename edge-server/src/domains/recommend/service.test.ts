@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exportOnnx, gpTieWeights, manifestFeatureContract, writeArtifact, type ModelManifest } from '@vitrina/models';
+import { FEATURE_CONTRACT } from '@vitrina/models/features';
 import { createHash } from 'node:crypto';
 import { build } from '../../test-support/build.js';
 import { seedSmallStore } from '../../test-support/small-store.js';
@@ -49,7 +50,7 @@ async function storeWithModel(modelDir: string) {
 describe('recommend service (real SQLite, real onnxruntime, committed artifact)', () => {
   it('serves the committed model and ranks a shopper’s own staples first', async () => {
     const { services } = await storeWithModel(artifactCopy());
-    expect(services.recommend.health()).toMatchObject({ status: 'loaded', version: committedVersion(), featureVersion: 'f3', reason: null, aggregates: { lastError: null } });
+    expect(services.recommend.health()).toMatchObject({ status: 'loaded', version: committedVersion(), featureVersion: FEATURE_CONTRACT.version, reason: null, aggregates: { lastError: null } });
     const ana = await services.recommend.rank('cust-ana', { limit: 3, personalized: true });
     expect(ana[0]!.productId).toBe('p-apples');
     const ben = await services.recommend.rank('cust-ben', { limit: 2, personalized: true });
@@ -85,7 +86,7 @@ describe('recommend service (real SQLite, real onnxruntime, committed artifact)'
     const other = mkdtempSync(join(tmpdir(), 'vitrina-model-'));
     writeGpTieArtifact(other, 'old-contract', { featureContract: { version: 'f0', names: ['x'] } });
     const a = await storeWithModel(other);
-    expect(a.services.recommend.health()).toMatchObject({ status: 'fallback', reason: expect.stringMatching(/VITRINA_ERR_MODEL_INVALID: feature contract f0 .* f3/) });
+    expect(a.services.recommend.health()).toMatchObject({ status: 'fallback', reason: expect.stringMatching(new RegExp(`VITRINA_ERR_MODEL_INVALID: feature contract f0 .* ${FEATURE_CONTRACT.version}`)) });
 
     const garbage = mkdtempSync(join(tmpdir(), 'vitrina-model-'));
     writeGpTieArtifact(garbage, 'garbage');
