@@ -60,7 +60,11 @@ describe('knn_last_log: what the nearest peers bought on their latest visit (f4)
     const capped = StoreAggregates.build(baskets, { peerCapacity: 2 });
     expect(capped.peers.norms.length).toBe(2);
     expect(Array.from(capped.peers.lastItems, (i) => capped.itemIds[i])).toEqual(['c', 'c']);
-    expect(StoreAggregates.build(baskets, { peerCapacity: 0 }).peers.norms.length).toBe(0);
+    // No peers at all (capacity 0, or a new store whose shoppers have one basket each): the feature is "nobody".
+    const none = StoreAggregates.build(baskets, { peerCapacity: 0 });
+    expect(none.peers.norms.length).toBe(0);
+    expect(knnLast(none, [['a']], 'c')).toBeCloseTo(Math.log(0.001), 5);
+    expect(knnLast(capped, [['a']], 'c')).toBeCloseTo(Math.log(1.001), 5);
   });
 
   it('moves across threads with the rest of the aggregates', () => {
