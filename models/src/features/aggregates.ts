@@ -37,7 +37,7 @@ export interface AggregateStats {
 export class StoreAggregates {
   readonly index: Map<string, number>;
   /** Per-call scratch for feature computation (dense, but O(items), never O(items²)). */
-  readonly scratch: { a: Float32Array; b: Float32Array; c: Float32Array; d: Float32Array; e: Float32Array; f: Float32Array; g: Float32Array; h: Float32Array; k: Float32Array; l: Float32Array; m: Float32Array; n: Float32Array; peerDot: Float64Array; last: Int32Array; first: Int32Array; stamp: Int32Array };
+  readonly scratch: { a: Float32Array; b: Float32Array; c: Float32Array; d: Float32Array; e: Float32Array; f: Float32Array; g: Float32Array; h: Float32Array; k: Float32Array; l: Float32Array; m: Float32Array; peerShare: Float32Array; peerDot: Float64Array; last: Int32Array; first: Int32Array; stamp: Int32Array };
 
   private constructor(
     readonly itemIds: string[],
@@ -82,7 +82,7 @@ export class StoreAggregates {
     this.scratch = {
       a: new Float32Array(n), b: new Float32Array(n), c: new Float32Array(n), d: new Float32Array(n),
       e: new Float32Array(n), f: new Float32Array(n), g: new Float32Array(n), h: new Float32Array(n),
-      k: new Float32Array(n), l: new Float32Array(n), m: new Float32Array(n), n: new Float32Array(n), peerDot: new Float64Array(peers.norms.length),
+      k: new Float32Array(n), l: new Float32Array(n), m: new Float32Array(n), peerShare: new Float32Array(n), peerDot: new Float64Array(peers.norms.length),
       last: new Int32Array(n).fill(-1), first: new Int32Array(n).fill(-1), stamp: new Int32Array(n).fill(-1),
     };
   }

@@ -42,7 +42,7 @@ const CYCLE_PRIOR = 2;
 export function buildCandidateFeatures(history: readonly HistoryBasket[], agg: StoreAggregates, opts: CandidateOptions): CandidateFeatures {
   const s = agg.scratch;
   const count = s.a, d09 = s.b, d05 = s.c, cooc = s.d, coocMax = s.e, coocLast = s.f, trans = s.g;
-  const tifu = s.k, transLast = s.l, toLast = s.m, peerShare = s.n;
+  const tifu = s.k, transLast = s.l, toLast = s.m, peerShare = s.peerShare;
   const lastIdx = s.last, firstIdx = s.first, stamp = s.stamp;
   const tifuW = tifuBasketWeights(history.length);
   const n = history.length;

@@ -36,7 +36,7 @@ describe('knn_last_log: what the nearest peers bought on their latest visit (f4)
     expect(knnLast(agg, [], 'honey')).toBeCloseTo(Math.log(0.001), 5);
     // Same answer twice in a row: the per-call scratch (peer distances, shares) is reset.
     expect(knnLast(agg, [['beer']], 'salsa')).toBe(knnLast(agg, [['beer']], 'salsa'));
-    expect(agg.scratch.peerDot.every((v) => v === 0) && agg.scratch.n.every((v) => v === 0)).toBe(true);
+    expect(agg.scratch.peerDot.every((v) => v === 0) && agg.scratch.peerShare.every((v) => v === 0)).toBe(true);
   });
 
   it("keeps each peer's TIFU vector of the baskets before its latest", () => {
