@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, formatMoneyWhole, groupDigits, formatAgo, formatCount, formatDuration, formatInterval, formatLocalDate, formatMoney, formatMoneyCompact, formatPercent, formatRoi, intervalVerdict } from './format';
+import { displayName, formatMoneyWhole, groupDigits, formatAgo, formatCount, formatDateTimeSpan, formatDuration, formatInterval, formatLocalDate, formatMoney, formatMoneyCompact, formatPercent, formatRoi, intervalVerdict } from './format';
 
 describe('money', () => {
   it('formats integer minor units as dollars with cents', () => {
@@ -83,6 +83,20 @@ describe('groupDigits', () => {
     expect(groupDigits('0255786029914304')).toBe('0255 7860 2991 4304');
     expect(groupDigits('12345')).toBe('1234 5');
     expect(groupDigits('1234')).toBe('1234');
+  });
+});
+
+describe('spans of time', () => {
+  const now = Date.parse('2026-11-30T12:00:00Z');
+  it("leaves this year's year out when both ends are in it", () => {
+    expect(formatDateTimeSpan('2026-03-01T12:30:00Z', '2026-11-28T03:32:00Z', now)).toEqual({ from: 'Mar 1, 07:30', to: 'Nov 27, 22:32' });
+  });
+  it('gives both ends their year when one is in another year, so the span never reads backwards', () => {
+    expect(formatDateTimeSpan('2025-11-29T12:30:00Z', '2026-11-28T03:32:00Z', now)).toEqual({ from: 'Nov 29, 2025, 07:30', to: 'Nov 27, 2026, 22:32' });
+    expect(formatDateTimeSpan('2024-01-02T12:30:00Z', '2024-05-02T12:30:00Z', now)).toEqual({ from: 'Jan 2, 2024, 07:30', to: 'May 2, 2024, 08:30' });
+  });
+  it('shows a dash for an unknown end', () => {
+    expect(formatDateTimeSpan(null, '2026-11-28T03:32:00Z', now)).toEqual({ from: '—', to: expect.stringMatching(/^Nov 27, (2026, )?22:32$/) });
   });
 });
 

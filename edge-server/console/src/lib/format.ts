@@ -93,6 +93,20 @@ export function formatDateTime(iso: string | null | undefined): string {
   return current().fmt.dateTime(iso);
 }
 
+/**
+ * The two ends of a span of time. `formatDateTime` leaves this year's year out, so a span from
+ * last year into this one would read backwards ("Nov 29, 2025, 07:30 – Nov 28, 22:32"): when
+ * either end carries its year, both do.
+ */
+export function formatDateTimeSpan(from: string | null | undefined, to: string | null | undefined, now = Date.now()): { from: string; to: string } {
+  if (!from || !to) return { from: formatDateTime(from), to: formatDateTime(to) };
+  const { fmt } = current();
+  // Formatted as if "now" were 1970, an end always carries its year; equal output means it does anyway.
+  const showsYear = (iso: string) => fmt.dateTime(iso, now) === fmt.dateTime(iso, 0);
+  const at = showsYear(from) || showsYear(to) ? 0 : now;
+  return { from: fmt.dateTime(from, at), to: fmt.dateTime(to, at) };
+}
+
 /** A store-local day "2026-11-22" → "Nov 22, 2026" without time-zone shifts. */
 export function formatLocalDate(day: string | null | undefined): string {
   if (!day) return DASH;

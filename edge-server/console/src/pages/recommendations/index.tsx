@@ -3,7 +3,7 @@ import { PageHeader } from '../../components/page-header';
 import { Panel } from '../../components/panel';
 import { EmptyState, ErrorNotice, QueryView } from '../../components/query-view';
 import { StatusChip, type Tone } from '../../components/status-chip';
-import { formatCount, formatDateTime } from '../../lib/format';
+import { formatCount, formatDateTime, formatDateTimeSpan } from '../../lib/format';
 import { routeTitle } from '../../lib/route-title';
 import { can } from '../../lib/roles';
 import { useAuth } from '../../lib/use-auth';
@@ -116,8 +116,7 @@ function DecisionRow({ d }: { d: ModelDecision }) {
         {t('recommendations.data', {
           customers: formatCount(d.customers),
           baskets: formatCount(d.baskets),
-          from: d.dataWindow.from ? formatDateTime(d.dataWindow.from) : '—',
-          to: d.dataWindow.to ? formatDateTime(d.dataWindow.to) : '—',
+          ...formatDateTimeSpan(d.dataWindow.from, d.dataWindow.to),
         })}
         {d.split && ` · ${t('recommendations.split', { train: formatCount(d.split.train), test: formatCount(d.split.test), seed: d.split.seed })}`}
         {d.candidate && ` · ${t(d.candidate.bestEpoch === 0 ? 'recommendations.candidateAveraged' : 'recommendations.candidate', { kind: d.candidate.kind, epoch: d.candidate.bestEpoch, seconds: d.candidate.trainSeconds.toFixed(0), sha: d.candidate.sha256.slice(0, 12) })}`}
