@@ -30,7 +30,8 @@ import { CONSUMERS, DEDUPE_WINDOW_MS, STREAMS, upKey, upStoreFilter, upSubject, 
 import { openHeadOfficeDatabase } from '../src/roles/headoffice/database.js';
 import { DEFAULT_MAX_BATCH, IngestConsumer } from '../src/roles/headoffice/ingest/ingest-consumer.js';
 import { IngestRepository } from '../src/roles/headoffice/ingest/ingest-repository.js';
-import { freePort, NATS_SERVER, startLinkProxy, waitFor, type LinkProxy } from '../src/test-support/chain-cluster.js';
+import { NATS_SERVER, startLinkProxy, waitFor, type LinkProxy } from '../src/test-support/chain-cluster.js';
+import { freePort } from '../src/test-support/free-ports.js';
 import { emit, percentiles } from './report.js';
 
 const arg = (name: string, fallback: number) => {

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
+import { freePorts } from './free-ports.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -15,18 +16,6 @@ import { ensureHubStreams } from '../platform/chain/index.js';
 import { writeChainConfig } from '../../../deploy/chain/gen-chain-config.mjs';
 
 export const NATS_SERVER = process.env.NATS_SERVER ?? '/usr/sbin/nats-server';
-
-/** A free TCP port on loopback (nats-server's leafnode listener does not take port 0). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Waits until `check` resolves truthy (polling); throws with `what` after `timeoutMs` (an upper bound for a stuck test on a loaded machine). */
 export async function waitFor<T>(what: string, check: () => Promise<T | false | null | undefined> | T | false | null | undefined, timeoutMs = 180_000, everyMs = 100): Promise<T> {
@@ -52,7 +41,6 @@ export interface LinkProxy {
   close(): Promise<void>;
 }
 export async function startLinkProxy(targetPort: number): Promise<LinkProxy> {
-  const port = await freePort();
   let up = true;
   const pairs = new Set<[Socket, Socket]>();
   const server: Server = createServer((client) => {
@@ -72,7 +60,8 @@ export async function startLinkProxy(targetPort: number): Promise<LinkProxy> {
       client.write(text.includes('"leafnode_urls"') ? Buffer.from(text.replace(/"leafnode_urls":\[[^\]]*\]/g, '"leafnode_urls":[]').replace(/"ip":"[^"]*",?/g, ''), 'latin1') : chunk);
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
   const dropAll = () => {
     for (const [a, b] of pairs) { a.destroy(); b.destroy(); }
     pairs.clear();
@@ -138,20 +127,34 @@ export interface ChainCluster {
 /** `tls`: the hub's leafnode listener with a certificate of a CA made for the cluster, leaves verifying it (gen-chain-config --tls). */
 export async function startChainCluster(stores: readonly { id: string; region?: string | null }[], opts: { dir?: string; tls?: boolean } = {}): Promise<ChainCluster> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'vitrina-chain-'));
-  const hubPort = await freePort();
-  const hubLeafPort = await freePort();
-  const leafPorts: number[] = [];
-  for (const _ of stores) leafPorts.push(await freePort());
-  const proxies: LinkProxy[] = [];
-  for (const _ of stores) proxies.push(await startLinkProxy(hubLeafPort));
-  const cfg = writeChainConfig({ dir, stores, hubPort, hubLeafPort, leafPorts, remotePorts: proxies.map((p) => p.port), tls: opts.tls ?? false }) as {
+  const logs: string[] = [];
+  type Config = {
     hub: { conf: string; url: string; hqUser: string; hqPassword: string };
     stores: { id: string; region: string | null; url: string; password: string; conf: string; seedFile: string; nkey: string; inboxPrefix: string }[];
   };
-  const logs: string[] = [];
-  const hub = startNats(cfg.hub.conf, logs);
-  const hq = () => connect({ servers: cfg.hub.url, user: cfg.hub.hqUser, pass: cfg.hub.hqPassword });
-  const hqNc = await waitFor('the hub to accept connections', () => hq(), 30_000, 100);
+  // Ports are chosen before nats-server binds them, so another process can take one in between:
+  // a hub that exits before it accepts a connection is started again on new ports (3 tries).
+  let hubLeafPort = 0, proxies: LinkProxy[] = [], cfg: Config, hub: NatsProcess, hqNc: NatsConnection;
+  for (let attempt = 1; ; attempt++) {
+    const [hubPort, leafListen, ...leafPorts] = await freePorts(2 + stores.length);
+    hubLeafPort = leafListen!;
+    proxies = [];
+    for (const _ of stores) proxies.push(await startLinkProxy(hubLeafPort));
+    cfg = writeChainConfig({ dir, stores, hubPort, hubLeafPort, leafPorts, remotePorts: proxies.map((p) => p.port), tls: opts.tls ?? false }) as Config;
+    hub = startNats(cfg.hub.conf, logs);
+    const started = hub;
+    const conf = cfg.hub;
+    const up = await waitFor<NatsConnection | 'exited'>('the hub to accept connections', () => (started.child.exitCode !== null ? 'exited' : connect({ servers: conf.url, user: conf.hqUser, pass: conf.hqPassword })), 30_000, 100)
+      .catch((err: Error) => { throw new Error(`${err.message}; nats-server said: ${logs.slice(-5).join('').trim()}`); });
+    if (up !== 'exited') {
+      hqNc = up;
+      break;
+    }
+    await Promise.all(proxies.map((p) => p.close()));
+    if (attempt === 3) throw new Error(`the hub exited before accepting connections, 3 times; nats-server said: ${logs.slice(-5).join('').trim()}`);
+  }
+  const hubConf = cfg.hub;
+  const hq = () => connect({ servers: hubConf.url, user: hubConf.hqUser, pass: hubConf.hqPassword });
   const chainStores: ChainStore[] = cfg.stores.map((s, i) => ({
     ...s, proxy: proxies[i]!, leaf: startNats(s.conf, logs),
     edgeEnv: { CHAIN_NATS_NKEY_SEED_FILE: s.seedFile },
