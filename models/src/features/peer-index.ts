@@ -135,10 +135,6 @@ export class PeerPool {
   }
 }
 
-export function peerCount(index: PeerIndex): number {
-  return index.norms.length;
-}
-
 export function peerIndexBytes(index: PeerIndex): number {
   return Object.values(index).reduce((s: number, a: ArrayBufferView) => s + a.byteLength, 0);
 }
@@ -155,7 +151,6 @@ export function addPeerLatestShares(index: PeerIndex, own: readonly number[], we
   for (const i of own) {
     const w = weight[i]!;
     ownNorm += w * w;
-    if (i + 1 >= index.postStarts.length) continue; // an item newer than the index
     for (let x = index.postStarts[i]!; x < index.postStarts[i + 1]!; x++) dot[index.postPeers[x]!]! += w * index.postWeights[x]!;
   }
   const nearest = nearestK(peers, Math.min(PEER_NEIGHBOURS, peers), (p) => ownNorm + index.norms[p]! - 2 * dot[p]!);
